@@ -1,0 +1,225 @@
+"""The `ilmava` command: every tool without the window, for automation and testing.
+
+Thin: parses arguments, calls services, prints. Exit codes: 0 done, 1 a problem
+found (rows rejected, a check failed), 2 unusable input. Errors are one line on
+stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from ilmava_desktop import __version__
+from ilmava_desktop.core.import_rows import UnusableFile
+from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.i18n import LANGUAGES, _, set_language
+from ilmava_desktop.storage import locks
+from ilmava_desktop.storage.errors import CohortFileError, SaveError
+
+OK, PROBLEM, UNUSABLE = 0, 1, 2
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = UNUSABLE):
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line, like every other error."""
+
+    def error(self, message: str):
+        print(f"{self.prog}: {message}", file=sys.stderr)
+        raise SystemExit(UNUSABLE)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ilmava", description=_("ILMAVA Desktop without the window."))
+    parser.add_argument("--version", action="version", version=f"ilmava {__version__}")
+    parser.add_argument("--lang", choices=LANGUAGES, help=_("language of messages (default fi)"))
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                     parser_class=_Parser)
+
+    new = commands.add_parser("new", help=_("create a new cohort file"))
+    new.add_argument("cohort", type=Path)
+    new.add_argument("--name", required=True)
+    new.add_argument("--programme", default="ILMAVA")
+    new.add_argument("--year", type=int)
+    new.add_argument("--language", choices=LANGUAGES, default="fi")
+
+    demo = commands.add_parser("demo", help=_("write the demo cohort to a file"))
+    demo.add_argument("cohort", type=Path)
+
+    for name, help_text in (
+        ("info", _("counts of what a cohort holds")),
+        ("municipalities", _("list the municipalities")),
+        ("people", _("list the people")),
+    ):
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("cohort", type=Path)
+        sub.add_argument("--json", action="store_true")
+
+    check = commands.add_parser("check", help=_("check a cohort file's integrity and schema"))
+    check.add_argument("cohort", type=Path)
+
+    imp = commands.add_parser("import", help=_("import registrations or applications"))
+    imp.add_argument("cohort", type=Path)
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    set_language(_language_from(argv))
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its one-line usage error
+        return OK if exc.code == 0 else UNUSABLE
+    try:
+        return COMMANDS[args.command](args)
+    except CliError as exc:
+        return _fail(str(exc), exc.code)
+    except (CohortFileError, UnusableFile) as exc:
+        return _fail(str(exc), UNUSABLE)
+    except RuleViolation as exc:
+        return _fail(str(exc), PROBLEM)
+    except SaveError as exc:
+        return _fail(str(exc), PROBLEM)
+    except OSError as exc:
+        return _fail(_("{name}: {reason}").format(name=exc.filename or "", reason=exc.strerror),
+                     UNUSABLE)
+
+
+def _language_from(argv: list[str]) -> str:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
+            return argv[index + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
+            return arg[7:]
+    env = os.environ.get("ILMAVA_LANG", "")
+    return env if env in LANGUAGES else "fi"
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"ilmava: {message}", file=sys.stderr)
+    return code
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _warn_if_locked(path: Path) -> None:
+    if info := locks.held_by_other(path):
+        print("ilmava: " + _("warning: {name} is open on {host} ({user}) since {time}.").format(
+            name=path.name, host=info.host, user=info.user, time=info.time), file=sys.stderr)
+
+
+def _open_for_writing(path: Path):
+    from ilmava_desktop.services.session import CohortSession
+
+    _warn_if_locked(path)
+    return CohortSession.open(path)
+
+
+# -- commands ------------------------------------------------------------------------
+
+
+def cmd_new(args) -> int:
+    from ilmava_desktop.services.cohorts import create_cohort
+
+    session = create_cohort(args.cohort, args.name, args.programme, args.year, args.language)
+    session.close()
+    print(_("Created {path}").format(path=session.path))
+    return OK
+
+
+def cmd_demo(args) -> int:
+    from ilmava_desktop.services.demo import create_demo
+
+    session = create_demo(args.cohort)
+    session.close()
+    print(_("Created {path}").format(path=session.path))
+    return OK
+
+
+def cmd_info(args) -> int:
+    from ilmava_desktop.services import reading
+
+    data = reading.info(args.cohort)
+    if args.json:
+        _print_json(data)
+    else:
+        for key, value in data.items():
+            print(f"{key}: {value}")
+    return OK
+
+
+def cmd_municipalities(args) -> int:
+    from ilmava_desktop.services import reading
+
+    rows = reading.municipality_rows(args.cohort)
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['code']}  {row['name']:<28} {row['theme'] or '-':<22} {row['people']}")
+    return OK
+
+
+def cmd_people(args) -> int:
+    from ilmava_desktop.services import reading
+
+    rows = reading.people_rows(args.cohort)
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['municipality']}  {row['name']:<28} {row['role']:<24} {row['email']}")
+    return OK
+
+
+def cmd_check(args) -> int:
+    from ilmava_desktop.services.checks import check_file
+
+    problems = check_file(args.cohort)
+    for problem in problems:
+        print(problem)
+    if problems:
+        return PROBLEM
+    print(_("{name}: no problems found.").format(name=args.cohort.name))
+    return OK
+
+
+def cmd_import(args) -> int:
+    from ilmava_desktop.services.importing import describe, import_file
+
+    session = _open_for_writing(args.cohort)
+    try:
+        plan = import_file(session, args.file, dry_run=args.dry_run)
+    finally:
+        session.close(save=not args.dry_run)
+    if args.json:
+        _print_json(plan.summary())
+    else:
+        print(describe(plan))
+        for rejection in plan.rejected:
+            print(_("line {line}: {reason}").format(line=rejection.line, reason=rejection.reason),
+                  file=sys.stderr)
+    return PROBLEM if plan.rejected else OK
+
+
+COMMANDS = {
+    "new": cmd_new, "demo": cmd_demo, "info": cmd_info, "municipalities": cmd_municipalities,
+    "people": cmd_people, "check": cmd_check, "import": cmd_import,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""One translation system for the window, the reports and the error messages.
+
+Source strings are English; Finnish is the default language. `_()` looks the
+string up in the catalogue of the language chosen at run time, so a string
+wrapped where it is defined is translated where it is shown.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+LANGUAGES = ("fi", "sv", "en")
+DEFAULT_LANGUAGE = "fi"
+DOMAIN = "ilmava"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+_current: gettext.NullTranslations = gettext.NullTranslations()
+_current_language = "en"
+
+
+def translations_for(language: str) -> gettext.NullTranslations:
+    """The catalogue for one language; English is the source text itself."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; known: {', '.join(LANGUAGES)}")
+    if language == "en":
+        return gettext.NullTranslations()
+    # fallback=False: a missing catalogue is a packaging bug and must say so.
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
+
+
+def set_language(language: str) -> None:
+    global _current, _current_language
+    _current = translations_for(language)
+    _current_language = language
+
+
+def current_language() -> str:
+    return _current_language
+
+
+def _(message: str) -> str:
+    return _current.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _current.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Marks a string for extraction where it is defined; translated where shown."""
+    return message
+
+
+set_language(DEFAULT_LANGUAGE) if (LOCALE_DIR / DEFAULT_LANGUAGE).exists() else None

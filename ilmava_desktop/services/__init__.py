@@ -1,0 +1,1 @@
+"""Use cases that the window and the `ilmava` command share. No Qt."""

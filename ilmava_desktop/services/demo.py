@@ -1,0 +1,56 @@
+"""Writing the demo cohort: the first thing every user sees."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from ilmava_desktop.core.roles import role_from_title
+from ilmava_desktop.services import demo_content
+from ilmava_desktop.services.days import put_day
+from ilmava_desktop.services.municipalities import put_municipality
+from ilmava_desktop.services.session import CohortSession
+from ilmava_desktop.storage.locations import data_dir
+from ilmava_desktop.storage.transaction import Transaction, new_id
+
+DEMO_LABEL_FI = "Esimerkkiaineisto – kuvitteellinen"
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def fill_demo(tx: Transaction) -> None:
+    tx.put("cohort", {"id": new_id(), "name": demo_content.COHORT_NAME, "programme": "ILMAVA",
+                      "year": 2026, "language": "fi", "is_demo": 1})
+    for code, (theme, target, problem, state, challenges, people) in (
+        demo_content.MUNICIPALITIES.items()
+    ):
+        m_id = put_municipality(tx, code, theme=theme, council_target=target,
+                                wicked_problem=problem, current_state=state,
+                                challenges=challenges, own_funding_paid=code != "290")
+        domain = _ascii(tx.get("municipality", m_id)["name_fi"]).replace(" ", "")
+        for first, last, title, language in people:
+            tx.put("person", {
+                "id": new_id(), "municipality_id": m_id, "name": f"{first} {last}",
+                "role": role_from_title(title), "title": title,
+                "email": f"{_ascii(first)}.{_ascii(last)}@{domain}.example",
+                "language": language,
+            })
+    for period, title, day_date, venue, audience, low, high in demo_content.DAYS:
+        put_day(tx, period, title, day_date, venue, audience, low, high)
+
+
+def create_demo(path: Path, replace: bool = False) -> CohortSession:
+    """Write the demo cohort to `path`; `replace` only for the app's own demo copy."""
+    path = Path(path)
+    if replace:
+        path.unlink(missing_ok=True)
+    return CohortSession.create(path, fill_demo)
+
+
+def fresh_demo_path() -> Path:
+    """Where --demo puts its copy: the user's data folder, never inside the package."""
+    folder = data_dir() / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "ILMAVA-esimerkki.ilmava"

@@ -1,0 +1,180 @@
+"""Importing registrations (people) and applications (municipalities) from a spreadsheet.
+
+The plan is computed first and shown (the window's preview, `--dry-run`); applying
+it writes all valid rows in one transaction. Importing the same file twice changes
+nothing: a person is the same person by e-mail, else by name within the municipality.
+Empty cells never erase what the cohort already holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ilmava_desktop.core.import_rows import (
+    REGISTRATIONS,
+    ApplicationRecord,
+    PersonRecord,
+    Rejection,
+    map_columns,
+    parse_rows,
+)
+from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
+from ilmava_desktop.i18n import _, ngettext
+from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
+from ilmava_desktop.services.municipalities import municipality_id, put_municipality
+from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.services.table_files import read_table
+from ilmava_desktop.storage import queries
+from ilmava_desktop.storage.transaction import Transaction, new_id
+
+ADD, UPDATE, UNCHANGED = "add", "update", "unchanged"
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    line: int
+    action: str
+    municipality_code: str
+    label: str  # the person's name or the municipality's name, for the preview
+    table: str
+    row_id: str
+    fields: dict
+
+
+@dataclass
+class ImportPlan:
+    kind: str
+    rows: list[PlannedRow] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    new_municipalities: list[str] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    def summary(self) -> dict:
+        return {
+            "kind": self.kind,
+            "added": self.count(ADD),
+            "updated": self.count(UPDATE),
+            "unchanged": self.count(UNCHANGED),
+            "municipalities_added": len(self.new_municipalities),
+            "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected],
+        }
+
+
+def plan_import(session: CohortSession, path: Path) -> ImportPlan:
+    """Read and check a file against the cohort; writes nothing. Raises UnusableFile."""
+    header, rows = read_table(path)
+    kind, columns = map_columns(header)
+    finder = MunicipalityFinder(official_municipalities())
+    records, rejected = parse_rows(kind, columns, rows, finder, wicked_problem_themes())
+    plan = ImportPlan(kind, rejected=rejected)
+    present = {m.code for m in queries.municipalities(session.db)}
+    for record in records:
+        if record.municipality_code not in present:
+            present.add(record.municipality_code)
+            plan.new_municipalities.append(record.municipality_code)
+    if kind == REGISTRATIONS:
+        _plan_people(session, plan, records, has_role="role" in columns)
+    else:
+        _plan_applications(session, plan, records)
+    return plan
+
+
+def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_role: bool) -> None:
+    # Current state of every person, updated as rows are planned so that a person
+    # listed twice in one file is added once.
+    state = {p.id: {"municipality_id": p.municipality_id, "name": p.name, "role": p.role,
+                    "title": p.title, "email": p.email, "language": p.language}
+             for p in queries.people(session.db)}
+    for record in records:
+        m_id = municipality_id(record.municipality_code)
+        match = _find_person(state, record, m_id)
+        fields = {"municipality_id": m_id, "name": record.name}
+        if record.email:
+            fields["email"] = record.email
+        if has_role and record.title:
+            fields["role"], fields["title"] = record.role, record.title
+        if record.language:
+            fields["language"] = record.language
+        if match is None:
+            person_id = new_id()
+            fields = {"role": "other", "title": "", "email": "", "language": None, **fields}
+            state[person_id] = dict(fields)
+            action = ADD
+        else:
+            person_id = match
+            action = UPDATE if any(state[match].get(k) != v for k, v in fields.items()) else UNCHANGED
+            state[match].update(fields)
+        plan.rows.append(PlannedRow(record.line, action, record.municipality_code, record.name,
+                                    "person", person_id, fields))
+
+
+def _find_person(state: dict, record: PersonRecord, m_id: str) -> str | None:
+    if record.email:
+        for person_id, person in state.items():
+            if person["email"] == record.email:
+                return person_id
+    key = name_key(record.name)
+    for person_id, person in state.items():
+        if person["municipality_id"] == m_id and name_key(person["name"]) == key:
+            return person_id
+    return None
+
+
+def _plan_applications(session, plan: ImportPlan, records: list[ApplicationRecord]) -> None:
+    state = {m.code: {"theme": m.theme, "wicked_problem": m.wicked_problem,
+                      "council_target": m.council_target, "current_state": m.current_state,
+                      "challenges": m.challenges}
+             for m in queries.municipalities(session.db)}
+    finder = MunicipalityFinder(official_municipalities())
+    for record in records:
+        fields = {"theme": record.theme}
+        for key in ("wicked_problem", "council_target", "current_state", "challenges"):
+            value = getattr(record, key)
+            if value not in (None, ""):
+                fields[key] = value
+        current = state.get(record.municipality_code)
+        if current is None:
+            action = ADD
+            state[record.municipality_code] = dict(fields)
+        else:
+            action = UPDATE if any(current.get(k) != v for k, v in fields.items()) else UNCHANGED
+            current.update(fields)
+        official = finder.by_code(record.municipality_code)
+        plan.rows.append(PlannedRow(record.line, action, record.municipality_code,
+                                    official.name_fi, "municipality",
+                                    municipality_id(record.municipality_code), fields))
+
+
+def apply_import(session: CohortSession, plan: ImportPlan) -> Changes:
+    """Write every valid row of the plan in one transaction."""
+
+    def work(tx: Transaction) -> None:
+        for code in plan.new_municipalities:
+            put_municipality(tx, code)
+        for row in plan.rows:
+            if row.action == UNCHANGED:
+                continue
+            if row.table == "municipality":
+                put_municipality(tx, row.municipality_code, **row.fields)
+            else:
+                tx.put("person", {"id": row.row_id, "deleted": 0, **row.fields})
+
+    changed = plan.count(ADD) + plan.count(UPDATE)
+    description = ngettext("Import {n} row", "Import {n} rows", changed).format(n=changed)
+    return session.write(description, work)
+
+
+def import_file(session: CohortSession, path: Path, dry_run: bool = False) -> ImportPlan:
+    plan = plan_import(session, path)
+    if not dry_run:
+        apply_import(session, plan)
+    return plan
+
+
+def describe(plan: ImportPlan) -> str:
+    return _("{added} to add, {updated} to update, {unchanged} unchanged, {rejected} rejected").format(
+        added=plan.count(ADD), updated=plan.count(UPDATE), unchanged=plan.count(UNCHANGED),
+        rejected=len(plan.rejected))

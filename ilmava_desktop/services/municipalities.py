@@ -1,0 +1,89 @@
+"""Adding, editing and removing the municipalities of a cohort."""
+
+from __future__ import annotations
+
+from ilmava_desktop.core.municipality_names import OfficialMunicipality
+from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.i18n import _
+from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
+from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.storage import queries
+from ilmava_desktop.storage.transaction import Transaction, stable_id
+
+EDITABLE = {"council_target", "current_state", "challenges", "theme", "wicked_problem",
+            "own_funding_paid"}
+
+
+def municipality_id(code: str) -> str:
+    """A municipality is the same row on every laptop that adds it to the cohort."""
+    return stable_id("municipality", code)
+
+
+def official(code: str) -> OfficialMunicipality:
+    for m in official_municipalities():
+        if m.code == code:
+            return m
+    raise RuleViolation(_("There is no municipality with code {code}.").format(code=code))
+
+
+def put_municipality(tx: Transaction, code: str, **fields) -> str:
+    """Add (or revive) a municipality from the official list, with optional fields."""
+    m = official(code)
+    row_id = municipality_id(code)
+    tx.put("municipality", {
+        "id": row_id, "code": m.code, "name_fi": m.name_fi, "name_sv": m.name_sv,
+        "region_code": m.region_code, "region_fi": m.region_fi, "region_sv": m.region_sv,
+        "language_status": m.language_status, "deleted": 0, **_checked(fields),
+    })
+    return row_id
+
+
+def add_municipality(session: CohortSession, code: str) -> Changes:
+    m = official(code)
+    if queries.municipality_by_code(session.db, code):
+        raise RuleViolation(_("{name} is already in the cohort.").format(name=m.name_fi))
+    return session.write(_("Add {name}").format(name=m.name_fi),
+                         lambda tx: put_municipality(tx, code))
+
+
+def update_municipality(session: CohortSession, row_id: str, **fields) -> Changes:
+    current = queries.municipality(session.db, row_id)
+    if current is None:
+        raise RuleViolation(_("The municipality is no longer in the cohort."))
+    checked = _checked(fields)
+    return session.write(_("Edit {name}").format(name=current.name_fi),
+                         lambda tx: tx.update("municipality", row_id, checked))
+
+
+def remove_municipality(session: CohortSession, row_id: str) -> Changes:
+    """Remove a municipality and its people (tombstones; undo brings them back)."""
+    current = queries.municipality(session.db, row_id)
+    if current is None:
+        raise RuleViolation(_("The municipality is no longer in the cohort."))
+
+    def work(tx: Transaction) -> None:
+        for person in queries.people(session.db, row_id):
+            tx.tombstone("person", person.id)
+        tx.tombstone("municipality", row_id)
+
+    return session.write(_("Remove {name}").format(name=current.name_fi), work)
+
+
+def _checked(fields: dict) -> dict:
+    unknown = set(fields) - EDITABLE
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    out = dict(fields)
+    if "theme" in out and out["theme"] not in (None, "") and out["theme"] not in (
+        wicked_problem_themes()
+    ):
+        raise RuleViolation(_("Unknown theme “{theme}”.").format(theme=out["theme"]))
+    if out.get("theme") == "":
+        out["theme"] = None
+    for key in ("council_target", "own_funding_paid"):
+        if key in out and out[key] is not None:
+            out[key] = int(bool(out[key]))
+    for key in ("current_state", "challenges", "wicked_problem"):
+        if key in out:
+            out[key] = (out[key] or "").strip()
+    return out

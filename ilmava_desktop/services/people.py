@@ -1,0 +1,87 @@
+"""The people of a municipality: the minimum the programme needs, exportable and erasable."""
+
+from __future__ import annotations
+
+from ilmava_desktop.core.roles import ROLES_BY_KEY, role_from_title
+from ilmava_desktop.core.rules import RuleViolation, check_email, check_person_name, clean_text
+from ilmava_desktop.i18n import LANGUAGES, _
+from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.storage import queries
+from ilmava_desktop.storage.transaction import new_id
+
+# Blanked in the file when a person is deleted: the tombstone keeps no personal data.
+PERSONAL_FIELDS = {"name": "", "title": "", "email": "", "language": None}
+
+
+def _person_fields(name: str, role: str | None, title: str, email: str,
+                   language: str | None) -> dict:
+    name = clean_text(name)
+    email = clean_text(email).lower()
+    title = clean_text(title)
+    check_person_name(name)
+    check_email(email)
+    role = role or role_from_title(title)
+    if role not in ROLES_BY_KEY:
+        raise RuleViolation(_("Unknown role “{role}”.").format(role=role))
+    if language not in (None, "", *LANGUAGES):
+        raise RuleViolation(_("Unknown language “{language}”.").format(language=language))
+    return {"name": name, "role": role, "title": title, "email": email,
+            "language": language or None}
+
+
+def add_person(session: CohortSession, municipality_id: str, name: str, role: str | None = None,
+               title: str = "", email: str = "", language: str | None = None) -> Changes:
+    if queries.municipality(session.db, municipality_id) is None:
+        raise RuleViolation(_("The municipality is no longer in the cohort."))
+    fields = _person_fields(name, role, title, email, language)
+    person_id = new_id()
+
+    def work(tx):
+        tx.put("person", {"id": person_id, "municipality_id": municipality_id, **fields})
+        return person_id
+
+    return session.write(_("Add {name}").format(name=fields["name"]), work)
+
+
+def update_person(session: CohortSession, person_id: str, name: str, role: str | None,
+                  title: str, email: str, language: str | None,
+                  municipality_id: str | None = None) -> Changes:
+    current = queries.person(session.db, person_id)
+    if current is None:
+        raise RuleViolation(_("The person is no longer in the cohort."))
+    fields = _person_fields(name, role, title, email, language)
+    if municipality_id:
+        if queries.municipality(session.db, municipality_id) is None:
+            raise RuleViolation(_("The municipality is no longer in the cohort."))
+        fields["municipality_id"] = municipality_id
+    return session.write(_("Edit {name}").format(name=fields["name"]),
+                         lambda tx: tx.update("person", person_id, fields))
+
+
+def delete_person(session: CohortSession, person_id: str) -> Changes:
+    """Erase a person (GDPR): the row becomes a tombstone with its personal data blanked."""
+    current = queries.person(session.db, person_id)
+    if current is None:
+        raise RuleViolation(_("The person is no longer in the cohort."))
+    return session.write(_("Delete {name}").format(name=current.name),
+                         lambda tx: tx.tombstone("person", person_id, PERSONAL_FIELDS))
+
+
+def export_person(session: CohortSession, person_id: str) -> dict:
+    """Everything the cohort file holds about one person (GDPR right of access)."""
+    current = queries.person(session.db, person_id)
+    if current is None:
+        raise RuleViolation(_("The person is no longer in the cohort."))
+    municipality = queries.municipality(session.db, current.municipality_id)
+    cohort = queries.cohort(session.db)
+    return {
+        "cohort": cohort.name,
+        "id": current.id,
+        "name": current.name,
+        "municipality": {"code": municipality.code, "name": municipality.name()}
+        if municipality else None,
+        "role": current.role,
+        "title": current.title,
+        "email": current.email,
+        "language": current.language,
+    }

@@ -1,0 +1,133 @@
+"""One open cohort: the file, its clock and the undo history of what was done live."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ilmava_desktop.core.stamps import HybridClock
+from ilmava_desktop.i18n import _
+from ilmava_desktop.services.device import device_id
+from ilmava_desktop.storage import queries
+from ilmava_desktop.storage.cohort_file import CohortFile
+from ilmava_desktop.storage.transaction import RowChange, Transaction
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed, so each screen can decide whether to refresh."""
+
+    tables: frozenset[str]
+    description: str = ""
+    result: Any = None
+
+    def touches(self, *tables: str) -> bool:
+        return bool(self.tables.intersection(tables))
+
+
+NO_CHANGES = Changes(frozenset())
+
+
+@dataclass
+class _UndoEntry:
+    description: str
+    rows: list[RowChange]
+
+
+@dataclass
+class CohortSession:
+    file: CohortFile
+    clock: HybridClock
+    _undo: list[_UndoEntry] = field(default_factory=list)
+    _redo: list[_UndoEntry] = field(default_factory=list)
+
+    UNDO_LIMIT = 200
+
+    @classmethod
+    def open(cls, path: Path, recover: bool | None = None) -> CohortSession:
+        cohort_file = CohortFile.open(Path(path), recover=recover)
+        return cls._around(cohort_file)
+
+    @classmethod
+    def create(cls, path: Path, fill: Callable[[Transaction], None]) -> CohortSession:
+        clock = HybridClock(device_id())
+
+        def fill_db(db: sqlite_utils.Database) -> None:
+            with db.atomic():
+                fill(Transaction(db, clock.now))
+
+        return cls._around(CohortFile.create(Path(path), fill_db))
+
+    @classmethod
+    def _around(cls, cohort_file: CohortFile) -> CohortSession:
+        clock = HybridClock(device_id())
+        if stamp := queries.latest_stamp(cohort_file.db):
+            clock.observe(stamp)
+        return cls(cohort_file, clock)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        return self.file.db
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    def write(self, description: str, work: Callable[[Transaction], Any]) -> Changes:
+        """Run one use case's writes in one transaction; all or nothing, then undoable."""
+        tx = Transaction(self.db, self.clock.now)
+        with self.db.atomic():
+            result = work(tx)
+        if tx.changes:
+            self.file.mark_dirty()
+            self._undo.append(_UndoEntry(description, tx.changes))
+            del self._undo[: -self.UNDO_LIMIT]
+            self._redo.clear()
+        return Changes(tx.tables, description, result)
+
+    # -- undo ----------------------------------------------------------------------
+
+    def undo_description(self) -> str | None:
+        return self._undo[-1].description if self._undo else None
+
+    def redo_description(self) -> str | None:
+        return self._redo[-1].description if self._redo else None
+
+    def undo(self) -> Changes:
+        if not self._undo:
+            return NO_CHANGES
+        entry = self._undo.pop()
+        changes = self._replay(entry, backwards=True)
+        self._redo.append(entry)
+        return changes
+
+    def redo(self) -> Changes:
+        if not self._redo:
+            return NO_CHANGES
+        entry = self._redo.pop()
+        changes = self._replay(entry, backwards=False)
+        self._undo.append(entry)
+        return changes
+
+    def _replay(self, entry: _UndoEntry, backwards: bool) -> Changes:
+        tx = Transaction(self.db, self.clock.now)
+        with self.db.atomic():
+            rows = reversed(entry.rows) if backwards else entry.rows
+            for change in rows:
+                tx.restore(change.table, change.before if backwards else change.after, change.id)
+        self.file.mark_dirty()
+        label = _("Undo: {what}") if backwards else _("Redo: {what}")
+        return Changes(tx.tables, label.format(what=entry.description))
+
+    # -- saving --------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.file.dirty:
+            self.file.save_back()
+
+    def close(self, save: bool = True) -> None:
+        self.file.close(save=save)

@@ -1,0 +1,91 @@
+"""Reading the rows of a CSV or XLSX file as text, with the line each came from."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+from ilmava_desktop.core.import_rows import UnusableFile
+from ilmava_desktop.i18n import _
+
+Rows = list[tuple[int, list[str]]]
+
+
+def read_table(path: Path) -> tuple[list[str], Rows]:
+    """The header and the numbered rows of the first sheet; UnusableFile if it has none."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnusableFile(_("The file {name} does not exist.").format(name=path.name)) from None
+    except OSError as exc:
+        raise UnusableFile(_("{name} cannot be read: {reason}").format(
+            name=path.name, reason=exc.strerror or str(exc))) from exc
+    if data.startswith(b"PK\x03\x04"):
+        table = _read_xlsx(data, path)
+    else:
+        table = _read_csv(data, path)
+    table = [(line, row) for line, row in table if any(cell.strip() for cell in row)]
+    if not table:
+        raise UnusableFile(_("{name} is empty.").format(name=path.name))
+    (_line, header), *rows = table
+    return header, rows
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Excel on Windows saves "CSV" in the ANSI code page, which in Finland is 1252.
+        return data.decode("cp1252")
+
+
+def _read_csv(data: bytes, path: Path) -> Rows:
+    try:
+        text = _decode(data)
+    except UnicodeDecodeError:
+        raise UnusableFile(_("{name} is not a CSV or XLSX file.").format(name=path.name)) from None
+    if "\x00" in text:
+        raise UnusableFile(_("{name} is not a CSV or XLSX file.").format(name=path.name))
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: Rows = []
+    start = 1
+    try:
+        for row in reader:
+            rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise UnusableFile(_("{name} cannot be read as CSV at line {line}.").format(
+            name=path.name, line=reader.line_num)) from exc
+    return rows
+
+
+def _read_xlsx(data: bytes, path: Path) -> Rows:
+    import openpyxl  # imported here: it costs start-up time and only import needs it
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise UnusableFile(_("{name} is not a CSV or XLSX file.").format(name=path.name)) from exc
+    try:
+        sheet = book.worksheets[0]
+        return [
+            (index, [_xlsx_text(value) for value in row])
+            for index, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        book.close()
+
+
+def _xlsx_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a code typed as a number: 91.0 -> "91"
+    return str(value)

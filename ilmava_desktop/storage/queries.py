@@ -1,0 +1,91 @@
+"""Reading a cohort: functions that take the database first and return plain data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlite_utils
+
+from ilmava_desktop.core.model import Cohort, Day, Municipality, Person
+
+
+def cohort(db: sqlite_utils.Database) -> Cohort:
+    row = next(iter(db.query("SELECT * FROM cohort WHERE deleted = 0 ORDER BY stamp LIMIT 1")))
+    return Cohort(row["id"], row["name"], row["programme"], row["year"], row["language"],
+                  bool(row["is_demo"]))
+
+
+def municipalities(db: sqlite_utils.Database) -> list[Municipality]:
+    rows = db.query("SELECT * FROM municipality WHERE deleted = 0 ORDER BY name_fi")
+    return [_municipality(row) for row in rows]
+
+
+def municipality(db: sqlite_utils.Database, municipality_id: str) -> Municipality | None:
+    rows = list(db.query("SELECT * FROM municipality WHERE id = ? AND deleted = 0",
+                         [municipality_id]))
+    return _municipality(rows[0]) if rows else None
+
+
+def municipality_by_code(db: sqlite_utils.Database, code: str) -> Municipality | None:
+    rows = list(db.query("SELECT * FROM municipality WHERE code = ? AND deleted = 0", [code]))
+    return _municipality(rows[0]) if rows else None
+
+
+def _municipality(row: dict) -> Municipality:
+    target = row["council_target"]
+    return Municipality(
+        id=row["id"], code=row["code"], name_fi=row["name_fi"], name_sv=row["name_sv"],
+        region_code=row["region_code"], region_fi=row["region_fi"], region_sv=row["region_sv"],
+        language_status=row["language_status"],
+        council_target=None if target is None else bool(target),
+        current_state=row["current_state"], challenges=row["challenges"], theme=row["theme"],
+        wicked_problem=row["wicked_problem"], own_funding_paid=bool(row["own_funding_paid"]),
+    )
+
+
+def people(db: sqlite_utils.Database, municipality_id: str | None = None) -> list[Person]:
+    sql = (
+        "SELECT person.* FROM person JOIN municipality ON municipality.id = person.municipality_id"
+        " WHERE person.deleted = 0 AND municipality.deleted = 0"
+    )
+    params: list = []
+    if municipality_id is not None:
+        sql += " AND person.municipality_id = ?"
+        params.append(municipality_id)
+    rows = db.query(sql + " ORDER BY municipality.name_fi, person.name", params)
+    return [_person(row) for row in rows]
+
+
+def person(db: sqlite_utils.Database, person_id: str) -> Person | None:
+    rows = list(db.query("SELECT * FROM person WHERE id = ? AND deleted = 0", [person_id]))
+    return _person(rows[0]) if rows else None
+
+
+def _person(row: dict) -> Person:
+    return Person(row["id"], row["municipality_id"], row["name"], row["role"], row["title"],
+                  row["email"], row["language"])
+
+
+def people_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    rows = db.query("SELECT municipality_id, count(*) AS n FROM person WHERE deleted = 0"
+                    " GROUP BY municipality_id")
+    return {row["municipality_id"]: row["n"] for row in rows}
+
+
+def days(db: sqlite_utils.Database) -> list[Day]:
+    rows = db.query("SELECT * FROM day WHERE deleted = 0 ORDER BY date IS NULL, date, period")
+    return [
+        Day(row["id"], row["period"], row["title"],
+            date.fromisoformat(row["date"]) if row["date"] else None, row["venue"],
+            row["audience"], row["min_attendance"], row["max_attendance"])
+        for row in rows
+    ]
+
+
+def latest_stamp(db: sqlite_utils.Database) -> str | None:
+    stamps = [
+        db.execute(f"SELECT max(stamp) FROM [{table}]").fetchone()[0]
+        for table in ("cohort", "municipality", "person", "day")
+    ]
+    present = [s for s in stamps if s]
+    return max(present) if present else None

@@ -1,0 +1,81 @@
+"""Named migrations, applied in order and recorded in the file itself.
+
+`PRAGMA user_version` holds the number of migrations a file has; a file with
+more than this code knows was written by a newer app and is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+# 'ILMV': lets us tell our files from any other SQLite database.
+APPLICATION_ID = 0x494C4D56
+
+# Every synchronised table has the same bookkeeping columns: a text UUID key,
+# a hybrid-logical-clock stamp and a tombstone flag instead of deletes.
+_ROW = "id TEXT PRIMARY KEY, stamp TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0"
+
+
+def _initial(db: sqlite_utils.Database) -> None:
+    db.executescript(f"""
+        CREATE TABLE cohort (
+            {_ROW}, name TEXT NOT NULL, programme TEXT NOT NULL DEFAULT 'ILMAVA',
+            year INTEGER, language TEXT NOT NULL DEFAULT 'fi',
+            is_demo INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE municipality (
+            {_ROW}, code TEXT NOT NULL UNIQUE, name_fi TEXT NOT NULL, name_sv TEXT NOT NULL,
+            region_code TEXT NOT NULL DEFAULT '', region_fi TEXT NOT NULL DEFAULT '',
+            region_sv TEXT NOT NULL DEFAULT '', language_status INTEGER NOT NULL DEFAULT 0,
+            council_target INTEGER, current_state TEXT NOT NULL DEFAULT '',
+            challenges TEXT NOT NULL DEFAULT '', theme TEXT,
+            wicked_problem TEXT NOT NULL DEFAULT '', own_funding_paid INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE person (
+            {_ROW}, municipality_id TEXT NOT NULL REFERENCES municipality(id),
+            name TEXT NOT NULL, role TEXT NOT NULL DEFAULT 'other', title TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '', language TEXT
+        );
+        CREATE INDEX person_municipality ON person(municipality_id);
+        CREATE TABLE day (
+            {_ROW}, period INTEGER NOT NULL DEFAULT 1, title TEXT NOT NULL DEFAULT '',
+            date TEXT, venue TEXT NOT NULL DEFAULT '', audience TEXT NOT NULL DEFAULT '',
+            min_attendance INTEGER NOT NULL DEFAULT 1,
+            max_attendance INTEGER NOT NULL DEFAULT 3
+                CHECK (max_attendance BETWEEN 1 AND 5 AND min_attendance <= max_attendance)
+        );
+    """)
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+    ("0001_initial", _initial),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply the migrations this file lacks, each in its own transaction; return their names."""
+    applied = []
+    version = schema_version(db)
+    for index, (name, step) in enumerate(MIGRATIONS):
+        if index < version:
+            continue
+        with db.atomic():
+            if not db["_migrations"].exists():
+                db.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+            step(db)
+            db.execute(
+                "INSERT INTO _migrations VALUES (?, ?)",
+                [name, datetime.now(UTC).isoformat(timespec="seconds")],
+            )
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {index + 1}")
+        applied.append(name)
+    return applied

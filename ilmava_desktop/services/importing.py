@@ -83,14 +83,16 @@ def plan_import(session: CohortSession, path: Path) -> ImportPlan:
 
 
 def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_role: bool) -> None:
-    # Current state of every person, updated as rows are planned so that a person
-    # listed twice in one file is added once.
-    state = {p.id: {"municipality_id": p.municipality_id, "name": p.name, "role": p.role,
-                    "title": p.title, "email": p.email, "language": p.language}
-             for p in queries.people(session.db)}
+    # The state of every person, updated row by row so that a person listed twice in
+    # one file is one person; each person's net change is judged against the cohort
+    # as it was, so importing the same file again changes nothing.
+    original = {p.id: {"municipality_id": p.municipality_id, "name": p.name, "role": p.role,
+                       "title": p.title, "email": p.email, "language": p.language}
+                for p in queries.people(session.db)}
+    state = {person_id: dict(fields) for person_id, fields in original.items()}
+    rows_of: dict[str, list[PersonRecord]] = {}
     for record in records:
         m_id = municipality_id(record.municipality_code)
-        match = _find_person(state, record, m_id)
         fields = {"municipality_id": m_id, "name": record.name}
         if record.email:
             fields["email"] = record.email
@@ -98,17 +100,26 @@ def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_rol
             fields["role"], fields["title"] = record.role, record.title
         if record.language:
             fields["language"] = record.language
-        if match is None:
+        person_id = _find_person(state, record, m_id)
+        if person_id is None:
             person_id = new_id()
-            fields = {"role": "other", "title": "", "email": "", "language": None, **fields}
-            state[person_id] = dict(fields)
+            state[person_id] = {"role": "other", "title": "", "email": "", "language": None}
+        state[person_id].update(fields)
+        rows_of.setdefault(person_id, []).append(record)
+    for person_id, person_records in rows_of.items():
+        before = original.get(person_id)
+        if before is None:
             action = ADD
         else:
-            person_id = match
-            action = UPDATE if any(state[match].get(k) != v for k, v in fields.items()) else UNCHANGED
-            state[match].update(fields)
-        plan.rows.append(PlannedRow(record.line, action, record.municipality_code, record.name,
-                                    "person", person_id, fields))
+            action = UPDATE if state[person_id] != before else UNCHANGED
+        first, *later = person_records
+        plan.rows.append(PlannedRow(first.line, action, first.municipality_code,
+                                    state[person_id]["name"], "person", person_id,
+                                    state[person_id]))
+        for record in later:  # folded into the first row of the same person
+            plan.rows.append(PlannedRow(record.line, UNCHANGED, record.municipality_code,
+                                        record.name, "person", person_id, {}))
+    plan.rows.sort(key=lambda row: row.line)
 
 
 def _find_person(state: dict, record: PersonRecord, m_id: str) -> str | None:
@@ -124,28 +135,33 @@ def _find_person(state: dict, record: PersonRecord, m_id: str) -> str | None:
 
 
 def _plan_applications(session, plan: ImportPlan, records: list[ApplicationRecord]) -> None:
-    state = {m.code: {"theme": m.theme, "wicked_problem": m.wicked_problem,
-                      "council_target": m.council_target, "current_state": m.current_state,
-                      "challenges": m.challenges}
-             for m in queries.municipalities(session.db)}
-    finder = MunicipalityFinder(official_municipalities())
+    original = {m.code: {"theme": m.theme, "wicked_problem": m.wicked_problem,
+                         "council_target": m.council_target, "current_state": m.current_state,
+                         "challenges": m.challenges}
+                for m in queries.municipalities(session.db)}
+    state = {code: dict(fields) for code, fields in original.items()}
+    rows_of: dict[str, list[ApplicationRecord]] = {}
     for record in records:
         fields = {"theme": record.theme}
         for key in ("wicked_problem", "council_target", "current_state", "challenges"):
             value = getattr(record, key)
             if value not in (None, ""):
                 fields[key] = value
-        current = state.get(record.municipality_code)
-        if current is None:
-            action = ADD
-            state[record.municipality_code] = dict(fields)
-        else:
-            action = UPDATE if any(current.get(k) != v for k, v in fields.items()) else UNCHANGED
-            current.update(fields)
-        official = finder.by_code(record.municipality_code)
-        plan.rows.append(PlannedRow(record.line, action, record.municipality_code,
-                                    official.name_fi, "municipality",
-                                    municipality_id(record.municipality_code), fields))
+        state.setdefault(record.municipality_code, {}).update(fields)
+        rows_of.setdefault(record.municipality_code, []).append(record)
+    finder = MunicipalityFinder(official_municipalities())
+    for code, code_records in rows_of.items():
+        before = original.get(code)
+        changed = {k: v for k, v in state[code].items() if before is None or before.get(k) != v}
+        action = ADD if before is None else UPDATE if changed else UNCHANGED
+        first, *later = code_records
+        name = finder.by_code(code).name_fi
+        plan.rows.append(PlannedRow(first.line, action, code, name, "municipality",
+                                    municipality_id(code), changed))
+        for record in later:
+            plan.rows.append(PlannedRow(record.line, UNCHANGED, code, name, "municipality",
+                                        municipality_id(code), {}))
+    plan.rows.sort(key=lambda row: row.line)
 
 
 def apply_import(session: CohortSession, plan: ImportPlan) -> Changes:
@@ -155,7 +171,7 @@ def apply_import(session: CohortSession, plan: ImportPlan) -> Changes:
         for code in plan.new_municipalities:
             put_municipality(tx, code)
         for row in plan.rows:
-            if row.action == UNCHANGED:
+            if row.action == UNCHANGED or not row.fields:
                 continue
             if row.table == "municipality":
                 put_municipality(tx, row.municipality_code, **row.fields)

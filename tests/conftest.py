@@ -1,0 +1,84 @@
+"""Shared test set-up.
+
+Qt renders offscreen: tests run on machines with no display (CI, a laptop over
+SSH), and offscreen rendering draws the same pixels without opening windows.
+It must be set before any Qt module is imported, hence here at the top.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from ilmava_desktop.i18n import current_language, set_language  # noqa: E402
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """The app never opens a network connection; any attempt fails the test."""
+
+    def refuse(self, address, *args, **kwargs):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise NetworkUsed(f"network connection attempted to {address!r}")
+        return original_connect(self, address, *args, **kwargs)
+
+    original_connect = socket.socket.connect
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: (_ for _ in ()).throw(
+        NetworkUsed(f"name lookup attempted: {a!r}")))
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """Each test gets its own app-data folder: working copies, backups, device id."""
+    folder = tmp_path / "appdata"
+    monkeypatch.setenv("ILMAVA_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English; tests of the catalogues choose their language."""
+    before = current_language()
+    set_language("en")
+    yield
+    set_language(before)
+
+
+@pytest.fixture
+def cohort_path(tmp_path):
+    return tmp_path / "cohort" / "kevät.ilmava"
+
+
+@pytest.fixture
+def session(cohort_path):
+    from ilmava_desktop.services.cohorts import create_cohort
+
+    cohort_path.parent.mkdir(parents=True, exist_ok=True)
+    session = create_cohort(cohort_path, "Test cohort", year=2026)
+    yield session
+    try:
+        session.close(save=False)
+    except Exception:
+        pass
+
+
+@pytest.fixture
+def demo(tmp_path):
+    from ilmava_desktop.services.demo import create_demo
+
+    session = create_demo(tmp_path / "demo.ilmava")
+    yield session
+    try:
+        session.close(save=False)
+    except Exception:
+        pass

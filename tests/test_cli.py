@@ -1,0 +1,89 @@
+"""The `ilmava` command's contract: outputs, exit codes, one-line errors."""
+
+import json
+
+import pytest
+
+from ilmava_desktop.cli import main
+
+
+def run(capsys, *args):
+    code = main(["--lang", "en", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_new_then_info(capsys, tmp_path):
+    path = tmp_path / "syksy.ilmava"
+    assert run(capsys, "new", path, "--name", "Syksy 2026")[0] == 0
+    code, out, _err = run(capsys, "info", path, "--json")
+    assert code == 0
+    assert json.loads(out) == {"name": "Syksy 2026", "programme": "ILMAVA", "year": None,
+                               "language": "fi", "demo": False, "municipalities": 0,
+                               "people": 0, "days": 0}
+
+
+def test_demo_municipalities_and_people(capsys, tmp_path):
+    path = tmp_path / "demo.ilmava"
+    assert run(capsys, "demo", path)[0] == 0
+    code, out, _ = run(capsys, "municipalities", path, "--json")
+    municipalities = json.loads(out)
+    assert code == 0 and len(municipalities) == 15
+    porvoo = next(m for m in municipalities if m["code"] == "638")
+    assert (porvoo["name_fi"], porvoo["name_sv"], porvoo["theme"]) == ("Porvoo", "Borgå", "budget")
+    code, out, _ = run(capsys, "people", path, "--json")
+    people = json.loads(out)
+    assert {"id", "name", "municipality", "role", "email"} <= people[0].keys()
+    assert all(3 <= sum(p["municipality"] == m["code"] for p in people) <= 5
+               for m in municipalities if m["code"] != "576")
+
+
+def test_check_good_problem_and_unusable(capsys, tmp_path):
+    path = tmp_path / "demo.ilmava"
+    run(capsys, "demo", path)
+    assert run(capsys, "check", path)[0] == 0
+    import sqlite3
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE cohort SET deleted = 1")
+    conn.commit()
+    conn.close()
+    code, out, _ = run(capsys, "check", path)
+    assert code == 1 and "exactly one cohort" in out
+    junk = tmp_path / "junk.ilmava"
+    junk.write_text("hello")
+    code, out, err = run(capsys, "check", junk)
+    assert code == 2 and err.count("\n") == 1 and "not an ILMAVA cohort file" in err
+
+
+def test_import_json_and_exit_codes(capsys, tmp_path):
+    path = tmp_path / "c.ilmava"
+    run(capsys, "new", path, "--name", "C")
+    good = tmp_path / "good.csv"
+    good.write_text("Kunta;Nimi\nLahti;Laura Kokeilu\n", "utf-8")
+    code, out, _ = run(capsys, "import", path, good, "--json")
+    assert code == 0 and json.loads(out)["added"] == 1
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("Kunta;Nimi\nAtlantis;X Y\nLahti;Markus Luonnos\n", "utf-8")
+    code, out, _ = run(capsys, "import", path, mixed, "--dry-run", "--json")
+    assert code == 1
+    assert json.loads(out)["rejected"] == [{"line": 2, "reason": "unknown municipality “Atlantis”"}]
+    code, out, _ = run(capsys, "info", path, "--json")
+    assert json.loads(out)["people"] == 1  # the dry run wrote nothing
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Nimi\nX\n", "utf-8")
+    code, _out, err = run(capsys, "import", path, bad)
+    assert code == 2 and "no municipality column" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [[], ["info"], ["frobnicate", "x"], ["info", "--bogus", "x"]])
+def test_usage_errors_are_one_line_and_exit_2(capsys, args):
+    code, _out, err = run(capsys, *args)
+    assert code == 2 and err.count("\n") == 1
+
+
+def test_messages_are_finnish_by_default(capsys, tmp_path):
+    junk = tmp_path / "junk.ilmava"
+    junk.write_text("hello")
+    code = main(["info", str(junk)])
+    err = capsys.readouterr().err
+    assert code == 2 and "ei ole ILMAVA-kohorttitiedosto" in err

@@ -1,0 +1,105 @@
+"""The one start-up and shut-down path of the window: `ilmava-desktop`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from ilmava_desktop.i18n import LANGUAGES, set_language
+
+
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="ilmava-desktop")
+    parser.add_argument("cohort", nargs="?", type=Path, help="an .ilmava cohort file to open")
+    parser.add_argument("--demo", action="store_true", help="open a fresh copy of the demo cohort")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the window (default fi)")
+    parser.add_argument("--screenshots", type=Path, metavar="DIR",
+                        help="save every main view as DIR/NN-name.png and exit")
+    return parser.parse_args(argv)
+
+
+def install_qt_translations(app, language: str) -> list:
+    """Qt's own catalogue, so stock buttons read "Tallenna" and "Peruuta"."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale({"fi": QLocale.Language.Finnish, "sv": QLocale.Language.Swedish,
+                                "en": QLocale.Language.English}[language]))
+    translators = []
+    if language != "en":
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(f"qtbase_{language}", folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(sys.argv[1:] if argv is None else argv)
+    from ilmava_desktop.services import preferences
+
+    language = args.lang or preferences.language() or "fi"
+    set_language(language)
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("ILMAVA Desktop")
+    app.setOrganizationName("ILMAVA")
+    install_qt_translations(app, language)
+
+    if args.screenshots:
+        return _screenshots(args)
+
+    import qasync
+
+    from ilmava_desktop.ui.main_window import MainWindow
+
+    async def run() -> int:
+        closing = asyncio.Event()
+        app.aboutToQuit.connect(closing.set)
+        window = MainWindow()
+        window.show()
+        _open_initial(window, args)
+        await closing.wait()
+        # The one shutdown path: the window has saved and closed the cohort in its
+        # closeEvent; stop the database worker before the loop ends.
+        window.ctx.door.shutdown()
+        return 0
+
+    try:
+        if sys.version_info >= (3, 12):
+            return asyncio.run(run(), loop_factory=qasync.QEventLoop)
+        return qasync.run(run())
+    except asyncio.CancelledError:
+        return 0
+
+
+def _open_initial(window, args) -> None:
+    if args.demo:
+        window.lifecycle.open_demo()
+    elif args.cohort:
+        window.open_cohort(args.cohort)
+
+
+def _screenshots(args) -> int:
+    """Render offscreen, synchronously (an inline door), then exit 0; 2 if nothing opened."""
+    from ilmava_desktop.ui.door import DbDoor, InlineExecutor
+    from ilmava_desktop.ui.main_window import MainWindow
+    from ilmava_desktop.ui.screenshots import take_screenshots
+
+    window = MainWindow(DbDoor(InlineExecutor()))
+    _open_initial(window, args)
+    if (args.demo or args.cohort) and window.ctx.session is None:
+        print("ilmava-desktop: the cohort could not be opened", file=sys.stderr)
+        return 2
+    for path in take_screenshots(window, args.screenshots):
+        print(path)
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

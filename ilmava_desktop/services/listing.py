@@ -1,0 +1,65 @@
+"""Rows for the window's lists, in the shown language: plain data, no Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ilmava_desktop.core.roles import ROLES_BY_KEY
+from ilmava_desktop.i18n import _
+from ilmava_desktop.resources import wicked_problem_themes
+from ilmava_desktop.services.session import CohortSession
+from ilmava_desktop.storage import queries
+
+
+@dataclass(frozen=True)
+class MunicipalityRow:
+    id: str
+    code: str
+    name: str
+    region: str
+    theme: str
+    people: int
+    search_text: str
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: str
+    name: str
+    role: str
+    title: str
+    email: str
+    language: str
+
+
+def theme_label(theme_id: str | None, language: str) -> str:
+    if not theme_id:
+        return ""
+    labels = wicked_problem_themes().get(theme_id)
+    return labels[language] if labels else theme_id
+
+
+def municipality_rows(session: CohortSession, language: str) -> list[MunicipalityRow]:
+    counts = queries.people_counts(session.db)
+    names_by_municipality: dict[str, list[str]] = {}
+    for person in queries.people(session.db):
+        names_by_municipality.setdefault(person.municipality_id, []).append(person.name)
+    rows = []
+    for m in queries.municipalities(session.db):
+        theme = theme_label(m.theme, language)
+        search = " ".join([m.code, m.name_fi, m.name_sv, m.region(language), theme,
+                           *names_by_municipality.get(m.id, [])]).casefold()
+        rows.append(MunicipalityRow(m.id, m.code, m.name(language), m.region(language), theme,
+                                    counts.get(m.id, 0), search))
+    return rows
+
+
+LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
+
+
+def person_rows(session: CohortSession, municipality_id: str) -> list[PersonRow]:
+    return [
+        PersonRow(p.id, p.name, _(ROLES_BY_KEY[p.role].label) if p.role in ROLES_BY_KEY else p.role,
+                  p.title, p.email, LANGUAGE_NAMES.get(p.language or "", ""))
+        for p in queries.people(session.db, municipality_id)
+    ]

@@ -1,0 +1,50 @@
+"""The user's preferences (language, recent cohorts), kept apart from window state."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from ilmava_desktop.storage.locations import data_dir
+
+RECENT_LIMIT = 8
+
+
+def _path() -> Path:
+    return data_dir() / "preferences.json"
+
+
+def load() -> dict:
+    try:
+        data = json.loads(_path().read_text("utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def save(data: dict) -> None:
+    tmp = _path().with_suffix(".tmp")
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+        os.replace(tmp, _path())
+    except OSError:
+        pass  # preferences are a convenience; never stop the work for them
+
+
+def recent() -> list[Path]:
+    return [Path(p) for p in load().get("recent", []) if isinstance(p, str)]
+
+
+def remember(path: Path) -> list[Path]:
+    data = load()
+    resolved = str(Path(path).resolve())
+    data["recent"] = [resolved] + [p for p in data.get("recent", []) if p != resolved]
+    data["recent"] = data["recent"][:RECENT_LIMIT]
+    save(data)
+    return recent()
+
+
+def language() -> str | None:
+    value = load().get("language")
+    return value if isinstance(value, str) else None

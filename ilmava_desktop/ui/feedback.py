@@ -1,0 +1,64 @@
+"""Telling the user what happened: one sentence, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ilmava_desktop.core.import_rows import UnusableFile
+from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.i18n import _
+from ilmava_desktop.storage.errors import CohortFileError, SaveError
+from ilmava_desktop.storage.locations import data_dir
+
+EXPECTED = (RuleViolation, CohortFileError, SaveError, UnusableFile)
+
+
+def message_for(exc: BaseException) -> str:
+    if isinstance(exc, EXPECTED):
+        return str(exc)
+    _log_unexpected(exc)
+    return _("Something went wrong, and it was not saved. Everything saved before is safe; "
+             "the details are in the app's log file.")
+
+
+def _log_unexpected(exc: BaseException) -> None:
+    try:
+        handler = logging.FileHandler(data_dir() / "ilmava-desktop.log", encoding="utf-8")
+        logger = logging.getLogger("ilmava_desktop.errors")
+        logger.addHandler(handler)
+        logger.error("".join(traceback.format_exception(exc)))
+        logger.removeHandler(handler)
+        handler.close()
+    except OSError:
+        pass
+
+
+def show_error(parent: QWidget | None, exc_or_text: BaseException | str) -> QMessageBox:
+    text = exc_or_text if isinstance(exc_or_text, str) else message_for(exc_or_text)
+    box = QMessageBox(QMessageBox.Icon.Warning, _("ILMAVA Desktop"), text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setAccessibleName(_("Error message"))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def ask(parent: QWidget | None, text: str, buttons: list[tuple[str, QMessageBox.ButtonRole]],
+        on_answer: Callable[[int], None], icon=QMessageBox.Icon.Question) -> QMessageBox:
+    """A non-blocking question (open(), not exec()): calls back with the chosen button's index."""
+    box = QMessageBox(icon, _("ILMAVA Desktop"), text, QMessageBox.StandardButton.NoButton, parent)
+    made = [box.addButton(label, role) for label, role in buttons]
+    box.setDefaultButton(made[0])
+
+    def answered(_result: int) -> None:
+        clicked = box.clickedButton()
+        on_answer(made.index(clicked) if clicked in made else len(made) - 1)
+
+    box.finished.connect(answered)
+    box.open()
+    return box

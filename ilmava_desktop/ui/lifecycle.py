@@ -1,0 +1,202 @@
+"""Opening, creating, saving and closing the cohort: the window's one path for each."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ilmava_desktop.i18n import _
+from ilmava_desktop.services import preferences
+from ilmava_desktop.services.cohorts import create_cohort
+from ilmava_desktop.services.demo import create_demo, fresh_demo_path
+from ilmava_desktop.services.session import CohortSession
+from ilmava_desktop.storage import locks
+from ilmava_desktop.storage.cohort_file import recoverable
+from ilmava_desktop.storage.errors import OriginalChanged, SaveError
+from ilmava_desktop.ui.cohort_dialogs import NewCohortDialog
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.feedback import ask, message_for, show_error
+
+AUTOSAVE_DELAY_MS = 1500
+RETRY_DELAY_MS = 30_000
+
+
+class CohortLifecycle(QObject):
+    status_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, window: QWidget):
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.timeout.connect(self.save_now)
+        ctx.changed.connect(lambda _c: self.schedule_save())
+        self._warned_save_failure = False
+
+    # -- opening ---------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> None:
+        """Open a cohort, asking first about unsaved work left by a crash or a lock."""
+        path = Path(path)
+        if self.ctx.session and self.ctx.session.path.resolve() == path.resolve():
+            return
+        if found := recoverable(path):
+            ask(self.window,
+                _("{name} has changes that were not saved when the app last closed "
+                  "({time}). Recover them?").format(name=path.name, time=found.changed_at),
+                [(_("Recover the changes"), QMessageBox.ButtonRole.AcceptRole),
+                 (_("Discard them"), QMessageBox.ButtonRole.DestructiveRole)],
+                lambda answer: self._check_lock(path, recover=answer == 0))
+            return
+        self._check_lock(path, recover=None)
+
+    def _check_lock(self, path: Path, recover: bool | None) -> None:
+        if lock := locks.held_by_other(path):
+            ask(self.window,
+                _("{name} is open on {host} ({user}) since {time}. If both save, one copy's "
+                  "changes are kept aside. Open anyway?").format(
+                    name=path.name, host=lock.host, user=lock.user, time=lock.time),
+                [(_("Open anyway"), QMessageBox.ButtonRole.AcceptRole),
+                 (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],
+                lambda answer: answer == 0 and self._open(
+                    lambda: CohortSession.open(path, recover=recover)),
+                icon=QMessageBox.Icon.Warning)
+            return
+        self._open(lambda: CohortSession.open(path, recover=recover))
+
+    def open_demo(self) -> None:
+        path = fresh_demo_path()
+        if self.ctx.session and self.ctx.session.path.resolve() == path.resolve():
+            self.close_cohort(then=self.open_demo)
+            return
+        self._open(lambda: create_demo(path, replace=True), remember=False)
+
+    def new_cohort(self) -> None:
+        dialog = NewCohortDialog(Path.home() / "Documents" if (Path.home() / "Documents").is_dir()
+                                 else Path.home(), self.window)
+
+        def create() -> None:
+            values = dialog.values()
+            path = values.pop("path")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._open(lambda: create_cohort(path, **values))
+
+        dialog.accepted.connect(create)
+        dialog.open()
+
+    def choose_and_open(self) -> None:
+        dialog = QFileDialog(self.window, _("Open cohort"), "",
+                             _("ILMAVA cohorts (*.ilmava);;All files (*)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: self.open_path(Path(path)))
+        dialog.open()
+
+    def _open(self, opener, remember: bool = True) -> None:
+        def opened(session: CohortSession) -> None:
+            self.ctx.session = session
+            if remember:
+                preferences.remember(session.path)
+            self.status_changed.emit(_("Opened {name}").format(name=session.path.name))
+            self.ctx.cohort_opened.emit()
+
+        def start() -> None:
+            self.ctx.door.run(opener, opened, lambda exc: show_error(self.window, exc))
+
+        if self.ctx.session:
+            self.close_cohort(then=start)
+        else:
+            start()
+
+    # -- saving ----------------------------------------------------------------------
+
+    def schedule_save(self) -> None:
+        self.status_changed.emit(_("Saving…"))
+        self.autosave.start(AUTOSAVE_DELAY_MS)
+
+    def save_now(self) -> None:
+        session = self.ctx.session
+        if session is None:
+            return
+        self.ctx.door.run(session.save, lambda _r: self._saved(), self._save_failed)
+
+    def _saved(self) -> None:
+        self._warned_save_failure = False
+        self.status_changed.emit(_("Saved at {time}").format(time=f"{datetime.now():%H.%M}"))
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, OriginalChanged):
+            self.status_changed.emit(_("Not saved: the file changed on disk"))
+            ask(self.window, str(exc) + " " + _("Save your version as a copy?"),
+                [(_("Save as a copy…"), QMessageBox.ButtonRole.AcceptRole),
+                 (_("Later"), QMessageBox.ButtonRole.RejectRole)],
+                lambda answer: answer == 0 and self.save_copy())
+            return
+        self.status_changed.emit(_("Not saved yet; trying again shortly. Your work is safe on "
+                                   "this laptop."))
+        self.autosave.start(RETRY_DELAY_MS)
+        if not self._warned_save_failure:
+            self._warned_save_failure = True
+            show_error(self.window, exc)
+
+    def save_copy(self) -> None:
+        session = self.ctx.session
+        if session is None:
+            return
+        dialog = QFileDialog(self.window, _("Save a copy"), str(session.path.with_name(
+            session.path.stem + " (kopio).ilmava")), _("ILMAVA cohorts (*.ilmava)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("ilmava")
+        dialog.fileSelected.connect(lambda target: self.ctx.door.run(
+            lambda: session.file.save_copy(Path(target)),
+            lambda _r: self.status_changed.emit(_("Saved a copy as {name}").format(
+                name=Path(target).name)),
+            lambda exc: show_error(self.window, exc)))
+        dialog.open()
+
+    # -- closing ---------------------------------------------------------------------
+
+    def close_cohort(self, then=None) -> None:
+        session = self.ctx.session
+        if session is None:
+            if then:
+                then()
+            return
+        self.autosave.stop()
+
+        def closed(_result) -> None:
+            self.ctx.session = None
+            self.ctx.cohort_closed.emit()
+            self.status_changed.emit("")
+            if then:
+                then()
+
+        def failed(exc: BaseException) -> None:
+            ask(self.window, message_for(exc) + " " + _(
+                "Close anyway? The changes stay on this laptop and are offered the next time "
+                "you open the cohort."),
+                [(_("Keep it open"), QMessageBox.ButtonRole.RejectRole),
+                 (_("Close anyway"), QMessageBox.ButtonRole.DestructiveRole)],
+                lambda answer: answer == 1 and self.ctx.door.run(
+                    lambda: session.close(save=False), closed))
+
+        self.ctx.door.run(session.close, closed, failed)
+
+    def close_for_quit(self) -> bool:
+        """Close synchronously when the window closes; False if the save failed."""
+        session = self.ctx.session
+        if session is None:
+            return True
+        self.autosave.stop()
+        try:
+            self.ctx.door.call(session.close)
+        except SaveError as exc:
+            show_error(self.window, str(exc) + " " + _(
+                "The changes stay on this laptop and are offered the next time you open the "
+                "cohort."))
+            self.ctx.door.call(lambda: session.close(save=False))
+        self.ctx.session = None
+        return True

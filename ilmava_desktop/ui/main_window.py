@@ -1,0 +1,182 @@
+"""The main window: a shell of navigation, tools and menus. Each tool is its own package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.services import preferences
+from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.actions import ActionSpec, build_actions
+from ilmava_desktop.ui.cohort_dialogs import show_about
+from ilmava_desktop.ui.coming_tools import ComingToolPage
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.door import DbDoor
+from ilmava_desktop.ui.lifecycle import CohortLifecycle
+from ilmava_desktop.ui.municipalities.page import MunicipalitiesPage
+from ilmava_desktop.ui.start_page import StartPage
+from ilmava_desktop.ui.style import STYLE
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, door: DbDoor | None = None):
+        super().__init__()
+        self.ctx = AppContext(door or DbDoor(parent=self), self)
+        self.lifecycle = CohortLifecycle(self.ctx, self)
+        self.setStyleSheet(STYLE)
+        self.resize(1280, 800)
+
+        self.tools: list[tuple[str, QWidget]] = [
+            (_("Municipalities && people"), MunicipalitiesPage(self.ctx)),
+            (_("Attendance"), ComingToolPage("attendance", _("Attendance"), self.ctx)),
+            (_("Self-assessment"), ComingToolPage("assessment", _("Self-assessment"), self.ctx)),
+            (_("Groups"), ComingToolPage("groups", _("Groups and peer pairs"), self.ctx)),
+            (_("Debrief board"), ComingToolPage("board", _("Debrief board"), self.ctx)),
+            (_("Reports"), ComingToolPage("reports", _("Reports"), self.ctx)),
+        ]
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(_("Tools"))
+        self.navigation.setFixedWidth(230)
+        self.tool_stack = QStackedWidget()
+        for title, page in self.tools:
+            self.navigation.addItem(title.replace("&&", "&"))
+            self.tool_stack.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.tool_stack.setCurrentIndex)
+
+        self.demo_banner = QLabel(_("Demo data – fictional"))
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setAccessibleName(_("Demo data – fictional"))
+        self.demo_banner.hide()
+        workspace = QWidget()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.tool_stack, 1)
+        column = QVBoxLayout(workspace)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_banner)
+        column.addLayout(row)
+
+        self.start_page = StartPage()
+        self.start_page.new_requested.connect(self.lifecycle.new_cohort)
+        self.start_page.open_requested.connect(self.lifecycle.choose_and_open)
+        self.start_page.demo_requested.connect(self.lifecycle.open_demo)
+        self.start_page.recent_chosen.connect(self.lifecycle.open_path)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.start_page)
+        self.screens.addWidget(workspace)
+        self.setCentralWidget(self.screens)
+        self.status = QLabel()
+        self.status.setAccessibleName(_("Save status"))
+        self.statusBar().addPermanentWidget(self.status)
+        self.lifecycle.status_changed.connect(self.status.setText)
+
+        self.actions = build_actions(self, self.menuBar(), self._action_specs(), {
+            "file": _("&File"), "edit": _("&Edit"), "view": _("&View"), "help": _("&Help")})
+        self.ctx.cohort_opened.connect(self.on_cohort_opened)
+        self.ctx.cohort_closed.connect(self.on_cohort_closed)
+        self.ctx.changed.connect(lambda _c: self.update_undo_actions())
+        self.on_cohort_closed()
+
+    def _action_specs(self) -> list[ActionSpec]:
+        lc = self.lifecycle
+        specs = [
+            ActionSpec("new", "file", _("&New cohort…"), lc.new_cohort, QKeySequence.StandardKey.New),
+            ActionSpec("open", "file", _("&Open…"), lc.choose_and_open, QKeySequence.StandardKey.Open),
+            ActionSpec("demo", "file", _("Open the &demo cohort"), lc.open_demo),
+            ActionSpec("recent", "file", _("Open &recent…"), self.show_start_page, "Ctrl+Shift+O"),
+            ActionSpec("save_copy", "file", _("Save a &copy…"), lc.save_copy,
+                       QKeySequence.StandardKey.SaveAs, needs_cohort=True),
+            ActionSpec("close", "file", _("&Close cohort"), lc.close_cohort,
+                       "Ctrl+W", needs_cohort=True),
+            ActionSpec("-1", "file", "", lambda: None),
+            ActionSpec("quit", "file", _("&Quit"), self.close, QKeySequence.StandardKey.Quit),
+            ActionSpec("undo", "edit", _("&Undo"), self.undo, "Ctrl+Z", needs_cohort=True),
+            ActionSpec("redo", "edit", _("&Redo"), self.redo, "Ctrl+Shift+Z", needs_cohort=True),
+        ]
+        for number, (title, _page) in enumerate(self.tools, start=1):
+            specs.append(ActionSpec(f"tool{number}", "view", title,
+                                    lambda n=number - 1: self.show_tool(n), f"Ctrl+{number}",
+                                    needs_cohort=True))
+        specs.append(ActionSpec("about", "help", _("&About ILMAVA Desktop"),
+                                lambda: show_about(self, current_language())))
+        return specs
+
+    # -- showing ---------------------------------------------------------------------
+
+    def show_tool(self, index: int) -> None:
+        if self.ctx.session:
+            self.navigation.setCurrentRow(index)
+            self.tool_stack.currentWidget().setFocus()
+
+    def show_start_page(self) -> None:
+        self.start_page.set_recent(preferences.recent())
+        if self.ctx.session is None:
+            self.screens.setCurrentWidget(self.start_page)
+            self.start_page.recent.setFocus()
+        else:
+            self.lifecycle.close_cohort()
+
+    def on_cohort_opened(self) -> None:
+        cohort = self.ctx.read(lambda s: queries.cohort(s.db))
+        self.setWindowTitle(f"{cohort.name} – ILMAVA Desktop")
+        self.demo_banner.setVisible(cohort.is_demo)
+        self.screens.setCurrentIndex(1)
+        self.navigation.setCurrentRow(0)
+        self._enable_cohort_actions(True)
+        self.update_undo_actions()
+
+    def on_cohort_closed(self) -> None:
+        self.setWindowTitle("ILMAVA Desktop")
+        self.demo_banner.hide()
+        self.start_page.set_recent(preferences.recent())
+        self.screens.setCurrentWidget(self.start_page)
+        self._enable_cohort_actions(False)
+
+    def _enable_cohort_actions(self, enabled: bool) -> None:
+        for action in self.actions.values():
+            if action.property("needs_cohort"):
+                action.setEnabled(enabled)
+
+    # -- undo ------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        self.ctx.write(self, lambda s: s.undo(), lambda _c: self.update_undo_actions())
+
+    def redo(self) -> None:
+        self.ctx.write(self, lambda s: s.redo(), lambda _c: self.update_undo_actions())
+
+    def update_undo_actions(self) -> None:
+        session = self.ctx.session
+        undo = session.undo_description() if session else None
+        redo = session.redo_description() if session else None
+        self.actions["undo"].setEnabled(undo is not None)
+        self.actions["redo"].setEnabled(redo is not None)
+        self.actions["undo"].setText(_("&Undo: {what}").format(what=undo) if undo else _("&Undo"))
+        self.actions["redo"].setText(_("&Redo: {what}").format(what=redo) if redo else _("&Redo"))
+
+    # -- closing ---------------------------------------------------------------------
+
+    def open_cohort(self, path: Path) -> None:
+        self.lifecycle.open_path(path)
+
+    def closeEvent(self, event) -> None:
+        self.lifecycle.close_for_quit()
+        event.accept()
+
+
+__all__ = ["MainWindow", "Qt"]

@@ -1,0 +1,1 @@
+"""Municipalities & people: the cohort's municipalities, their applications and people."""

@@ -1,0 +1,114 @@
+"""A municipality's application data and development task, saved as it is edited."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from ilmava_desktop.core.model import Municipality
+from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.resources import wicked_problem_themes
+from ilmava_desktop.services.municipalities import update_municipality
+from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.widgets import CommittingTextEdit, heading
+
+
+class MunicipalityDetails(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.municipality_id: str | None = None
+        self.title = heading("", 1)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+
+        language = current_language()
+        self.theme = QComboBox()
+        self.theme.setAccessibleName(_("Theme of the development task"))
+        self.theme.addItem(_("— not chosen —"), None)
+        for theme_id, labels in wicked_problem_themes().items():
+            self.theme.addItem(labels[language], theme_id)
+        self.problem = CommittingTextEdit(_("Wicked problem"))
+        self.problem.setMaximumHeight(80)
+        self.target = QComboBox()
+        self.target.setAccessibleName(_("Council climate target"))
+        for text, value in ((_("not known"), None), (_("yes"), True), (_("no"), False)):
+            self.target.addItem(text, value)
+        self.state = CommittingTextEdit(_("Current state"))
+        self.state.setMaximumHeight(70)
+        self.challenges = CommittingTextEdit(_("Challenges"))
+        self.challenges.setMaximumHeight(70)
+        self.funding = QCheckBox(_("Own funding paid"))
+
+        task = QGroupBox(_("Development task"))
+        task_form = QFormLayout(task)
+        task_form.addRow(_("&Theme:"), self.theme)
+        task_form.addRow(_("&Wicked problem:"), self.problem)
+        application = QGroupBox(_("Application"))
+        app_form = QFormLayout(application)
+        app_form.addRow(_("Council climate &target:"), self.target)
+        app_form.addRow(_("Current &state:"), self.state)
+        app_form.addRow(_("C&hallenges:"), self.challenges)
+        app_form.addRow("", self.funding)
+        for form in (task_form, app_form):
+            for row in range(form.rowCount()):
+                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                if label and field and isinstance(label.widget(), QLabel):
+                    label.widget().setBuddy(field.widget())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(task)
+        layout.addWidget(application)
+
+        self.theme.activated.connect(lambda _i: self._save(theme=self.theme.currentData()))
+        self.target.activated.connect(lambda _i: self._save(council_target=self.target.currentData()))
+        self.funding.clicked.connect(lambda checked: self._save(own_funding_paid=checked))
+        self.problem.editing_finished.connect(
+            lambda: self._save(wicked_problem=self.problem.toPlainText()))
+        self.state.editing_finished.connect(
+            lambda: self._save(current_state=self.state.toPlainText()))
+        self.challenges.editing_finished.connect(
+            lambda: self._save(challenges=self.challenges.toPlainText()))
+        ctx.changed.connect(self.on_ctx_changed)
+        self.show_municipality(None)
+
+    def show_municipality(self, municipality_id: str | None) -> None:
+        self.municipality_id = municipality_id
+        municipality = (self.ctx.read(lambda s: queries.municipality(s.db, municipality_id))
+                        if municipality_id else None)
+        self._fill(municipality)
+
+    def on_ctx_changed(self, changes) -> None:
+        if changes.touches("municipality") and self.municipality_id:
+            self.show_municipality(self.municipality_id)
+
+    def _fill(self, m: Municipality | None) -> None:
+        for widget in (self.theme, self.problem, self.target, self.state, self.challenges,
+                       self.funding):
+            widget.setEnabled(m is not None)
+        if m is None:
+            self.title.setText(_("No municipality chosen"))
+            self.subtitle.setText(_("Choose a municipality from the list, or add one."))
+            for edit in (self.problem, self.state, self.challenges):
+                edit.set_committed_text("")
+            return
+        language = current_language()
+        self.title.setText(m.name(language))
+        self.subtitle.setText(_("{code} · {region} · reports in {language}").format(
+            code=m.code, region=m.region(language),
+            language={"fi": _("Finnish"), "sv": _("Swedish")}[m.main_language]))
+        self.theme.setCurrentIndex(max(0, self.theme.findData(m.theme)))
+        self.target.setCurrentIndex(max(0, self.target.findData(m.council_target)))
+        self.funding.setChecked(m.own_funding_paid)
+        self.problem.set_committed_text(m.wicked_problem)
+        self.state.set_committed_text(m.current_state)
+        self.challenges.set_committed_text(m.challenges)
+
+    def _save(self, **fields) -> None:
+        row_id = self.municipality_id
+        if row_id:
+            self.ctx.write(self, lambda s: update_municipality(s, row_id, **fields))

@@ -1,0 +1,183 @@
+"""The Municipalities & people tool: list and search on the left, the chosen one on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.services.listing import municipality_rows
+from ilmava_desktop.services.municipalities import add_municipality, remove_municipality
+from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.feedback import ask
+from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
+from ilmava_desktop.ui.municipalities.details import MunicipalityDetails
+from ilmava_desktop.ui.municipalities.import_dialog import ImportDialog
+from ilmava_desktop.ui.municipalities.people_panel import PeoplePanel
+from ilmava_desktop.ui.row_model import SEARCH_ROLE, Column, RowTableModel
+
+
+class MunicipalitiesPage(QWidget):
+    NAME = "municipalities"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.search = QLineEdit()
+        self.search.setAccessibleName(_("Search municipalities and people"))
+        self.search.setPlaceholderText(_("Search by municipality, code, theme or person (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
+
+        self.model = RowTableModel([
+            Column(_("Code"), lambda m: m.code), Column(_("Municipality"), lambda m: m.name),
+            Column(_("Theme"), lambda m: m.theme),
+            Column(_("People"), lambda m: m.people, align_right=True),
+        ], self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(SEARCH_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView()
+        self.table.setAccessibleName(_("Municipalities of the cohort"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
+        self.search.textChanged.connect(self.on_search_changed)
+        self.search.returnPressed.connect(self.table.setFocus)
+
+        self.add_button = QPushButton(_("&Add municipality…"))
+        self.remove_button = QPushButton(_("&Remove municipality…"))
+        self.import_button = QPushButton(_("&Import…"))
+        self.add_button.clicked.connect(self.add_municipality)
+        self.remove_button.clicked.connect(self.remove_municipality)
+        self.import_button.clicked.connect(self.open_import)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.import_button):
+            buttons.addWidget(button)
+        left_layout.addLayout(buttons)
+
+        self.details = MunicipalityDetails(ctx)
+        self.people = PeoplePanel(ctx)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.details)
+        right_layout.addWidget(self.people, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(right)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        ctx.changed.connect(self.on_ctx_changed)
+        ctx.cohort_opened.connect(self.refresh)
+
+    # -- showing ---------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        current = self.current_id()
+        language = current_language()
+        rows = self.ctx.read(lambda s: municipality_rows(s, language)) if self.ctx.session else []
+        self.model.set_rows(rows)
+        self.select(current if current and self.model.row_of_id(current) is not None
+                    else (rows[0].id if rows else None))
+        self.remove_button.setEnabled(bool(rows))
+
+    def on_ctx_changed(self, changes) -> None:
+        if changes.touches("municipality", "person"):
+            self.refresh()
+
+    def on_search_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip().casefold())
+        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    def select(self, municipality_id: str | None) -> None:
+        row = self.model.row_of_id(municipality_id) if municipality_id else None
+        if row is None:
+            self.table.clearSelection()
+            self.on_table_current_changed()
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.on_table_current_changed()
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row()).id
+
+    def on_table_current_changed(self, *_args) -> None:
+        municipality_id = self.current_id()
+        self.details.show_municipality(municipality_id)
+        self.people.show_municipality(municipality_id)
+
+    # -- acting ----------------------------------------------------------------------
+
+    def add_municipality(self) -> None:
+        present = {row.code for row in self.model.rows()}
+        dialog = AddMunicipalityDialog(present, self)
+
+        def add() -> None:
+            code = dialog.chosen_code()
+            if code:
+                from ilmava_desktop.services.municipalities import municipality_id
+
+                self.ctx.write(self, lambda s: add_municipality(s, code),
+                               lambda _c: self.select(municipality_id(code)))
+
+        dialog.accepted.connect(add)
+        dialog.open()
+
+    def remove_municipality(self) -> None:
+        row_id = self.current_id()
+        if not row_id:
+            return
+        m = self.ctx.read(lambda s: queries.municipality(s.db, row_id))
+        ask(self, _("Remove {name} and its people from the cohort? Undo brings them back.")
+            .format(name=m.name(current_language())),
+            [(_("Remove"), QMessageBox.ButtonRole.DestructiveRole),
+             (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],
+            lambda answer: answer == 0 and self.ctx.write(
+                self, lambda s: remove_municipality(s, row_id)),
+            icon=QMessageBox.Icon.Warning)
+
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self.ctx, self)
+        dialog.open()
+        return dialog

@@ -1,0 +1,147 @@
+"""The people of the chosen municipality: add, edit, export (GDPR) and delete."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilmava_desktop.i18n import _
+from ilmava_desktop.services import people
+from ilmava_desktop.services.listing import person_rows
+from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.feedback import ask, show_error
+from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
+from ilmava_desktop.ui.row_model import Column, RowTableModel
+
+
+class PeoplePanel(QGroupBox):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(_("People"), parent)
+        self.ctx = ctx
+        self.municipality_id: str | None = None
+        self.model = RowTableModel([
+            Column(_("Name"), lambda p: p.name), Column(_("Role"), lambda p: p.role),
+            Column(_("Title"), lambda p: p.title), Column(_("E-mail"), lambda p: p.email),
+            Column(_("Language"), lambda p: p.language),
+        ], self)
+        self.table = QTableView()
+        self.table.setAccessibleName(_("People of the municipality"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(180)
+        self.table.doubleClicked.connect(lambda _i: self.edit_person())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_person)
+
+        self.add_button = QPushButton(_("Add &person…"))
+        self.edit_button = QPushButton(_("&Edit…"))
+        self.export_button = QPushButton(_("E&xport data…"))
+        self.export_button.setToolTip(_("Everything the cohort holds about this person, as a file"))
+        self.delete_button = QPushButton(_("&Delete person…"))
+        self.add_button.clicked.connect(self.add_person)
+        self.edit_button.clicked.connect(self.edit_person)
+        self.export_button.clicked.connect(self.export_person)
+        self.delete_button.clicked.connect(self.delete_person)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.export_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        ctx.changed.connect(self.on_ctx_changed)
+        self.show_municipality(None)
+
+    def show_municipality(self, municipality_id: str | None) -> None:
+        self.municipality_id = municipality_id
+        self.refresh()
+
+    def on_ctx_changed(self, changes) -> None:
+        if changes.touches("person", "municipality"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        m_id = self.municipality_id
+        selected = self.selected_id()
+        rows = self.ctx.read(lambda s: person_rows(s, m_id)) if m_id else []
+        self.model.set_rows(rows)
+        row = self.model.row_of_id(selected) if selected else None
+        if row is not None:
+            self.table.selectRow(row)
+        self.add_button.setEnabled(m_id is not None)
+        for button in (self.edit_button, self.export_button, self.delete_button):
+            button.setEnabled(bool(rows))
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()).id if index.isValid() else None
+
+    def add_person(self) -> None:
+        m_id = self.municipality_id
+        if not m_id:
+            return
+        dialog = PersonDialog(None, self)
+        dialog.accepted.connect(lambda: self.ctx.write(
+            self, lambda s: people.add_person(s, m_id, **dialog.values())))
+        dialog.open()
+
+    def edit_person(self) -> None:
+        person_id = self.selected_id()
+        if not person_id:
+            return
+        person = self.ctx.read(lambda s: queries.person(s.db, person_id))
+        dialog = PersonDialog(person, self)
+        dialog.accepted.connect(lambda: self.ctx.write(
+            self, lambda s: people.update_person(s, person_id, **dialog.values())))
+        dialog.open()
+
+    def delete_person(self) -> None:
+        person_id = self.selected_id()
+        if not person_id:
+            return
+        person = self.ctx.read(lambda s: queries.person(s.db, person_id))
+        ask(self, _("Delete {name} and erase their data from the cohort? You can still undo "
+                    "this until the cohort is closed.").format(name=person.name),
+            [(_("Delete"), QMessageBox.ButtonRole.DestructiveRole),
+             (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],
+            lambda answer: answer == 0 and self.ctx.write(
+                self, lambda s: people.delete_person(s, person_id)),
+            icon=QMessageBox.Icon.Warning)
+
+    def export_person(self) -> None:
+        person_id = self.selected_id()
+        if not person_id:
+            return
+        data = self.ctx.read(lambda s: people.export_person(s, person_id))
+        dialog = QFileDialog(self, _("Export the person's data"), f"{data['name']}.json",
+                             _("JSON files (*.json)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(lambda path: self.write_export(Path(path), data))
+        dialog.open()
+
+    def write_export(self, path: Path, data: dict) -> None:
+        try:
+            path.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
+        except OSError as exc:
+            show_error(self, _("{name} could not be saved: {reason}").format(
+                name=path.name, reason=exc.strerror or str(exc)))

@@ -1,0 +1,55 @@
+"""`--screenshots DIR`: every main view of the opened cohort as DIR/NN-name.png."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ilmava_desktop.resources import resource_path
+from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.main_window import MainWindow
+from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
+from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
+
+TOOL_NAMES = ["municipalities", "attendance", "self-assessment", "groups", "board", "reports"]
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _save(widget: QWidget, folder: Path, number: int, name: str) -> Path:
+    _settle()
+    path = folder / f"{number:02d}-{name}.png"
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    window.show()
+    written = []
+    for index, name in enumerate(TOOL_NAMES):
+        window.show_tool(index)
+        written.append(_save(window, folder, index + 1, name))
+    window.show_tool(0)
+    page = window.tools[0][1]
+    number = len(TOOL_NAMES)
+
+    person = window.ctx.read(lambda s: queries.people(s.db)[0]) if window.ctx.session else None
+    dialogs = [("person-dialog", PersonDialog(person, window)),
+               ("add-municipality", AddMunicipalityDialog(
+                   {row.code for row in page.model.rows()}, window))]
+    if window.ctx.session:
+        import_dialog = page.open_import()
+        import_dialog.load(resource_path("demo/ilmoittautumiset-esimerkki.csv"))
+        dialogs.append(("import-preview", import_dialog))
+    for name, dialog in dialogs:
+        number += 1
+        dialog.show()
+        written.append(_save(dialog, folder, number, name))
+        dialog.reject()
+    return written

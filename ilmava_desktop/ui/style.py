@@ -1,0 +1,22 @@
+"""The look: readable on a projector, with focus always visible."""
+
+STYLE = """
+QWidget { font-size: 10.5pt; }
+QLabel#heading1 { font-size: 17pt; font-weight: 600; }
+QLabel#heading2 { font-size: 13pt; font-weight: 600; margin-top: 8px; }
+QLabel#demoBanner { background: #fff3bf; color: #3d2e00; border: 1px solid #b08800;
+                    padding: 6px 10px; font-weight: 600; }
+QLabel#badge { background: #e7eef9; color: #0b3d91; border: 1px solid #0b3d91;
+               border-radius: 3px; padding: 2px 8px; }
+QLabel#coming { font-size: 11.5pt; }
+QLabel#error { color: #a4000f; font-weight: 600; }
+QListWidget#navigation { font-size: 12pt; border: none; background: #f2f4f7; }
+QListWidget#navigation::item { padding: 10px 12px; }
+QListWidget#navigation::item:selected { background: #0b3d91; color: white; }
+*:focus { outline: none; }
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus, QTableView:focus,
+QListView:focus, QListWidget:focus, QPushButton:focus, QCheckBox:focus {
+    border: 2px solid #0b57d0;
+}
+QPushButton { padding: 5px 12px; }
+"""

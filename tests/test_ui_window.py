@@ -1,0 +1,248 @@
+"""The window as a facilitator uses it: keys typed, rows shown, files written, errors shown."""
+
+import hashlib
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from ilmava_desktop.services.demo import create_demo
+from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.door import DbDoor, InlineExecutor
+from ilmava_desktop.ui.main_window import MainWindow
+from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
+from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
+from tests.ui_helpers import click_button, message_text, open_dialog
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow(DbDoor(InlineExecutor()))
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close()
+
+
+@pytest.fixture
+def demo_window(window, tmp_path):
+    path = tmp_path / "demo.ilmava"
+    create_demo(path).close()
+    window.open_cohort(path)
+    return window
+
+
+def page(window):
+    return window.tools[0][1]
+
+
+def shown_names(window):
+    p = page(window)
+    return [p.proxy.index(row, 1).data() for row in range(p.proxy.rowCount())]
+
+
+def test_demo_shows_its_municipalities_and_the_demo_label(demo_window):
+    assert len(shown_names(demo_window)) == 15
+    assert "Porvoo – Borgå" in shown_names(demo_window)
+    assert demo_window.demo_banner.isVisible()
+    assert demo_window.demo_banner.text() == "Demo data – fictional"
+    assert "esimerkkikohortti" in demo_window.windowTitle()
+
+
+def test_typing_in_search_filters_by_name_in_either_language_or_person(demo_window, qtbot):
+    search = page(demo_window).search
+    qtbot.keyClicks(search, "borgå")
+    assert shown_names(demo_window) == ["Porvoo – Borgå"]
+    search.clear()
+    qtbot.keyClicks(search, "Modellgren")  # a person of Raasepori
+    assert shown_names(demo_window) == ["Raseborg – Raasepori"]
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+
+
+def test_editing_the_wicked_problem_saves_and_undo_restores(demo_window, qtbot):
+    p = page(demo_window)
+    p.select(p.model.rows()[0].id)
+    field = p.details.problem
+    before = field.toPlainText()
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Uusi ongelma")
+    p.table.setFocus()  # leaving the field commits it
+    qtbot.waitUntil(lambda: not field.hasFocus())
+    db = demo_window.ctx.session.db
+    assert queries.municipality(db, p.current_id()).wicked_problem == "Uusi ongelma"
+    qtbot.keyClick(demo_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert queries.municipality(db, p.current_id()).wicked_problem == before
+    assert field.toPlainText() == before
+
+
+def test_theme_combo_change_is_saved(demo_window):
+    p = page(demo_window)
+    p.select(p.model.rows()[0].id)
+    combo = p.details.theme
+    combo.setCurrentIndex(combo.findData("budget"))
+    combo.activated.emit(combo.currentIndex())
+    assert queries.municipality(demo_window.ctx.session.db, p.current_id()).theme == "budget"
+
+
+def test_add_a_municipality_from_the_official_list_with_the_keyboard(demo_window, qtbot):
+    p = page(demo_window)
+    qtbot.mouseClick(p.add_button, Qt.MouseButton.LeftButton)
+    dialog = open_dialog(AddMunicipalityDialog)
+    qtbot.keyClicks(dialog.search, "salo")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert "Salo" in shown_names(demo_window)
+    assert p.details.title.text() == "Salo"
+    qtbot.keyClick(demo_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Salo" not in shown_names(demo_window)
+    qtbot.keyClick(demo_window, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "Salo" in shown_names(demo_window)
+
+
+def test_add_person_checks_the_email_and_then_saves(demo_window, qtbot):
+    p = page(demo_window)
+    before = p.people.model.rowCount()
+    qtbot.mouseClick(p.people.add_button, Qt.MouseButton.LeftButton)
+    dialog = open_dialog(PersonDialog)
+    qtbot.keyClicks(dialog.name, "Tiina Testaaja")
+    qtbot.keyClicks(dialog.title, "Kaupunginjohtaja")
+    assert dialog.role.currentData() == "municipal_manager"  # suggested from the title
+    qtbot.keyClicks(dialog.email, "ei-osoite")
+    click_button(qtbot, dialog, "Save")
+    assert dialog.isVisible() and "not an e-mail address" in dialog.error.text()
+    dialog.email.clear()
+    qtbot.keyClicks(dialog.email, "tiina@asikkala.example")
+    click_button(qtbot, dialog, "Save")
+    assert not dialog.isVisible()
+    names = [p.people.model.row_at(r).name for r in range(p.people.model.rowCount())]
+    assert p.people.model.rowCount() == before + 1 and "Tiina Testaaja" in names
+
+
+def test_delete_person_asks_then_erases(demo_window, qtbot):
+    p = page(demo_window)
+    p.people.table.selectRow(0)
+    person_id = p.people.selected_id()
+    qtbot.mouseClick(p.people.delete_button, Qt.MouseButton.LeftButton)
+    box = open_dialog(QMessageBox)
+    assert "erase" in box.text()
+    click_button(qtbot, box, "Delete")
+    row = demo_window.ctx.session.db["person"].get(person_id)
+    assert row["deleted"] == 1 and row["email"] == ""
+    assert p.people.model.row_of_id(person_id) is None
+
+
+def test_remove_municipality_can_be_cancelled(demo_window, qtbot):
+    p = page(demo_window)
+    qtbot.mouseClick(p.remove_button, Qt.MouseButton.LeftButton)
+    click_button(qtbot, open_dialog(QMessageBox), "Cancel")
+    assert len(shown_names(demo_window)) == 15
+
+
+def test_import_preview_then_import(demo_window, qtbot):
+    from ilmava_desktop.resources import resource_path
+
+    p = page(demo_window)
+    dialog = p.open_import()
+    dialog.load(resource_path("demo/ilmoittautumiset-esimerkki.csv"))
+    assert "4 to add" in dialog.summary.text() and "1 rejected" in dialog.summary.text()
+    results = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    assert results.count("rejected") == 1
+    assert "Salo (new in the cohort)" in [dialog.model.index(r, 2).data()
+                                          for r in range(dialog.model.rowCount())]
+    assert len(queries.people(demo_window.ctx.session.db)) == 50  # nothing written yet
+    click_button(qtbot, dialog, "Import")
+    assert len(queries.people(demo_window.ctx.session.db)) == 54
+    assert "Salo" in shown_names(demo_window)
+
+
+def test_import_of_an_unusable_file_says_why(demo_window, tmp_path):
+    bad = tmp_path / "kuva.csv"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    dialog = page(demo_window).open_import()
+    dialog.load(bad)
+    assert dialog.summary.text() == "kuva.csv is not a CSV or XLSX file."
+    assert not dialog.import_button.isEnabled()
+
+
+def test_opening_a_foreign_file_shows_one_sentence_and_leaves_it(window, tmp_path):
+    path = tmp_path / "muistio.ilmava"
+    path.write_text("kauppalista")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    window.open_cohort(path)
+    assert message_text() == "muistio.ilmava is not an ILMAVA cohort file."
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert window.ctx.session is None
+    open_dialog(QMessageBox).close()
+
+
+def test_changes_are_saved_to_the_file_automatically(demo_window, qtbot):
+    path = demo_window.ctx.session.path
+    before = path.read_bytes()
+    p = page(demo_window)
+    combo = p.details.target
+    combo.setCurrentIndex(2)
+    combo.activated.emit(2)
+    assert demo_window.lifecycle.autosave.isActive()
+    qtbot.waitUntil(lambda: path.read_bytes() != before, timeout=5000)
+    assert "Saved at" in demo_window.status.text()
+
+
+def test_crash_recovery_is_offered_on_the_next_open(window, qtbot, tmp_path):
+    from ilmava_desktop.services.municipalities import add_municipality
+    from ilmava_desktop.services.session import CohortSession
+    from ilmava_desktop.storage import locks
+
+    path = tmp_path / "demo.ilmava"
+    create_demo(path).close()
+    crashed = CohortSession.open(path)
+    add_municipality(crashed, "734")  # Salo, never saved back
+    crashed.db.close()
+    locks.release(path)
+    window.open_cohort(path)
+    box = open_dialog(QMessageBox)
+    assert "not saved" in box.text()
+    click_button(qtbot, box, "Recover the changes")
+    assert "Salo" in shown_names(window)
+
+
+def test_keyboard_switches_tools_and_closes_the_cohort(demo_window, qtbot):
+    qtbot.keyClick(demo_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert demo_window.tool_stack.currentIndex() == 1
+    assert demo_window.tool_stack.currentWidget().days_model.rowCount() == 4
+    qtbot.keyClick(demo_window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert demo_window.ctx.session is None
+    assert demo_window.screens.currentWidget() is demo_window.start_page
+    assert demo_window.start_page.recent.count() >= 1
+
+
+def test_every_control_has_an_accessible_name_or_text(demo_window):
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QLineEdit,
+                                   QPlainTextEdit, QWidget)
+
+    controls = (QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit, QAbstractButton)
+    unnamed = []
+    for widget in demo_window.findChildren(QWidget):
+        if not isinstance(widget, controls):
+            continue
+        if type(widget).__name__ in ("QToolButton", "QHeaderView") or widget.parent() is None:
+            continue
+        name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
+        if not name and widget.isVisibleTo(demo_window):
+            unnamed.append(f"{type(widget).__name__} in {type(widget.parent()).__name__}")
+    assert unnamed == []
+
+
+def test_item_models_pass_the_model_tester(demo_window, qtmodeltester):
+    qtmodeltester.check(page(demo_window).model)
+    qtmodeltester.check(page(demo_window).people.model)
+
+
+def test_screenshots_option_writes_every_view(tmp_path, qapp):
+    from ilmava_desktop.app import main
+
+    assert main(["--demo", "--lang", "en", "--screenshots", str(tmp_path / "shots")]) == 0
+    names = sorted(p.name for p in (tmp_path / "shots").iterdir())
+    assert names[:6] == ["01-municipalities.png", "02-attendance.png", "03-self-assessment.png",
+                         "04-groups.png", "05-board.png", "06-reports.png"]
+    assert all((tmp_path / "shots" / n).stat().st_size > 5000 for n in names)

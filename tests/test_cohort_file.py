@@ -160,6 +160,9 @@ def test_lock_of_another_machine_is_reported(session, cohort_path, monkeypatch):
 
 
 def test_backups_are_made_on_open_and_rotated(session, cohort_path, tmp_path):
+    assert backups.list_backups(cohort_path) == []  # a brand-new file needs none
+    session.close()
+    CohortSession.open(cohort_path).close()
     assert len(backups.list_backups(cohort_path)) == 1
     folder = backups.list_backups(cohort_path)[0].parent
     for day in range(1, 30):

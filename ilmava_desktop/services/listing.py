@@ -58,8 +58,11 @@ LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
 
 
 def person_rows(session: CohortSession, municipality_id: str) -> list[PersonRow]:
+    municipality = queries.municipality(session.db, municipality_id)
+    # No language of their own: the municipality's, shown in brackets so it reads as a default.
+    default = f"({LANGUAGE_NAMES[municipality.main_language]})" if municipality else ""
     return [
         PersonRow(p.id, p.name, _(ROLES_BY_KEY[p.role].label) if p.role in ROLES_BY_KEY else p.role,
-                  p.title, p.email, LANGUAGE_NAMES.get(p.language or "", ""))
+                  p.title, p.email, LANGUAGE_NAMES.get(p.language or "", default))
         for p in queries.people(session.db, municipality_id)
     ]

@@ -121,7 +121,7 @@ class CohortFile:
     # -- opening -------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, recover: bool | None = None) -> CohortFile:
+    def open(cls, path: Path, recover: bool | None = None, backup: bool = True) -> CohortFile:
         """Open a cohort through a fresh working copy.
 
         If a crash left unsaved work for this file, `recover` must say what to do
@@ -162,7 +162,8 @@ class CohortFile:
             cohort.dirty = True
         cohort._write_state()
         locks.take(path)
-        backups.make_backup(cohort.db, path)
+        if backup:
+            backups.make_backup(cohort.db, path)
         return cohort
 
     @classmethod
@@ -183,7 +184,7 @@ class CohortFile:
         finally:
             db.close()
             _clear(folder)
-        return cls.open(path)
+        return cls.open(path, backup=False)  # nothing in it yet worth a backup
 
     # -- working -------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.model import Day
 from ilmava_desktop.i18n import N_, _
 from ilmava_desktop.storage import queries
@@ -28,11 +29,6 @@ COMING = {
     "reports": N_("Reports are coming: a PDF for each municipality with its strengths and "
                   "development areas, and a publishable summary of the cohort's lessons."),
 }
-
-
-def format_date(value) -> str:
-    """d.m.yyyy, as Finns and Swedes write dates (and fine for an English reader)."""
-    return f"{value.day}.{value.month}.{value.year}" if value else ""
 
 
 class ComingToolPage(QWidget):

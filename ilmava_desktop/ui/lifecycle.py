@@ -57,8 +57,8 @@ class CohortLifecycle(QObject):
     def _check_lock(self, path: Path, recover: bool | None) -> None:
         if lock := locks.held_by_other(path):
             ask(self.window,
-                _("{name} is open on {host} ({user}) since {time}. If both save, one copy's "
-                  "changes are kept aside. Open anyway?").format(
+                _("{name} is open on {host} ({user}) since {time}. If it is changed there too, "
+                  "only one version can be saved over the file. Open anyway?").format(
                     name=path.name, host=lock.host, user=lock.user, time=lock.time),
                 [(_("Open anyway"), QMessageBox.ButtonRole.AcceptRole),
                  (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],

@@ -28,6 +28,10 @@ class MunicipalityDetails(QWidget):
         self.theme.addItem(_("— not chosen —"), None)
         for theme_id, labels in wicked_problem_themes().items():
             self.theme.addItem(labels[language], theme_id)
+        # Theme labels are long; the combo shrinks with the pane instead of widening it.
+        for combo in (self.theme,):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         self.problem = CommittingTextEdit(_("Wicked problem"))
         self.problem.setMaximumHeight(80)
         self.target = QComboBox()

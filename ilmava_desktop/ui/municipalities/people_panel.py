@@ -9,8 +9,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QMessageBox,
     QPushButton,
@@ -36,7 +36,7 @@ class PeoplePanel(QGroupBox):
         self.municipality_id: str | None = None
         self.model = RowTableModel([
             Column(_("Name"), lambda p: p.name), Column(_("Role"), lambda p: p.role),
-            Column(_("Title"), lambda p: p.title), Column(_("E-mail"), lambda p: p.email),
+            Column(_("E-mail"), lambda p: p.email),
             Column(_("Language"), lambda p: p.language),
         ], self)
         self.table = QTableView()
@@ -48,7 +48,7 @@ class PeoplePanel(QGroupBox):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(180)
         self.table.doubleClicked.connect(lambda _i: self.edit_person())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_person)
@@ -62,10 +62,11 @@ class PeoplePanel(QGroupBox):
         self.edit_button.clicked.connect(self.edit_person)
         self.export_button.clicked.connect(self.export_person)
         self.delete_button.clicked.connect(self.delete_person)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.export_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
+        # Two by two: the details pane stays narrow enough beside the list on a laptop.
+        buttons = QGridLayout()
+        for number, button in enumerate((self.add_button, self.edit_button, self.export_button,
+                                         self.delete_button)):
+            buttons.addWidget(button, number // 2, number % 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)

@@ -1,0 +1,77 @@
+"""One translation system: every string in fi and sv, compiled, and actually used."""
+
+import io
+import re
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from ilmava_desktop.i18n import _, set_language
+from ilmava_desktop.i18n.catalogues import extract, po_path
+
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+
+
+def catalogue(language):
+    with po_path(language).open("rb") as f:
+        return read_po(f, locale=language)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_every_string_in_the_code_is_translated(language):
+    translated = {m.id: m.string for m in catalogue(language) if m.id}
+    missing = [m.id for m in extract() if m.id and not translated.get(m.id)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_translations_keep_their_placeholders(language):
+    for message in catalogue(language):
+        if not message.id or isinstance(message.id, tuple):
+            continue
+        assert sorted(PLACEHOLDER.findall(message.string)) == sorted(
+            PLACEHOLDER.findall(message.id)), message.id
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_compiled_catalogue_is_up_to_date(language):
+    buffer = io.BytesIO()
+    write_mo(buffer, catalogue(language), use_fuzzy=False)
+    assert po_path(language).with_suffix(".mo").read_bytes() == buffer.getvalue(), (
+        "run: python -m ilmava_desktop.i18n.catalogues compile")
+
+
+def test_messages_follow_the_chosen_language():
+    set_language("fi")
+    assert _("Demo data – fictional") == "Esimerkkiaineisto – kuvitteellinen"
+    set_language("sv")
+    assert _("Municipality") == "Kommun"
+    set_language("en")
+    assert _("Municipality") == "Municipality"
+
+
+def test_window_in_finnish_uses_qt_catalogue_for_stock_buttons(qtbot, qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ilmava_desktop.app import install_qt_translations
+    from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
+
+    set_language("fi")
+    translators = install_qt_translations(qapp, "fi")
+    try:
+        dialog = PersonDialog(None)
+        qtbot.addWidget(dialog)
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        assert save.text().replace("&", "") == "Tallenna"
+        assert dialog.windowTitle() == "Lisää henkilö"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def test_dates_are_written_day_month_year():
+    from datetime import date
+
+    from ilmava_desktop.core.dates import format_date
+    assert format_date(date(2026, 1, 28)) == "28.1.2026"

@@ -6,8 +6,8 @@ import sqlite3
 import pytest
 
 from ilmava_desktop.services.cohorts import create_cohort
-from ilmava_desktop.services.people import add_person
 from ilmava_desktop.services.municipalities import add_municipality, municipality_id
+from ilmava_desktop.services.people import add_person
 from ilmava_desktop.services.session import CohortSession
 from ilmava_desktop.storage import backups, locks
 from ilmava_desktop.storage.cohort_file import CohortFile, inspect, recoverable

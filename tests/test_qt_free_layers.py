@@ -1,44 +1,57 @@
-"""core, storage, services, reports and the CLI never import PySide6 or qasync."""
+"""core, storage, services, reports, i18n and the CLI never import PySide6 or qasync.
+
+Each check runs in a fresh interpreter with an import hook that refuses Qt, so a single
+stray `import PySide6` anywhere in those layers fails it.
+"""
 
 import subprocess
 import sys
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "ilmava_desktop"
+ROOT = Path(__file__).resolve().parent.parent
 QT_FREE = ["core", "storage", "services", "reports", "i18n"]
 
-BLOCKER = """
+REFUSE_QT = """
 import importlib.abc, sys
-class Block(importlib.abc.MetaPathFinder):
+class RefuseQt(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
         if name.split('.')[0] in ('PySide6', 'shiboken6', 'qasync'):
             raise ImportError('Qt imported by a Qt-free layer: ' + name)
-sys.meta_path.insert(0, Block())
-import pkgutil, importlib, ilmava_desktop
-for layer in %r:
-    pkg = importlib.import_module('ilmava_desktop.' + layer)
-    for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):
-        importlib.import_module(info.name)
-import ilmava_desktop.cli
-import ilmava_desktop.resources
-print('clean')
+sys.meta_path.insert(0, RefuseQt())
 """
 
 
+def run_without_qt(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", REFUSE_QT + code], capture_output=True,
+                          text=True, cwd=ROOT)
+
+
 def test_qt_free_layers_import_without_qt():
-    result = subprocess.run([sys.executable, "-c", BLOCKER % QT_FREE], capture_output=True,
-                            text=True, cwd=PACKAGE.parent)
+    result = run_without_qt(f"""
+import importlib, pkgutil
+for layer in {QT_FREE!r}:
+    package = importlib.import_module('ilmava_desktop.' + layer)
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):
+        importlib.import_module(info.name)
+import ilmava_desktop.cli, ilmava_desktop.resources
+print('clean')
+""")
     assert result.returncode == 0, result.stderr
     assert "clean" in result.stdout
 
 
-def test_cli_runs_a_command_without_qt(tmp_path):
-    code = BLOCKER % [] + (
-        "\nimport os; os.environ['ILMAVA_DATA_DIR'] = %r"
-        "\nfrom ilmava_desktop.cli import main"
-        "\nassert main(['demo', %r]) == 0"
-        "\nassert main(['info', %r]) == 0"
-    ) % (str(tmp_path / "data"), str(tmp_path / "d.ilmava"), str(tmp_path / "d.ilmava"))
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=PACKAGE.parent)
+def test_the_refusing_hook_does_catch_qt():
+    result = run_without_qt("import ilmava_desktop.ui.main_window")
+    assert result.returncode != 0 and "Qt imported by a Qt-free layer" in result.stderr
+
+
+def test_cli_runs_commands_without_qt(tmp_path):
+    cohort = str(tmp_path / "d.ilmava")
+    result = run_without_qt(f"""
+import os
+os.environ['ILMAVA_DATA_DIR'] = {str(tmp_path / 'data')!r}
+from ilmava_desktop.cli import main
+assert main(['demo', {cohort!r}]) == 0
+assert main(['info', {cohort!r}]) == 0
+""")
     assert result.returncode == 0, result.stderr

@@ -217,8 +217,14 @@ def test_keyboard_switches_tools_and_closes_the_cohort(demo_window, qtbot):
 
 
 def test_every_control_has_an_accessible_name_or_text(demo_window):
-    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QLineEdit,
-                                   QPlainTextEdit, QWidget)
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QWidget,
+    )
 
     controls = (QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit, QAbstractButton)
     unnamed = []

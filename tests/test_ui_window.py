@@ -252,3 +252,80 @@ def test_screenshots_option_writes_every_view(tmp_path, qapp):
     assert names[:6] == ["01-municipalities.png", "02-attendance.png", "03-self-assessment.png",
                          "04-groups.png", "05-board.png", "06-reports.png"]
     assert all((tmp_path / "shots" / n).stat().st_size > 5000 for n in names)
+
+
+def test_new_cohort_from_the_dialog(window, qtbot, tmp_path):
+    from ilmava_desktop.ui.cohort_dialogs import NewCohortDialog
+
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = open_dialog(NewCohortDialog)
+    click_button(qtbot, dialog, "OK")
+    assert dialog.isVisible() and dialog.error.text() == "A cohort needs a name."
+    qtbot.keyClicks(dialog.name, "ILMAVA 2027")
+    dialog.location.setText(str(tmp_path / "ilmava-2027.ilmava"))
+    click_button(qtbot, dialog, "OK")
+    assert window.ctx.session is not None
+    assert window.windowTitle().startswith("ILMAVA 2027")
+    assert not window.demo_banner.isVisible()
+    assert page(window).details.title.text() == "No municipality chosen"
+    assert (tmp_path / "ilmava-2027.ilmava").exists()
+
+
+def test_a_cohort_open_on_another_laptop_is_warned_about(window, qtbot, tmp_path):
+    import json
+
+    path = tmp_path / "demo.ilmava"
+    create_demo(path).close()
+    from datetime import UTC, datetime
+    path.with_name(path.name + ".lock").write_text(json.dumps({
+        "host": "toinen-lapari", "user": "maija", "pid": 1,
+        "time": datetime.now(UTC).isoformat(timespec="seconds")}))
+    window.open_cohort(path)
+    box = open_dialog(QMessageBox)
+    assert "toinen-lapari" in box.text()
+    click_button(qtbot, box, "Open anyway")
+    assert window.ctx.session is not None
+
+
+def test_a_file_changed_on_disk_is_not_overwritten(demo_window, qtbot):
+    path = demo_window.ctx.session.path
+    p = page(demo_window)
+    combo = p.details.target
+    combo.setCurrentIndex(2)
+    combo.activated.emit(2)
+    with path.open("ab") as f:  # a sync client rewrote the file meanwhile
+        f.write(b"\0" * 4096)
+    changed = path.read_bytes()
+    demo_window.lifecycle.save_now()
+    box = open_dialog(QMessageBox)
+    assert "changed by someone else" in box.text()
+    assert path.read_bytes() == changed
+    click_button(qtbot, box, "Later")
+
+
+def test_list_sorts_by_the_shown_name_and_numbers_as_numbers(demo_window, qtbot):
+    p = page(demo_window)
+    names = shown_names(demo_window)
+    assert names == sorted(names, key=str.casefold)
+    p.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    counts = [int(p.proxy.index(row, 3).data()) for row in range(p.proxy.rowCount())]
+    assert counts == sorted(counts, reverse=True) and counts[0] == 5
+
+
+def test_recent_cohorts_open_with_enter(window, qtbot, tmp_path):
+    path = tmp_path / "demo.ilmava"
+    create_demo(path).close()
+    window.open_cohort(path)
+    window.lifecycle.close_cohort()
+    recent = window.start_page.recent
+    assert recent.currentItem().text().startswith("demo")
+    recent.setFocus()
+    qtbot.keyClick(recent, Qt.Key.Key_Return)
+    assert window.ctx.session is not None and window.ctx.session.path == path
+
+
+def test_empty_recent_list_ignores_enter(window, qtbot):
+    recent = window.start_page.recent
+    recent.setFocus()
+    qtbot.keyClick(recent, Qt.Key.Key_Return)
+    assert window.ctx.session is None

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # the raw value: numbers sort as numbers
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class RowTableModel(QAbstractTableModel):
                 str(c.value(row)) for c in self._columns).casefold()
         if role == ID_ROLE:
             return getattr(row, "id", None)
+        if role == SORT_ROLE:
+            value = column.value(row)
+            return value if isinstance(value, int | float) else str(value or "").casefold()
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -52,4 +52,7 @@ def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         dialog.show()
         written.append(_save(dialog, folder, number, name))
         dialog.reject()
+    if window.ctx.session:
+        window.lifecycle.close_cohort()
+    written.append(_save(window, folder, number + 1, "start"))
     return written

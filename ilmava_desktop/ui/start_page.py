@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.i18n import _
 from ilmava_desktop.ui.widgets import heading
+
+RECENT_PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 class StartPage(QWidget):
@@ -42,7 +44,8 @@ class StartPage(QWidget):
         buttons.addStretch()
         self.recent = QListWidget()
         self.recent.setAccessibleName(_("Recently used cohorts"))
-        self.recent.itemActivated.connect(lambda item: self.recent_chosen.emit(Path(item.data(256))))
+        self.recent.setMaximumWidth(900)
+        self.recent.itemActivated.connect(self.on_recent_activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addWidget(heading(_("ILMAVA Desktop"), 1))
@@ -51,11 +54,19 @@ class StartPage(QWidget):
         layout.addWidget(heading(_("Recently used"), 2))
         layout.addWidget(self.recent)
 
+    def on_recent_activated(self, item: QListWidgetItem) -> None:
+        if path := item.data(RECENT_PATH_ROLE):
+            self.recent_chosen.emit(Path(path))
+
     def set_recent(self, paths: list[Path]) -> None:
         self.recent.clear()
         for path in paths:
             item = QListWidgetItem(f"{path.stem}    {path.parent}")
-            item.setData(256, str(path))
+            item.setData(RECENT_PATH_ROLE, str(path))
             self.recent.addItem(item)
         if not paths:
-            self.recent.addItem(_("No cohorts opened yet."))
+            placeholder = QListWidgetItem(_("No cohorts opened yet."))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.recent.addItem(placeholder)
+        else:
+            self.recent.setCurrentRow(0)

@@ -28,7 +28,7 @@ from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
 from ilmava_desktop.ui.municipalities.details import MunicipalityDetails
 from ilmava_desktop.ui.municipalities.import_dialog import ImportDialog
 from ilmava_desktop.ui.municipalities.people_panel import PeoplePanel
-from ilmava_desktop.ui.row_model import SEARCH_ROLE, Column, RowTableModel
+from ilmava_desktop.ui.row_model import SEARCH_ROLE, SORT_ROLE, Column, RowTableModel
 
 
 class MunicipalitiesPage(QWidget):
@@ -52,6 +52,8 @@ class MunicipalitiesPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(SEARCH_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortLocaleAware(True)
         self.table = QTableView()
         self.table.setAccessibleName(_("Municipalities of the cohort"))
         self.table.setModel(self.proxy)
@@ -64,6 +66,8 @@ class MunicipalitiesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by name, as shown
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
         self.search.textChanged.connect(self.on_search_changed)
         self.search.returnPressed.connect(self.table.setFocus)
@@ -115,8 +119,10 @@ class MunicipalitiesPage(QWidget):
         language = current_language()
         rows = self.ctx.read(lambda s: municipality_rows(s, language)) if self.ctx.session else []
         self.model.set_rows(rows)
+        first = self.proxy.index(0, 0)
+        first_id = self.model.row_at(self.proxy.mapToSource(first).row()).id if rows else None
         self.select(current if current and self.model.row_of_id(current) is not None
-                    else (rows[0].id if rows else None))
+                    else first_id)
         self.remove_button.setEnabled(bool(rows))
 
     def on_ctx_changed(self, changes) -> None:

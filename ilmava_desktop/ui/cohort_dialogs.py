@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ilmava_desktop import __version__
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.listing import LANGUAGE_NAMES
+from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
 
 ATTRIBUTION = {
     "fi": "Lähde: Tilastokeskus, kuntaluokitus 2026 (CC BY 4.0)",
@@ -61,19 +61,11 @@ class NewCohortDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.hide()
-        form = QFormLayout()
-        for text, field in ((_("&Name:"), self.name), (_("&Programme:"), self.programme),
-                            (_("&Year:"), self.year), (_("&Language:"), self.language)):
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, field)
-        file_label = QLabel(_("&File:"))
-        file_label.setBuddy(self.location)
-        form.addRow(file_label, location_row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        form = labelled_form([(_("&Name:"), self.name), (_("&Programme:"), self.programme),
+                              (_("&Year:"), self.year), (_("&Language:"), self.language),
+                              (_("&File:"), location_row)])
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
+                                 | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.model import Day
@@ -11,7 +11,7 @@ from ilmava_desktop.i18n import N_, _
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.row_model import Column, RowTableModel
-from ilmava_desktop.ui.widgets import heading
+from ilmava_desktop.ui.widgets import heading, row_table
 
 COMING = {
     "attendance": N_("Check-in at the door is coming next: type-to-find check-in, QR codes on "
@@ -55,13 +55,7 @@ class ComingToolPage(QWidget):
                 Column(_("Per municipality"), lambda d: _("{low}–{high} people").format(
                     low=d.min_attendance, high=d.max_attendance)),
             ], self)
-            self.days_table = QTableView()
-            self.days_table.setAccessibleName(_("Days of the cohort"))
-            self.days_table.setModel(self.days_model)
-            self.days_table.verticalHeader().hide()
-            self.days_table.horizontalHeader().setSectionResizeMode(
-                QHeaderView.ResizeMode.ResizeToContents)
-            self.days_table.horizontalHeader().setStretchLastSection(True)
+            self.days_table = row_table(self.days_model, _("Days of the cohort"))
             layout.addWidget(heading(_("Days"), 2))
             layout.addWidget(self.days_table)
             ctx.cohort_opened.connect(self.refresh)

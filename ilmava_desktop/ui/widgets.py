@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QPlainTextEdit,
+    QTableView,
+    QWidget,
+)
 
 
 class CommittingTextEdit(QPlainTextEdit):
@@ -34,3 +45,41 @@ def heading(text: str, level: int = 2) -> QLabel:
     label.setWordWrap(True)
     label.setAccessibleName(text)
     return label
+
+
+def row_table(model, accessible_name: str, stretch: bool = False) -> QTableView:
+    """A read-only table of rows: whole rows selected, one at a time, no row numbers."""
+    table = QTableView()
+    table.setAccessibleName(accessible_name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch if stretch
+                                else QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def labelled_form(rows: list[tuple[str, QWidget | QLayout]]) -> QFormLayout:
+    """A form whose labels' Alt shortcuts move focus to their fields."""
+    form = QFormLayout()
+    for text, field in rows:
+        label = QLabel(text)
+        if isinstance(field, QWidget):
+            label.setBuddy(field)
+        elif field.count():
+            label.setBuddy(field.itemAt(0).widget())
+        form.addRow(label, field)
+    return form
+
+
+def dialog_buttons(dialog: QDialog, buttons: QDialogButtonBox.StandardButton) -> QDialogButtonBox:
+    box = QDialogButtonBox(buttons)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box

@@ -17,6 +17,7 @@ from ilmava_desktop.core.municipality_names import display_name
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.resources import official_municipalities
 from ilmava_desktop.ui.row_model import SEARCH_ROLE, Column, RowTableModel
+from ilmava_desktop.ui.widgets import dialog_buttons
 
 
 class _Choice:
@@ -54,10 +55,8 @@ class AddMunicipalityDialog(QDialog):
         self.list.doubleClicked.connect(lambda _i: self.accept())
         label = QLabel(_("&Find:"))
         label.setBuddy(self.search)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
+                                 | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.search)

@@ -5,15 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,7 @@ from ilmava_desktop.services import importing
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.row_model import Column, RowTableModel
+from ilmava_desktop.ui.widgets import row_table
 
 
 class _PreviewRow:
@@ -67,13 +65,7 @@ class ImportDialog(QDialog):
             Column(_("Person"), lambda r: r.label),
             Column(_("Reason"), lambda r: r.detail),
         ], self)
-        self.table = QTableView()
-        self.table.setAccessibleName(_("Import preview"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, _("Import preview"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(_("&Import"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)

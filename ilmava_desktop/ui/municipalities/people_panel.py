@@ -7,14 +7,12 @@ from pathlib import Path
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QHeaderView,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask, show_error
 from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
 from ilmava_desktop.ui.row_model import Column, RowTableModel
+from ilmava_desktop.ui.widgets import row_table
 
 
 class PeoplePanel(QGroupBox):
@@ -39,15 +38,7 @@ class PeoplePanel(QGroupBox):
             Column(_("E-mail"), lambda p: p.email),
             Column(_("Language"), lambda p: p.language),
         ], self)
-        self.table = QTableView()
-        self.table.setAccessibleName(_("People of the municipality"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self.model, _("People of the municipality"), stretch=True)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(180)
         self.table.doubleClicked.connect(lambda _i: self.edit_person())

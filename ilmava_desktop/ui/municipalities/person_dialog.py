@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from ilmava_desktop.core.roles import ROLES, role_from_title
 from ilmava_desktop.core.rules import RuleViolation, check_email, check_person_name
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.listing import LANGUAGE_NAMES
+from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
 
 
 class PersonDialog(QDialog):
@@ -53,17 +53,11 @@ class PersonDialog(QDialog):
         self.error.setAccessibleName(_("Error"))
         self.error.hide()
 
-        form = QFormLayout()
-        for label, field in ((_("&Name:"), self.name), (_("&Title:"), self.title),
-                             (_("&Role:"), self.role), (_("&E-mail:"), self.email),
-                             (_("&Language:"), self.language)):
-            text = QLabel(label)
-            text.setBuddy(field)
-            form.addRow(text, field)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        form = labelled_form([(_("&Name:"), self.name), (_("&Title:"), self.title),
+                              (_("&Role:"), self.role), (_("&E-mail:"), self.email),
+                              (_("&Language:"), self.language)])
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save
+                                 | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

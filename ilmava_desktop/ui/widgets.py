@@ -47,8 +47,12 @@ def heading(text: str, level: int = 2) -> QLabel:
     return label
 
 
-def row_table(model, accessible_name: str, stretch: bool = False) -> QTableView:
-    """A read-only table of rows: whole rows selected, one at a time, no row numbers."""
+def row_table(model, accessible_name: str, stretch: tuple[int, ...] = ()) -> QTableView:
+    """A read-only table of rows: whole rows selected, one at a time, no row numbers.
+
+    Columns fit their contents; those in `stretch` share the spare width (by default
+    the last column takes it).
+    """
     table = QTableView()
     table.setAccessibleName(accessible_name)
     table.setModel(model)
@@ -59,9 +63,10 @@ def row_table(model, accessible_name: str, stretch: bool = False) -> QTableView:
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch if stretch
-                                else QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(not stretch)
     return table
 
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -53,8 +52,7 @@ class MunicipalitiesPage(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSortLocaleAware(True)
-        self.table = row_table(self.proxy, _("Municipalities of the cohort"))
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self.proxy, _("Municipalities of the cohort"), stretch=(2,))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by name, as shown
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)

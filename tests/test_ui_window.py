@@ -329,3 +329,15 @@ def test_empty_recent_list_ignores_enter(window, qtbot):
     recent.setFocus()
     qtbot.keyClick(recent, Qt.Key.Key_Return)
     assert window.ctx.session is None
+
+
+def test_open_recent_menu_lists_and_opens_cohorts(window, tmp_path):
+    first, second = tmp_path / "a.ilmava", tmp_path / "b.ilmava"
+    for path in (first, second):
+        create_demo(path).close()
+        window.open_cohort(path)
+    window.fill_recent_menu()
+    entries = [a.text() for a in window.recent_menu.actions()]
+    assert entries[0].startswith("b.ilmava") and entries[1].startswith("a.ilmava")
+    window.recent_menu.actions()[1].trigger()
+    assert window.ctx.session.path.resolve() == first.resolve()

@@ -20,7 +20,7 @@ class ActionSpec:
 
 
 def build_actions(window: QWidget, menubar: QMenuBar, specs: list[ActionSpec],
-                  menu_titles: dict[str, str]) -> dict[str, QAction]:
+                  menu_titles: dict[str, str]) -> tuple[dict[str, QAction], dict[str, QMenu]]:
     menus: dict[str, QMenu] = {}
     actions: dict[str, QAction] = {}
     for spec in specs:
@@ -37,4 +37,4 @@ def build_actions(window: QWidget, menubar: QMenuBar, specs: list[ActionSpec],
         menu.addAction(action)
         window.addAction(action)
         actions[spec.key] = action
-    return actions
+    return actions, menus

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -85,8 +86,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status)
         self.lifecycle.status_changed.connect(self.status.setText)
 
-        self.actions = build_actions(self, self.menuBar(), self._action_specs(), {
+        self.actions, menus = build_actions(self, self.menuBar(), self._action_specs(), {
             "file": _("&File"), "edit": _("&Edit"), "view": _("&View"), "help": _("&Help")})
+        self.recent_menu = QMenu(_("Open &recent"), self)
+        self.recent_menu.setAccessibleName(_("Recently used cohorts"))
+        menus["file"].insertMenu(self.actions["save_copy"], self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.ctx.cohort_opened.connect(self.on_cohort_opened)
         self.ctx.cohort_closed.connect(self.on_cohort_closed)
         self.ctx.changed.connect(lambda _c: self.update_undo_actions())
@@ -98,7 +103,6 @@ class MainWindow(QMainWindow):
             ActionSpec("new", "file", _("&New cohort…"), lc.new_cohort, QKeySequence.StandardKey.New),
             ActionSpec("open", "file", _("&Open…"), lc.choose_and_open, QKeySequence.StandardKey.Open),
             ActionSpec("demo", "file", _("Open the &demo cohort"), lc.open_demo),
-            ActionSpec("recent", "file", _("Open &recent…"), self.show_start_page, "Ctrl+Shift+O"),
             ActionSpec("save_copy", "file", _("Save a &copy…"), lc.save_copy,
                        QKeySequence.StandardKey.SaveAs, needs_cohort=True),
             ActionSpec("close", "file", _("&Close cohort"), lc.close_cohort,
@@ -123,13 +127,13 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(index)
             self.tool_stack.currentWidget().setFocus()
 
-    def show_start_page(self) -> None:
-        self.start_page.set_recent(preferences.recent())
-        if self.ctx.session is None:
-            self.screens.setCurrentWidget(self.start_page)
-            self.start_page.recent.setFocus()
-        else:
-            self.lifecycle.close_cohort()
+    def fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in preferences.recent():
+            action = self.recent_menu.addAction(f"{path.name}  ({path.parent})")
+            action.triggered.connect(lambda _checked=False, p=path: self.open_cohort(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(_("No cohorts opened yet.")).setEnabled(False)
 
     def on_cohort_opened(self) -> None:
         cohort = self.ctx.read(lambda s: queries.cohort(s.db))

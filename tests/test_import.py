@@ -181,3 +181,18 @@ def test_arbitrary_bytes_never_crash_the_import(session, tmp_path, content):
         assert str(exc)
     else:
         assert plan.kind in ("registrations", "applications")
+
+
+def test_namesakes_with_different_emails_are_two_people(session, tmp_path):
+    path = write_csv(tmp_path / "namesakes.csv", [
+        ["Kunta", "Nimi", "Sähköposti"],
+        ["Helsinki", "Matti Virtanen", "matti.virtanen@hel.example"],
+        ["Helsinki", "Matti Virtanen", "matti.j.virtanen@hel.example"],
+        ["Helsinki", "Matti Virtanen", ""],
+    ])
+    plan = import_file(session, path)
+    assert (plan.count("add"), plan.count("unchanged")) == (2, 1)
+    emails = sorted(p.email for p in queries.people(session.db))
+    assert emails == ["matti.j.virtanen@hel.example", "matti.virtanen@hel.example"]
+    again = plan_import(session, path).summary()
+    assert again["added"] == 0 and again["updated"] == 0

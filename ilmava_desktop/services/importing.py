@@ -2,7 +2,8 @@
 
 The plan is computed first and shown (the window's preview, `--dry-run`); applying
 it writes all valid rows in one transaction. Importing the same file twice changes
-nothing: a person is the same person by e-mail, else by name within the municipality.
+nothing: a person is the same person by e-mail, else by name within the municipality
+(but a namesake with another e-mail address is another person).
 Empty cells never erase what the cohort already holds.
 """
 
@@ -90,6 +91,7 @@ def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_rol
                        "title": p.title, "email": p.email, "language": p.language}
                 for p in queries.people(session.db)}
     state = {person_id: dict(fields) for person_id, fields in original.items()}
+    index = _PersonIndex(state)
     rows_of: dict[str, list[PersonRecord]] = {}
     for record in records:
         m_id = municipality_id(record.municipality_code)
@@ -100,11 +102,13 @@ def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_rol
             fields["role"], fields["title"] = record.role, record.title
         if record.language:
             fields["language"] = record.language
-        person_id = _find_person(state, record, m_id)
+        person_id = index.find(record.email, m_id, record.name)
         if person_id is None:
             person_id = new_id()
             state[person_id] = {"role": "other", "title": "", "email": "", "language": None}
+        index.forget(person_id)
         state[person_id].update(fields)
+        index.remember(person_id)
         rows_of.setdefault(person_id, []).append(record)
     for person_id, person_records in rows_of.items():
         before = original.get(person_id)
@@ -122,16 +126,46 @@ def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_rol
     plan.rows.sort(key=lambda row: row.line)
 
 
-def _find_person(state: dict, record: PersonRecord, m_id: str) -> str | None:
-    if record.email:
-        for person_id, person in state.items():
-            if person["email"] == record.email:
-                return person_id
-    key = name_key(record.name)
-    for person_id, person in state.items():
-        if person["municipality_id"] == m_id and name_key(person["name"]) == key:
-            return person_id
-    return None
+class _PersonIndex:
+    """Who is who while planning: by e-mail, else by name within the municipality."""
+
+    def __init__(self, state: dict[str, dict]):
+        self.state = state
+        self.by_email: dict[str, str] = {}
+        self.by_name: dict[tuple[str, str], str] = {}
+        for person_id in state:
+            self.remember(person_id)
+
+    def _keys(self, person_id: str) -> tuple[str, tuple[str, str]]:
+        person = self.state[person_id]
+        return person.get("email") or "", (person.get("municipality_id", ""),
+                                           name_key(person.get("name", "")))
+
+    def remember(self, person_id: str) -> None:
+        email, name = self._keys(person_id)
+        if email:
+            self.by_email.setdefault(email, person_id)
+        # By name, someone without an e-mail address is the one a row can still be.
+        holder = self.by_name.get(name)
+        if holder is None or (self.state[holder].get("email") and not email):
+            self.by_name[name] = person_id
+
+    def forget(self, person_id: str) -> None:
+        if "name" not in self.state[person_id]:
+            return  # not yet indexed: a person this file adds
+        email, name = self._keys(person_id)
+        if self.by_email.get(email) == person_id:
+            del self.by_email[email]
+        if self.by_name.get(name) == person_id:
+            del self.by_name[name]
+
+    def find(self, email: str, municipality_id: str, name: str) -> str | None:
+        if email and email in self.by_email:
+            return self.by_email[email]
+        person_id = self.by_name.get((municipality_id, name_key(name)))
+        if person_id and email and self.state[person_id].get("email"):
+            return None  # a namesake with another e-mail address is another person
+        return person_id
 
 
 def _plan_applications(session, plan: ImportPlan, records: list[ApplicationRecord]) -> None:

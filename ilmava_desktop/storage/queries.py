@@ -52,7 +52,7 @@ def people(db: sqlite_utils.Database, municipality_id: str | None = None) -> lis
     if municipality_id is not None:
         sql += " AND person.municipality_id = ?"
         params.append(municipality_id)
-    rows = db.query(sql + " ORDER BY municipality.name_fi, person.name", params)
+    rows = db.query(sql + " ORDER BY municipality.name_fi, person.name, person.id", params)
     return [_person(row) for row in rows]
 
 

@@ -48,6 +48,7 @@ def startup(rounds: int = 5) -> dict:
 def _large_cohort(path: Path) -> None:
     from ilmava_desktop.resources import official_municipalities
     from ilmava_desktop.services.municipalities import put_municipality
+    from ilmava_desktop.services.people import put_new_person
     from ilmava_desktop.services.session import CohortSession
     from ilmava_desktop.storage.transaction import new_id
 
@@ -57,9 +58,9 @@ def _large_cohort(path: Path) -> None:
         for m in official_municipalities():
             m_id = put_municipality(tx, m.code, theme="capacity", wicked_problem="x" * 200)
             for n in range(5):
-                tx.put("person", {"id": new_id(), "municipality_id": m_id,
-                                  "name": f"Henkilö {m.code}-{n}", "role": "other", "title": "",
-                                  "email": f"h{m.code}{n}@kunta.example", "language": None})
+                put_new_person(tx, m_id, {
+                    "name": f"Henkilö {m.code}-{n}", "role": "other", "title": "",
+                    "email": f"h{m.code}{n}@kunta.example", "language": None})
 
     CohortSession.create(path, fill).close()
 

@@ -17,6 +17,7 @@ from ilmava_desktop import __version__
 from ilmava_desktop.core.import_rows import UnusableFile
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import LANGUAGES, _, set_language
+from ilmava_desktop.services.attendance import UnknownDay
 from ilmava_desktop.storage import locks
 from ilmava_desktop.storage.errors import CohortFileError, SaveError
 
@@ -66,6 +67,21 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help=_("check a cohort file's integrity and schema"))
     check.add_argument("cohort", type=Path)
 
+    day_list = commands.add_parser("attendance", help=_("who is present on a day"))
+    day_list.add_argument("cohort", type=Path)
+    day_list.add_argument("--day", required=True, help=_("the day's number in date order, or its id"))
+    day_list.add_argument("--json", action="store_true")
+
+    checkin = commands.add_parser("checkin", help=_("check a person in on a day"))
+    checkin.add_argument("cohort", type=Path)
+    checkin.add_argument("--day", required=True, help=_("the day's number in date order, or its id"))
+    who = checkin.add_mutually_exclusive_group(required=True)
+    who.add_argument("--token", help=_("the badge token (or the whole scanned badge code)"))
+    who.add_argument("--person", help=_("the person's id"))
+    who.add_argument("--find", help=_("any part of the name, municipality or role"))
+    checkin.add_argument("--override-limit", action="store_true",
+                         help=_("allow going over the day's maximum (never over 5)"))
+
     imp = commands.add_parser("import", help=_("import registrations or applications"))
     imp.add_argument("cohort", type=Path)
     imp.add_argument("file", type=Path)
@@ -86,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except CliError as exc:
         return _fail(str(exc), exc.code)
-    except (CohortFileError, UnusableFile) as exc:
+    except (CohortFileError, UnusableFile, UnknownDay) as exc:
         return _fail(str(exc), UNUSABLE)
     except RuleViolation as exc:
         return _fail(str(exc), PROBLEM)
@@ -216,9 +232,58 @@ def cmd_import(args) -> int:
     return PROBLEM if plan.rejected else OK
 
 
+def cmd_attendance(args) -> int:
+    from ilmava_desktop.services import attendance, reading
+
+    data = reading.attendance_summary(args.cohort, args.day)
+    if args.json:
+        _print_json(data)
+        return OK
+    print(attendance.day_label_from(data["day"]))
+    for m in data["municipalities"]:
+        print(f"{m['code']}  {m['name']:<28} {m['present']} / {m['registered']}"
+              f"  ({m['min']}–{m['max']})  {_state_word(m['state'])}")
+    return OK
+
+
+def _state_word(state: str) -> str:
+    return {"under": _("under the minimum"), "over": _("over the maximum"), "within": ""}[state]
+
+
+def cmd_checkin(args) -> int:
+    from ilmava_desktop.services import attendance
+    from ilmava_desktop.storage import queries
+
+    session = _open_for_writing(args.cohort)
+    try:
+        day = attendance.find_day(session.db, args.day)
+        if args.token:
+            person_id = attendance.person_by_badge(session, args.token)
+        elif args.person:
+            if queries.person(session.db, args.person) is None:
+                raise RuleViolation(_("No one in this cohort has the id {id}.").format(id=args.person))
+            person_id = args.person
+        else:
+            found = attendance.find(attendance.overview(session, day), args.find)
+            if len(found) != 1:
+                names = ", ".join(p.name for p in found[:8])
+                raise RuleViolation(
+                    _("No one matches “{text}”.").format(text=args.find) if not found else
+                    _("{n} people match “{text}”: {names}").format(
+                        n=len(found), text=args.find, names=names))
+            person_id = found[0].id
+        attendance.check_in(session, day.id, person_id, override=args.override_limit)
+        person = queries.person(session.db, person_id)
+    finally:
+        session.close()
+    print(_("Checked in {name}.").format(name=person.name))
+    return OK
+
+
 COMMANDS = {
     "new": cmd_new, "demo": cmd_demo, "info": cmd_info, "municipalities": cmd_municipalities,
     "people": cmd_people, "check": cmd_check, "import": cmd_import,
+    "attendance": cmd_attendance, "checkin": cmd_checkin,
 }
 
 if __name__ == "__main__":

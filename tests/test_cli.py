@@ -87,3 +87,35 @@ def test_messages_are_finnish_by_default(capsys, tmp_path):
     code = main(["info", str(junk)])
     err = capsys.readouterr().err
     assert code == 2 and "ei ole ILMAVA-kohorttitiedosto" in err
+
+
+def test_attendance_and_checkin_commands(capsys, tmp_path):
+    path = tmp_path / "demo.ilmava"
+    run(capsys, "demo", path)
+    code, out, _ = run(capsys, "people", path, "--json")
+    people = json.loads(out)
+    lahti = [p for p in people if p["municipality"] == "398"]
+    assert all(p["token"] for p in people)
+
+    assert run(capsys, "checkin", path, "--day", "1", "--token", lahti[0]["token"])[0] == 0
+    assert run(capsys, "checkin", path, "--day", "1", "--person", lahti[1]["id"])[0] == 0
+    code, _out, err = run(capsys, "checkin", path, "--day", "1", "--person", lahti[1]["id"])
+    assert code == 1 and "already checked in" in err
+    assert run(capsys, "checkin", path, "--day", "1", "--find", lahti[2]["name"])[0] == 0
+    code, _out, err = run(capsys, "checkin", path, "--day", "1", "--find", lahti[3]["name"])
+    assert code == 1 and "3 of its 3 places" in err
+    assert run(capsys, "checkin", path, "--day", "1", "--find", lahti[3]["name"],
+               "--override-limit")[0] == 0
+    code, _out, err = run(capsys, "checkin", path, "--day", "1", "--find", "esimerkki")
+    assert code == 1 and "people match" in err
+    code, _out, err = run(capsys, "checkin", path, "--day", "1", "--token", "EIKENKAAN")
+    assert code == 1 and "No one in this cohort" in err
+
+    code, out, _ = run(capsys, "attendance", path, "--day", "1", "--json")
+    data = json.loads(out)
+    assert data["day"]["number"] == 1 and data["day"]["max"] == 3
+    row = next(m for m in data["municipalities"] if m["code"] == "398")
+    assert row == {"code": "398", "name": "Lahti", "present": 4, "registered": 4, "min": 1,
+                   "max": 3, "state": "over"}
+    code, _out, err = run(capsys, "attendance", path, "--day", "7")
+    assert code == 2 and "no day 7" in err

@@ -59,6 +59,7 @@ class Person:
     title: str
     email: str
     language: str | None
+    token: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from ilmava_desktop.core.roles import role_from_title
 from ilmava_desktop.services import demo_content
 from ilmava_desktop.services.days import put_day
 from ilmava_desktop.services.municipalities import put_municipality
+from ilmava_desktop.services.people import put_new_person
 from ilmava_desktop.services.session import CohortSession
 from ilmava_desktop.storage.locations import data_dir
 from ilmava_desktop.storage.transaction import Transaction, new_id
@@ -31,9 +32,8 @@ def fill_demo(tx: Transaction) -> None:
                                 challenges=challenges, own_funding_paid=code != "290")
         domain = _ascii(tx.get("municipality", m_id)["name_fi"]).replace(" ", "")
         for first, last, title, language in people:
-            tx.put("person", {
-                "id": new_id(), "municipality_id": m_id, "name": f"{first} {last}",
-                "role": role_from_title(title), "title": title,
+            put_new_person(tx, m_id, {
+                "name": f"{first} {last}", "role": role_from_title(title), "title": title,
                 "email": f"{_ascii(first)}.{_ascii(last)}@{domain}.example",
                 "language": language,
             })

@@ -24,6 +24,7 @@ from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
 from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
 from ilmava_desktop.services.municipalities import municipality_id, put_municipality
+from ilmava_desktop.services.people import put_new_person
 from ilmava_desktop.services.session import Changes, CohortSession
 from ilmava_desktop.services.table_files import read_table
 from ilmava_desktop.storage import queries
@@ -209,6 +210,8 @@ def apply_import(session: CohortSession, plan: ImportPlan) -> Changes:
                 continue
             if row.table == "municipality":
                 put_municipality(tx, row.municipality_code, **row.fields)
+            elif row.action == ADD:
+                put_new_person(tx, row.fields["municipality_id"], row.fields, row.row_id)
             else:
                 tx.put("person", {"id": row.row_id, "deleted": 0, **row.fields})
 

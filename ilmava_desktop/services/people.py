@@ -7,10 +7,20 @@ from ilmava_desktop.core.rules import RuleViolation, check_email, check_person_n
 from ilmava_desktop.i18n import LANGUAGES, _
 from ilmava_desktop.services.session import Changes, CohortSession
 from ilmava_desktop.storage import queries
-from ilmava_desktop.storage.transaction import new_id
+from ilmava_desktop.storage.schema import new_token
+from ilmava_desktop.storage.transaction import Transaction, new_id
 
 # Blanked in the file when a person is deleted: the tombstone keeps no personal data.
 PERSONAL_FIELDS = {"name": "", "title": "", "email": "", "language": None}
+
+
+def put_new_person(tx: Transaction, municipality_id: str, fields: dict,
+                   person_id: str | None = None) -> str:
+    """Write a person who is new to the cohort, with the badge token every person has."""
+    person_id = person_id or new_id()
+    tx.put("person", {"id": person_id, "municipality_id": municipality_id, "token": new_token(),
+                      **fields})
+    return person_id
 
 
 def _person_fields(name: str, role: str | None, title: str, email: str,
@@ -34,13 +44,8 @@ def add_person(session: CohortSession, municipality_id: str, name: str, role: st
     if queries.municipality(session.db, municipality_id) is None:
         raise RuleViolation(_("The municipality is no longer in the cohort."))
     fields = _person_fields(name, role, title, email, language)
-    person_id = new_id()
-
-    def work(tx):
-        tx.put("person", {"id": person_id, "municipality_id": municipality_id, **fields})
-        return person_id
-
-    return session.write(_("Add {name}").format(name=fields["name"]), work)
+    return session.write(_("Add {name}").format(name=fields["name"]),
+                         lambda tx: put_new_person(tx, municipality_id, fields))
 
 
 def update_person(session: CohortSession, person_id: str, name: str, role: str | None,

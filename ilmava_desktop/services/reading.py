@@ -38,6 +38,27 @@ def people_rows(path: Path) -> list[dict]:
     codes = {m.id: m.code for m in queries.municipalities(db)}
     return [
         {"id": p.id, "name": p.name, "municipality": codes[p.municipality_id], "role": p.role,
-         "title": p.title, "email": p.email, "language": p.language}
+         "title": p.title, "email": p.email, "language": p.language, "token": p.token}
         for p in queries.people(db)
     ]
+
+
+def attendance_summary(path: Path, day_number_or_id: str) -> dict:
+    from ilmava_desktop.services import attendance
+
+    session = _ReadOnlySession(path)
+    day = attendance.find_day(session.db, day_number_or_id)
+    number = [d.id for d in queries.days(session.db)].index(day.id) + 1
+    groups = attendance.overview(session, day)
+    return {
+        "day": {"number": number, "id": day.id, "date": day.date.isoformat() if day.date else None,
+                "title": day.title, "venue": day.venue, "min": day.min_attendance,
+                "max": day.max_attendance},
+        "municipalities": [
+            {"code": g.code, "name": g.name, "present": g.present, "registered": g.registered,
+             "min": g.minimum, "max": g.maximum, "state": g.state}
+            for g in groups
+        ],
+        "present": sum(g.present for g in groups),
+        "registered": sum(g.registered for g in groups),
+    }

@@ -63,7 +63,7 @@ def person(db: sqlite_utils.Database, person_id: str) -> Person | None:
 
 def _person(row: dict) -> Person:
     return Person(row["id"], row["municipality_id"], row["name"], row["role"], row["title"],
-                  row["email"], row["language"])
+                  row["email"], row["language"], row.get("token"))
 
 
 def people_counts(db: sqlite_utils.Database) -> dict[str, int]:
@@ -82,10 +82,26 @@ def days(db: sqlite_utils.Database) -> list[Day]:
     ]
 
 
+def day(db: sqlite_utils.Database, day_id: str) -> Day | None:
+    return next((d for d in days(db) if d.id == day_id), None)
+
+
+def attendance(db: sqlite_utils.Database, day_id: str | None = None) -> list[dict]:
+    """Check-ins that stand (not undone), with the person's municipality."""
+    sql = ("SELECT attendance.*, person.municipality_id FROM attendance"
+           " JOIN person ON person.id = attendance.person_id"
+           " WHERE attendance.deleted = 0 AND person.deleted = 0")
+    params = []
+    if day_id is not None:
+        sql += " AND attendance.day_id = ?"
+        params.append(day_id)
+    return list(db.query(sql + " ORDER BY attendance.checked_in_at", params))
+
+
 def latest_stamp(db: sqlite_utils.Database) -> str | None:
     stamps = [
         db.execute(f"SELECT max(stamp) FROM [{table}]").fetchone()[0]
-        for table in ("cohort", "municipality", "person", "day")
+        for table in ("cohort", "municipality", "person", "day", "attendance")
     ]
     present = [s for s in stamps if s]
     return max(present) if present else None

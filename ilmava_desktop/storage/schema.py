@@ -6,6 +6,7 @@ more than this code knows was written by a newer app and is refused.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -50,8 +51,35 @@ def _initial(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _attendance(db: sqlite_utils.Database) -> None:
+    # A badge token per person, printed as a QR code; existing people get theirs now.
+    db.execute("ALTER TABLE person ADD COLUMN token TEXT")
+    for (person_id,) in db.execute("SELECT id FROM person WHERE token IS NULL").fetchall():
+        db.execute("UPDATE person SET token = ? WHERE id = ?", [new_token(), person_id])
+    db.executescript(f"""
+        CREATE UNIQUE INDEX person_token ON person(token);
+        CREATE TABLE attendance (
+            {_ROW}, day_id TEXT NOT NULL REFERENCES day(id),
+            person_id TEXT NOT NULL REFERENCES person(id),
+            checked_in_at TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'registered'
+                CHECK (kind IN ('registered', 'walk_in', 'substitute')),
+            substitute_for TEXT REFERENCES person(id),
+            over_limit INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX attendance_day ON attendance(day_id);
+    """)
+
+
+def new_token() -> str:
+    """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
+    alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+    return "".join(secrets.choice(alphabet) for _ in range(8))
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
+    ("0002_attendance", _attendance),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,59 @@
+"""The rules of checking people in: a day's limits per municipality and finding a person."""
+
+from __future__ import annotations
+
+from ilmava_desktop.core.municipality_names import name_key
+from ilmava_desktop.core.rules import ABSOLUTE_MAX_ATTENDANCE, RuleViolation
+from ilmava_desktop.i18n import _
+
+UNDER, WITHIN, OVER = "under", "within", "over"
+# What a badge's QR code holds: the programme, the cohort and the person's token,
+# so a badge of another cohort is recognised as such rather than "unknown".
+BADGE_PREFIX = "ILMAVA"
+
+
+def badge_code(cohort_id: str, token: str) -> str:
+    return f"{BADGE_PREFIX}:{cohort_id[:8]}:{token}"
+
+
+def parse_badge(text: str) -> tuple[str, str] | None:
+    """(cohort prefix, token) of a scanned badge; None if the text is not a badge."""
+    parts = text.strip().split(":")
+    if len(parts) == 3 and parts[0].upper() == BADGE_PREFIX and parts[1] and parts[2]:
+        return parts[1].lower(), parts[2].upper()
+    return None
+
+
+def limit_state(present: int, minimum: int, maximum: int) -> str:
+    if present < minimum:
+        return UNDER
+    return OVER if present > maximum else WITHIN
+
+
+class OverLimit(RuleViolation):
+    """A check-in that would put a municipality over the day's maximum."""
+
+
+def check_room_for_one_more(municipality: str, present: int, maximum: int,
+                            override: bool) -> bool:
+    """Whether this check-in overrides the day's maximum; raises if it may not happen."""
+    if present + 1 > ABSOLUTE_MAX_ATTENDANCE:
+        raise OverLimit(_("{municipality} already has {present} people here; no municipality may "
+                          "have more than {cap} on a day.").format(
+            municipality=municipality, present=present, cap=ABSOLUTE_MAX_ATTENDANCE))
+    if present + 1 > maximum:
+        if not override:
+            raise OverLimit(_("{municipality} already has {present} of its {maximum} places "
+                              "today.").format(municipality=municipality, present=present,
+                                              maximum=maximum))
+        return True
+    return False
+
+
+def search_words(query: str) -> list[str]:
+    return name_key(query).split()
+
+
+def matches(words: list[str], search_text: str) -> bool:
+    """Every typed word is found somewhere in the person's name, municipality or role."""
+    return all(word in search_text for word in words)

@@ -1,0 +1,231 @@
+"""Checking people in on a day: by search, by badge, walk-ins and substitutes.
+
+Every check-in is one row with a deterministic id (the day and the person), so the
+same person checked in on two laptops is one attendance after a merge; undoing a
+check-in turns the row into a tombstone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ilmava_desktop.core import attendance as rules
+from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.model import Day
+from ilmava_desktop.core.municipality_names import name_key
+from ilmava_desktop.core.roles import ROLES_BY_KEY, role_from_title
+from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.i18n import _
+from ilmava_desktop.services.people import _person_fields, put_new_person
+from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.storage import queries
+from ilmava_desktop.storage.transaction import Transaction, stable_id
+
+
+def attendance_id(day_id: str, person_id: str) -> str:
+    return stable_id("attendance", day_id, person_id)
+
+
+# -- finding the day ---------------------------------------------------------------------
+
+
+class UnknownDay(RuleViolation):
+    """Asked for a day the cohort does not have."""
+
+
+def find_day(db, number_or_id: str) -> Day:
+    """Day N in date order (1-based), or a day's id."""
+    days = queries.days(db)
+    if number_or_id.isdigit() and 1 <= int(number_or_id) <= len(days):
+        return days[int(number_or_id) - 1]
+    for day in days:
+        if day.id == number_or_id:
+            return day
+    raise UnknownDay(_("There is no day {day}; the cohort has {n} days.").format(
+        day=number_or_id, n=len(days)))
+
+
+def default_day(days: list[Day], today: date | None = None) -> Day | None:
+    """Today's day; else the next one to come; else the last one."""
+    today = today or date.today()
+    dated = [d for d in days if d.date]
+    for day in dated:
+        if day.date == today:
+            return day
+    upcoming = [d for d in dated if d.date > today]
+    if upcoming:
+        return upcoming[0]
+    return dated[-1] if dated else (days[0] if days else None)
+
+
+def day_label(day: Day) -> str:
+    return f"{format_date(day.date)} {day.venue} – {day.title}".strip()
+
+
+def day_label_from(data: dict) -> str:
+    """The same label from the command line's JSON description of a day."""
+    when = date.fromisoformat(data["date"]) if data["date"] else None
+    return f"{format_date(when)} {data['venue']} – {data['title']}".strip()
+
+
+# -- who is here -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonAtDay:
+    id: str
+    name: str
+    role: str
+    title: str
+    token: str | None
+    checked_in_at: str | None  # "HH.MM" when present
+    kind: str | None
+    search_text: str
+
+
+@dataclass
+class MunicipalityAtDay:
+    id: str
+    code: str
+    name: str
+    minimum: int
+    maximum: int
+    people: list[PersonAtDay] = field(default_factory=list)
+
+    @property
+    def present(self) -> int:
+        return sum(1 for p in self.people if p.checked_in_at)
+
+    @property
+    def registered(self) -> int:
+        return sum(1 for p in self.people if p.kind != "walk_in" and p.kind != "substitute")
+
+    @property
+    def state(self) -> str:
+        return rules.limit_state(self.present, self.minimum, self.maximum)
+
+
+def overview(session: CohortSession, day: Day, language: str = "fi") -> list[MunicipalityAtDay]:
+    """Every municipality with its people and who of them is in, for the day."""
+    db = session.db
+    present = {row["person_id"]: row for row in queries.attendance(db, day.id)}
+    groups = {m.id: MunicipalityAtDay(m.id, m.code, m.name(language), day.min_attendance,
+                                      day.max_attendance)
+              for m in queries.municipalities(db)}
+    names = {m.id: f"{m.name_fi} {m.name_sv}" for m in queries.municipalities(db)}
+    for person in queries.people(db):
+        group = groups.get(person.municipality_id)
+        if group is None:
+            continue
+        row = present.get(person.id)
+        role = _(ROLES_BY_KEY[person.role].label) if person.role in ROLES_BY_KEY else person.role
+        search = name_key(f"{person.name} {names[person.municipality_id]} {role} {person.title}")
+        group.people.append(PersonAtDay(
+            person.id, person.name, role, person.title, person.token,
+            _clock(row["checked_in_at"]) if row else None, row["kind"] if row else None, search))
+    return list(groups.values())
+
+
+def _clock(iso: str) -> str:
+    return datetime.fromisoformat(iso).strftime("%H.%M")
+
+
+def find(groups: list[MunicipalityAtDay], query: str) -> list[PersonAtDay]:
+    """People whose name, municipality (either language) or role contain every typed word."""
+    words = rules.search_words(query)
+    if not words:
+        return []
+    return [p for g in groups for p in g.people if rules.matches(words, p.search_text)]
+
+
+# -- checking in -------------------------------------------------------------------------
+
+
+def check_in(session: CohortSession, day_id: str, person_id: str, override: bool = False,
+             now: datetime | None = None) -> Changes:
+    person = queries.person(session.db, person_id)
+    if person is None:
+        raise RuleViolation(_("The person is no longer in the cohort."))
+    return session.write(_("Check in {name}").format(name=person.name),
+                         lambda tx: _check_in(tx, session, day_id, person_id, override, now))
+
+
+def _check_in(tx: Transaction, session: CohortSession, day_id: str, person_id: str,
+              override: bool, now: datetime | None, kind: str = "registered",
+              substitute_for: str | None = None) -> str:
+    db = session.db
+    day = queries.day(db, day_id)
+    person = queries.person(db, person_id)
+    if day is None:
+        raise RuleViolation(_("The day is no longer in the cohort."))
+    existing = tx.get("attendance", attendance_id(day_id, person_id))
+    if existing and not existing["deleted"]:
+        raise RuleViolation(_("{name} is already checked in (at {time}).").format(
+            name=person.name, time=_clock(existing["checked_in_at"])))
+    municipality = queries.municipality(db, person.municipality_id)
+    present = sum(1 for row in queries.attendance(db, day_id)
+                  if row["municipality_id"] == person.municipality_id)
+    over = rules.check_room_for_one_more(municipality.name(), present, day.max_attendance,
+                                         override)
+    row_id = attendance_id(day_id, person_id)
+    tx.put("attendance", {
+        "id": row_id, "day_id": day_id, "person_id": person_id, "deleted": 0,
+        "checked_in_at": (now or datetime.now()).isoformat(timespec="seconds"),
+        "kind": kind, "substitute_for": substitute_for, "over_limit": int(over),
+    })
+    return row_id
+
+
+def cancel_check_in(session: CohortSession, day_id: str, person_id: str) -> Changes:
+    person = queries.person(session.db, person_id)
+    row_id = attendance_id(day_id, person_id)
+    existing = session.db.execute("SELECT deleted FROM attendance WHERE id = ?", [row_id]).fetchone()
+    if person is None or existing is None or existing[0]:
+        raise RuleViolation(_("{name} is not checked in.").format(name=person.name if person else "?"))
+    return session.write(_("Cancel check-in of {name}").format(name=person.name),
+                         lambda tx: tx.tombstone("attendance", row_id))
+
+
+def person_by_badge(session: CohortSession, scanned: str) -> str:
+    """The person whose badge was scanned; a clear refusal for anything else."""
+    parsed = rules.parse_badge(scanned)
+    token = parsed[1] if parsed else scanned.strip().upper()
+    cohort = queries.cohort(session.db)
+    if parsed and parsed[0] != cohort.id[:8]:
+        raise RuleViolation(_("This badge belongs to another cohort."))
+    row = session.db.execute("SELECT id FROM person WHERE token = ? AND deleted = 0",
+                             [token]).fetchone()
+    if row is None:
+        raise RuleViolation(_("No one in this cohort has the badge “{token}”.").format(token=token))
+    return row[0]
+
+
+def walk_in(session: CohortSession, day_id: str, municipality_id: str, name: str,
+            title: str = "", override: bool = False, now: datetime | None = None) -> Changes:
+    """Someone who was not registered: added to the municipality and checked in at once."""
+    fields = _person_fields(name, role_from_title(title), title, "", None)
+
+    def work(tx: Transaction) -> str:
+        person_id = put_new_person(tx, municipality_id, fields)
+        return _check_in(tx, session, day_id, person_id, override, now, kind="walk_in")
+
+    return session.write(_("Walk-in {name}").format(name=fields["name"]), work)
+
+
+def substitute(session: CohortSession, day_id: str, registered_id: str, name: str,
+               title: str = "", override: bool = False, now: datetime | None = None) -> Changes:
+    """Someone who comes in place of a registered person of the same municipality."""
+    registered = queries.person(session.db, registered_id)
+    if registered is None:
+        raise RuleViolation(_("The person is no longer in the cohort."))
+    fields = _person_fields(name, role_from_title(title) if title else registered.role,
+                            title or registered.title, "", None)
+
+    def work(tx: Transaction) -> str:
+        person_id = put_new_person(tx, registered.municipality_id, fields)
+        return _check_in(tx, session, day_id, person_id, override, now, kind="substitute",
+                         substitute_for=registered_id)
+
+    return session.write(_("{name} in place of {registered}").format(
+        name=fields["name"], registered=registered.name), work)

@@ -31,7 +31,11 @@ def limit_state(present: int, minimum: int, maximum: int) -> str:
 
 
 class OverLimit(RuleViolation):
-    """A check-in that would put a municipality over the day's maximum."""
+    """A check-in that would put a municipality over the day's maximum (or over five)."""
+
+    def __init__(self, message: str, can_override: bool):
+        super().__init__(message)
+        self.can_override = can_override
 
 
 def check_room_for_one_more(municipality: str, present: int, maximum: int,
@@ -40,12 +44,13 @@ def check_room_for_one_more(municipality: str, present: int, maximum: int,
     if present + 1 > ABSOLUTE_MAX_ATTENDANCE:
         raise OverLimit(_("{municipality} already has {present} people here; no municipality may "
                           "have more than {cap} on a day.").format(
-            municipality=municipality, present=present, cap=ABSOLUTE_MAX_ATTENDANCE))
+            municipality=municipality, present=present, cap=ABSOLUTE_MAX_ATTENDANCE),
+            can_override=False)
     if present + 1 > maximum:
         if not override:
             raise OverLimit(_("{municipality} already has {present} of its {maximum} places "
                               "today.").format(municipality=municipality, present=present,
-                                              maximum=maximum))
+                                              maximum=maximum), can_override=True)
         return True
     return False
 

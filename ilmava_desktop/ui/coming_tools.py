@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ilmava_desktop.core.dates import format_date
-from ilmava_desktop.core.model import Day
 from ilmava_desktop.i18n import N_, _
-from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
-from ilmava_desktop.ui.row_model import Column, RowTableModel
-from ilmava_desktop.ui.widgets import heading, row_table
+from ilmava_desktop.ui.widgets import heading
 
 COMING = {
-    "attendance": N_("Check-in at the door is coming next: type-to-find check-in, QR codes on "
-                     "name badges, walk-ins and substitutes, each day's limits per municipality, "
-                     "sign-in sheets and attendance export. The days of this cohort are below."),
     "assessment": N_("The self-assessment is coming: keyboard-fast entry of answer sheets, live "
                      "results per municipality and for the cohort, officials against politicians, "
                      "a projector view and a printable paper form."),
@@ -46,22 +39,4 @@ class ComingToolPage(QWidget):
         text.setObjectName("coming")
         text.setAccessibleName(title)
         layout.addWidget(text)
-        self.days_table: QTableView | None = None
-        if name == "attendance":
-            self.days_model = RowTableModel([
-                Column(_("Date"), lambda d: format_date(d.date)),
-                Column(_("Day"), lambda d: d.title), Column(_("Venue"), lambda d: d.venue),
-                Column(_("Audience"), lambda d: d.audience),
-                Column(_("Per municipality"), lambda d: _("{low}–{high} people").format(
-                    low=d.min_attendance, high=d.max_attendance)),
-            ], self)
-            self.days_table = row_table(self.days_model, _("Days of the cohort"))
-            layout.addWidget(heading(_("Days"), 2))
-            layout.addWidget(self.days_table)
-            ctx.cohort_opened.connect(self.refresh)
-            ctx.changed.connect(lambda c: c.touches("day") and self.refresh())
         layout.addStretch()
-
-    def refresh(self) -> None:
-        days: list[Day] = self.ctx.read(lambda s: queries.days(s.db)) if self.ctx.session else []
-        self.days_model.set_rows(days)

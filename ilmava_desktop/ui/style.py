@@ -10,6 +10,8 @@ QLabel#badge { background: #e7eef9; color: #0b3d91; border: 1px solid #0b3d91;
                border-radius: 3px; padding: 2px 8px; }
 QLabel#coming { font-size: 11.5pt; }
 QLabel#error { color: #a4000f; font-weight: 600; }
+QLabel#ok { color: #1b5e20; font-weight: 600; }
+QLineEdit#checkinSearch { font-size: 15pt; padding: 6px; }
 QListWidget#navigation { font-size: 12pt; border: none; background: #f2f4f7; }
 QListWidget#navigation::item { padding: 10px 12px; }
 QListWidget#navigation::item:selected { background: #0b3d91; color: white; }

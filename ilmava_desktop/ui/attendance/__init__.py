@@ -1,0 +1,1 @@
+"""Attendance: checking people in at the door."""

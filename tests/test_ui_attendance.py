@@ -1,0 +1,147 @@
+"""Check-in at the door, as the facilitator does it: keys typed, a badge scanned."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ilmava_desktop.core.attendance import badge_code
+from ilmava_desktop.services.attendance import attendance_id
+from ilmava_desktop.services.demo import create_demo
+from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.door import DbDoor, InlineExecutor
+from ilmava_desktop.ui.main_window import MainWindow
+from tests.ui_helpers import click_button, open_dialog
+
+
+@pytest.fixture
+def page(qtbot, tmp_path):
+    window = MainWindow(DbDoor(InlineExecutor()))
+    qtbot.addWidget(window)
+    window.show()
+    path = tmp_path / "demo.ilmava"
+    create_demo(path).close()
+    window.open_cohort(path)
+    window.show_tool(1)
+    page = window.tool_stack.currentWidget()
+    page.day.setCurrentIndex(0)  # the opening day: 1–3 per municipality
+    page.day.activated.emit(0)
+    yield page
+    window.close()
+
+
+def present(page):
+    day_id = page.day.currentData()
+    return {row["person_id"] for row in queries.attendance(page.ctx.session.db, day_id)}
+
+
+def any_open(kind):
+    try:
+        return open_dialog(kind) is not None
+    except AssertionError:
+        return False
+
+
+def person_named(page, name):
+    return next(p for p in queries.people(page.ctx.session.db) if p.name == name)
+
+
+def test_type_part_of_a_name_and_enter(page, qtbot):
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "aino esim")
+    assert len(page.visible_people()) == 1
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert person_named(page, "Aino Esimerkki").id in present(page)
+    assert page.search.text() == "" and page.search.hasFocus()
+    assert "Aino Esimerkki" in page.message.text()
+    asikkala = page.tree.topLevelItem(0)
+    assert asikkala.text(0) == "Asikkala"
+    assert asikkala.text(3) == "1 / 3 · 1–3 · within the limits"
+    aino = next(asikkala.child(n) for n in range(asikkala.childCount())
+                if asikkala.child(n).text(0) == "Aino Esimerkki")
+    assert aino.text(2)  # the time of the check-in
+
+
+def test_arrow_keys_choose_among_several_matches(page, qtbot):
+    qtbot.keyClicks(page.search, "lahti")
+    assert len(page.visible_people()) == 4
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    chosen = page.tree.currentItem().text(0)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert person_named(page, chosen).id in present(page)
+
+
+def test_scanning_a_badge_checks_in_at_once(page, qtbot):
+    person = person_named(page, "Helena Fiktiivinen")
+    cohort = queries.cohort(page.ctx.session.db)
+    qtbot.keyClicks(page.search, badge_code(cohort.id, person.token))
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # a USB scanner ends with Enter
+    assert person.id in present(page)
+    qtbot.keyClicks(page.search, badge_code("00000000-x", person.token))
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert "another cohort" in page.message.text()
+
+
+def test_over_the_limit_is_stopped_then_overridden_then_undone(page, qtbot):
+    lahti = [p for p in queries.people(page.ctx.session.db)
+             if p.municipality_id == queries.municipality_by_code(page.ctx.session.db, "398").id]
+    for person in lahti[:3]:
+        qtbot.keyClicks(page.search, person.name)
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.search, lahti[3].name)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert lahti[3].id not in present(page)
+    assert "3 of its 3 places" in page.message.text()
+    assert page.override_button.isVisible()
+    qtbot.keyClick(page.search, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert lahti[3].id in present(page)
+    row = page.ctx.session.db["attendance"].get(
+        attendance_id(page.day.currentData(), lahti[3].id))
+    assert row["over_limit"] == 1
+    assert "4 / 4 · 1–3 · over the maximum" == municipality_row(page, "Lahti").text(3)
+    qtbot.keyClick(page.window(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert lahti[3].id not in present(page)
+    assert "3 / 4 · 1–3 · within the limits" == municipality_row(page, "Lahti").text(3)
+
+
+def municipality_row(page, name):
+    return next(page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())
+                if page.tree.topLevelItem(i).text(0) == name)
+
+
+def test_escape_clears_and_missing_only_hides_who_came(page, qtbot):
+    qtbot.keyClicks(page.search, "Aino Esimerkki")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.search, "zzz")
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == ""
+    before = len(page.visible_people())
+    page.missing_only.setChecked(True)
+    assert len(page.visible_people()) == before - 1
+
+
+def test_walk_in_and_substitute_from_the_keyboard(page, qtbot):
+    from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
+
+    qtbot.keyClicks(page.search, "kuhmo")
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: any_open(NewAttendeeDialog))  # a button shortcut animates its click
+    dialog = open_dialog(NewAttendeeDialog)
+    assert dialog.municipality.currentText() == "Kuhmo"
+    qtbot.keyClicks(dialog.name, "Uusi Tulija")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert person_named(page, "Uusi Tulija").id in present(page)
+
+    qtbot.keyClicks(page.search, "seppo")
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    qtbot.keyClick(page.search, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: any_open(NewAttendeeDialog))
+    dialog = open_dialog(NewAttendeeDialog)
+    qtbot.keyClicks(dialog.name, "Sijainen Esimerkki")
+    click_button(qtbot, dialog, "OK")
+    substitute = person_named(page, "Sijainen Esimerkki")
+    rows = queries.attendance(page.ctx.session.db, page.day.currentData())
+    row = next(r for r in rows if r["person_id"] == substitute.id)
+    assert row["kind"] == "substitute"
+    assert row["substitute_for"] == person_named(page, "Seppo Harjoitus").id

@@ -82,3 +82,17 @@ def demo(tmp_path):
         session.close(save=False)
     except Exception:
         pass
+
+
+def clear_attendance(session) -> None:
+    """Undo the demo's check-ins, for tests that start from an empty door."""
+    from ilmava_desktop.storage import queries
+
+    session.write("clear", lambda tx: [tx.tombstone("attendance", row["id"])
+                                        for row in queries.attendance(session.db)])
+
+
+@pytest.fixture
+def empty_demo(demo):
+    clear_attendance(demo)
+    return demo

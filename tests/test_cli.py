@@ -90,8 +90,14 @@ def test_messages_are_finnish_by_default(capsys, tmp_path):
 
 
 def test_attendance_and_checkin_commands(capsys, tmp_path):
+    from ilmava_desktop.services.session import CohortSession
+    from tests.conftest import clear_attendance
+
     path = tmp_path / "demo.ilmava"
     run(capsys, "demo", path)
+    session = CohortSession.open(path)
+    clear_attendance(session)
+    session.close()
     code, out, _ = run(capsys, "people", path, "--json")
     people = json.loads(out)
     lahti = [p for p in people if p["municipality"] == "398"]

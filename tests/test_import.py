@@ -72,7 +72,7 @@ def test_a_person_is_matched_by_email_then_by_name(session, tmp_path):
     plan = import_file(session, second)
     assert plan.summary()["updated"] == 2 and plan.summary()["added"] == 0
     names = sorted(p.name for p in queries.people(session.db))
-    assert names == ["Laura Kokeilu-Malli", "markus luonnos"]
+    assert names == ["Laura Kokeilu-Malli", "Markus Luonnos"]  # the cohort's spelling stays
 
 
 def test_applications_set_theme_problem_and_target(session, tmp_path):
@@ -191,8 +191,22 @@ def test_namesakes_with_different_emails_are_two_people(session, tmp_path):
         ["Helsinki", "Matti Virtanen", ""],
     ])
     plan = import_file(session, path)
-    assert (plan.count("add"), plan.count("unchanged")) == (2, 1)
+    assert plan.count("add") == 2
+    assert plan.summary()["rejected"] == [{"line": 4, "reason": "2 people are called Matti "
+                                           "Virtanen in this municipality; add the e-mail address"}]
     emails = sorted(p.email for p in queries.people(session.db))
     assert emails == ["matti.j.virtanen@hel.example", "matti.virtanen@hel.example"]
     again = plan_import(session, path).summary()
     assert again["added"] == 0 and again["updated"] == 0
+
+
+def test_a_person_given_two_municipalities_in_one_file_keeps_the_first(session, tmp_path):
+    path = write_csv(tmp_path / "twice.csv", [
+        ["Kunta", "Nimi", "Sähköposti"],
+        ["Lahti", "Laura Kokeilu", "laura@lahti.example"],
+        ["Porvoo", "Laura Kokeilu", "laura@lahti.example"],
+    ])
+    plan = import_file(session, path)
+    assert plan.summary()["rejected"] == [
+        {"line": 3, "reason": "line 2 already gives this person another municipality or name"}]
+    assert queries.municipality(session.db, queries.people(session.db)[0].municipality_id).code == "398"

@@ -9,6 +9,7 @@ from ilmava_desktop.services.demo import create_demo
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.door import DbDoor, InlineExecutor
 from ilmava_desktop.ui.main_window import MainWindow
+from tests.conftest import clear_attendance
 from tests.ui_helpers import click_button, open_dialog
 
 
@@ -18,7 +19,9 @@ def page(qtbot, tmp_path):
     qtbot.addWidget(window)
     window.show()
     path = tmp_path / "demo.ilmava"
-    create_demo(path).close()
+    session = create_demo(path)
+    clear_attendance(session)
+    session.close()
     window.open_cohort(path)
     window.show_tool(1)
     page = window.tool_stack.currentWidget()

@@ -21,6 +21,7 @@ from ilmava_desktop.core.import_rows import (
     parse_rows,
 )
 from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
+from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
 from ilmava_desktop.services.municipalities import municipality_id, put_municipality
@@ -94,6 +95,7 @@ def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_rol
     state = {person_id: dict(fields) for person_id, fields in original.items()}
     index = _PersonIndex(state)
     rows_of: dict[str, list[PersonRecord]] = {}
+    first_seen: dict[str, tuple[int, str, str]] = {}  # person -> (line, municipality, name)
     for record in records:
         m_id = municipality_id(record.municipality_code)
         fields = {"municipality_id": m_id, "name": record.name}
@@ -103,13 +105,28 @@ def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_rol
             fields["role"], fields["title"] = record.role, record.title
         if record.language:
             fields["language"] = record.language
-        person_id = index.find(record.email, m_id, record.name)
+        try:
+            person_id, by_email = index.find(record.email, m_id, record.name)
+        except Ambiguous as exc:
+            plan.rejected.append(Rejection(record.line, str(exc)))
+            continue
+        if person_id is not None:
+            first = first_seen.get(person_id)
+            if first and (first[1], first[2]) != (m_id, name_key(record.name)):
+                plan.rejected.append(Rejection(record.line, _(
+                    "line {line} already gives this person another municipality or name"
+                ).format(line=first[0])))
+                continue
+            if name_key(state[person_id]["name"]) == name_key(record.name):
+                # The same name but for case or spacing: keep it as the cohort spells it.
+                fields.pop("name")
         if person_id is None:
             person_id = new_id()
             state[person_id] = {"role": "other", "title": "", "email": "", "language": None}
         index.forget(person_id)
         state[person_id].update(fields)
         index.remember(person_id)
+        first_seen.setdefault(person_id, (record.line, m_id, name_key(record.name)))
         rows_of.setdefault(person_id, []).append(record)
     for person_id, person_records in rows_of.items():
         before = original.get(person_id)
@@ -125,6 +142,7 @@ def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_rol
             plan.rows.append(PlannedRow(record.line, UNCHANGED, record.municipality_code,
                                         record.name, "person", person_id, {}))
     plan.rows.sort(key=lambda row: row.line)
+    plan.rejected.sort(key=lambda rejection: rejection.line)
 
 
 class _PersonIndex:
@@ -132,8 +150,8 @@ class _PersonIndex:
 
     def __init__(self, state: dict[str, dict]):
         self.state = state
-        self.by_email: dict[str, str] = {}
-        self.by_name: dict[tuple[str, str], str] = {}
+        self.by_email: dict[str, list[str]] = {}
+        self.by_name: dict[tuple[str, str], list[str]] = {}
         for person_id in state:
             self.remember(person_id)
 
@@ -145,28 +163,35 @@ class _PersonIndex:
     def remember(self, person_id: str) -> None:
         email, name = self._keys(person_id)
         if email:
-            self.by_email.setdefault(email, person_id)
-        # By name, someone without an e-mail address is the one a row can still be.
-        holder = self.by_name.get(name)
-        if holder is None or (self.state[holder].get("email") and not email):
-            self.by_name[name] = person_id
+            self.by_email.setdefault(email, []).append(person_id)
+        self.by_name.setdefault(name, []).append(person_id)
 
     def forget(self, person_id: str) -> None:
         if "name" not in self.state[person_id]:
             return  # not yet indexed: a person this file adds
         email, name = self._keys(person_id)
-        if self.by_email.get(email) == person_id:
-            del self.by_email[email]
-        if self.by_name.get(name) == person_id:
-            del self.by_name[name]
+        for index, key in ((self.by_email, email), (self.by_name, name)):
+            if person_id in index.get(key, ()):
+                index[key].remove(person_id)
 
-    def find(self, email: str, municipality_id: str, name: str) -> str | None:
-        if email and email in self.by_email:
-            return self.by_email[email]
-        person_id = self.by_name.get((municipality_id, name_key(name)))
-        if person_id and email and self.state[person_id].get("email"):
-            return None  # a namesake with another e-mail address is another person
-        return person_id
+    def find(self, email: str, municipality_id: str, name: str) -> tuple[str | None, bool]:
+        """(person, found by e-mail); raises Ambiguous when a name fits several people."""
+        if email and self.by_email.get(email):
+            return self.by_email[email][0], True
+        namesakes = self.by_name.get((municipality_id, name_key(name)), [])
+        # Someone without an address is who a row without one (or with a new one) can be;
+        # a namesake with another address is another person.
+        candidates = [p for p in namesakes if not self.state[p].get("email")]
+        if not candidates and not email:
+            candidates = namesakes
+        if len(candidates) > 1:
+            raise Ambiguous(_("{n} people are called {name} in this municipality; add the "
+                              "e-mail address").format(n=len(candidates), name=name))
+        return (candidates[0] if candidates else None), False
+
+
+class Ambiguous(RuleViolation):
+    pass
 
 
 def _plan_applications(session, plan: ImportPlan, records: list[ApplicationRecord]) -> None:

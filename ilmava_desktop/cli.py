@@ -82,6 +82,13 @@ def _parser() -> argparse.ArgumentParser:
     checkin.add_argument("--override-limit", action="store_true",
                          help=_("allow going over the day's maximum (never over 5)"))
 
+    export = commands.add_parser("export", help=_("export data from a cohort"))
+    what = export.add_subparsers(dest="what", required=True, metavar="WHAT", parser_class=_Parser)
+    export_attendance = what.add_parser("attendance", help=_("attendance as CSV or XLSX"))
+    export_attendance.add_argument("cohort", type=Path)
+    export_attendance.add_argument("--out", type=Path, required=True)
+    export_attendance.add_argument("--day", help=_("only this day (number or id)"))
+
     imp = commands.add_parser("import", help=_("import registrations or applications"))
     imp.add_argument("cohort", type=Path)
     imp.add_argument("file", type=Path)
@@ -280,10 +287,20 @@ def cmd_checkin(args) -> int:
     return OK
 
 
+def cmd_export(args) -> int:
+    from ilmava_desktop.services import attendance, attendance_export, reading
+
+    session = reading._ReadOnlySession(args.cohort)
+    days = {attendance.find_day(session.db, args.day).id} if args.day else None
+    path = attendance_export.export_attendance(session, args.out, days)
+    print(_("Wrote {path}").format(path=path))
+    return OK
+
+
 COMMANDS = {
     "new": cmd_new, "demo": cmd_demo, "info": cmd_info, "municipalities": cmd_municipalities,
     "people": cmd_people, "check": cmd_check, "import": cmd_import,
-    "attendance": cmd_attendance, "checkin": cmd_checkin,
+    "attendance": cmd_attendance, "checkin": cmd_checkin, "export": cmd_export,
 }
 
 if __name__ == "__main__":

@@ -119,3 +119,33 @@ def test_find_matches_any_part_of_name_municipality_either_language_or_role(empt
 def test_every_person_has_a_unique_badge_token(empty_demo):
     tokens = [p.token for p in queries.people(empty_demo.db)]
     assert all(tokens) and len(set(tokens)) == len(tokens)
+
+
+def test_export_csv_and_xlsx(demo, tmp_path):
+    import csv
+
+    import openpyxl
+
+    from ilmava_desktop.services.attendance_export import export_attendance
+
+    csv_path = export_attendance(demo, tmp_path / "läsnäolo.csv")
+    with csv_path.open(encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    total = sum(len(queries.attendance(demo.db, d.id)) for d in queries.days(demo.db))
+    assert rows[0][:3] == ["Day", "Date", "Venue"] and len(rows) == total + 1
+    assert {r[9] for r in rows[1:]} == {"registered", "walk-in", "substitute"}
+    assert any(r[11] == "yes" for r in rows[1:])  # the recorded override
+
+    book = openpyxl.load_workbook(export_attendance(demo, tmp_path / "läsnäolo.xlsx"))
+    assert book.sheetnames == ["Check-ins", "Per municipality", "Who came"]
+    per_municipality = list(book["Per municipality"].iter_rows(values_only=True))
+    assert per_municipality[-1][-1] == total  # the grand total adds up
+    with pytest.raises(RuleViolation, match=r"\.csv or \.xlsx"):
+        export_attendance(demo, tmp_path / "läsnäolo.pdf")
+
+
+def test_export_to_a_pulled_stick_says_so_and_leaves_nothing(demo, tmp_path):
+    from ilmava_desktop.services.attendance_export import export_attendance
+
+    with pytest.raises(RuleViolation, match="could not be saved"):
+        export_attendance(demo, tmp_path / "gone" / "läsnäolo.csv")

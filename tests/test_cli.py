@@ -125,3 +125,14 @@ def test_attendance_and_checkin_commands(capsys, tmp_path):
                    "max": 3, "state": "over"}
     code, _out, err = run(capsys, "attendance", path, "--day", "7")
     assert code == 2 and "no day 7" in err
+
+
+def test_export_attendance_command(capsys, tmp_path):
+    path = tmp_path / "demo.ilmava"
+    run(capsys, "demo", path)
+    assert run(capsys, "export", "attendance", path, "--out", tmp_path / "a.xlsx")[0] == 0
+    assert run(capsys, "export", "attendance", path, "--out", tmp_path / "a.csv", "--day", "2")[0] == 0
+    lines = (tmp_path / "a.csv").read_text("utf-8-sig").splitlines()
+    assert all(line.startswith("2;") for line in lines[1:])
+    code, _out, err = run(capsys, "export", "attendance", path, "--out", tmp_path / "a.txt")
+    assert code == 1 and ".csv or .xlsx" in err

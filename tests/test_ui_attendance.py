@@ -148,3 +148,9 @@ def test_walk_in_and_substitute_from_the_keyboard(page, qtbot):
     row = next(r for r in rows if r["person_id"] == substitute.id)
     assert row["kind"] == "substitute"
     assert row["substitute_for"] == person_named(page, "Seppo Harjoitus").id
+
+
+def test_export_from_the_page(page, tmp_path):
+    page.export_to(tmp_path / "läsnäolo")
+    assert (tmp_path / "läsnäolo.xlsx").exists()
+    assert "läsnäolo.xlsx" in page.message.text()

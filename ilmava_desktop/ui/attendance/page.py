@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +25,7 @@ from ilmava_desktop.core import attendance as rules
 from ilmava_desktop.core.attendance import OverLimit
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import attendance
+from ilmava_desktop.services.attendance_export import export_attendance
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.context import AppContext
@@ -69,6 +73,9 @@ class AttendancePage(QWidget):
         self.substitute_button.setToolTip(
             _("Someone in place of the highlighted registered person (Ctrl+Shift+U)"))
         self.substitute_button.setShortcut("Ctrl+Shift+U")
+        self.export_button = QPushButton(_("E&xport…"))
+        self.export_button.setToolTip(_("Attendance of every day as an Excel or CSV file"))
+        self.export_button.clicked.connect(self.choose_export_file)
         self.walk_in_button.clicked.connect(self.add_walk_in)
         self.substitute_button.clicked.connect(self.add_substitute)
 
@@ -95,6 +102,7 @@ class AttendancePage(QWidget):
         top.addWidget(self.missing_only)
         top.addWidget(self.walk_in_button)
         top.addWidget(self.substitute_button)
+        top.addWidget(self.export_button)
         result = QHBoxLayout()
         result.addWidget(self.message, 1)
         result.addWidget(self.override_button)
@@ -315,3 +323,20 @@ class AttendancePage(QWidget):
         dialog.accepted.connect(lambda: self._run_check_in(
             lambda s: attendance.substitute(s, day.id, person_id, **dialog.values())))
         dialog.open()
+
+    # -- export ----------------------------------------------------------------------
+
+    def choose_export_file(self) -> None:
+        dialog = QFileDialog(self, _("Export attendance"), _("attendance") + ".xlsx",
+                             _("Excel workbook (*.xlsx);;CSV, semicolons (*.csv)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        dialog.open()
+
+    def export_to(self, path: Path) -> None:
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".xlsx")
+        self.ctx.door.run(lambda: export_attendance(self.ctx.session, path),
+                          lambda written: self.show_message(
+                              _("Wrote {path}").format(path=written), False),
+                          lambda exc: self.show_message(message_for(exc), True))

@@ -1,0 +1,110 @@
+"""Attendance for the programme's reporting: CSV (one table) or XLSX (three sheets)."""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.roles import ROLES_BY_KEY
+from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.i18n import _
+from ilmava_desktop.services.attendance import clock, overview
+from ilmava_desktop.storage import queries
+
+
+def _kind(kind: str) -> str:
+    return {"registered": _("registered"), "walk_in": _("walk-in"),
+            "substitute": _("substitute")}[kind]
+
+
+def check_in_rows(session, day_ids: set[str] | None = None) -> list[list]:
+    """One row per check-in, in day and time order, with a header row."""
+    db = session.db
+    people = {p.id: p for p in queries.people(db)}
+    erased = {row["id"]: "" for row in db.query("SELECT id FROM person WHERE deleted = 1")}
+    municipalities = {m.id: m for m in queries.municipalities(db)}
+    rows = [[_("Day"), _("Date"), _("Venue"), _("Code"), _("Municipality"), _("Name"), _("Role"),
+             _("Title"), _("Checked in"), _("How"), _("In place of"), _("Over the limit")]]
+    for number, day in enumerate(queries.days(db), start=1):
+        if day_ids is not None and day.id not in day_ids:
+            continue
+        for row in queries.attendance(db, day.id):
+            person = people[row["person_id"]]
+            m = municipalities[person.municipality_id]
+            replaced = people.get(row["substitute_for"]) if row["substitute_for"] else None
+            rows.append([
+                number, format_date(day.date), day.venue, m.code, m.name(), person.name,
+                _(ROLES_BY_KEY[person.role].label), person.title, clock(row["checked_in_at"]),
+                _kind(row["kind"]),
+                replaced.name if replaced else erased.get(row["substitute_for"] or "", ""),
+                _("yes") if row["over_limit"] else "",
+            ])
+    return rows
+
+
+def overview_rows(session) -> tuple[list[list], list[list]]:
+    """(present per municipality per day, who came on which day), each with a header row."""
+    db = session.db
+    days = queries.days(db)
+    labels = [f"{format_date(d.date)} {d.venue}".strip() for d in days]
+    groups_by_day = [overview(session, day) for day in days]
+    counts = [[_("Code"), _("Municipality"), *labels, _("Total")]]
+    for index, group in enumerate(groups_by_day[0] if groups_by_day else []):
+        per_day = [groups[index].present for groups in groups_by_day]
+        counts.append([group.code, group.name, *per_day, sum(per_day)])
+    totals = [sum(g.present for g in groups) for groups in groups_by_day]
+    counts.append(["", _("Total"), *totals, sum(totals)])
+    who = [[_("Code"), _("Municipality"), _("Name"), _("Role"), *labels, _("Days")]]
+    if groups_by_day:
+        for index, group in enumerate(groups_by_day[0]):
+            for number, person in enumerate(group.people):
+                came = [bool(groups[index].people[number].checked_in_at) for groups in groups_by_day]
+                who.append([group.code, group.name, person.name, person.role,
+                            *[("✓" if c else "") for c in came], sum(came)])
+    return counts, who
+
+
+def export_attendance(session, target: Path, day_ids: set[str] | None = None) -> Path:
+    """Write `target` (.csv or .xlsx) atomically; the format follows the file's suffix."""
+    target = Path(target)
+    suffix = target.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise RuleViolation(_("Export to a .csv or .xlsx file."))
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        if suffix == ".csv":
+            # Semicolons and a BOM: what Excel expects of a CSV file in Finland and Sweden.
+            with tmp.open("w", encoding="utf-8-sig", newline="") as f:
+                csv.writer(f, delimiter=";").writerows(check_in_rows(session, day_ids))
+        else:
+            _write_xlsx(session, tmp, day_ids)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise RuleViolation(_("{name} could not be saved: {reason}").format(
+            name=target.name, reason=exc.strerror or str(exc))) from exc
+    return target
+
+
+def _write_xlsx(session, path: Path, day_ids) -> None:
+    import openpyxl  # only exports need it
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    counts, who = overview_rows(session)
+    sheets = [(_("Check-ins"), check_in_rows(session, day_ids)),
+              (_("Per municipality"), counts), (_("Who came"), who)]
+    for index, (title, rows) in enumerate(sheets):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = title[:31]
+        for row in rows:
+            sheet.append(row)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        for column in sheet.columns:
+            width = max(len(str(cell.value or "")) for cell in column)
+            sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 6), 50)
+    book.save(path)

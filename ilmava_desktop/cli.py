@@ -82,6 +82,14 @@ def _parser() -> argparse.ArgumentParser:
     checkin.add_argument("--override-limit", action="store_true",
                          help=_("allow going over the day's maximum (never over 5)"))
 
+    for name, help_text in (("badges", _("name badges with QR codes, as PDF")),
+                            ("signin-sheet", _("a sign-in sheet for a day, as PDF"))):
+        printed = commands.add_parser(name, help=help_text)
+        printed.add_argument("cohort", type=Path)
+        printed.add_argument("--day", required=True,
+                             help=_("the day's number in date order, or its id"))
+        printed.add_argument("--out", type=Path, required=True)
+
     export = commands.add_parser("export", help=_("export data from a cohort"))
     what = export.add_subparsers(dest="what", required=True, metavar="WHAT", parser_class=_Parser)
     export_attendance = what.add_parser("attendance", help=_("attendance as CSV or XLSX"))
@@ -297,10 +305,22 @@ def cmd_export(args) -> int:
     return OK
 
 
+def cmd_printed(args) -> int:
+    from ilmava_desktop.services import attendance, attendance_documents, reading
+
+    session = reading._ReadOnlySession(args.cohort)
+    day = attendance.find_day(session.db, args.day)
+    write = (attendance_documents.write_badges if args.command == "badges"
+             else attendance_documents.write_signin_sheet)
+    print(_("Wrote {path}").format(path=write(session, day, args.out)))
+    return OK
+
+
 COMMANDS = {
     "new": cmd_new, "demo": cmd_demo, "info": cmd_info, "municipalities": cmd_municipalities,
     "people": cmd_people, "check": cmd_check, "import": cmd_import,
     "attendance": cmd_attendance, "checkin": cmd_checkin, "export": cmd_export,
+    "badges": cmd_printed, "signin-sheet": cmd_printed,
 }
 
 if __name__ == "__main__":

@@ -136,3 +136,12 @@ def test_export_attendance_command(capsys, tmp_path):
     assert all(line.startswith("2;") for line in lines[1:])
     code, _out, err = run(capsys, "export", "attendance", path, "--out", tmp_path / "a.txt")
     assert code == 1 and ".csv or .xlsx" in err
+
+
+def test_badges_and_signin_sheet_commands(capsys, tmp_path):
+    path = tmp_path / "demo.ilmava"
+    run(capsys, "demo", path)
+    assert run(capsys, "badges", path, "--day", "1", "--out", tmp_path / "b.pdf")[0] == 0
+    assert run(capsys, "signin-sheet", path, "--day", "3", "--out", tmp_path / "s.pdf")[0] == 0
+    assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")

@@ -154,3 +154,11 @@ def test_export_from_the_page(page, tmp_path):
     page.export_to(tmp_path / "läsnäolo")
     assert (tmp_path / "läsnäolo.xlsx").exists()
     assert "läsnäolo.xlsx" in page.message.text()
+
+
+def test_badges_and_signin_sheet_from_the_page(page, tmp_path):
+    page.write_pdf("badges", tmp_path / "kyltit.pdf")
+    page.write_pdf("signin", tmp_path / "lista.pdf")
+    assert (tmp_path / "kyltit.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "lista.pdf").read_bytes().startswith(b"%PDF")
+    assert "lista.pdf" in page.message.text()

@@ -25,6 +25,7 @@ from ilmava_desktop.core import attendance as rules
 from ilmava_desktop.core.attendance import OverLimit
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import attendance
+from ilmava_desktop.services.attendance_documents import write_badges, write_signin_sheet
 from ilmava_desktop.services.attendance_export import export_attendance
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
@@ -73,6 +74,12 @@ class AttendancePage(QWidget):
         self.substitute_button.setToolTip(
             _("Someone in place of the highlighted registered person (Ctrl+Shift+U)"))
         self.substitute_button.setShortcut("Ctrl+Shift+U")
+        self.badges_button = QPushButton(_("&Badges (PDF)…"))
+        self.badges_button.setToolTip(_("Name badges with QR codes for everyone, ten to an A4"))
+        self.signin_button = QPushButton(_("Si&gn-in sheet (PDF)…"))
+        self.signin_button.setToolTip(_("A paper list of the day's people to sign"))
+        self.badges_button.clicked.connect(lambda: self.choose_pdf_file("badges"))
+        self.signin_button.clicked.connect(lambda: self.choose_pdf_file("signin"))
         self.export_button = QPushButton(_("E&xport…"))
         self.export_button.setToolTip(_("Attendance of every day as an Excel or CSV file"))
         self.export_button.clicked.connect(self.choose_export_file)
@@ -102,7 +109,10 @@ class AttendancePage(QWidget):
         top.addWidget(self.missing_only)
         top.addWidget(self.walk_in_button)
         top.addWidget(self.substitute_button)
-        top.addWidget(self.export_button)
+        printing = QHBoxLayout()
+        printing.addStretch()
+        for button in (self.badges_button, self.signin_button, self.export_button):
+            printing.addWidget(button)
         result = QHBoxLayout()
         result.addWidget(self.message, 1)
         result.addWidget(self.override_button)
@@ -112,6 +122,7 @@ class AttendancePage(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(result)
         layout.addWidget(self.tree, 1)
+        layout.addLayout(printing)
         self.setFocusProxy(self.search)
         ctx.cohort_opened.connect(self.load_days)
         ctx.changed.connect(self.on_ctx_changed)
@@ -337,6 +348,23 @@ class AttendancePage(QWidget):
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
         self.ctx.door.run(lambda: export_attendance(self.ctx.session, path),
+                          lambda written: self.show_message(
+                              _("Wrote {path}").format(path=written), False),
+                          lambda exc: self.show_message(message_for(exc), True))
+
+    def choose_pdf_file(self, kind: str) -> None:
+        name = _("badges") if kind == "badges" else _("sign-in sheet")
+        dialog = QFileDialog(self, _("Save as PDF"), f"{name}.pdf", _("PDF files (*.pdf)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(lambda path: self.write_pdf(kind, Path(path)))
+        dialog.open()
+
+    def write_pdf(self, kind: str, path: Path) -> None:
+        day = self.current_day()
+        if day is None:
+            return
+        write = write_badges if kind == "badges" else write_signin_sheet
+        self.ctx.door.run(lambda: write(self.ctx.session, day, path),
                           lambda written: self.show_message(
                               _("Wrote {path}").format(path=written), False),
                           lambda exc: self.show_message(message_for(exc), True))

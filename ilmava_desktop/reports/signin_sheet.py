@@ -1,0 +1,108 @@
+"""A paper sign-in sheet for one day: people by municipality, a line each to sign."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from ilmava_desktop.reports.styles import FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
+
+
+@dataclass(frozen=True)
+class SignInGroup:
+    municipality: str
+    limits: str            # e.g. "2–5 henkilöä"
+    people: list[tuple[str, str]]  # (name, role)
+
+
+@dataclass(frozen=True)
+class SignInSheet:
+    title: str
+    subtitle: str          # the day: date, venue, title
+    headers: tuple[str, str, str]  # name, role, signature
+    footer: str            # "{page} / {pages}" is filled in
+    author: str
+    language: str
+    groups: list[SignInGroup]
+
+
+class SignInSheetRenderer:
+    blank_rows = 2  # per municipality, for walk-ins and substitutes
+    margin_mm = 16
+
+    def render(self, sheet: SignInSheet) -> bytes:
+        from reportlab.lib import colors
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.lib.units import mm
+        from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+        register_fonts()
+        buffer = io.BytesIO()
+        margin = self.margin_mm * mm
+        doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin,
+                                topMargin=margin, bottomMargin=margin + 6 * mm,
+                                title=sheet.title, author=sheet.author, lang=sheet.language,
+                                initialFontName=FONT)
+        title = ParagraphStyle("title", fontName=FONT_BOLD, fontSize=16, leading=20,
+                               textColor=colors.Color(*INK))
+        subtitle = ParagraphStyle("subtitle", fontName=FONT, fontSize=10.5, leading=14,
+                                  textColor=colors.Color(*MUTED), spaceAfter=8)
+        cell = ParagraphStyle("cell", fontName=FONT, fontSize=9.5, leading=12)
+        head = ParagraphStyle("head", fontName=FONT_BOLD, fontSize=10.5, leading=13)
+        story = [Paragraph(sheet.title, title), Paragraph(sheet.subtitle, subtitle)]
+        widths = [62 * mm, 48 * mm, doc.width - 110 * mm]
+        for group in sheet.groups:
+            rows = [[Paragraph(f"{group.municipality} <font color='#5a6169' size='9'>"
+                               f"({group.limits})</font>", head), "", ""],
+                    [Paragraph(h, cell) for h in sheet.headers]]
+            rows += [[Paragraph(name, cell), Paragraph(role, cell), ""] for name, role in
+                     group.people]
+            rows += [["", "", ""] for _ in range(self.blank_rows)]
+            table = Table(rows, colWidths=widths, rowHeights=[None, None] + [9 * mm] * (
+                len(rows) - 2), repeatRows=2)
+            table.setStyle(TableStyle([
+                ("SPAN", (0, 0), (-1, 0)),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, colors.Color(*RULE)),
+                ("TEXTCOLOR", (0, 1), (-1, 1), colors.Color(*MUTED)),
+                ("VALIGN", (0, 2), (-1, -1), "MIDDLE"),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ]))
+            story += [KeepTogether(table), Spacer(1, 6 * mm)]
+        footer = sheet.footer
+
+        class NumberedCanvas(_numbered_canvas()):
+            footer_text = footer
+
+        doc.build(story, canvasmaker=NumberedCanvas)
+        return buffer.getvalue()
+
+
+def _numbered_canvas():
+    """A canvas that writes "page x / y" once it knows y (pretix's two-pass trick)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        footer_text = "{page} / {pages}"
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages = []
+
+        def showPage(self):  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont(FONT, 8)
+                self.setFillColorRGB(*MUTED)
+                self.drawRightString(A4[0] - 16 * mm, 10 * mm, self.footer_text.format(
+                    page=self._pageNumber, pages=len(self._pages)))
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

@@ -1,0 +1,80 @@
+"""Printed material for a day: name badges and the sign-in sheet, as PDF files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ilmava_desktop.core.attendance import badge_code
+from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.model import Day
+from ilmava_desktop.core.roles import ROLES_BY_KEY
+from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.reports.badges import Badge, BadgeRenderer, BadgeSheet
+from ilmava_desktop.reports.signin_sheet import SignInGroup, SignInSheet, SignInSheetRenderer
+from ilmava_desktop.services.attendance import day_label, overview
+from ilmava_desktop.storage import queries
+
+AUTHOR = "ILMAVA Desktop"
+
+
+def _role(person) -> str:
+    """The person's own title when they gave one, else the programme's role."""
+    if person.title:
+        return person.title
+    return _(ROLES_BY_KEY[person.role].label) if person.role in ROLES_BY_KEY else ""
+
+
+def badge_sheet(session, day: Day) -> BadgeSheet:
+    db = session.db
+    cohort = queries.cohort(db)
+    language = current_language()
+    municipalities = {m.id: m.name(language) for m in queries.municipalities(db)}
+    badges = [Badge(p.name, _role(p), municipalities[p.municipality_id],
+                    badge_code(cohort.id, p.token))
+              for p in sorted(queries.people(db),
+                              key=lambda p: (municipalities[p.municipality_id], p.name))]
+    footer = f"{cohort.name} · {format_date(day.date)} {day.venue}".strip()
+    return BadgeSheet(_("Name badges – {cohort}").format(cohort=cohort.name), footer, AUTHOR,
+                      language, badges)
+
+
+def signin_sheet(session, day: Day) -> SignInSheet:
+    cohort = queries.cohort(session.db)
+    people = {p.id: p for p in queries.people(session.db)}
+    groups = [
+        SignInGroup(group.name, _("{low}–{high} people").format(low=group.minimum,
+                                                               high=group.maximum),
+                    [(person.name, _role(people[person.id])) for person in group.people])
+        for group in overview(session, day, current_language())
+    ]
+    return SignInSheet(
+        _("Sign-in sheet"), f"{cohort.name} · {day_label(day)}",
+        (_("Name"), _("Title or role"), _("Signature")),
+        _("Page {page} of {pages}"),
+        AUTHOR, current_language(), groups)
+
+
+def write_pdf(data: bytes, target: Path) -> Path:
+    """Write beside the target and swap it in, so a pulled stick leaves no half a PDF."""
+    target = Path(target)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_suffix(".pdf")
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise RuleViolation(_("{name} could not be saved: {reason}").format(
+            name=target.name, reason=exc.strerror or str(exc))) from exc
+    return target
+
+
+def write_badges(session, day: Day, target: Path) -> Path:
+    return write_pdf(BadgeRenderer().render(badge_sheet(session, day)), target)
+
+
+def write_signin_sheet(session, day: Day, target: Path) -> Path:
+    return write_pdf(SignInSheetRenderer().render(signin_sheet(session, day)), target)

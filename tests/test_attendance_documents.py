@@ -1,0 +1,46 @@
+"""Badges and sign-in sheets: every person, a scannable code, embedded fonts, page numbers."""
+
+import re
+
+import pytest
+
+from ilmava_desktop.core.attendance import parse_badge
+from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.services import attendance_documents as documents
+from ilmava_desktop.services.attendance import person_by_badge
+from ilmava_desktop.storage import queries
+
+
+def test_every_person_gets_a_badge_whose_code_checks_them_in(demo):
+    day = queries.days(demo.db)[0]
+    sheet = documents.badge_sheet(demo, day)
+    people = queries.people(demo.db)
+    assert len(sheet.badges) == len(people)
+    for badge in sheet.badges:
+        assert parse_badge(badge.code) is not None
+        assert queries.person(demo.db, person_by_badge(demo, badge.code)).name == badge.name
+    assert any(b.municipality == "Porvoo – Borgå" for b in sheet.badges)
+
+
+def test_badges_pdf_has_ten_a_page_and_embedded_fonts(demo, tmp_path):
+    day = queries.days(demo.db)[0]
+    path = documents.write_badges(demo, day, tmp_path / "nimikyltit")
+    data = path.read_bytes()
+    assert path.suffix == ".pdf" and data.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type /Page\b", data))
+    assert pages == -(-len(queries.people(demo.db)) // 10)
+    assert b"DejaVuSans" in data and b"/FontFile2" in data  # TrueType embedded
+
+
+def test_signin_sheet_lists_each_municipality_with_limits(demo, tmp_path):
+    day = queries.days(demo.db)[2]
+    sheet = documents.signin_sheet(demo, day)
+    assert len(sheet.groups) == 15 and sheet.groups[0].limits == "2–5 people"
+    assert sum(len(g.people) for g in sheet.groups) == len(queries.people(demo.db))
+    data = documents.write_signin_sheet(demo, day, tmp_path / "lista.pdf").read_bytes()
+    assert b"/Title" in data and b"/Lang" in data
+
+
+def test_a_pdf_to_a_missing_folder_says_so(demo, tmp_path):
+    with pytest.raises(RuleViolation, match="could not be saved"):
+        documents.write_badges(demo, queries.days(demo.db)[0], tmp_path / "irti" / "a.pdf")

@@ -55,19 +55,18 @@ def test_type_part_of_a_name_and_enter(page, qtbot):
     assert person_named(page, "Aino Esimerkki").id in present(page)
     assert page.search.text() == "" and page.search.hasFocus()
     assert "Aino Esimerkki" in page.message.text()
-    asikkala = page.tree.topLevelItem(0)
-    assert asikkala.text(0) == "Asikkala"
-    assert asikkala.text(3) == "1 / 3 · 1–3 · within the limits"
-    aino = next(asikkala.child(n) for n in range(asikkala.childCount())
-                if asikkala.child(n).text(0) == "Aino Esimerkki")
-    assert aino.text(2)  # the time of the check-in
+    assert page.model.rows[0].group.name == "Asikkala"
+    assert page.municipality_text("Asikkala") == "1 / 3 · 1–3 · within the limits"
+    aino = next(n for n, row in enumerate(page.model.rows)
+                if row.person and row.person.name == "Aino Esimerkki")
+    assert page.model.index(aino, 2).data()  # the time of the check-in
 
 
 def test_arrow_keys_choose_among_several_matches(page, qtbot):
     qtbot.keyClicks(page.search, "lahti")
     assert len(page.visible_people()) == 4
     qtbot.keyClick(page.search, Qt.Key.Key_Down)
-    chosen = page.tree.currentItem().text(0)
+    chosen = page.model.rows[page.view.currentIndex().row()].person.name
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert person_named(page, chosen).id in present(page)
 
@@ -99,15 +98,10 @@ def test_over_the_limit_is_stopped_then_overridden_then_undone(page, qtbot):
     row = page.ctx.session.db["attendance"].get(
         attendance_id(page.day.currentData(), lahti[3].id))
     assert row["over_limit"] == 1
-    assert "4 / 4 · 1–3 · over the maximum" == municipality_row(page, "Lahti").text(3)
+    assert page.municipality_text("Lahti") == "4 / 4 · 1–3 · over the maximum"
     qtbot.keyClick(page.window(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert lahti[3].id not in present(page)
-    assert "3 / 4 · 1–3 · within the limits" == municipality_row(page, "Lahti").text(3)
-
-
-def municipality_row(page, name):
-    return next(page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())
-                if page.tree.topLevelItem(i).text(0) == name)
+    assert page.municipality_text("Lahti") == "3 / 4 · 1–3 · within the limits"
 
 
 def test_escape_clears_and_missing_only_hides_who_came(page, qtbot):
@@ -162,3 +156,7 @@ def test_badges_and_signin_sheet_from_the_page(page, tmp_path):
     assert (tmp_path / "kyltit.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "lista.pdf").read_bytes().startswith(b"%PDF")
     assert "lista.pdf" in page.message.text()
+
+
+def test_the_list_model_passes_the_model_tester(page, qtmodeltester):
+    qtmodeltester.check(page.model)

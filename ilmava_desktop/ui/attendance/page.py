@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,22 +22,15 @@ from ilmava_desktop.core import attendance as rules
 from ilmava_desktop.core.attendance import OverLimit
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import attendance
+from ilmava_desktop.services.attendance import PersonAtDay
 from ilmava_desktop.services.attendance_documents import write_badges, write_signin_sheet
 from ilmava_desktop.services.attendance_export import export_attendance
 from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.attendance.model import AttendanceModel, all_rows, filtered_rows
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
-from ilmava_desktop.ui.widgets import heading
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-# Colour backs up the words, never replaces them (the counts column says it in text).
-STATE_COLOURS = {rules.UNDER: "#fff1c2", rules.OVER: "#ffd6d6"}
-
-
-def state_words(state: str) -> str:
-    return {rules.UNDER: _("under the minimum"), rules.OVER: _("over the maximum"),
-            rules.WITHIN: _("within the limits")}[state]
+from ilmava_desktop.ui.widgets import heading, row_table
 
 
 class AttendancePage(QWidget):
@@ -50,6 +40,7 @@ class AttendancePage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.groups: list[attendance.MunicipalityAtDay] = []
+        self.built_rows: list = []
         self.pending_override: str | None = None
 
         self.day = QComboBox()
@@ -93,15 +84,18 @@ class AttendancePage(QWidget):
         self.override_button.clicked.connect(self.check_in_over_limit)
         self.override_button.hide()
 
-        self.tree = QTreeWidget()
-        self.tree.setAccessibleName(_("People by municipality"))
-        self.tree.setHeaderLabels([_("Name"), _("Role"), _("Checked in"),
-                                   _("Present / registered · limits")])
-        self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.itemActivated.connect(lambda item, _c: self.check_in_item(item))
+        self.model = AttendanceModel(self)
+        self.view = row_table(self.model, _("People by municipality"), stretch=(0,))
+        self.view.setShowGrid(False)
+        # Fixed row heights: the view never measures 1,540 rows to lay them out.
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for column in (1, 2, 3):
+            self.view.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Interactive)
+        self.view.setColumnWidth(1, 260)
+        self.view.setColumnWidth(2, 150)
+        self.view.setColumnWidth(3, 300)
+        self.view.activated.connect(lambda index: self.check_in_row(index.row()))
 
         top = QHBoxLayout()
         top.addWidget(day_label)
@@ -121,7 +115,7 @@ class AttendancePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.search)
         layout.addLayout(result)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.view, 1)
         layout.addLayout(printing)
         self.setFocusProxy(self.search)
         ctx.cohort_opened.connect(self.load_days)
@@ -153,68 +147,37 @@ class AttendancePage(QWidget):
         day = self.current_day() if self.ctx.session else None
         language = current_language()
         self.groups = self.ctx.read(lambda s: attendance.overview(s, day, language)) if day else []
-        current = self.current_person_id()
-        self.tree.clear()
-        bold = QFont()
-        bold.setBold(True)
-        for group in self.groups:
-            counts = _("{present} / {registered} · {low}–{high} · {state}").format(
-                present=group.present, registered=group.registered, low=group.minimum,
-                high=group.maximum, state=state_words(group.state))
-            top = QTreeWidgetItem([group.name, "", "", counts])
-            top.setFont(0, bold)
-            if colour := STATE_COLOURS.get(group.state):
-                for column in range(4):
-                    top.setBackground(column, QBrush(QColor(colour)))
-            for person in group.people:
-                when = person.checked_in_at or ""
-                if person.kind == "walk_in":
-                    when += " " + _("(walk-in)")
-                elif person.kind == "substitute":
-                    when += " " + _("(substitute)")
-                child = QTreeWidgetItem([person.name, person.role, when.strip(), ""])
-                child.setData(0, ID_ROLE, person.id)
-                top.addChild(child)
-            self.tree.addTopLevelItem(top)
-        self.tree.expandAll()
-        self.apply_filter()
-        if current:
-            self.select_person(current)
+        self.built_rows = all_rows(self.groups)
+        self.apply_filter(keep=self.current_person_id())
 
-    def apply_filter(self, *_args) -> None:
-        words = rules.search_words(self.search.text())
-        missing_only = self.missing_only.isChecked()
-        first_visible = None
-        for index, group in enumerate(self.groups):
-            top = self.tree.topLevelItem(index)
-            shown = 0
-            for number, person in enumerate(group.people):
-                visible = (not words or rules.matches(words, person.search_text)) and not (
-                    missing_only and person.checked_in_at)
-                top.child(number).setHidden(not visible)
-                shown += visible
-                if visible and first_visible is None:
-                    first_visible = top.child(number)
-            top.setHidden(shown == 0 and bool(words or missing_only))
-        if words and first_visible is not None:
-            self.tree.setCurrentItem(first_visible)
+    def apply_filter(self, *_args, keep: str | None = None) -> None:
+        text = self.search.text()
+        self.model.set_rows(filtered_rows(self.built_rows, text, self.missing_only.isChecked()))
+        people = self.person_rows()
+        chosen = next((n for n in people if self.model.rows[n].person.id == keep), None)
+        if chosen is None and rules.search_words(text) and people:
+            chosen = people[0]
+        if chosen is not None:
+            self.view.setCurrentIndex(self.model.index(chosen, 0))
 
-    def visible_people(self) -> list[QTreeWidgetItem]:
-        items = []
-        for index in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(index)
-            items += [top.child(n) for n in range(top.childCount()) if not top.child(n).isHidden()]
-        return items
+    def person_rows(self) -> list[int]:
+        return [n for n, row in enumerate(self.model.rows) if row.person is not None]
+
+    def visible_people(self) -> list[PersonAtDay]:
+        return [self.model.rows[n].person for n in self.person_rows()]
+
+    def current_row(self):
+        index = self.view.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
 
     def current_person_id(self) -> str | None:
-        item = self.tree.currentItem()
-        return item.data(0, ID_ROLE) if item is not None and item.parent() is not None else None
+        row = self.current_row()
+        return row.person.id if row is not None and row.person is not None else None
 
-    def select_person(self, person_id: str) -> None:
-        for item in self.visible_people():
-            if item.data(0, ID_ROLE) == person_id:
-                self.tree.setCurrentItem(item)
-                return
+    def municipality_text(self, name: str) -> str:
+        """What the list says of one municipality (its counts, limits and state)."""
+        row = next(r for r in self.model.rows if r.person is None and r.group.name == name)
+        return AttendanceModel.text(row, 3)
 
     # -- checking in -----------------------------------------------------------------
 
@@ -242,12 +205,12 @@ class AttendancePage(QWidget):
         return super().eventFilter(watched, event)
 
     def move_highlight(self, step: int) -> None:
-        items = self.visible_people()
-        if not items:
+        rows = self.person_rows()
+        if not rows:
             return
-        current = self.tree.currentItem()
-        index = items.index(current) + step if current in items else 0
-        self.tree.setCurrentItem(items[max(0, min(index, len(items) - 1))])
+        current = self.view.currentIndex().row()
+        position = rows.index(current) + step if current in rows else 0
+        self.view.setCurrentIndex(self.model.index(rows[max(0, min(position, len(rows) - 1))], 0))
 
     def check_in_from_search(self) -> None:
         text = self.search.text().strip()
@@ -258,15 +221,16 @@ class AttendancePage(QWidget):
             self._run_check_in(lambda s: attendance.check_in(
                 s, day.id, attendance.person_by_badge(s, text)))
             return
-        items = self.visible_people()
-        chosen = items[0] if len(items) == 1 else self.tree.currentItem()
-        if chosen is None or chosen not in items:
+        rows = self.person_rows()
+        chosen = rows[0] if len(rows) == 1 else self.view.currentIndex().row()
+        if chosen not in rows:
             self.show_message(_("Several people match; move to one with the arrow keys."), True)
             return
-        self.check_in_item(chosen)
+        self.check_in_row(chosen)
 
-    def check_in_item(self, item: QTreeWidgetItem, override: bool = False) -> None:
-        person_id = item.data(0, ID_ROLE) if item is not None and item.parent() is not None else None
+    def check_in_row(self, number: int, override: bool = False) -> None:
+        row = self.model.rows[number] if 0 <= number < len(self.model.rows) else None
+        person_id = row.person.id if row is not None and row.person is not None else None
         day = self.current_day()
         if person_id is None or day is None:
             return
@@ -311,11 +275,8 @@ class AttendancePage(QWidget):
         if day is None:
             return
         municipalities = [(g.id, g.name) for g in self.groups]
-        current = self.tree.currentItem()
-        chosen = None
-        if current is not None:
-            top = current.parent() or current
-            chosen = self.groups[self.tree.indexOfTopLevelItem(top)].id
+        current = self.current_row()
+        chosen = current.group.id if current is not None else None
         dialog = NewAttendeeDialog(_("Walk-in"), _("Add someone who was not registered and "
                                                     "check them in."), municipalities, chosen, self)
         dialog.accepted.connect(lambda: self._run_check_in(

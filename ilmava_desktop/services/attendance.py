@@ -106,15 +106,17 @@ class MunicipalityAtDay:
         return rules.limit_state(self.present, self.minimum, self.maximum)
 
 
-def overview(session: CohortSession, day: Day, language: str = "fi") -> list[MunicipalityAtDay]:
-    """Every municipality with its people and who of them is in, for the day."""
+def overview(session: CohortSession, day: Day, language: str = "fi",
+             municipality_id: str | None = None) -> list[MunicipalityAtDay]:
+    """Every municipality (or just one) with its people and who of them is in, for the day."""
     db = session.db
     present = {row["person_id"]: row for row in queries.attendance(db, day.id)}
+    municipalities = [m for m in queries.municipalities(db)
+                      if municipality_id is None or m.id == municipality_id]
     groups = {m.id: MunicipalityAtDay(m.id, m.code, m.name(language), day.min_attendance,
-                                      day.max_attendance)
-              for m in queries.municipalities(db)}
-    names = {m.id: f"{m.name_fi} {m.name_sv}" for m in queries.municipalities(db)}
-    for person in queries.people(db):
+                                      day.max_attendance) for m in municipalities}
+    names = {m.id: f"{m.name_fi} {m.name_sv}" for m in municipalities}
+    for person in queries.people(db, municipality_id):
         group = groups.get(person.municipality_id)
         if group is None:
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -78,6 +79,7 @@ class AttendancePage(QWidget):
         self.substitute_button.clicked.connect(self.add_substitute)
 
         self.message = QLabel()
+        self.message.setObjectName("checkinMessage")
         self.message.setWordWrap(True)
         self.message.setAccessibleName(_("Check-in result"))
         self.override_button = QPushButton(_("Check in over the limit (Ctrl+Enter)"))
@@ -136,8 +138,30 @@ class AttendancePage(QWidget):
     def on_ctx_changed(self, changes) -> None:
         if changes.touches("day"):
             self.load_days()
+        elif changes.tables == {"attendance"} and isinstance(changes.result, str):
+            self.refresh_municipality_of(changes.result)  # one check-in: one municipality
         elif changes.touches("attendance", "person", "municipality"):
             self.refresh()
+
+    def refresh_municipality_of(self, attendance_row_id: str) -> None:
+        day = self.current_day()
+        language = current_language()
+
+        def read(session):
+            row = session.db.execute(
+                "SELECT person.municipality_id FROM attendance JOIN person"
+                " ON person.id = attendance.person_id WHERE attendance.id = ?",
+                [attendance_row_id]).fetchone()
+            return attendance.overview(session, day, language, row[0]) if row else []
+
+        updated = {group.id: group for group in self.ctx.read(read)}
+        if not updated:
+            return self.refresh()
+        for number, group in enumerate(self.groups):
+            if group.id in updated:
+                self.groups[number] = updated[group.id]
+                self.built_rows[number] = all_rows([updated[group.id]])[0]
+        self.apply_filter(keep=self.current_person_id())
 
     def current_day(self):
         day_id = self.day.currentData()
@@ -263,10 +287,12 @@ class AttendancePage(QWidget):
                           lambda changes: (self.ctx.changed.emit(changes), done(changes)), failed)
 
     def show_message(self, text: str, is_error: bool) -> None:
+        # The sign says it in words too; colour only repeats it. A palette change, not a
+        # re-polish against the window's style sheet, which costs a frame on its own.
         self.message.setText(("⚠ " if is_error else "✓ ") + text)
-        self.message.setObjectName("error" if is_error else "ok")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        palette = self.message.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#a4000f" if is_error else "#1b5e20"))
+        self.message.setPalette(palette)
 
     # -- walk-ins and substitutes ------------------------------------------------------
 

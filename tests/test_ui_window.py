@@ -345,3 +345,18 @@ def test_open_recent_menu_lists_and_opens_cohorts(window, tmp_path):
     assert entries[0].startswith("b.ilmava") and entries[1].startswith("a.ilmava")
     window.recent_menu.actions()[1].trigger()
     assert window.ctx.session.path.resolve() == first.resolve()
+
+
+def test_person_export_writes_json_and_a_failure_says_so(demo_window, tmp_path):
+    import json
+
+    p = page(demo_window)
+    p.people.table.selectRow(0)
+    person_id = p.people.selected_id()
+    data = demo_window.ctx.read(lambda s: __import__(
+        "ilmava_desktop.services.people", fromlist=["x"]).export_person(s, person_id))
+    p.people.write_export(tmp_path / "henkilö.json", data)
+    assert json.loads((tmp_path / "henkilö.json").read_text("utf-8"))["id"] == person_id
+    p.people.write_export(tmp_path / "irrotettu" / "henkilö.json", data)
+    assert "could not be saved" in message_text()
+    open_dialog(QMessageBox).close()

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ilmava_desktop.core.attendance import badge_code
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.model import Day
 from ilmava_desktop.core.roles import ROLES_BY_KEY
-from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.reports.badges import Badge, BadgeRenderer, BadgeSheet
 from ilmava_desktop.reports.signin_sheet import SignInGroup, SignInSheet, SignInSheetRenderer
 from ilmava_desktop.services.attendance import day_label, overview
+from ilmava_desktop.services.output_files import write_atomically
 from ilmava_desktop.storage import queries
 
 AUTHOR = "ILMAVA Desktop"
@@ -57,19 +56,10 @@ def signin_sheet(session, day: Day) -> SignInSheet:
 
 
 def write_pdf(data: bytes, target: Path) -> Path:
-    """Write beside the target and swap it in, so a pulled stick leaves no half a PDF."""
     target = Path(target)
     if target.suffix.lower() != ".pdf":
         target = target.with_suffix(".pdf")
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RuleViolation(_("{name} could not be saved: {reason}").format(
-            name=target.name, reason=exc.strerror or str(exc))) from exc
-    return target
+    return write_atomically(target, lambda tmp: tmp.write_bytes(data))
 
 
 def write_badges(session, day: Day, target: Path) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
 from pathlib import Path
 
 from ilmava_desktop.core.dates import format_date
@@ -11,6 +10,7 @@ from ilmava_desktop.core.roles import ROLES_BY_KEY
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.attendance import clock, overview
+from ilmava_desktop.services.output_files import write_atomically
 from ilmava_desktop.storage import queries
 
 
@@ -72,20 +72,16 @@ def export_attendance(session, target: Path, day_ids: set[str] | None = None) ->
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise RuleViolation(_("Export to a .csv or .xlsx file."))
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
+
+    def write(tmp: Path) -> None:
         if suffix == ".csv":
             # Semicolons and a BOM: what Excel expects of a CSV file in Finland and Sweden.
             with tmp.open("w", encoding="utf-8-sig", newline="") as f:
                 csv.writer(f, delimiter=";").writerows(check_in_rows(session, day_ids))
         else:
             _write_xlsx(session, tmp, day_ids)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RuleViolation(_("{name} could not be saved: {reason}").format(
-            name=target.name, reason=exc.strerror or str(exc))) from exc
-    return target
+
+    return write_atomically(target, write)
 
 
 def _write_xlsx(session, path: Path, day_ids) -> None:

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services import people
 from ilmava_desktop.services.listing import person_rows
+from ilmava_desktop.services.output_files import write_atomically
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask, show_error
@@ -130,8 +132,8 @@ class PeoplePanel(QGroupBox):
         dialog.open()
 
     def write_export(self, path: Path, data: dict) -> None:
+        text = json.dumps(data, ensure_ascii=False, indent=2)
         try:
-            path.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
-        except OSError as exc:
-            show_error(self, _("{name} could not be saved: {reason}").format(
-                name=path.name, reason=exc.strerror or str(exc)))
+            write_atomically(path, lambda tmp: tmp.write_text(text, "utf-8"))
+        except RuleViolation as exc:
+            show_error(self, exc)

@@ -1,0 +1,30 @@
+"""Writing a file the user asked for: beside the target first, then swapped in.
+
+So a pulled USB stick or a full disk leaves the old file (or none), never half a file,
+and the user reads one sentence about it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.i18n import _
+
+
+def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
+    target = Path(target)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise RuleViolation(_("{name} could not be saved: {reason}").format(
+            name=target.name, reason=exc.strerror or str(exc))) from exc
+    return target

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -52,6 +53,22 @@ def english():
     set_language("en")
     yield
     set_language(before)
+
+
+@pytest.fixture(autouse=True)
+def close_leftover_windows():
+    """A dialog left open by one window test must not answer for the next one."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return  # a Qt-free test: keep it that way
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    for _round in range(3):  # closing a box may let its window close, and so on
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                if isinstance(widget, QMessageBox):
+                    widget.reject()
+                widget.close()
 
 
 @pytest.fixture

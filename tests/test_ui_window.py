@@ -302,6 +302,15 @@ def test_a_file_changed_on_disk_is_not_overwritten(demo_window, qtbot):
     assert "changed by someone else" in box.text()
     assert path.read_bytes() == changed
     click_button(qtbot, box, "Later")
+    # Closing the window does not drop the work silently either: it stays open and asks.
+    demo_window.close()
+    assert demo_window.isVisible()
+    box = open_dialog(QMessageBox)
+    assert "Close anyway?" in box.text()
+    click_button(qtbot, box, "Close anyway")
+    assert not demo_window.isVisible() and demo_window.ctx.session is None
+    from ilmava_desktop.storage.cohort_file import recoverable
+    assert recoverable(path) is not None  # offered again on the next open
 
 
 def test_list_sorts_by_the_shown_name_and_numbers_as_numbers(demo_window, qtbot):

@@ -50,14 +50,20 @@ def show_error(parent: QWidget | None, exc_or_text: BaseException | str) -> QMes
 
 def ask(parent: QWidget | None, text: str, buttons: list[tuple[str, QMessageBox.ButtonRole]],
         on_answer: Callable[[int], None], icon=QMessageBox.Icon.Question) -> QMessageBox:
-    """A non-blocking question (open(), not exec()): calls back with the chosen button's index."""
+    """A non-blocking question (open(), not exec()): calls back with the chosen button's index.
+
+    Closing the box without choosing (Esc) counts as the reject button, the safe answer.
+    """
     box = QMessageBox(icon, _("ILMAVA Desktop"), text, QMessageBox.StandardButton.NoButton, parent)
     made = [box.addButton(label, role) for label, role in buttons]
     box.setDefaultButton(made[0])
+    roles = [role for _label, role in buttons]
+    dismissed = (roles.index(QMessageBox.ButtonRole.RejectRole)
+                 if QMessageBox.ButtonRole.RejectRole in roles else len(made) - 1)
 
     def answered(_result: int) -> None:
         clicked = box.clickedButton()
-        on_answer(made.index(clicked) if clicked in made else len(made) - 1)
+        on_answer(made.index(clicked) if clicked in made else dismissed)
 
     box.finished.connect(answered)
     box.open()

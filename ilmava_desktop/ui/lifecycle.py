@@ -186,17 +186,31 @@ class CohortLifecycle(QObject):
         self.ctx.door.run(session.close, closed, failed)
 
     def close_for_quit(self) -> bool:
-        """Close synchronously when the window closes; False if the save failed."""
+        """Whether the window may close now: saved, or the user chose to leave the work here.
+
+        If saving fails the window stays open and asks; nothing is ever dropped silently.
+        """
         session = self.ctx.session
         if session is None:
             return True
         self.autosave.stop()
         try:
-            self.ctx.door.call(session.close)
+            self.ctx.door.call(session.save)
         except SaveError as exc:
-            show_error(self.window, str(exc) + " " + _(
-                "The changes stay on this laptop and are offered the next time you open the "
-                "cohort."))
-            self.ctx.door.call(lambda: session.close(save=False))
+            ask(self.window, str(exc) + " " + _(
+                "Close anyway? The changes stay on this laptop and are offered the next time "
+                "you open the cohort."),
+                [(_("Keep it open"), QMessageBox.ButtonRole.RejectRole),
+                 (_("Close anyway"), QMessageBox.ButtonRole.DestructiveRole)],
+                lambda answer: answer == 1 and self._close_without_saving())
+            return False
+        self.ctx.door.call(lambda: session.close(save=False))
         self.ctx.session = None
         return True
+
+    def _close_without_saving(self) -> None:
+        session = self.ctx.session
+        if session is not None:
+            self.ctx.door.call(lambda: session.close(save=False))
+            self.ctx.session = None
+        self.window.close()

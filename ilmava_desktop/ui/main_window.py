@@ -179,9 +179,11 @@ class MainWindow(QMainWindow):
     def open_cohort(self, path: Path) -> None:
         self.lifecycle.open_path(path)
 
-    def closeEvent(self, event) -> None:
-        self.lifecycle.close_for_quit()
-        event.accept()
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.lifecycle.close_for_quit():
+            event.accept()
+        else:
+            event.ignore()
 
 
 __all__ = ["MainWindow", "Qt"]

@@ -126,8 +126,11 @@ def test_walk_in_and_substitute_from_the_keyboard(page, qtbot):
     dialog = open_dialog(NewAttendeeDialog)
     assert dialog.municipality.currentText() == "Kuhmo"
     qtbot.keyClicks(dialog.name, "Uusi Tulija")
+    qtbot.keyClicks(dialog.title_field, "Kaupunginvaltuutettu")
+    assert dialog.role.currentData() == "elected_official"  # suggested from the title
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     assert person_named(page, "Uusi Tulija").id in present(page)
+    assert person_named(page, "Uusi Tulija").role == "elected_official"
 
     qtbot.keyClicks(page.search, "seppo")
     qtbot.keyClick(page.search, Qt.Key.Key_Down)

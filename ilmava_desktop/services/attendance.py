@@ -205,9 +205,10 @@ def person_by_badge(session: CohortSession, scanned: str) -> str:
 
 
 def walk_in(session: CohortSession, day_id: str, municipality_id: str, name: str,
-            title: str = "", override: bool = False, now: datetime | None = None) -> Changes:
+            title: str = "", role: str | None = None, override: bool = False,
+            now: datetime | None = None) -> Changes:
     """Someone who was not registered: added to the municipality and checked in at once."""
-    fields = _person_fields(name, role_from_title(title), title, "", None)
+    fields = _person_fields(name, role or role_from_title(title), title, "", None)
 
     def work(tx: Transaction) -> str:
         person_id = put_new_person(tx, municipality_id, fields)
@@ -217,12 +218,13 @@ def walk_in(session: CohortSession, day_id: str, municipality_id: str, name: str
 
 
 def substitute(session: CohortSession, day_id: str, registered_id: str, name: str,
-               title: str = "", override: bool = False, now: datetime | None = None) -> Changes:
+               title: str = "", role: str | None = None, override: bool = False,
+               now: datetime | None = None) -> Changes:
     """Someone who comes in place of a registered person of the same municipality."""
     registered = queries.person(session.db, registered_id)
     if registered is None:
         raise RuleViolation(_("The person is no longer in the cohort."))
-    fields = _person_fields(name, role_from_title(title) if title else registered.role,
+    fields = _person_fields(name, role or (role_from_title(title) if title else registered.role),
                             title or registered.title, "", None)
 
     def work(tx: Transaction) -> str:

@@ -317,7 +317,7 @@ class AttendancePage(QWidget):
             return
         person = self.ctx.read(lambda s: queries.person(s.db, person_id))
         dialog = NewAttendeeDialog(_("Substitute"), _("Who comes in place of {name}?").format(
-            name=person.name), None, None, self)
+            name=person.name), None, None, self, default_role=person.role)
         dialog.accepted.connect(lambda: self._run_check_in(
             lambda s: attendance.substitute(s, day.id, person_id, **dialog.values())))
         dialog.open()

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import resource_path
 from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.main_window import MainWindow
 from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
 from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
@@ -16,7 +18,7 @@ TOOL_NAMES = ["municipalities", "attendance", "self-assessment", "groups", "boar
 
 
 def _settle() -> None:
-    for _ in range(3):
+    for _round in range(3):
         QApplication.processEvents()
 
 
@@ -47,6 +49,11 @@ def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         import_dialog = page.open_import()
         import_dialog.load(resource_path("demo/ilmoittautumiset-esimerkki.csv"))
         dialogs.append(("import-preview", import_dialog))
+        attendance = window.tools[1][1]
+        municipalities = [(g.id, g.name) for g in attendance.groups]
+        dialogs.append(("walk-in", NewAttendeeDialog(
+            _("Walk-in"), _("Add someone who was not registered and check them in."),
+            municipalities, municipalities[0][0] if municipalities else None, window)))
     for name, dialog in dialogs:
         number += 1
         dialog.show()

@@ -149,8 +149,8 @@ def test_import_preview_then_import(demo_window, qtbot):
     assert "4 to add" in dialog.summary.text() and "1 rejected" in dialog.summary.text()
     results = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
     assert results.count("rejected") == 1
-    assert "Salo (new in the cohort)" in [dialog.model.index(r, 2).data()
-                                          for r in range(dialog.model.rowCount())]
+    shown = [dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())]
+    assert "Salo (new in the cohort)" in shown and "Porvoo – Borgå" in shown
     assert len(queries.people(demo_window.ctx.session.db)) == people_before  # nothing written yet
     click_button(qtbot, dialog, "Import")
     assert len(queries.people(demo_window.ctx.session.db)) == people_before + 4

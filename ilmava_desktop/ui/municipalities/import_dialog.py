@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ilmava_desktop.core.municipality_names import MunicipalityFinder
-from ilmava_desktop.i18n import _
+from ilmava_desktop.core.municipality_names import MunicipalityFinder, display_name
+from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.resources import official_municipalities
 from ilmava_desktop.services import importing
 from ilmava_desktop.ui.context import AppContext
@@ -34,7 +34,8 @@ class _PreviewRow:
 
 def _municipality_name(code: str, new_codes: list[str]) -> str:
     official = MunicipalityFinder(official_municipalities()).by_code(code)
-    name = official.name_fi if official else code
+    name = display_name(official.name_fi, official.name_sv, official.language_status,
+                        current_language()) if official else code
     return _("{name} (new in the cohort)").format(name=name) if code in new_codes else name
 
 

@@ -67,6 +67,21 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help=_("check a cohort file's integrity and schema"))
     check.add_argument("cohort", type=Path)
 
+    days = commands.add_parser("days", help=_("list the days of a cohort"))
+    days.add_argument("cohort", type=Path)
+    days.add_argument("--json", action="store_true")
+    day = commands.add_parser("day", help=_("add a day to a cohort"))
+    day_what = day.add_subparsers(dest="what", required=True, metavar="add", parser_class=_Parser)
+    day_add = day_what.add_parser("add", help=_("add a day to a cohort"))
+    day_add.add_argument("cohort", type=Path)
+    day_add.add_argument("--date", required=True, type=_iso_date, help="YYYY-MM-DD")
+    day_add.add_argument("--venue", default="")
+    day_add.add_argument("--title", default="")
+    day_add.add_argument("--audience", default="")
+    day_add.add_argument("--period", type=int, default=1)
+    day_add.add_argument("--min", type=int, required=True, dest="minimum")
+    day_add.add_argument("--max", type=int, required=True, dest="maximum")
+
     day_list = commands.add_parser("attendance", help=_("who is present on a day"))
     day_list.add_argument("cohort", type=Path)
     day_list.add_argument("--day", required=True, help=_("the day's number in date order, or its id"))
@@ -103,6 +118,16 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true")
     imp.add_argument("--json", action="store_true")
     return parser
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("“{text}” is not a date like 2027-01-28").format(
+            text=text)) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -316,11 +341,38 @@ def cmd_printed(args) -> int:
     return OK
 
 
+def cmd_days(args) -> int:
+    from ilmava_desktop.services import reading
+
+    rows = reading.day_rows(args.cohort)
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['number']}  {row['date'] or '-':<11} {row['venue']:<10} "
+                  f"{row['min']}–{row['max']}  {row['title']}")
+    return OK
+
+
+def cmd_day(args) -> int:
+    from ilmava_desktop.services.days import add_day
+
+    session = _open_for_writing(args.cohort)
+    try:
+        add_day(session, period=args.period, title=args.title, day_date=args.date,
+                venue=args.venue, audience=args.audience, min_attendance=args.minimum,
+                max_attendance=args.maximum)
+    finally:
+        session.close()
+    print(_("Added the day {date}.").format(date=args.date.isoformat()))
+    return OK
+
+
 COMMANDS = {
     "new": cmd_new, "demo": cmd_demo, "info": cmd_info, "municipalities": cmd_municipalities,
     "people": cmd_people, "check": cmd_check, "import": cmd_import,
     "attendance": cmd_attendance, "checkin": cmd_checkin, "export": cmd_export,
-    "badges": cmd_printed, "signin-sheet": cmd_printed,
+    "badges": cmd_printed, "signin-sheet": cmd_printed, "days": cmd_days, "day": cmd_day,
 }
 
 if __name__ == "__main__":

@@ -145,3 +145,19 @@ def test_badges_and_signin_sheet_commands(capsys, tmp_path):
     assert run(capsys, "signin-sheet", path, "--day", "3", "--out", tmp_path / "s.pdf")[0] == 0
     assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_days_of_a_new_cohort_from_the_command_line(capsys, tmp_path):
+    path = tmp_path / "uusi.ilmava"
+    run(capsys, "new", path, "--name", "ILMAVA 2027")
+    assert run(capsys, "day", "add", path, "--date", "2027-01-27", "--venue", "Lahti",
+               "--title", "Avauspäivä", "--min", "1", "--max", "3")[0] == 0
+    code, _out, err = run(capsys, "day", "add", path, "--date", "2027-04-14", "--min", "1",
+                          "--max", "6")
+    assert code == 1 and "between 1 and 5" in err
+    code, _out, err = run(capsys, "day", "add", path, "--date", "14.4.2027", "--min", "1",
+                          "--max", "3")
+    assert code == 2 and "is not a date" in err
+    code, out, _ = run(capsys, "days", path, "--json")
+    assert [(d["number"], d["date"], d["venue"], d["max"]) for d in json.loads(out)] == [
+        (1, "2027-01-27", "Lahti", 3)]

@@ -163,3 +163,32 @@ def test_badges_and_signin_sheet_from_the_page(page, tmp_path):
 
 def test_the_list_model_passes_the_model_tester(page, qtmodeltester):
     qtmodeltester.check(page.model)
+
+
+def test_days_are_added_and_edited_from_the_page(page, qtbot):
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from ilmava_desktop.ui.attendance.days_dialog import DayDialog, DaysDialog
+
+    days = page.open_days()
+    assert days.model.rowCount() == 4
+    dialog = days.add_day()
+    dialog.date.setDate(QDate(2026, 11, 24))
+    qtbot.keyClicks(dialog.title, "Tyopaja")  # QtTest types ASCII only
+    qtbot.keyClicks(dialog.venue, "Helsinki")
+    dialog.maximum.setValue(2)
+    dialog.minimum.setValue(3)
+    click_button(qtbot, dialog, "Save")
+    assert dialog.isVisible() and "minimum" in dialog.error.text()
+    dialog.minimum.setValue(1)
+    click_button(qtbot, dialog, "Save")
+    assert days.model.rowCount() == 5
+    added = next(d for d in queries.days(page.ctx.session.db) if d.date == date(2026, 11, 24))
+    assert (added.venue, added.min_attendance, added.max_attendance) == ("Helsinki", 1, 2)
+    assert page.day.count() == 5
+    days.table.selectRow(4)
+    days.remove_day()
+    assert days.model.rowCount() == 4 and page.day.count() == 4
+    assert isinstance(days, DaysDialog) and DayDialog

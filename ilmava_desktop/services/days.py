@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ilmava_desktop.core.rules import check_day_limits, clean_text
+from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.rules import RuleViolation, check_day_limits, clean_text
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, new_id
 
 
@@ -14,15 +16,35 @@ def put_day(tx: Transaction, period: int, title: str, day_date: date | None, ven
             audience: str, min_attendance: int, max_attendance: int,
             day_id: str | None = None) -> str:
     check_day_limits(min_attendance, max_attendance)
+    if not clean_text(title) and day_date is None:
+        raise RuleViolation(_("A day needs a date or a title."))
     row_id = day_id or new_id()
     tx.put("day", {
         "id": row_id, "period": period, "title": clean_text(title),
         "date": day_date.isoformat() if day_date else None, "venue": clean_text(venue),
         "audience": clean_text(audience), "min_attendance": min_attendance,
-        "max_attendance": max_attendance,
+        "max_attendance": max_attendance, "deleted": 0,
     })
     return row_id
 
 
 def add_day(session: CohortSession, **fields) -> Changes:
-    return session.write(_("Add day"), lambda tx: put_day(tx, **fields))
+    label = format_date(fields.get("day_date")) or fields.get("title", "")
+    return session.write(_("Add day {day}").format(day=label), lambda tx: put_day(tx, **fields))
+
+
+def update_day(session: CohortSession, day_id: str, **fields) -> Changes:
+    if queries.day(session.db, day_id) is None:
+        raise RuleViolation(_("The day is no longer in the cohort."))
+    label = format_date(fields.get("day_date")) or fields.get("title", "")
+    return session.write(_("Edit day {day}").format(day=label),
+                         lambda tx: put_day(tx, day_id=day_id, **fields))
+
+
+def remove_day(session: CohortSession, day_id: str) -> Changes:
+    """Remove a day (a tombstone: undo brings it back with its check-ins)."""
+    day = queries.day(session.db, day_id)
+    if day is None:
+        raise RuleViolation(_("The day is no longer in the cohort."))
+    return session.write(_("Remove day {day}").format(day=format_date(day.date) or day.title),
+                         lambda tx: tx.tombstone("day", day_id))

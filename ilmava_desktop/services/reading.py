@@ -62,3 +62,13 @@ def attendance_summary(path: Path, day_number_or_id: str) -> dict:
         "present": sum(g.present for g in groups),
         "registered": sum(g.registered for g in groups),
     }
+
+
+def day_rows(path: Path) -> list[dict]:
+    db = read_only(path)
+    return [
+        {"number": number, "id": d.id, "date": d.date.isoformat() if d.date else None,
+         "period": d.period, "title": d.title, "venue": d.venue, "audience": d.audience,
+         "min": d.min_attendance, "max": d.max_attendance}
+        for number, d in enumerate(queries.days(db), start=1)
+    ]

@@ -27,6 +27,7 @@ from ilmava_desktop.services.attendance import PersonAtDay
 from ilmava_desktop.services.attendance_documents import write_badges, write_signin_sheet
 from ilmava_desktop.services.attendance_export import export_attendance
 from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.attendance.days_dialog import DaysDialog
 from ilmava_desktop.ui.attendance.model import AttendanceModel, all_rows, filtered_rows
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.context import AppContext
@@ -47,6 +48,9 @@ class AttendancePage(QWidget):
         self.day = QComboBox()
         self.day.setAccessibleName(_("Day"))
         self.day.activated.connect(lambda _i: self.refresh())
+        self.days_button = QPushButton(_("Da&ys…"))
+        self.days_button.setToolTip(_("Add or change the cohort's days and their limits"))
+        self.days_button.clicked.connect(self.open_days)
         day_label = QLabel(_("&Day:"))
         day_label.setBuddy(self.day)
         self.search = QLineEdit()
@@ -102,6 +106,7 @@ class AttendancePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(day_label)
         top.addWidget(self.day, 1)
+        top.addWidget(self.days_button)
         top.addWidget(self.missing_only)
         top.addWidget(self.walk_in_button)
         top.addWidget(self.substitute_button)
@@ -127,10 +132,13 @@ class AttendancePage(QWidget):
 
     def load_days(self) -> None:
         days = self.ctx.read(lambda s: queries.days(s.db))
+        if not days:
+            self.show_message(_("The cohort has no days yet: add them with Days…"), True)
+        kept = self.day.currentData()
         self.day.clear()
         for day in days:
             self.day.addItem(attendance.day_label(day), day.id)
-        chosen = attendance.default_day(days)
+        chosen = next((d for d in days if d.id == kept), None) or attendance.default_day(days)
         if chosen:
             self.day.setCurrentIndex(self.day.findData(chosen.id))
         self.refresh()
@@ -321,6 +329,11 @@ class AttendancePage(QWidget):
         dialog.accepted.connect(lambda: self._run_check_in(
             lambda s: attendance.substitute(s, day.id, person_id, **dialog.values())))
         dialog.open()
+
+    def open_days(self) -> DaysDialog:
+        dialog = DaysDialog(self.ctx, self)
+        dialog.open()
+        return dialog
 
     # -- export ----------------------------------------------------------------------
 

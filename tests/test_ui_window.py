@@ -229,15 +229,17 @@ def test_every_control_has_an_accessible_name_or_text(demo_window):
 
     controls = (QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit, QAbstractButton)
     unnamed = []
-    for widget in demo_window.findChildren(QWidget):
-        if not isinstance(widget, controls):
-            continue
-        if type(widget).__name__ in ("QToolButton", "QHeaderView") or widget.parent() is None:
-            continue
-        name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
-        if not name and widget.isVisibleTo(demo_window):
-            unnamed.append(f"{type(widget).__name__} in {type(widget.parent()).__name__}")
-    assert unnamed == []
+    for tool in range(len(demo_window.tools)):  # every tool, as each is shown
+        demo_window.show_tool(tool)
+        for widget in demo_window.findChildren(QWidget):
+            if not isinstance(widget, controls):
+                continue
+            if type(widget).__name__ in ("QToolButton", "QHeaderView") or widget.parent() is None:
+                continue
+            name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
+            if not name and widget.isVisibleTo(demo_window):
+                unnamed.append(f"{type(widget).__name__} in {type(widget.parent()).__name__}")
+    assert sorted(set(unnamed)) == []
 
 
 def test_item_models_pass_the_model_tester(demo_window, qtmodeltester):

@@ -161,3 +161,27 @@ def test_days_of_a_new_cohort_from_the_command_line(capsys, tmp_path):
     code, out, _ = run(capsys, "days", path, "--json")
     assert [(d["number"], d["date"], d["venue"], d["max"]) for d in json.loads(out)] == [
         (1, "2027-01-27", "Lahti", 3)]
+
+
+def test_rounds_results_compare_and_answers_import(capsys, tmp_path):
+    path = tmp_path / "demo.ilmava"
+    run(capsys, "demo", path)
+    code, out, _ = run(capsys, "rounds", path, "--json")
+    rounds = json.loads(out)
+    assert [r["name"] for r in rounds] == ["Virkajohto, tammikuu 2026",
+                                          "Poliittinen johto, syyskuu 2026"]
+    code, out, _ = run(capsys, "results", path, "--round", rounds[0]["name"], "--json")
+    data = json.loads(out)
+    assert len(data["municipalities"]) == 15 and set(data["cohort"]) >= {"strategy", "finance"}
+    assert {"code", "themes", "sheets"} == set(data["municipalities"][0])
+    code, out, _ = run(capsys, "compare", path, "--json")
+    compared = json.loads(out)
+    assert compared["rounds"] == [r["name"] for r in rounds]
+    assert {"first", "second", "gap"} == set(compared["municipalities"][0]["themes"]["strategy"])
+    answers = tmp_path / "a.csv"
+    answers.write_text("Kunta;Väittämä;Arvo\nLahti;strategy.1;5\nLahti;nope;3\n", "utf-8")
+    code, out, _ = run(capsys, "answers", "import", path, answers, "--round", "Uusi kierros",
+                       "--json")
+    assert code == 1 and json.loads(out)["added"] == 1 and json.loads(out)["round_created"]
+    code, _out, err = run(capsys, "results", path, "--round", "Ei ole")
+    assert code == 2 and "There is no round" in err

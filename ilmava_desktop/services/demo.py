@@ -8,6 +8,7 @@ from pathlib import Path
 from ilmava_desktop.core.roles import role_from_title
 from ilmava_desktop.services import demo_content
 from ilmava_desktop.services.days import put_day
+from ilmava_desktop.services.demo_assessment import fill_demo_assessment
 from ilmava_desktop.services.demo_attendance import fill_demo_attendance
 from ilmava_desktop.services.municipalities import put_municipality
 from ilmava_desktop.services.people import put_new_person
@@ -41,6 +42,7 @@ def fill_demo(tx: Transaction) -> None:
     for period, title, day_date, venue, audience, low, high in demo_content.DAYS:
         put_day(tx, period, title, day_date, venue, audience, low, high)
     fill_demo_attendance(tx)
+    fill_demo_assessment(tx)
 
 
 def create_demo(path: Path, replace: bool = False) -> CohortSession:

@@ -71,6 +71,33 @@ def _attendance(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _self_assessment(db: sqlite_utils.Database) -> None:
+    # The template's JSON is kept in the file, so a cohort carries the exact questions its
+    # answers were given to; a template in use is versioned, never changed under them.
+    db.executescript(f"""
+        CREATE TABLE template (
+            {_ROW}, key TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, body TEXT NOT NULL
+        );
+        CREATE TABLE assessment_round (
+            {_ROW}, name TEXT NOT NULL, template_id TEXT NOT NULL REFERENCES template(id),
+            position INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE TABLE answer (
+            {_ROW}, round_id TEXT NOT NULL REFERENCES assessment_round(id),
+            municipality_id TEXT NOT NULL REFERENCES municipality(id),
+            sheet INTEGER NOT NULL CHECK (sheet >= 1), statement_id TEXT NOT NULL, value INTEGER
+        );
+        CREATE INDEX answer_round ON answer(round_id, municipality_id);
+        CREATE TABLE theme_comment (
+            {_ROW}, round_id TEXT NOT NULL REFERENCES assessment_round(id),
+            municipality_id TEXT NOT NULL REFERENCES municipality(id),
+            theme_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('strengths', 'development_areas')),
+            text TEXT NOT NULL DEFAULT ''
+        );
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -80,6 +107,7 @@ def new_token() -> str:
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_attendance", _attendance),
+    ("0003_self_assessment", _self_assessment),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

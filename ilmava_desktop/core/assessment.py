@@ -1,0 +1,167 @@
+"""The self-assessment: a template of themes and statements, and how answers become scores.
+
+Pure: the template is parsed from its JSON text; scores are computed from plain answers.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.i18n import _
+
+LANGUAGES = ("fi", "sv", "en")
+# A distribution of answers is shown only from this many sheets, so nobody can be singled out.
+MIN_SHEETS_FOR_DISTRIBUTION = 3
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    text: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: dict[str, str]
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class ScaleLevel:
+    value: int
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str
+    title: dict[str, str]
+    scale: tuple[ScaleLevel, ...]
+    no_answer: dict[str, str]
+    themes: tuple[Theme, ...]
+
+    @property
+    def statements(self) -> list[Statement]:
+        return [s for t in self.themes for s in t.statements]
+
+    @property
+    def values(self) -> range:
+        return range(self.scale[0].value, self.scale[-1].value + 1)
+
+    def theme_of(self, statement_id: str) -> str:
+        return statement_id.split(".", 1)[0]
+
+
+def _texts(data: dict, where: str) -> dict[str, str]:
+    texts = {lang: (data.get(lang) or "").strip() for lang in LANGUAGES}
+    if not texts["fi"]:
+        raise RuleViolation(_("The template has no Finnish text for {where}.").format(where=where))
+    return {lang: text or texts["fi"] for lang, text in texts.items()}
+
+
+def parse_template(data: dict) -> Template:
+    """Check a template (the default or an imported one) and turn it into plain data."""
+    try:
+        scale = tuple(ScaleLevel(int(level["value"]), _texts(level, f"scale {level['value']}"))
+                      for level in data["scale"])
+        themes = []
+        seen: set[str] = set()
+        for theme in data["themes"]:
+            statements = []
+            for statement in theme["statements"]:
+                statement_id = str(statement["id"])
+                if statement_id in seen or not statement_id.startswith(theme["id"] + "."):
+                    raise RuleViolation(_("Statement id “{id}” is repeated or not of its theme.")
+                                        .format(id=statement_id))
+                seen.add(statement_id)
+                statements.append(Statement(statement_id, _texts(statement, statement_id)))
+            themes.append(Theme(str(theme["id"]), _texts(theme["title"], theme["id"]),
+                                tuple(statements)))
+        template = Template(str(data["id"]), _texts(data["title"], "title"), scale,
+                            _texts(data.get("no_answer", {"fi": "En osaa sanoa"}), "no_answer"),
+                            tuple(themes))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RuleViolation(_("This is not a self-assessment template ({detail}).").format(
+            detail=exc)) from exc
+    if not template.themes or not template.statements:
+        raise RuleViolation(_("The template has no statements."))
+    if [level.value for level in scale] != list(range(scale[0].value, scale[-1].value + 1)):
+        raise RuleViolation(_("The template's scale must be consecutive numbers."))
+    return template
+
+
+@dataclass(frozen=True)
+class Answer:
+    municipality_id: str
+    sheet: int
+    statement_id: str
+    value: int | None  # None: "don't know"
+
+
+def theme_scores(template: Template, answers: list[Answer]) -> dict[str, float | None]:
+    """Mean of the numeric answers per theme, sheets pooled, "don't know" left out."""
+    pooled: dict[str, list[int]] = {theme.id: [] for theme in template.themes}
+    for answer in answers:
+        if answer.value is not None:
+            pooled.setdefault(template.theme_of(answer.statement_id), []).append(answer.value)
+    return {theme: (statistics.fmean(values) if values else None)
+            for theme, values in pooled.items() if theme in {t.id for t in template.themes}}
+
+
+def cohort_average(per_municipality: list[dict[str, float | None]],
+                   theme_ids: list[str]) -> dict[str, float | None]:
+    """Each municipality with a score in the theme counts once."""
+    result = {}
+    for theme in theme_ids:
+        scores = [scores[theme] for scores in per_municipality if scores.get(theme) is not None]
+        result[theme] = statistics.fmean(scores) if scores else None
+    return result
+
+
+def distribution(values: list[int], sheets: int, scale: range) -> dict[int, int] | None:
+    """How many answers had each value; None when too few sheets to show it anonymously."""
+    if sheets < MIN_SHEETS_FOR_DISTRIBUTION:
+        return None
+    return {value: values.count(value) for value in scale}
+
+
+@dataclass(frozen=True)
+class Gap:
+    theme_id: str
+    first: float | None
+    second: float | None
+
+    @property
+    def gap(self) -> float | None:
+        if self.first is None or self.second is None:
+            return None
+        return self.second - self.first
+
+
+def gaps(first: dict[str, float | None], second: dict[str, float | None]) -> list[Gap]:
+    return [Gap(theme, first.get(theme), second.get(theme)) for theme in first]
+
+
+def largest_gaps(all_gaps: list[Gap], count: int = 3) -> list[Gap]:
+    known = [g for g in all_gaps if g.gap is not None and abs(g.gap) > 0]
+    return sorted(known, key=lambda g: abs(g.gap), reverse=True)[:count]
+
+
+def parse_answer_value(text: str, scale: range) -> int | None:
+    """'4' -> 4; '', 0, E, eos, "en osaa sanoa", "vet inte", "don't know" -> None (don't know)."""
+    cleaned = text.strip().casefold()
+    if cleaned in ("", "0", "e", "eos", "en osaa sanoa", "vet inte", "don't know", "dont know",
+                   "dk", "-"):
+        return None
+    try:
+        value = int(float(cleaned.replace(",", ".")))
+    except ValueError:
+        raise RuleViolation(_("“{text}” is not an answer on the scale {low}–{high}").format(
+            text=text, low=scale.start, high=scale.stop - 1)) from None
+    if value not in scale or float(cleaned.replace(",", ".")) != value:
+        raise RuleViolation(_("{value} is outside the scale {low}–{high}").format(
+            value=text.strip(), low=scale.start, high=scale.stop - 1))
+    return value

@@ -1,0 +1,179 @@
+"""Self-assessment rounds: answers entered or imported, and the results they give."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from ilmava_desktop.core import assessment as core
+from ilmava_desktop.core.rules import RuleViolation, clean_text
+from ilmava_desktop.i18n import _
+from ilmava_desktop.resources import resource_path
+from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.storage import queries
+from ilmava_desktop.storage.transaction import Transaction, new_id, stable_id
+
+COMMENT_KINDS = ("strengths", "development_areas")
+
+
+@dataclass(frozen=True)
+class Round:
+    id: str
+    name: str
+    template_id: str
+    position: int
+
+
+def default_template_body() -> str:
+    return resource_path("data/self_assessment_template.json").read_text("utf-8")
+
+
+def put_template(tx: Transaction, body: str) -> str:
+    """Store a template (checked); the same key and text is the same row."""
+    template = core.parse_template(json.loads(body))
+    existing = [row for row in tx.db.query(
+        "SELECT id, version, body FROM template WHERE key = ? AND deleted = 0 ORDER BY version",
+        [template.key])]
+    for row in existing:
+        if json.loads(row["body"]) == json.loads(body):
+            return row["id"]
+    version = (existing[-1]["version"] + 1) if existing else 1
+    row_id = stable_id("template", template.key, str(version))
+    tx.put("template", {"id": row_id, "key": template.key, "version": version, "body": body})
+    return row_id
+
+
+def template(db, template_id: str) -> core.Template:
+    row = db.execute("SELECT body FROM template WHERE id = ?", [template_id]).fetchone()
+    return core.parse_template(json.loads(row[0]))
+
+
+def rounds(db) -> list[Round]:
+    return [Round(r["id"], r["name"], r["template_id"], r["position"]) for r in db.query(
+        "SELECT * FROM assessment_round WHERE deleted = 0 ORDER BY position, name")]
+
+
+def find_round(db, name_or_id: str) -> Round | None:
+    key = clean_text(name_or_id).casefold()
+    return next((r for r in rounds(db) if r.id == name_or_id or r.name.casefold() == key), None)
+
+
+def put_round(tx: Transaction, name: str, template_id: str | None = None) -> str:
+    name = clean_text(name)
+    if not name:
+        raise RuleViolation(_("A round needs a name."))
+    existing = find_round(tx.db, name)
+    if existing:
+        return existing.id
+    template_id = template_id or put_template(tx, default_template_body())
+    position = 1 + max((r.position for r in rounds(tx.db)), default=0)
+    row_id = new_id()
+    tx.put("assessment_round", {"id": row_id, "name": name, "template_id": template_id,
+                                "position": position})
+    return row_id
+
+
+def add_round(session: CohortSession, name: str) -> Changes:
+    if find_round(session.db, name):
+        raise RuleViolation(_("There is already a round called {name}.").format(name=name))
+    return session.write(_("Add round {name}").format(name=clean_text(name)),
+                         lambda tx: put_round(tx, name))
+
+
+def answer_id(round_id: str, municipality_id: str, sheet: int, statement_id: str) -> str:
+    return stable_id("answer", round_id, municipality_id, str(sheet), statement_id)
+
+
+def put_answer(tx: Transaction, round_id: str, municipality_id: str, sheet: int,
+               statement_id: str, value: int | None) -> str:
+    row_id = answer_id(round_id, municipality_id, sheet, statement_id)
+    tx.put("answer", {"id": row_id, "round_id": round_id, "municipality_id": municipality_id,
+                      "sheet": sheet, "statement_id": statement_id, "value": value, "deleted": 0})
+    return row_id
+
+
+def record_answer(session: CohortSession, round_id: str, municipality_id: str, sheet: int,
+                  statement_id: str, value: int | None) -> Changes:
+    """One key press in the grid: a value 1–5, or None for "don't know"."""
+    tpl = template(session.db, _round(session.db, round_id).template_id)
+    if statement_id not in {s.id for s in tpl.statements}:
+        raise RuleViolation(_("Unknown statement “{id}”.").format(id=statement_id))
+    if value is not None and value not in tpl.values:
+        raise RuleViolation(_("{value} is outside the scale {low}–{high}").format(
+            value=value, low=tpl.values.start, high=tpl.values.stop - 1))
+    if sheet < 1:
+        raise RuleViolation(_("Sheets are numbered from 1."))
+    return session.write(_("Answer {statement}").format(statement=statement_id),
+                         lambda tx: put_answer(tx, round_id, municipality_id, sheet,
+                                               statement_id, value))
+
+
+def clear_answer(session: CohortSession, round_id: str, municipality_id: str, sheet: int,
+                 statement_id: str) -> Changes:
+    row_id = answer_id(round_id, municipality_id, sheet, statement_id)
+    return session.write(_("Clear {statement}").format(statement=statement_id),
+                         lambda tx: tx.get("answer", row_id) and tx.tombstone("answer", row_id))
+
+
+def set_comment(session: CohortSession, round_id: str, municipality_id: str, theme_id: str,
+                kind: str, text: str) -> Changes:
+    if kind not in COMMENT_KINDS:
+        raise ValueError(kind)
+    row_id = stable_id("theme_comment", round_id, municipality_id, theme_id, kind)
+    return session.write(_("Comment on {theme}").format(theme=theme_id), lambda tx: tx.put(
+        "theme_comment", {"id": row_id, "round_id": round_id, "municipality_id": municipality_id,
+                          "theme_id": theme_id, "kind": kind, "text": text.strip()}))
+
+
+def _round(db, round_id: str) -> Round:
+    found = next((r for r in rounds(db) if r.id == round_id), None)
+    if found is None:
+        raise RuleViolation(_("The round is no longer in the cohort."))
+    return found
+
+
+def answers(db, round_id: str) -> list[core.Answer]:
+    return [core.Answer(r["municipality_id"], r["sheet"], r["statement_id"], r["value"])
+            for r in db.query("SELECT * FROM answer WHERE round_id = ? AND deleted = 0",
+                              [round_id])]
+
+
+# -- results -----------------------------------------------------------------------------
+
+
+def results(session: CohortSession, round_id: str) -> dict:
+    """Per municipality its theme scores and sheet count, and the cohort's average."""
+    db = session.db
+    current = _round(db, round_id)
+    tpl = template(db, current.template_id)
+    by_municipality: dict[str, list[core.Answer]] = {}
+    for answer in answers(db, round_id):
+        by_municipality.setdefault(answer.municipality_id, []).append(answer)
+    rows, scores_with_answers = [], []
+    for m in queries.municipalities(db):
+        given = by_municipality.get(m.id, [])
+        scores = core.theme_scores(tpl, given)
+        rows.append({"code": m.code, "name": m.name(), "themes": scores,
+                     "sheets": len({a.sheet for a in given})})
+        if given:
+            scores_with_answers.append(scores)
+    theme_ids = [t.id for t in tpl.themes]
+    return {"round": current.name, "municipalities": rows,
+            "cohort": core.cohort_average(scores_with_answers, theme_ids)}
+
+
+def compare(session: CohortSession, first_id: str, second_id: str) -> list[dict]:
+    """For each municipality and theme, the two rounds' scores and the gap between them."""
+    first, second = results(session, first_id), results(session, second_id)
+    second_by_code = {row["code"]: row for row in second["municipalities"]}
+    out = []
+    for row in first["municipalities"]:
+        other = second_by_code.get(row["code"], {"themes": {}})
+        all_gaps = core.gaps(row["themes"], other["themes"])
+        out.append({
+            "code": row["code"], "name": row["name"],
+            "themes": {g.theme_id: {"first": g.first, "second": g.second, "gap": g.gap}
+                       for g in all_gaps},
+            "largest": [g.theme_id for g in core.largest_gaps(all_gaps)],
+        })
+    return out

@@ -46,3 +46,56 @@ def test_demo_has_realistic_attendance_on_its_past_days(demo):
     assert [g.code for g in opening if g.state == "under"] == ["576"]
     kinds = {r["kind"] for r in queries.attendance(demo.db, queries.days(demo.db)[2].id)}
     assert {"walk_in", "substitute"} <= kinds
+
+
+def _fingerprint(db):
+    """What the demo says, without what is random by design (ids, tokens, stamps)."""
+    from ilmava_desktop.services import assessment
+
+    codes = {m.id: m.code for m in queries.municipalities(db)}
+    people = {p.id: (codes[p.municipality_id], p.name) for p in queries.people(db)}
+    return {
+        "cohort": queries.cohort(db).name,
+        "municipalities": [(m.code, m.theme, m.wicked_problem, m.council_target, m.current_state)
+                           for m in queries.municipalities(db)],
+        "people": sorted((*v, p.role, p.email) for p in queries.people(db)
+                         for v in [people[p.id]]),
+        "days": [(d.date, d.venue, d.min_attendance, d.max_attendance)
+                 for d in queries.days(db)],
+        "attendance": sorted((people[r["person_id"]], r["checked_in_at"], r["kind"],
+                              r["over_limit"]) for r in queries.attendance(db)),
+        "answers": sorted((r.name, codes[a.municipality_id], a.sheet, a.statement_id, a.value)
+                          for r in assessment.rounds(db) for a in assessment.answers(db, r.id)),
+    }
+
+
+def test_bundled_demo_is_what_the_generator_makes(tmp_path):
+    """If this fails: python -m ilmava_desktop.services.demo resources/demo/esimerkkikohortti.ilmava"""
+    from ilmava_desktop.services.demo import build_demo, create_demo
+    from ilmava_desktop.storage.schema import SCHEMA_VERSION, schema_version
+
+    bundled = create_demo(tmp_path / "bundled.ilmava")
+    built = build_demo(tmp_path / "built.ilmava")
+    try:
+        assert _fingerprint(bundled.db) == _fingerprint(built.db)
+        import sqlite3
+        raw = sqlite3.connect(tmp_path / "bundled.ilmava")
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        raw.close()
+        assert schema_version(built.db) == SCHEMA_VERSION
+    finally:
+        bundled.close(save=False)
+        built.close(save=False)
+
+
+def test_demo_copy_refuses_to_overwrite_a_users_file(tmp_path):
+    import pytest
+
+    from ilmava_desktop.services.demo import create_demo
+    from ilmava_desktop.storage.errors import CohortFileError
+
+    path = tmp_path / "oma.ilmava"
+    path.write_bytes(b"my real cohort")
+    with pytest.raises(CohortFileError, match="already exists"):
+        create_demo(path)
+    assert path.read_bytes() == b"my real cohort"

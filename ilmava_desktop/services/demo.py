@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 import unicodedata
 from pathlib import Path
 
 from ilmava_desktop.core.roles import role_from_title
+from ilmava_desktop.resources import resource_path
 from ilmava_desktop.services import demo_content
 from ilmava_desktop.services.days import put_day
 from ilmava_desktop.services.demo_assessment import fill_demo_assessment
@@ -13,6 +17,7 @@ from ilmava_desktop.services.demo_attendance import fill_demo_attendance
 from ilmava_desktop.services.municipalities import put_municipality
 from ilmava_desktop.services.people import put_new_person
 from ilmava_desktop.services.session import CohortSession
+from ilmava_desktop.storage import errors
 from ilmava_desktop.storage.locations import data_dir
 from ilmava_desktop.storage.transaction import Transaction, new_id
 
@@ -45,12 +50,33 @@ def fill_demo(tx: Transaction) -> None:
     fill_demo_assessment(tx)
 
 
+BUNDLED = "demo/esimerkkikohortti.ilmava"
+
+
 def create_demo(path: Path, replace: bool = False) -> CohortSession:
-    """Write the demo cohort to `path`; `replace` only for the app's own demo copy."""
+    """A fresh copy of the bundled demo cohort at `path`, opened; `replace` only for the
+    app's own demo copy. Copying the prebuilt file keeps `--demo` fast."""
     path = Path(path)
-    if replace:
-        path.unlink(missing_ok=True)
-    return CohortSession.create(path, fill_demo)
+    if path.exists() and not replace:
+        raise errors.already_exists(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    shutil.copyfile(resource_path(BUNDLED), tmp)
+    os.replace(tmp, path)
+    return CohortSession.open(path, recover=False)
+
+
+def build_demo(path: Path) -> CohortSession:
+    """Generate the demo cohort from demo_content (how the bundled file is made)."""
+    return CohortSession.create(Path(path), fill_demo)
+
+
+def rebuild_bundled(target: Path) -> None:
+    """`python -m ilmava_desktop.services.demo resources/demo/esimerkkikohortti.ilmava`."""
+    target = Path(target)
+    built = target.with_name(target.stem + ".new.ilmava")
+    built.unlink(missing_ok=True)
+    build_demo(built).close()
+    os.replace(built, target)
 
 
 def fresh_demo_path() -> Path:
@@ -58,3 +84,7 @@ def fresh_demo_path() -> Path:
     folder = data_dir() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "ILMAVA-esimerkki.ilmava"
+
+
+if __name__ == "__main__":
+    rebuild_bundled(Path(sys.argv[1]))

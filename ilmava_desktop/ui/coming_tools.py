@@ -10,9 +10,6 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.widgets import heading
 
 COMING = {
-    "assessment": N_("The self-assessment is coming: keyboard-fast entry of answer sheets, live "
-                     "results per municipality and for the cohort, officials against politicians, "
-                     "a projector view and a printable paper form."),
     "groups": N_("Groups are coming: thematic peer groups, peer-review pairs formed from the "
                  "self-assessments, and sparrers matched to development tasks, proposed by an "
                  "optimiser and finished by hand."),

@@ -21,6 +21,7 @@ from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import preferences
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.actions import ActionSpec, build_actions
+from ilmava_desktop.ui.assessment.page import AssessmentPage
 from ilmava_desktop.ui.attendance.page import AttendancePage
 from ilmava_desktop.ui.cohort_dialogs import show_about
 from ilmava_desktop.ui.coming_tools import ComingToolPage
@@ -43,7 +44,7 @@ class MainWindow(QMainWindow):
         self.tools: list[tuple[str, QWidget]] = [
             (_("Municipalities && people"), MunicipalitiesPage(self.ctx)),
             (_("Attendance"), AttendancePage(self.ctx)),
-            (_("Self-assessment"), ComingToolPage("assessment", _("Self-assessment"), self.ctx)),
+            (_("Self-assessment"), AssessmentPage(self.ctx)),
             (_("Groups"), ComingToolPage("groups", _("Groups and peer pairs"), self.ctx)),
             (_("Debrief board"), ComingToolPage("board", _("Debrief board"), self.ctx)),
             (_("Reports"), ComingToolPage("reports", _("Reports"), self.ctx)),

@@ -12,6 +12,7 @@ QLabel#coming { font-size: 11.5pt; }
 QLabel#error { color: #a4000f; font-weight: 600; }
 QLabel#ok { color: #1b5e20; font-weight: 600; }
 QLineEdit#checkinSearch { font-size: 15pt; padding: 6px; }
+QLabel#statement { font-size: 13pt; font-weight: 600; min-height: 3em; }
 QLabel#checkinMessage { font-size: 12pt; font-weight: 600; }
 QListWidget#navigation { font-size: 12pt; border: none; background: #f2f4f7; }
 QListWidget#navigation::item { padding: 10px 12px; }

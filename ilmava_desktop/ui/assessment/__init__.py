@@ -1,0 +1,1 @@
+"""Self-assessment: entering answer sheets and seeing the results build."""

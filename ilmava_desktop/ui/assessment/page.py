@@ -1,0 +1,199 @@
+"""The Self-assessment tool: enter a sheet with the keyboard; the results build beside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.services import assessment
+from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.assessment.sheet_grid import SheetGrid, SheetModel
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.row_model import Column, RowTableModel
+from ilmava_desktop.ui.widgets import heading, labelled_form, row_table
+
+
+@dataclass(frozen=True)
+class ThemeResult:
+    id: str
+    title: str
+    own: float | None
+    cohort: float | None
+
+
+def _score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+class AssessmentPage(QWidget):
+    NAME = "assessment"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.template = None
+        self.round = QComboBox()
+        self.round.setAccessibleName(_("Round"))
+        self.add_round_button = QPushButton(_("New &round…"))
+        self.add_round_button.clicked.connect(self.ask_round_name)
+        self.municipality = QComboBox()
+        self.municipality.setAccessibleName(_("Municipality"))
+        self.sheet = QSpinBox()
+        self.sheet.setRange(1, 50)
+        self.sheet.setAccessibleName(_("Sheet"))
+        self.sheets_label = QLabel()
+        for widget in (self.round, self.municipality):
+            widget.activated.connect(lambda _i: self.load_sheet())
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(14)
+        self.sheet.valueChanged.connect(lambda _v: self.load_sheet())
+
+        self.sheet_model = SheetModel(self)
+        self.grid = SheetGrid(self.sheet_model)
+        self.grid.answer_typed.connect(self.on_grid_answer_typed)
+        self.grid.answer_cleared.connect(self.on_grid_answer_cleared)
+        self.grid.selectionModel().currentRowChanged.connect(lambda *_a: self.show_statement())
+        self.statement = QLabel()
+        self.statement.setWordWrap(True)
+        self.statement.setObjectName("statement")
+        self.statement.setAccessibleName(_("Current statement"))
+        self.scale = QLabel()
+        self.scale.setWordWrap(True)
+        self.scale.setAccessibleName(_("Answer scale"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        self.results_model = RowTableModel([
+            Column(_("Theme"), lambda r: r.title),
+            Column(_("This municipality"), lambda r: _score(r.own), align_right=True),
+            Column(_("Cohort average"), lambda r: _score(r.cohort), align_right=True),
+        ], self)
+        self.results = row_table(self.results_model, _("Theme scores"), stretch=(0,))
+
+        pickers = QHBoxLayout()
+        pickers.addLayout(labelled_form([(_("R&ound:"), self.round)]), 2)
+        pickers.addWidget(self.add_round_button)
+        pickers.addLayout(labelled_form([(_("&Municipality:"), self.municipality)]), 2)
+        pickers.addLayout(labelled_form([(_("S&heet:"), self.sheet)]))
+        pickers.addWidget(self.sheets_label)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.statement)
+        left_layout.addWidget(self.scale)
+        left_layout.addWidget(self.grid, 1)
+        left_layout.addWidget(self.message)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(heading(_("Results"), 2))
+        right_layout.addWidget(self.results, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([650, 400])
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Self-assessment"), 1))
+        layout.addLayout(pickers)
+        layout.addWidget(splitter, 1)
+        self.setFocusProxy(self.grid)
+        ctx.cohort_opened.connect(self.load_choices)
+        ctx.changed.connect(self.on_ctx_changed)
+
+    # -- choices ---------------------------------------------------------------------
+
+    def load_choices(self) -> None:
+        language = current_language()
+        kept_round, kept_municipality = self.round.currentData(), self.municipality.currentData()
+        rounds = self.ctx.read(lambda s: assessment.rounds(s.db))
+        municipalities = self.ctx.read(lambda s: queries.municipalities(s.db))
+        self.round.clear()
+        for r in rounds:
+            self.round.addItem(r.name, r.id)
+        self.municipality.clear()
+        for m in municipalities:
+            self.municipality.addItem(m.name(language), m.id)
+        for combo, kept in ((self.round, kept_round), (self.municipality, kept_municipality)):
+            index = combo.findData(kept) if kept else -1
+            combo.setCurrentIndex(index if index >= 0 else 0)
+        if not rounds:
+            self.message.setText(_("No rounds yet: add one with New round…"))
+        self.load_sheet()
+
+    def on_ctx_changed(self, changes) -> None:
+        if changes.touches("assessment_round", "municipality", "template"):
+            self.load_choices()
+        elif changes.touches("answer"):
+            self.load_sheet(keep_row=True)
+
+    def ask_round_name(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(_("New round"))
+        dialog.setLabelText(_("Name of the round, e.g. “Officials, January”:"))
+        dialog.textValueSelected.connect(lambda name: self.ctx.write(
+            self, lambda s: assessment.add_round(s, name)))
+        dialog.open()
+
+    # -- the sheet -------------------------------------------------------------------
+
+    def load_sheet(self, keep_row: bool = False) -> None:
+        round_id, municipality_id = self.round.currentData(), self.municipality.currentData()
+        row = self.grid.currentIndex().row()
+        if not (self.ctx.session and round_id and municipality_id):
+            self.sheet_model.set_sheet(None, {}, current_language())
+            self.results_model.set_rows([])
+            return
+        sheet, language = self.sheet.value(), current_language()
+
+        def read(session):
+            current = next(r for r in assessment.rounds(session.db) if r.id == round_id)
+            template = assessment.template(session.db, current.template_id)
+            given = assessment.answers(session.db, round_id)
+            values = {a.statement_id: a.value for a in given
+                      if a.municipality_id == municipality_id and a.sheet == sheet}
+            sheets = len({a.sheet for a in given if a.municipality_id == municipality_id})
+            return template, values, sheets, assessment.results(session, round_id)
+
+        self.template, values, sheets, results = self.ctx.read(read)
+        self.sheet_model.set_sheet(self.template, values, language)
+        self.sheets_label.setText(_("{n} sheets entered").format(n=sheets))
+        code = next(m.code for m in self.ctx.read(lambda s: queries.municipalities(s.db))
+                    if m.id == municipality_id)
+        own = next(m for m in results["municipalities"] if m["code"] == code)["themes"]
+        self.results_model.set_rows([
+            ThemeResult(t.id, t.title[language], own.get(t.id), results["cohort"].get(t.id))
+            for t in self.template.themes])
+        self.scale.setText("   ".join(
+            f"{level.value} {level.label[language]}" for level in self.template.scale)
+            + f"   0/E {self.template.no_answer[language]}   ⌫ " + _("clear"))
+        self.grid.selectRow(max(0, row) if keep_row else 0)
+        self.show_statement()
+
+    def show_statement(self) -> None:
+        statement = self.sheet_model.statement_at(max(0, self.grid.currentIndex().row()))
+        self.statement.setText(statement.text[current_language()] if statement else "")
+
+    def on_grid_answer_typed(self, statement_id: str, value) -> None:
+        args = (self.round.currentData(), self.municipality.currentData(), self.sheet.value())
+        self.ctx.door.run(
+            lambda: assessment.record_answer(self.ctx.session, *args, statement_id, value),
+            self.ctx.changed.emit, lambda exc: self.message.setText(message_for(exc)))
+
+    def on_grid_answer_cleared(self, statement_id: str) -> None:
+        args = (self.round.currentData(), self.municipality.currentData(), self.sheet.value())
+        self.ctx.door.run(
+            lambda: assessment.clear_answer(self.ctx.session, *args, statement_id),
+            self.ctx.changed.emit, lambda exc: self.message.setText(message_for(exc)))

@@ -1,0 +1,67 @@
+"""Entering a sheet with the keyboard: 30 key presses, and the results change as they go."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ilmava_desktop.services import assessment
+from ilmava_desktop.services.demo import create_demo
+from ilmava_desktop.ui.door import DbDoor, InlineExecutor
+from ilmava_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def page(qtbot, tmp_path):
+    window = MainWindow(DbDoor(InlineExecutor()))
+    qtbot.addWidget(window)
+    window.show()
+    path = tmp_path / "demo.ilmava"
+    create_demo(path).close()
+    window.open_cohort(path)
+    window.show_tool(2)
+    yield window.tool_stack.currentWidget()
+    window.close()
+
+
+def own_scores(page):
+    rows = page.results_model.rows()
+    return {r.id: r.own for r in rows}
+
+
+def test_a_whole_sheet_in_thirty_key_presses(page, qtbot):
+    page.municipality.setCurrentIndex(page.municipality.findText("Kuhmo"))
+    page.municipality.activated.emit(page.municipality.currentIndex())
+    page.sheet.setValue(4)  # a new, empty sheet
+    assert page.sheets_label.text().startswith(("1 ", "2 ", "3 "))
+    before = own_scores(page)
+    page.grid.setFocus()
+    keys = [Qt.Key.Key_5] * 5 + [Qt.Key.Key_4] * 5 + [Qt.Key.Key_E] * 5 + [
+        Qt.Key.Key_1] * 15
+    for key in keys:
+        qtbot.keyClick(page.grid, key)
+    round_id = page.round.currentData()
+    kuhmo = page.municipality.currentData()
+    sheet = [a for a in assessment.answers(page.ctx.session.db, round_id)
+             if a.municipality_id == kuhmo and a.sheet == 4]
+    assert len(sheet) == 30
+    assert {a.statement_id: a.value for a in sheet}["finance.1"] is None  # E: don't know
+    after = own_scores(page)
+    assert after["strategy"] > before["strategy"]      # five 5s pulled it up
+    assert after["monitoring"] < before["monitoring"]  # 1s pulled it down
+    assert after["finance"] == pytest.approx(before["finance"])  # don't know changes nothing
+    assert page.sheet_model.answer_text("strategy.1").startswith("5 –")
+
+
+def test_backspace_clears_and_undo_restores(page, qtbot):
+    page.sheet.setValue(9)
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_3)
+    assert page.sheet_model.answer_text("strategy.1").startswith("3 –")
+    page.grid.selectRow(0)
+    qtbot.keyClick(page.grid, Qt.Key.Key_Backspace)
+    assert page.sheet_model.answer_text("strategy.1") == ""
+    qtbot.keyClick(page.window(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.sheet_model.answer_text("strategy.1").startswith("3 –")
+
+
+def test_results_model_passes_the_model_tester(page, qtmodeltester):
+    qtmodeltester.check(page.sheet_model)

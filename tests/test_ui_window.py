@@ -371,3 +371,22 @@ def test_person_export_writes_json_and_a_failure_says_so(demo_window, tmp_path):
     p.people.write_export(tmp_path / "irrotettu" / "henkilö.json", data)
     assert "could not be saved" in message_text()
     open_dialog(QMessageBox).close()
+
+
+def test_the_window_fits_a_1280_pixel_laptop_screen_in_every_language(qtbot, tmp_path):
+    from ilmava_desktop.i18n import set_language
+
+    for language in ("fi", "sv", "en"):
+        set_language(language)
+        window = MainWindow(DbDoor(InlineExecutor()))
+        qtbot.addWidget(window)
+        path = tmp_path / f"demo-{language}.ilmava"
+        create_demo(path).close()
+        window.open_cohort(path)  # before showing: long labels must not widen the window
+        window.show()
+        for tool in range(len(window.tools)):
+            window.show_tool(tool)
+            assert window.minimumSizeHint().width() <= 1280, (language, tool)
+        assert window.width() <= 1280
+        window.close()
+    set_language("en")

@@ -47,6 +47,9 @@ class AttendancePage(QWidget):
 
         self.day = QComboBox()
         self.day.setAccessibleName(_("Day"))
+        # Day labels are long; the combo shrinks with the window instead of widening it.
+        self.day.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.day.setMinimumContentsLength(24)
         self.day.activated.connect(lambda _i: self.refresh())
         self.days_button = QPushButton(_("Da&ys…"))
         self.days_button.setToolTip(_("Add or change the cohort's days and their limits"))

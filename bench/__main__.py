@@ -8,6 +8,9 @@
   page (target <= 8 ms), against the bare matching of the same people in the same run;
   with_repaint_ms adds drawing the list offscreen (software rendering);
   checkin_to_screen_ms is the median from Enter to the list drawn with the person checked in.
+- assessment_update: p95 from a key press in the sheet grid to the results table updated, with
+  15 municipalities × 3 sheets × 30 statements × 2 rounds (target <= 16 ms), against writing
+  the same answer through the service alone.
 """
 
 from __future__ import annotations
@@ -155,7 +158,71 @@ def checkin_filter(keystrokes: str = "henkilö 39 2") -> dict:
             "people": len(people)}
 
 
-BENCHMARKS = {"startup": startup, "open_large": open_large, "checkin_filter": checkin_filter}
+def assessment_update(presses: int = 60) -> dict:
+    """A key press in the sheet grid until the results table shows its effect.
+
+    15 municipalities × 3 sheets × 30 statements × 2 rounds of answers; the baseline is
+    the same answer written without the window (the service call alone).
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from ilmava_desktop.services import assessment
+    from ilmava_desktop.services.demo import create_demo
+    from ilmava_desktop.storage import queries
+    from ilmava_desktop.ui.door import DbDoor, InlineExecutor
+    from ilmava_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["ILMAVA_DATA_DIR"] = str(Path(folder) / "data")
+        path = Path(folder) / "demo.ilmava"
+        session = create_demo(path)
+        template = assessment.template(session.db, assessment.rounds(session.db)[0].template_id)
+
+        def fill(tx):  # exactly three full sheets per municipality in both rounds
+            for r in assessment.rounds(session.db):
+                for m in queries.municipalities(session.db):
+                    for sheet in (1, 2, 3):
+                        for statement in template.statements:
+                            assessment.put_answer(tx, r.id, m.id, sheet, statement.id,
+                                                  1 + (sheet + len(statement.id)) % 5)
+
+        session.write("bench", fill)
+        session.close()
+        window = MainWindow(DbDoor(InlineExecutor()))
+        window.open_cohort(path)
+        window.show()
+        window.show_tool(2)
+        page = window.tool_stack.currentWidget()
+        app.processEvents()
+        ui_times = []
+        for press in range(presses):
+            page.grid.selectRow(press % 30)
+            key = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5)[press % 5]
+            start = time.perf_counter()
+            QTest.keyClick(page.grid, key)
+            ui_times.append(time.perf_counter() - start)
+        session = window.ctx.session
+        round_id, municipality_id = page.round.currentData(), page.municipality.currentData()
+        window.lifecycle.autosave.stop()
+        base_times = []
+        for press in range(presses):
+            start = time.perf_counter()
+            assessment.record_answer(session, round_id, municipality_id, 1,
+                                     template.statements[press % 30].id, 1 + press % 5)
+            base_times.append(time.perf_counter() - start)
+        window.lifecycle.close_for_quit()
+    p95 = statistics.quantiles(ui_times, n=20)[18] * 1000
+    baseline = statistics.quantiles(base_times, n=20)[18] * 1000
+    return {"value": round(p95, 2), "unit": "ms", "baseline": round(baseline, 2),
+            "ratio": round(p95 / baseline, 1)}
+
+
+BENCHMARKS = {"startup": startup, "open_large": open_large, "checkin_filter": checkin_filter,
+              "assessment_update": assessment_update}
 
 
 def main(names: list[str]) -> int:

@@ -49,6 +49,12 @@ def test_a_whole_sheet_in_thirty_key_presses(page, qtbot):
     assert after["monitoring"] < before["monitoring"]  # 1s pulled it down
     assert after["finance"] == pytest.approx(before["finance"])  # don't know changes nothing
     assert page.sheet_model.answer_text("strategy.1").startswith("5 –")
+    # What the page shows, updated one municipality at a time, is what the round says.
+    truth = assessment.results(page.ctx.session, round_id)
+    kuhmo_truth = next(m for m in truth["municipalities"] if m["code"] == "290")["themes"]
+    for row in page.results_model.rows():
+        assert row.own == pytest.approx(kuhmo_truth[row.id])
+        assert row.cohort == pytest.approx(truth["cohort"][row.id])
 
 
 def test_backspace_clears_and_undo_restores(page, qtbot):

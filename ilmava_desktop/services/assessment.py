@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ilmava_desktop.core import assessment as core
 from ilmava_desktop.core.rules import RuleViolation, clean_text
@@ -45,7 +46,13 @@ def put_template(tx: Transaction, body: str) -> str:
 
 def template(db, template_id: str) -> core.Template:
     row = db.execute("SELECT body FROM template WHERE id = ?", [template_id]).fetchone()
-    return core.parse_template(json.loads(row[0]))
+    return _parsed(row[0])
+
+
+@lru_cache(maxsize=16)
+def _parsed(body: str) -> core.Template:
+    # A stored template never changes (a changed one is a new version), so parse it once.
+    return core.parse_template(json.loads(body))
 
 
 def rounds(db) -> list[Round]:
@@ -132,22 +139,31 @@ def _round(db, round_id: str) -> Round:
     return found
 
 
+def municipality_answers(db, round_id: str, municipality_id: str) -> list[core.Answer]:
+    rows = db.execute("SELECT municipality_id, sheet, statement_id, value FROM answer"
+                      " WHERE round_id = ? AND municipality_id = ? AND deleted = 0",
+                      [round_id, municipality_id]).fetchall()
+    return [core.Answer(*row) for row in rows]
+
+
 def answers(db, round_id: str) -> list[core.Answer]:
-    return [core.Answer(r["municipality_id"], r["sheet"], r["statement_id"], r["value"])
-            for r in db.query("SELECT * FROM answer WHERE round_id = ? AND deleted = 0",
-                              [round_id])]
+    # Plain tuples: a round holds thousands of answers and is read on every key press.
+    rows = db.execute("SELECT municipality_id, sheet, statement_id, value FROM answer"
+                      " WHERE round_id = ? AND deleted = 0", [round_id]).fetchall()
+    return [core.Answer(*row) for row in rows]
 
 
 # -- results -----------------------------------------------------------------------------
 
 
-def results(session: CohortSession, round_id: str) -> dict:
+def results(session: CohortSession, round_id: str,
+            given_answers: list[core.Answer] | None = None) -> dict:
     """Per municipality its theme scores and sheet count, and the cohort's average."""
     db = session.db
     current = _round(db, round_id)
     tpl = template(db, current.template_id)
     by_municipality: dict[str, list[core.Answer]] = {}
-    for answer in answers(db, round_id):
+    for answer in given_answers if given_answers is not None else answers(db, round_id):
         by_municipality.setdefault(answer.municipality_id, []).append(answer)
     rows, scores_with_answers = [], []
     for m in queries.municipalities(db):

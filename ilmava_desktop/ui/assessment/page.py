@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ilmava_desktop.core import assessment as core
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import assessment
 from ilmava_desktop.storage import queries
@@ -45,6 +46,7 @@ class AssessmentPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.template = None
+        self.scores: dict[str, dict] = {}  # municipality id -> theme scores in this round
         self.round = QComboBox()
         self.round.setAccessibleName(_("Round"))
         self.add_round_button = QPushButton(_("New &round…"))
@@ -136,6 +138,8 @@ class AssessmentPage(QWidget):
     def on_ctx_changed(self, changes) -> None:
         if changes.touches("assessment_round", "municipality", "template"):
             self.load_choices()
+        elif changes.tables == {"answer"} and isinstance(changes.result, str):
+            self.reload_municipality()  # one key press: one municipality changed
         elif changes.touches("answer"):
             self.load_sheet(keep_row=True)
 
@@ -150,31 +154,48 @@ class AssessmentPage(QWidget):
     # -- the sheet -------------------------------------------------------------------
 
     def load_sheet(self, keep_row: bool = False) -> None:
+        """Read the round once: every municipality's scores are kept for the cohort average."""
         round_id, municipality_id = self.round.currentData(), self.municipality.currentData()
-        row = self.grid.currentIndex().row()
         if not (self.ctx.session and round_id and municipality_id):
             self.sheet_model.set_sheet(None, {}, current_language())
             self.results_model.set_rows([])
             return
-        sheet, language = self.sheet.value(), current_language()
 
         def read(session):
             current = next(r for r in assessment.rounds(session.db) if r.id == round_id)
             template = assessment.template(session.db, current.template_id)
-            given = assessment.answers(session.db, round_id)
-            values = {a.statement_id: a.value for a in given
-                      if a.municipality_id == municipality_id and a.sheet == sheet}
-            sheets = len({a.sheet for a in given if a.municipality_id == municipality_id})
-            return template, values, sheets, assessment.results(session, round_id)
+            by_municipality: dict[str, list] = {}
+            for answer in assessment.answers(session.db, round_id):
+                by_municipality.setdefault(answer.municipality_id, []).append(answer)
+            return template, by_municipality
 
-        self.template, values, sheets, results = self.ctx.read(read)
+        self.template, by_municipality = self.ctx.read(read)
+        self.scores = {m_id: core.theme_scores(self.template, given)
+                       for m_id, given in by_municipality.items()}
+        self.show_municipality(by_municipality.get(municipality_id, []), keep_row)
+
+    def reload_municipality(self) -> None:
+        """After an answer to this municipality: only its own answers are read again."""
+        round_id, municipality_id = self.round.currentData(), self.municipality.currentData()
+        given = self.ctx.read(lambda s: assessment.municipality_answers(s.db, round_id,
+                                                                        municipality_id))
+        self.scores[municipality_id] = core.theme_scores(self.template, given)
+        self.show_municipality(given, keep_row=True)
+
+    def show_municipality(self, given: list, keep_row: bool) -> None:
+        municipality_id, sheet = self.municipality.currentData(), self.sheet.value()
+        language = current_language()
+        row = self.grid.currentIndex().row()
+        values = {a.statement_id: a.value for a in given if a.sheet == sheet}
         self.sheet_model.set_sheet(self.template, values, language)
-        self.sheets_label.setText(_("{n} sheets entered").format(n=sheets))
-        code = next(m.code for m in self.ctx.read(lambda s: queries.municipalities(s.db))
-                    if m.id == municipality_id)
-        own = next(m for m in results["municipalities"] if m["code"] == code)["themes"]
+        self.sheets_label.setText(_("{n} sheets entered").format(n=len({a.sheet for a in given})))
+        with_answers = [scores for m_id, scores in self.scores.items()
+                        if m_id == municipality_id and given or m_id != municipality_id]
+        theme_ids = [t.id for t in self.template.themes]
+        cohort = core.cohort_average(with_answers, theme_ids)
+        own = core.theme_scores(self.template, given)
         self.results_model.set_rows([
-            ThemeResult(t.id, t.title[language], own.get(t.id), results["cohort"].get(t.id))
+            ThemeResult(t.id, t.title[language], own.get(t.id), cohort.get(t.id))
             for t in self.template.themes])
         self.scale.setText("   ".join(
             f"{level.value} {level.label[language]}" for level in self.template.scale)

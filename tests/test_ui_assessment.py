@@ -71,3 +71,19 @@ def test_backspace_clears_and_undo_restores(page, qtbot):
 
 def test_results_model_passes_the_model_tester(page, qtmodeltester):
     qtmodeltester.check(page.sheet_model)
+
+
+def test_comments_follow_the_theme_and_are_saved(page, qtbot):
+    page.municipality.setCurrentIndex(page.municipality.findText("Lahti"))
+    page.municipality.activated.emit(page.municipality.currentIndex())
+    page.grid.selectRow(10)  # finance.1: the demo has a strength for Lahti's finance
+    assert "Talous" in page.comment_heading.text() or "Finance" in page.comment_heading.text()
+    assert "ilmastokriteerit" in page.strengths.toPlainText()
+    page.grid.selectRow(0)  # strategy: nothing written yet
+    assert page.development.toPlainText() == ""
+    page.development.setFocus()
+    qtbot.keyClicks(page.development, "Tavoite puuttuu talousarviosta")
+    page.grid.setFocus()  # leaving the field saves it
+    round_id, lahti = page.round.currentData(), page.municipality.currentData()
+    saved = assessment.comments(page.ctx.session.db, round_id, lahti)
+    assert saved[("strategy", "development_areas")] == "Tavoite puuttuu talousarviosta"

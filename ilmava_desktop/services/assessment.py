@@ -132,6 +132,13 @@ def set_comment(session: CohortSession, round_id: str, municipality_id: str, the
                           "theme_id": theme_id, "kind": kind, "text": text.strip()}))
 
 
+def comments(db, round_id: str, municipality_id: str) -> dict[tuple[str, str], str]:
+    """(theme, kind) -> text for one municipality in a round."""
+    return {(theme, kind): text for theme, kind, text in db.execute(
+        "SELECT theme_id, kind, text FROM theme_comment WHERE round_id = ? AND"
+        " municipality_id = ? AND deleted = 0", [round_id, municipality_id]).fetchall()}
+
+
 def _round(db, round_id: str) -> Round:
     found = next((r for r in rounds(db) if r.id == round_id), None)
     if found is None:

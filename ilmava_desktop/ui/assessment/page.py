@@ -24,7 +24,7 @@ from ilmava_desktop.ui.assessment.sheet_grid import SheetGrid, SheetModel
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.row_model import Column, RowTableModel
-from ilmava_desktop.ui.widgets import heading, labelled_form, row_table
+from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, labelled_form, row_table
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,15 @@ class AssessmentPage(QWidget):
         self.scale.setAccessibleName(_("Answer scale"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.comment_heading = QLabel()
+        self.comment_heading.setObjectName("heading2")
+        self.strengths = CommittingTextEdit(_("Strengths of the theme"))
+        self.development = CommittingTextEdit(_("Development areas of the theme"))
+        for edit, kind in ((self.strengths, "strengths"), (self.development, "development_areas")):
+            edit.setMaximumHeight(64)
+            edit.editing_finished.connect(lambda e=edit, k=kind: self.save_comment(k, e))
+        self.comment_theme: str | None = None
+        self.comment_texts: dict[tuple[str, str], str] = {}
 
         self.results_model = RowTableModel([
             Column(_("Theme"), lambda r: r.title),
@@ -98,6 +107,9 @@ class AssessmentPage(QWidget):
         left_layout.addWidget(self.scale)
         left_layout.addWidget(self.grid, 1)
         left_layout.addWidget(self.message)
+        left_layout.addWidget(self.comment_heading)
+        left_layout.addLayout(labelled_form([(_("S&trengths:"), self.strengths),
+                                             (_("&Development areas:"), self.development)]))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -172,6 +184,7 @@ class AssessmentPage(QWidget):
         self.template, by_municipality = self.ctx.read(read)
         self.scores = {m_id: core.theme_scores(self.template, given)
                        for m_id, given in by_municipality.items()}
+        self.load_comments()
         self.show_municipality(by_municipality.get(municipality_id, []), keep_row)
 
     def reload_municipality(self) -> None:
@@ -206,6 +219,34 @@ class AssessmentPage(QWidget):
     def show_statement(self) -> None:
         statement = self.sheet_model.statement_at(max(0, self.grid.currentIndex().row()))
         self.statement.setText(statement.text[current_language()] if statement else "")
+        self.show_comments(self.template.theme_of(statement.id) if statement else None)
+
+    # -- comments per theme ------------------------------------------------------------
+
+    def load_comments(self) -> None:
+        round_id, municipality_id = self.round.currentData(), self.municipality.currentData()
+        self.comment_texts = self.ctx.read(
+            lambda s: assessment.comments(s.db, round_id, municipality_id)) if round_id else {}
+        self.show_comments(self.comment_theme, force=True)
+
+    def show_comments(self, theme_id: str | None, force: bool = False) -> None:
+        if theme_id == self.comment_theme and not force:
+            return
+        self.comment_theme = theme_id
+        theme = next((t for t in self.template.themes if t.id == theme_id), None) if (
+            self.template) else None
+        self.comment_heading.setText(_("Comments on {theme}").format(
+            theme=theme.title[current_language()]) if theme else "")
+        for edit, kind in ((self.strengths, "strengths"), (self.development, "development_areas")):
+            edit.setEnabled(theme is not None)
+            edit.set_committed_text(self.comment_texts.get((theme_id, kind), ""))
+
+    def save_comment(self, kind: str, edit) -> None:
+        theme, text = self.comment_theme, edit.toPlainText()
+        args = (self.round.currentData(), self.municipality.currentData())
+        if theme and all(args):
+            self.comment_texts[(theme, kind)] = text.strip()
+            self.ctx.write(self, lambda s: assessment.set_comment(s, *args, theme, kind, text))
 
     def on_grid_answer_typed(self, statement_id: str, value) -> None:
         args = (self.round.currentData(), self.municipality.currentData(), self.sheet.value())

@@ -87,3 +87,16 @@ def test_comments_follow_the_theme_and_are_saved(page, qtbot):
     round_id, lahti = page.round.currentData(), page.municipality.currentData()
     saved = assessment.comments(page.ctx.session.db, round_id, lahti)
     assert saved[("strategy", "development_areas")] == "Tavoite puuttuu talousarviosta"
+
+
+def test_officials_against_politicians_names_the_largest_gaps(page):
+    page.municipality.setCurrentIndex(page.municipality.findText("Lahti"))
+    page.municipality.activated.emit(page.municipality.currentIndex())
+    rows = page.gaps_model.rows()
+    assert [r.id for r in rows][:2] == ["strategy", "organisation"]
+    marked = [r for r in rows if r.largest]
+    assert 1 <= len(marked) <= 3
+    assert all(abs(m.gap) >= abs(r.gap) for m in marked for r in rows
+               if not r.largest and r.gap is not None)
+    assert "largest" in page.gaps_model.index(rows.index(marked[0]), 3).data()
+    assert "Virkajohto" in page.gaps_heading.text() and "Poliittinen" in page.gaps_heading.text()

@@ -28,6 +28,16 @@ from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, labelled_form
 
 
 @dataclass(frozen=True)
+class ThemeGap:
+    id: str
+    title: str
+    first: float | None
+    second: float | None
+    gap: float | None
+    largest: bool
+
+
+@dataclass(frozen=True)
 class ThemeResult:
     id: str
     title: str
@@ -93,6 +103,18 @@ class AssessmentPage(QWidget):
             Column(_("Cohort average"), lambda r: _score(r.cohort), align_right=True),
         ], self)
         self.results = row_table(self.results_model, _("Theme scores"), stretch=(0,))
+        self.gaps_heading = QLabel()
+        self.gaps_heading.setObjectName("heading2")
+        self.gaps_heading.setWordWrap(True)
+        self.gaps_model = RowTableModel([
+            Column(_("Theme"), lambda r: r.title),
+            Column("1", lambda r: _score(r.first), align_right=True),
+            Column("2", lambda r: _score(r.second), align_right=True),
+            # The marker is a word as well as a sign: never colour alone.
+            Column(_("Gap"), lambda r: ("" if r.gap is None else f"{r.gap:+.1f}".replace(
+                ".", ",")) + ("  ▲ " + _("largest") if r.largest else ""), align_right=True),
+        ], self)
+        self.gaps = row_table(self.gaps_model, _("Gaps between the rounds"), stretch=(0,))
 
         pickers = QHBoxLayout()
         pickers.addLayout(labelled_form([(_("R&ound:"), self.round)]), 2)
@@ -115,6 +137,8 @@ class AssessmentPage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(heading(_("Results"), 2))
         right_layout.addWidget(self.results, 1)
+        right_layout.addWidget(self.gaps_heading)
+        right_layout.addWidget(self.gaps, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -210,11 +234,41 @@ class AssessmentPage(QWidget):
         self.results_model.set_rows([
             ThemeResult(t.id, t.title[language], own.get(t.id), cohort.get(t.id))
             for t in self.template.themes])
+        self.show_gaps()
         self.scale.setText("   ".join(
             f"{level.value} {level.label[language]}" for level in self.template.scale)
             + f"   0/E {self.template.no_answer[language]}   ⌫ " + _("clear"))
         self.grid.selectRow(max(0, row) if keep_row else 0)
         self.show_statement()
+
+    def show_gaps(self) -> None:
+        """The first two rounds side by side for this municipality (officials, politicians)."""
+        rounds = [self.round.itemData(i) for i in range(min(2, self.round.count()))]
+        names = [self.round.itemText(i) for i in range(min(2, self.round.count()))]
+        municipality_id = self.municipality.currentData()
+        if len(rounds) < 2 or not municipality_id:
+            self.gaps_heading.setText(_("Two rounds are needed to compare them."))
+            self.gaps_model.set_rows([])
+            return
+
+        def read(session):
+            scores = []
+            for round_id in rounds:
+                current = next(r for r in assessment.rounds(session.db) if r.id == round_id)
+                template = assessment.template(session.db, current.template_id)
+                given = assessment.municipality_answers(session.db, round_id, municipality_id)
+                scores.append(core.theme_scores(template, given))
+            return scores
+
+        first, second = self.ctx.read(read)
+        all_gaps = core.gaps(first, second)
+        largest = {g.theme_id for g in core.largest_gaps(all_gaps)}
+        titles = {t.id: t.title[current_language()] for t in self.template.themes}
+        self.gaps_heading.setText(_("1 = {first}, 2 = {second}").format(
+            first=names[0], second=names[1]))
+        self.gaps_model.set_rows([
+            ThemeGap(g.theme_id, titles.get(g.theme_id, g.theme_id), g.first, g.second, g.gap,
+                     g.theme_id in largest) for g in all_gaps])
 
     def show_statement(self) -> None:
         statement = self.sheet_model.statement_at(max(0, self.grid.currentIndex().row()))

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-QT_FREE = ["core", "storage", "services", "reports", "i18n"]
+QT_FREE = ["core", "storage", "services", "reports", "i18n", "commands"]
 
 REFUSE_QT = """
 import importlib.abc, sys

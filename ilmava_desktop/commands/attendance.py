@@ -1,0 +1,171 @@
+"""`ilmava days | day add | attendance | checkin | badges | signin-sheet | export attendance`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ilmava_desktop.commands.common import OK, Parser, open_for_writing, print_json
+from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.i18n import _
+
+
+def add_parsers(commands) -> None:
+    days = commands.add_parser("days", help=_("list the days of a cohort"))
+    days.add_argument("cohort", type=Path)
+    days.add_argument("--json", action="store_true")
+    day = commands.add_parser("day", help=_("add a day to a cohort"))
+    day_what = day.add_subparsers(dest="what", required=True, metavar="add", parser_class=Parser)
+    day_add = day_what.add_parser("add", help=_("add a day to a cohort"))
+    day_add.add_argument("cohort", type=Path)
+    day_add.add_argument("--date", required=True, type=_iso_date, help="YYYY-MM-DD")
+    day_add.add_argument("--venue", default="")
+    day_add.add_argument("--title", default="")
+    day_add.add_argument("--audience", default="")
+    day_add.add_argument("--period", type=int, default=1)
+    day_add.add_argument("--min", type=int, required=True, dest="minimum")
+    day_add.add_argument("--max", type=int, required=True, dest="maximum")
+
+    day_list = commands.add_parser("attendance", help=_("who is present on a day"))
+    day_list.add_argument("cohort", type=Path)
+    day_list.add_argument("--day", required=True, help=_("the day's number in date order, or its id"))
+    day_list.add_argument("--json", action="store_true")
+
+    checkin = commands.add_parser("checkin", help=_("check a person in on a day"))
+    checkin.add_argument("cohort", type=Path)
+    checkin.add_argument("--day", required=True, help=_("the day's number in date order, or its id"))
+    who = checkin.add_mutually_exclusive_group(required=True)
+    who.add_argument("--token", help=_("the badge token (or the whole scanned badge code)"))
+    who.add_argument("--person", help=_("the person's id"))
+    who.add_argument("--find", help=_("any part of the name, municipality or role"))
+    checkin.add_argument("--override-limit", action="store_true",
+                         help=_("allow going over the day's maximum (never over 5)"))
+
+    for name, help_text in (("badges", _("name badges with QR codes, as PDF")),
+                            ("signin-sheet", _("a sign-in sheet for a day, as PDF"))):
+        printed = commands.add_parser(name, help=help_text)
+        printed.add_argument("cohort", type=Path)
+        printed.add_argument("--day", required=True,
+                             help=_("the day's number in date order, or its id"))
+        printed.add_argument("--out", type=Path, required=True)
+
+    export = commands.add_parser("export", help=_("export data from a cohort"))
+    what = export.add_subparsers(dest="what", required=True, metavar="WHAT", parser_class=Parser)
+    export_attendance = what.add_parser("attendance", help=_("attendance as CSV or XLSX"))
+    export_attendance.add_argument("cohort", type=Path)
+    export_attendance.add_argument("--out", type=Path, required=True)
+    export_attendance.add_argument("--day", help=_("only this day (number or id)"))
+
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("“{text}” is not a date like 2027-01-28").format(
+            text=text)) from None
+
+
+
+def cmd_attendance(args) -> int:
+    from ilmava_desktop.services import attendance, reading
+
+    data = reading.attendance_summary(args.cohort, args.day)
+    if args.json:
+        print_json(data)
+        return OK
+    print(attendance.day_label_from(data["day"]))
+    for m in data["municipalities"]:
+        print(f"{m['code']}  {m['name']:<28} {m['present']} / {m['registered']}"
+              f"  ({m['min']}–{m['max']})  {_state_word(m['state'])}")
+    return OK
+
+
+def _state_word(state: str) -> str:
+    return {"under": _("under the minimum"), "over": _("over the maximum"), "within": ""}[state]
+
+
+def cmd_checkin(args) -> int:
+    from ilmava_desktop.services import attendance
+    from ilmava_desktop.storage import queries
+
+    session = open_for_writing(args.cohort)
+    try:
+        day = attendance.find_day(session.db, args.day)
+        if args.token:
+            person_id = attendance.person_by_badge(session, args.token)
+        elif args.person:
+            if queries.person(session.db, args.person) is None:
+                raise RuleViolation(_("No one in this cohort has the id {id}.").format(id=args.person))
+            person_id = args.person
+        else:
+            found = attendance.find(attendance.overview(session, day), args.find)
+            if len(found) != 1:
+                names = ", ".join(p.name for p in found[:8])
+                raise RuleViolation(
+                    _("No one matches “{text}”.").format(text=args.find) if not found else
+                    _("{n} people match “{text}”: {names}").format(
+                        n=len(found), text=args.find, names=names))
+            person_id = found[0].id
+        attendance.check_in(session, day.id, person_id, override=args.override_limit)
+        person = queries.person(session.db, person_id)
+    finally:
+        session.close()
+    print(_("Checked in {name}.").format(name=person.name))
+    return OK
+
+
+def cmd_export(args) -> int:
+    from ilmava_desktop.services import attendance, attendance_export, reading
+
+    session = reading._ReadOnlySession(args.cohort)
+    days = {attendance.find_day(session.db, args.day).id} if args.day else None
+    path = attendance_export.export_attendance(session, args.out, days)
+    print(_("Wrote {path}").format(path=path))
+    return OK
+
+
+def cmd_printed(args) -> int:
+    from ilmava_desktop.services import attendance, attendance_documents, reading
+
+    session = reading._ReadOnlySession(args.cohort)
+    day = attendance.find_day(session.db, args.day)
+    write = (attendance_documents.write_badges if args.command == "badges"
+             else attendance_documents.write_signin_sheet)
+    print(_("Wrote {path}").format(path=write(session, day, args.out)))
+    return OK
+
+
+def cmd_days(args) -> int:
+    from ilmava_desktop.services import reading
+
+    rows = reading.day_rows(args.cohort)
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['number']}  {row['date'] or '-':<11} {row['venue']:<10} "
+                  f"{row['min']}–{row['max']}  {row['title']}")
+    return OK
+
+
+def cmd_day(args) -> int:
+    from ilmava_desktop.services.days import add_day
+
+    session = open_for_writing(args.cohort)
+    try:
+        add_day(session, period=args.period, title=args.title, day_date=args.date,
+                venue=args.venue, audience=args.audience, min_attendance=args.minimum,
+                max_attendance=args.maximum)
+    finally:
+        session.close()
+    print(_("Added the day {date}.").format(date=args.date.isoformat()))
+    return OK
+
+
+COMMANDS = {
+    "attendance": cmd_attendance, "checkin": cmd_checkin, "export": cmd_export,
+    "badges": cmd_printed, "signin-sheet": cmd_printed, "days": cmd_days, "day": cmd_day,
+}

@@ -1,0 +1,44 @@
+"""What every `ilmava` command shares: exit codes, one-line errors, opening a cohort."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ilmava_desktop.i18n import _
+from ilmava_desktop.storage import locks
+
+OK, PROBLEM, UNUSABLE = 0, 1, 2
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = UNUSABLE):
+        super().__init__(message)
+        self.code = code
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line, like every other error."""
+
+    def error(self, message: str):
+        print(f"{self.prog}: {message}", file=sys.stderr)
+        raise SystemExit(UNUSABLE)
+
+
+def print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def warn_if_locked(path: Path) -> None:
+    if info := locks.held_by_other(path):
+        print("ilmava: " + _("warning: {name} is open on {host} ({user}) since {time}.").format(
+            name=path.name, host=info.host, user=info.user, time=info.time), file=sys.stderr)
+
+
+def open_for_writing(path: Path):
+    from ilmava_desktop.services.session import CohortSession
+
+    warn_if_locked(path)
+    return CohortSession.open(path)

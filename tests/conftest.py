@@ -113,3 +113,31 @@ def clear_attendance(session) -> None:
 def empty_demo(demo):
     clear_attendance(demo)
     return demo
+
+
+@pytest.fixture
+def demo_window_at(qtbot, tmp_path):
+    """Opens a window on a fresh copy of the demo, showing tool N (with an empty door if asked)."""
+    windows = []
+
+    def open_at(tool: int, empty_door: bool = False):
+        from ilmava_desktop.services.demo import create_demo
+        from ilmava_desktop.ui.door import DbDoor, InlineExecutor
+        from ilmava_desktop.ui.main_window import MainWindow
+
+        window = MainWindow(DbDoor(InlineExecutor()))
+        qtbot.addWidget(window)
+        window.show()
+        path = tmp_path / f"demo-window-{len(windows)}.ilmava"
+        session = create_demo(path)
+        if empty_door:
+            clear_attendance(session)
+        session.close()
+        window.open_cohort(path)
+        window.show_tool(tool)
+        windows.append(window)
+        return window
+
+    yield open_at
+    for window in windows:
+        window.close()

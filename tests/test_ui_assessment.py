@@ -4,22 +4,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ilmava_desktop.services import assessment
-from ilmava_desktop.services.demo import create_demo
-from ilmava_desktop.ui.door import DbDoor, InlineExecutor
-from ilmava_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def page(qtbot, tmp_path):
-    window = MainWindow(DbDoor(InlineExecutor()))
-    qtbot.addWidget(window)
-    window.show()
-    path = tmp_path / "demo.ilmava"
-    create_demo(path).close()
-    window.open_cohort(path)
-    window.show_tool(2)
-    yield window.tool_stack.currentWidget()
-    window.close()
+def page(demo_window_at):
+    return demo_window_at(2).tool_stack.currentWidget()
 
 
 def own_scores(page):

@@ -5,30 +5,16 @@ from PySide6.QtCore import Qt
 
 from ilmava_desktop.core.attendance import badge_code
 from ilmava_desktop.services.attendance import attendance_id
-from ilmava_desktop.services.demo import create_demo
 from ilmava_desktop.storage import queries
-from ilmava_desktop.ui.door import DbDoor, InlineExecutor
-from ilmava_desktop.ui.main_window import MainWindow
-from tests.conftest import clear_attendance
 from tests.ui_helpers import click_button, open_dialog
 
 
 @pytest.fixture
-def page(qtbot, tmp_path):
-    window = MainWindow(DbDoor(InlineExecutor()))
-    qtbot.addWidget(window)
-    window.show()
-    path = tmp_path / "demo.ilmava"
-    session = create_demo(path)
-    clear_attendance(session)
-    session.close()
-    window.open_cohort(path)
-    window.show_tool(1)
-    page = window.tool_stack.currentWidget()
+def page(demo_window_at):
+    page = demo_window_at(1, empty_door=True).tool_stack.currentWidget()
     page.day.setCurrentIndex(0)  # the opening day: 1–3 per municipality
     page.day.activated.emit(0)
-    yield page
-    window.close()
+    return page
 
 
 def present(page):

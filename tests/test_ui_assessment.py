@@ -12,7 +12,7 @@ def page(demo_window_at):
 
 
 def own_scores(page):
-    rows = page.results_model.rows()
+    rows = page.panel.results_model.rows()
     return {r.id: r.own for r in rows}
 
 
@@ -41,7 +41,7 @@ def test_a_whole_sheet_in_thirty_key_presses(page, qtbot):
     # What the page shows, updated one municipality at a time, is what the round says.
     truth = assessment.results(page.ctx.session, round_id)
     kuhmo_truth = next(m for m in truth["municipalities"] if m["code"] == "290")["themes"]
-    for row in page.results_model.rows():
+    for row in page.panel.results_model.rows():
         assert row.own == pytest.approx(kuhmo_truth[row.id])
         assert row.cohort == pytest.approx(truth["cohort"][row.id])
 
@@ -81,11 +81,82 @@ def test_comments_follow_the_theme_and_are_saved(page, qtbot):
 def test_officials_against_politicians_names_the_largest_gaps(page):
     page.municipality.setCurrentIndex(page.municipality.findText("Lahti"))
     page.municipality.activated.emit(page.municipality.currentIndex())
-    rows = page.gaps_model.rows()
+    rows = page.panel.gaps_model.rows()
     assert [r.id for r in rows][:2] == ["strategy", "organisation"]
     marked = [r for r in rows if r.largest]
     assert 1 <= len(marked) <= 3
     assert all(abs(m.gap) >= abs(r.gap) for m in marked for r in rows
                if not r.largest and r.gap is not None)
-    assert "largest" in page.gaps_model.index(rows.index(marked[0]), 3).data()
-    assert "Virkajohto" in page.gaps_heading.text() and "Poliittinen" in page.gaps_heading.text()
+    assert "largest" in page.panel.gaps_model.index(rows.index(marked[0]), 3).data()
+    assert "Virkajohto" in page.panel.gaps_note.text() and "Poliittinen" in page.panel.gaps_note.text()
+
+
+def choose(combo, text):
+    combo.setCurrentIndex(combo.findText(text))
+    combo.activated.emit(combo.currentIndex())
+
+
+def test_the_chart_beside_the_table_shows_the_same_scores(page):
+    choose(page.municipality, "Lahti")
+    svg = page.panel.profile.svg_text()
+    assert "Lahti" in svg  # the legend names the series
+    for row in page.panel.results_model.rows():
+        assert f"{row.own:.1f}".replace(".", ",") in svg
+        assert f"{row.cohort:.1f}".replace(".", ",") in svg
+
+
+def test_the_cohort_distribution_waits_for_three_sheets(page, qtbot):
+    page.ctx.write(page, lambda s: assessment.add_round(s, "Testikierros"))
+    choose(page.round, "Testikierros")
+    page.panel.setCurrentIndex(1)
+    page.grid.setFocus()
+    for sheet in (1, 2, 3):
+        page.sheet.setValue(sheet)
+        page.grid.selectRow(0)
+        page.grid.setFocus()
+        qtbot.keyClick(page.grid, Qt.Key.Key_4)
+        qtbot.keyClick(page.grid, Qt.Key.Key_2)
+        if sheet < 3:
+            assert "3 sheets" in page.panel.distribution_note.text()
+            assert page.panel.counts_model.rows() == []
+            assert page.panel.distribution.svg_text() == ""
+    strategy = page.panel.counts_model.rows()[0]
+    assert strategy.counts[4] == 3 and strategy.counts[2] == 3
+    assert "3 sheets from 1 municipalities" in page.panel.distribution_note.text()
+    assert ">3<" in page.panel.distribution.svg_text()  # the count written in its bar
+
+
+def test_the_projector_follows_the_typing_and_names_no_other_municipality(page, qtbot):
+    choose(page.municipality, "Lahti")
+    qtbot.keyClick(page.grid, Qt.Key.Key_F5)
+    projector = page.projector
+    assert projector.isVisible() and "Lahti" in projector.title.text()
+    before = projector.profile.svg_text()
+    page.sheet.setValue(7)
+    page.grid.setFocus()
+    for _key in range(5):
+        qtbot.keyClick(page.grid, Qt.Key.Key_5)
+    after = projector.profile.svg_text()
+    assert after != before
+    others = [page.municipality.itemText(i) for i in range(page.municipality.count())
+              if page.municipality.itemText(i) != "Lahti"]
+    shown = " ".join([projector.title.text(), projector.subtitle.text(), after,
+                      projector.distribution.svg_text()])
+    assert not [name for name in others if name in shown]
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)
+    assert not projector.isVisible()
+
+
+def test_any_two_rounds_can_be_compared(page):
+    choose(page.municipality, "Lahti")
+    first = {r.id: r.gap for r in page.panel.gaps_model.rows()}
+    officials, politicians = (page.panel.first_round.currentText(),
+                              page.panel.second_round.currentText())
+    choose(page.panel.first_round, politicians)
+    choose(page.panel.second_round, officials)
+    swapped = {r.id: r.gap for r in page.panel.gaps_model.rows()}
+    assert swapped == {theme: (-gap if gap is not None else None)
+                       for theme, gap in first.items()}
+    choose(page.panel.second_round, politicians)
+    assert page.panel.gaps_model.rows() == []
+    assert "two different rounds" in page.panel.gaps_note.text()

@@ -128,6 +128,22 @@ def distribution(values: list[int], sheets: int, scale: range) -> dict[int, int]
     return {value: values.count(value) for value in scale}
 
 
+def answer_counts(template: Template, answers: list[Answer]) -> dict[str, dict[int | None, int]]:
+    """Per theme how many answers had each value (None: "don't know"), sheets pooled."""
+    counts: dict[str, dict[int | None, int]] = {
+        theme.id: {**{value: 0 for value in template.values}, None: 0}
+        for theme in template.themes}
+    for answer in answers:
+        theme = counts.get(template.theme_of(answer.statement_id))
+        if theme is not None and answer.value in theme:
+            theme[answer.value] += 1
+    return counts
+
+
+def sheet_count(answers: list[Answer]) -> int:
+    return len({(a.municipality_id, a.sheet) for a in answers})
+
+
 @dataclass(frozen=True)
 class Gap:
     theme_id: str

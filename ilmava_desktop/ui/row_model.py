@@ -34,6 +34,15 @@ class RowTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """For tables whose columns follow the data, such as one per value of a scale."""
+        self.beginResetModel()
+        self._columns = list(columns)
+        self.endResetModel()
+
+    def column_count(self) -> int:
+        return len(self._columns)
+
     def rows(self) -> list[Any]:
         return list(self._rows)
 

@@ -60,6 +60,25 @@ def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         written.append(_save(dialog, folder, number, name))
         dialog.reject()
     if window.ctx.session:
+        number = _assessment_views(window, folder, number, written)
         window.lifecycle.close_cohort()
     written.append(_save(window, folder, number + 1, "start"))
     return written
+
+
+def _assessment_views(window: MainWindow, folder: Path, number: int, written: list) -> int:
+    """The self-assessment's other tabs, and its projector view, on the current municipality."""
+    index = TOOL_NAMES.index("self-assessment")
+    window.show_tool(index)
+    page = window.tools[index][1]
+    for tab, name in ((1, "self-assessment-cohort"), (2, "self-assessment-compare")):
+        page.panel.setCurrentIndex(tab)
+        number += 1
+        written.append(_save(window, folder, number, name))
+    page.panel.setCurrentIndex(0)
+    page.open_projector()
+    number += 1
+    written.append(_save(page.projector, folder, number, "projector"))
+    page.projector.close()
+    window.show_tool(0)
+    return number

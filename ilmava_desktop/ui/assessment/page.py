@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,33 +20,12 @@ from ilmava_desktop.core import assessment as core
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import assessment
 from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.assessment.projector import ProjectorView
+from ilmava_desktop.ui.assessment.results_panel import LiveResults, ResultsPanel, ThemeGap
 from ilmava_desktop.ui.assessment.sheet_grid import SheetGrid, SheetModel
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
-from ilmava_desktop.ui.row_model import Column, RowTableModel
-from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, labelled_form, row_table
-
-
-@dataclass(frozen=True)
-class ThemeGap:
-    id: str
-    title: str
-    first: float | None
-    second: float | None
-    gap: float | None
-    largest: bool
-
-
-@dataclass(frozen=True)
-class ThemeResult:
-    id: str
-    title: str
-    own: float | None
-    cohort: float | None
-
-
-def _score(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}".replace(".", ",")
+from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, labelled_form
 
 
 class AssessmentPage(QWidget):
@@ -56,7 +35,11 @@ class AssessmentPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.template = None
-        self.scores: dict[str, dict] = {}  # municipality id -> theme scores in this round
+        # Per municipality with answers in the round: its theme scores, answer counts and
+        # sheets. One key press re-reads one municipality; the cohort is summed from these.
+        self.scores: dict[str, dict] = {}
+        self.counts: dict[str, dict] = {}
+        self.sheets: dict[str, int] = {}
         self.round = QComboBox()
         self.round.setAccessibleName(_("Round"))
         self.add_round_button = QPushButton(_("New &round…"))
@@ -97,24 +80,16 @@ class AssessmentPage(QWidget):
         self.comment_theme: str | None = None
         self.comment_texts: dict[tuple[str, str], str] = {}
 
-        self.results_model = RowTableModel([
-            Column(_("Theme"), lambda r: r.title),
-            Column(_("This municipality"), lambda r: _score(r.own), align_right=True),
-            Column(_("Cohort average"), lambda r: _score(r.cohort), align_right=True),
-        ], self)
-        self.results = row_table(self.results_model, _("Theme scores"), stretch=(0,))
-        self.gaps_heading = QLabel()
-        self.gaps_heading.setObjectName("heading2")
-        self.gaps_heading.setWordWrap(True)
-        self.gaps_model = RowTableModel([
-            Column(_("Theme"), lambda r: r.title),
-            Column("1", lambda r: _score(r.first), align_right=True),
-            Column("2", lambda r: _score(r.second), align_right=True),
-            # The marker is a word as well as a sign: never colour alone.
-            Column(_("Gap"), lambda r: ("" if r.gap is None else f"{r.gap:+.1f}".replace(
-                ".", ",")) + ("  ▲ " + _("largest") if r.largest else ""), align_right=True),
-        ], self)
-        self.gaps = row_table(self.gaps_model, _("Gaps between the rounds"), stretch=(0,))
+        self.panel = ResultsPanel()
+        for combo in (self.panel.first_round, self.panel.second_round):
+            combo.activated.connect(lambda _i: self.show_gaps())
+        self.projector_button = QPushButton(_("&Projector view"))
+        self.projector_button.setToolTip(_("Large, high-contrast results for the room (F5)"))
+        self.projector_button.clicked.connect(self.open_projector)
+        self.projector: ProjectorView | None = None
+        projector_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.open_projector)
+        projector_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.live: LiveResults | None = None
 
         pickers = QHBoxLayout()
         pickers.addLayout(labelled_form([(_("R&ound:"), self.round)]), 2)
@@ -135,10 +110,11 @@ class AssessmentPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(heading(_("Results"), 2))
-        right_layout.addWidget(self.results, 1)
-        right_layout.addWidget(self.gaps_heading)
-        right_layout.addWidget(self.gaps, 1)
+        results_heading = QHBoxLayout()
+        results_heading.addWidget(heading(_("Results"), 2), 1)
+        results_heading.addWidget(self.projector_button)
+        right_layout.addLayout(results_heading)
+        right_layout.addWidget(self.panel, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -161,6 +137,7 @@ class AssessmentPage(QWidget):
         self.round.clear()
         for r in rounds:
             self.round.addItem(r.name, r.id)
+        self.panel.set_rounds([(r.name, r.id) for r in rounds])
         self.municipality.clear()
         for m in municipalities:
             self.municipality.addItem(m.name(language), m.id)
@@ -194,7 +171,8 @@ class AssessmentPage(QWidget):
         round_id, municipality_id = self.round.currentData(), self.municipality.currentData()
         if not (self.ctx.session and round_id and municipality_id):
             self.sheet_model.set_sheet(None, {}, current_language())
-            self.results_model.set_rows([])
+            self.show_live(None)
+            self.show_gaps()
             return
 
         def read(session):
@@ -206,8 +184,9 @@ class AssessmentPage(QWidget):
             return template, by_municipality
 
         self.template, by_municipality = self.ctx.read(read)
-        self.scores = {m_id: core.theme_scores(self.template, given)
-                       for m_id, given in by_municipality.items()}
+        self.scores, self.counts, self.sheets = {}, {}, {}
+        for m_id, given in by_municipality.items():
+            self.keep_municipality(m_id, given)
         self.load_comments()
         self.show_municipality(by_municipality.get(municipality_id, []), keep_row)
 
@@ -216,24 +195,26 @@ class AssessmentPage(QWidget):
         round_id, municipality_id = self.round.currentData(), self.municipality.currentData()
         given = self.ctx.read(lambda s: assessment.municipality_answers(s.db, round_id,
                                                                         municipality_id))
-        self.scores[municipality_id] = core.theme_scores(self.template, given)
+        self.keep_municipality(municipality_id, given)
         self.show_municipality(given, keep_row=True)
 
+    def keep_municipality(self, municipality_id: str, given: list) -> None:
+        if not given:
+            for kept in (self.scores, self.counts, self.sheets):
+                kept.pop(municipality_id, None)
+            return
+        self.scores[municipality_id] = core.theme_scores(self.template, given)
+        self.counts[municipality_id] = core.answer_counts(self.template, given)
+        self.sheets[municipality_id] = core.sheet_count(given)
+
     def show_municipality(self, given: list, keep_row: bool) -> None:
-        municipality_id, sheet = self.municipality.currentData(), self.sheet.value()
+        sheet = self.sheet.value()
         language = current_language()
         row = self.grid.currentIndex().row()
         values = {a.statement_id: a.value for a in given if a.sheet == sheet}
         self.sheet_model.set_sheet(self.template, values, language)
         self.sheets_label.setText(_("{n} sheets entered").format(n=len({a.sheet for a in given})))
-        with_answers = [scores for m_id, scores in self.scores.items()
-                        if m_id == municipality_id and given or m_id != municipality_id]
-        theme_ids = [t.id for t in self.template.themes]
-        cohort = core.cohort_average(with_answers, theme_ids)
-        own = core.theme_scores(self.template, given)
-        self.results_model.set_rows([
-            ThemeResult(t.id, t.title[language], own.get(t.id), cohort.get(t.id))
-            for t in self.template.themes])
+        self.show_live(self.live_results(given))
         self.show_gaps()
         self.scale.setText("   ".join(
             f"{level.value} {level.label[language]}" for level in self.template.scale)
@@ -241,19 +222,56 @@ class AssessmentPage(QWidget):
         self.grid.selectRow(max(0, row) if keep_row else 0)
         self.show_statement()
 
+    def live_results(self, given: list) -> LiveResults:
+        language, template = current_language(), self.template
+        theme_ids = [t.id for t in template.themes]
+        cohort_sheets = sum(self.sheets.values())
+        pooled: dict[str, dict] | None = None
+        if cohort_sheets >= core.MIN_SHEETS_FOR_DISTRIBUTION:
+            pooled = {theme: {} for theme in theme_ids}
+            for counts in self.counts.values():
+                for theme, per_value in counts.items():
+                    for value, count in per_value.items():
+                        pooled[theme][value] = pooled[theme].get(value, 0) + count
+        return LiveResults(
+            round_name=self.round.currentText(), municipality=self.municipality.currentText(),
+            themes=[(t.id, t.title[language]) for t in template.themes],
+            own=core.theme_scores(template, given),
+            cohort=core.cohort_average(list(self.scores.values()), theme_ids),
+            own_sheets=core.sheet_count(given), cohort_sheets=cohort_sheets,
+            municipalities_answered=len(self.scores), counts=pooled,
+            levels=[(level.value, level.label[language]) for level in template.scale]
+            + [(None, template.no_answer[language])],
+            scale=template.values)
+
+    def show_live(self, live: LiveResults | None) -> None:
+        self.live = live
+        self.panel.show_results(live)
+        if self.projector is not None and self.projector.isVisible():
+            self.projector.show_results(live)
+
+    def open_projector(self) -> None:
+        if self.projector is None:
+            self.projector = ProjectorView(self)
+        self.projector.show_results(self.live)
+        self.projector.show()
+        self.projector.raise_()
+        self.projector.activateWindow()
+
     def show_gaps(self) -> None:
-        """The first two rounds side by side for this municipality (officials, politicians)."""
-        rounds = [self.round.itemData(i) for i in range(min(2, self.round.count()))]
-        names = [self.round.itemText(i) for i in range(min(2, self.round.count()))]
+        """The two chosen rounds side by side for this municipality (officials, politicians)."""
+        first_id, second_id = (self.panel.first_round.currentData(),
+                               self.panel.second_round.currentData())
         municipality_id = self.municipality.currentData()
-        if len(rounds) < 2 or not municipality_id:
-            self.gaps_heading.setText(_("Two rounds are needed to compare them."))
-            self.gaps_model.set_rows([])
+        if not (first_id and second_id and municipality_id and self.template) or (
+                first_id == second_id):
+            self.panel.show_gaps([], _("Choose two different rounds to compare them."),
+                                 None, [], range(1, 6))
             return
 
         def read(session):
             scores = []
-            for round_id in rounds:
+            for round_id in (first_id, second_id):
                 current = next(r for r in assessment.rounds(session.db) if r.id == round_id)
                 template = assessment.template(session.db, current.template_id)
                 given = assessment.municipality_answers(session.db, round_id, municipality_id)
@@ -264,11 +282,14 @@ class AssessmentPage(QWidget):
         all_gaps = core.gaps(first, second)
         largest = {g.theme_id for g in core.largest_gaps(all_gaps)}
         titles = {t.id: t.title[current_language()] for t in self.template.themes}
-        self.gaps_heading.setText(_("1 = {first}, 2 = {second}").format(
-            first=names[0], second=names[1]))
-        self.gaps_model.set_rows([
-            ThemeGap(g.theme_id, titles.get(g.theme_id, g.theme_id), g.first, g.second, g.gap,
-                     g.theme_id in largest) for g in all_gaps])
+        names = (self.panel.first_round.currentText(), self.panel.second_round.currentText())
+        note = _("{municipality}: 1 = {first}, 2 = {second}; the largest gaps are marked "
+                 "▲.").format(municipality=self.municipality.currentText(), first=names[0],
+                              second=names[1])
+        self.panel.show_gaps(
+            [ThemeGap(g.theme_id, titles.get(g.theme_id, g.theme_id), g.first, g.second, g.gap,
+                      g.theme_id in largest) for g in all_gaps], note, names,
+            list(titles.items()), self.template.values)
 
     def show_statement(self) -> None:
         statement = self.sheet_model.statement_at(max(0, self.grid.currentIndex().row()))

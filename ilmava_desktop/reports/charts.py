@@ -1,0 +1,204 @@
+"""Charts of self-assessment results, drawn once for the window, the projector and the PDFs.
+
+Each chart is a reportlab Drawing: a PDF places it as it is, the window shows it as SVG. So
+the report shows exactly what the room saw. Values are always written beside the bars and
+series differ by fill *and* outline, so colour never carries the meaning alone.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ilmava_desktop.reports.styles import FONT, FONT_BOLD, register_fonts
+
+# How Qt's SVG renderer knows the bundled fonts (reportlab knows them by their file names).
+_QT_FONT = {FONT_BOLD: "DejaVu Sans; font-weight: bold", FONT: "DejaVu Sans"}
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    background: str
+    ink: str
+    muted: str
+    grid: str
+    # One (fill, outline) per series; the second series is hollow, the third hatched by a
+    # darker outline, so they can be told apart in greyscale and by the colour blind.
+    series: tuple[tuple[str, str], ...]
+    # Shades from the lowest value to the highest, then "don't know".
+    levels: tuple[str, ...]
+    font_size: float
+    bar_height: float
+
+
+PAPER = ChartStyle(
+    background="#ffffff", ink="#1a1f29", muted="#59616b", grid="#c0c4cc",
+    series=(("#0a3d91", "#0a3d91"), ("#ffffff", "#0a3d91"), ("#9aa3ad", "#1a1f29")),
+    levels=("#fde0c5", "#f9b384", "#c9a0dc", "#7b6cc4", "#2e2a80", "#e4e6ea"),
+    font_size=9, bar_height=9)
+
+SCREEN = ChartStyle(**{**PAPER.__dict__, "font_size": 12, "bar_height": 11})
+
+PROJECTOR = ChartStyle(
+    background="#000000", ink="#ffffff", muted="#d8d8d8", grid="#5a5a5a",
+    series=(("#ffd400", "#ffd400"), ("#000000", "#ffffff"), ("#5fd3f3", "#ffffff")),
+    levels=("#3b3b3b", "#6b6b6b", "#a0a0a0", "#d4d4d4", "#ffd400", "#1f1f1f"),
+    font_size=16, bar_height=17)
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: dict[str, float | None]  # theme id -> score
+
+
+def _text_width(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, font, size)
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """Shorten a line with an ellipsis so it never runs past the chart's edge."""
+    if _text_width(text, font, size) <= width:
+        return text
+    while text and _text_width(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def _legend(drawing, entries: list[tuple[str, str, str]], y: float, width: float,
+            style: ChartStyle) -> float:
+    """Swatches with their names, wrapped over lines; returns the y below the legend."""
+    from reportlab.graphics.shapes import Rect, String
+    from reportlab.lib.colors import HexColor
+
+    size = style.font_size
+    x, line = 0.0, size * 1.6
+    for fill, outline, label in entries:
+        needed = size * 1.4 + _text_width(label, FONT, size) + size
+        if x and x + needed > width:
+            x, y = 0.0, y - line
+        drawing.add(Rect(x, y - size * 0.1, size, size, fillColor=HexColor(fill),
+                         strokeColor=HexColor(outline), strokeWidth=max(1, size / 9)))
+        drawing.add(String(x + size * 1.4, y, label, fontName=FONT, fontSize=size,
+                           fillColor=HexColor(style.ink)))
+        x += needed
+    return y - line
+
+
+def theme_profile(themes: list[tuple[str, str]], series: list[Series], scale: range,
+                  width: float, style: ChartStyle = PAPER):
+    """Horizontal bars per theme, one per series, on the scale's axis; the value beside each."""
+    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+    from reportlab.lib.colors import HexColor
+
+    register_fonts()
+    size, bar = style.font_size, style.bar_height
+    top = scale.stop - 1
+    value_room = _text_width("5,0", FONT_BOLD, size) + size * 0.6
+    left = size * 0.6  # room for half of the axis' first number
+    plot = max(width - left - value_room, width * 0.5)
+    block = size * 1.5 + len(series) * (bar + 2) + size * 0.9
+    legend_lines = 1 + int(sum(size * 2.4 + _text_width(s.label, FONT, size) for s in series)
+                           // width)
+    height = math.ceil(legend_lines * size * 1.6 + len(themes) * block + size * 2.4)
+    drawing = Drawing(width, height)
+    drawing.add(Rect(0, 0, width, height, fillColor=HexColor(style.background), strokeColor=None))
+    y = _legend(drawing, [(*style.series[i % len(style.series)], s.label)
+                          for i, s in enumerate(series)], height - size * 1.2, width, style)
+    axis_bottom = size * 1.8
+    for value in range(0, top + 1):
+        x = left + plot * value / top
+        drawing.add(Line(x, axis_bottom, x, y + size * 0.4, strokeColor=HexColor(style.grid),
+                         strokeWidth=0.5))
+        drawing.add(String(x, size * 0.5, str(value), fontName=FONT,
+                           fontSize=size, fillColor=HexColor(style.muted), textAnchor="middle"))
+    for theme_id, title in themes:
+        y -= size * 1.2
+        drawing.add(String(0, y, _fit(title, FONT_BOLD, size, width), fontName=FONT_BOLD,
+                           fontSize=size, fillColor=HexColor(style.ink)))
+        y -= size * 0.4
+        for index, one in enumerate(series):
+            y -= bar + 2
+            fill, outline = style.series[index % len(style.series)]
+            value = one.values.get(theme_id)
+            if value is None:
+                drawing.add(String(left + 2, y + bar * 0.2, "–", fontName=FONT,
+                                   fontSize=size, fillColor=HexColor(style.muted)))
+                continue
+            length = plot * max(0.0, min(value, top)) / top
+            drawing.add(Rect(left, y, length, bar, fillColor=HexColor(fill),
+                             strokeColor=HexColor(outline), strokeWidth=max(1, bar / 9)))
+            drawing.add(String(left + length + size * 0.3, y + (bar - size) / 2 + size * 0.15,
+                               _number(value), fontName=FONT_BOLD if index == 0 else FONT,
+                               fontSize=size, fillColor=HexColor(style.ink)))
+        y -= size * 0.9
+    return drawing
+
+
+def distribution(themes: list[tuple[str, str]], counts: dict[str, dict[int | None, int]],
+                 labels: list[tuple[int | None, str]], width: float,
+                 style: ChartStyle = PAPER, empty: str = "–"):
+    """One 100 % bar per theme split by answer; the count written in each wide enough part."""
+    from reportlab.graphics.shapes import Drawing, Rect, String
+    from reportlab.lib.colors import HexColor
+
+    register_fonts()
+    size, bar = style.font_size, style.bar_height * 1.4
+    block = size * 1.6 + bar + size * 0.6
+    legend_width = sum(size * 2.4 + _text_width(label, FONT, size) for _v, label in labels)
+    legend_lines = 1 + int(legend_width // width)
+    height = math.ceil(legend_lines * size * 1.6 + len(themes) * block + size * 0.6)
+    drawing = Drawing(width, height)
+    drawing.add(Rect(0, 0, width, height, fillColor=HexColor(style.background), strokeColor=None))
+    shades = {value: style.levels[min(i, len(style.levels) - 2)] if value is not None
+              else style.levels[-1] for i, (value, _label) in enumerate(labels)}
+    y = _legend(drawing, [(shades[v], style.ink, label) for v, label in labels],
+                height - size * 1.2, width, style)
+    for theme_id, title in themes:
+        y -= size * 1.2
+        drawing.add(String(0, y, _fit(title, FONT_BOLD, size, width), fontName=FONT_BOLD,
+                           fontSize=size, fillColor=HexColor(style.ink)))
+        y -= size * 0.4 + bar
+        theme_counts = counts.get(theme_id, {})
+        total = sum(theme_counts.values())
+        if not total:
+            drawing.add(String(0, y + (bar - size) / 2 + size * 0.15, empty, fontName=FONT,
+                               fontSize=size, fillColor=HexColor(style.muted)))
+        x = 0.0
+        for value, _label in labels:
+            count = theme_counts.get(value, 0)
+            if not (total and count):
+                continue
+            part = width * count / total
+            drawing.add(Rect(x, y, part, bar, fillColor=HexColor(shades[value]),
+                             strokeColor=HexColor(style.background), strokeWidth=1))
+            text = str(count)
+            if _text_width(text, FONT_BOLD, size) + 4 < part:
+                light = _is_dark(shades[value])
+                drawing.add(String(x + part / 2, y + (bar - size) / 2 + size * 0.15, text,
+                                   fontName=FONT_BOLD, fontSize=size, textAnchor="middle",
+                                   fillColor=HexColor("#ffffff" if light else "#000000")))
+            x += part
+        y -= size * 0.6
+    return drawing
+
+
+def _is_dark(hex_colour: str) -> bool:
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * r + 0.587 * g + 0.114 * b < 140
+
+
+def to_svg(drawing) -> bytes:
+    """The drawing as SVG text for Qt's renderer, with the font family Qt knows."""
+    from reportlab.graphics import renderSVG
+
+    text = renderSVG.drawToString(drawing)
+    for ours, qt in _QT_FONT.items():  # bold first: its name begins with the regular one's
+        text = text.replace(f"font-family: {ours};", f"font-family: {qt};")
+    return text.encode("utf-8")

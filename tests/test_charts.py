@@ -1,0 +1,57 @@
+"""The charts the window, the projector and the PDFs share: plain reportlab, no Qt."""
+
+import json
+
+from reportlab.graphics.shapes import Rect, String
+
+from ilmava_desktop.core import assessment as core
+from ilmava_desktop.reports import charts
+from ilmava_desktop.services.assessment import default_template_body
+
+THEMES = [("strategy", "Strateginen sitoutuminen ja johtaminen"),
+          ("finance", "Talous, budjetointi ja hankinnat")]
+
+
+def strings(drawing):
+    return [item for item in drawing.contents if isinstance(item, String)]
+
+
+def test_profile_writes_every_value_and_marks_a_missing_one():
+    drawing = charts.theme_profile(THEMES, [
+        charts.Series("Porvoo", {"strategy": 3.4, "finance": None}),
+        charts.Series("Kohortin keskiarvo", {"strategy": 2.94, "finance": 2.5})],
+        range(1, 6), 300)
+    texts = [s.text for s in strings(drawing)]
+    assert {"3,4", "2,9", "2,5", "–", "Porvoo", "Kohortin keskiarvo"} <= set(texts)
+    assert drawing.height == int(drawing.height)
+    # Nothing is drawn past the right edge, however long a theme's name.
+    assert all(s.x + 1 < 300 for s in strings(drawing))
+
+
+def test_series_differ_by_more_than_colour():
+    drawing = charts.theme_profile(THEMES, [charts.Series("A", {"strategy": 3.0}),
+                                            charts.Series("B", {"strategy": 3.0})],
+                                   range(1, 6), 300)
+    bars = [r for r in drawing.contents
+            if isinstance(r, Rect) and r.height == charts.PAPER.bar_height and r.width > 50]
+    first, second = bars[:2]
+    assert first.fillColor == first.strokeColor and second.fillColor != second.strokeColor
+
+
+def test_distribution_writes_counts_and_says_when_a_theme_is_empty():
+    template = core.parse_template(json.loads(default_template_body()))
+    answers = [core.Answer("m", sheet, "strategy.1", value)
+               for sheet, value in ((1, 4), (2, 4), (3, None), (4, 2))]
+    counts = core.answer_counts(template, answers)
+    assert counts["strategy"] == {1: 0, 2: 1, 3: 0, 4: 2, 5: 0, None: 1}
+    assert core.sheet_count(answers) == 4
+    levels = [(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5"), (None, "eos")]
+    drawing = charts.distribution(THEMES, counts, levels, 400, empty="ei vastauksia")
+    texts = [s.text for s in strings(drawing)]
+    assert "2" in texts and "ei vastauksia" in texts
+
+
+def test_svg_names_the_font_qt_knows():
+    svg = charts.to_svg(charts.theme_profile(THEMES, [charts.Series("A", {"strategy": 3.0})],
+                                             range(1, 6), 300)).decode()
+    assert "DejaVu Sans" in svg and "DejaVuSans" not in svg

@@ -116,3 +116,17 @@ def test_template_in_use_is_versioned_not_changed(session):
     versions = [r["version"] for r in session.db.query("SELECT version FROM template")]
     assert sorted(versions) == [1, 2]
     assert queries.cohort(session.db)  # the file is still a cohort
+
+
+def test_paper_form_speaks_the_language_asked_for(demo):
+    from ilmava_desktop.i18n import current_language
+    from ilmava_desktop.services.assessment_documents import paper_form
+
+    swedish = paper_form(demo, "sv")
+    assert current_language() == "en"  # the window's language is left alone
+    assert swedish.language == "sv" and swedish.title == "Självvärdering av klimatledarskap"
+    assert swedish.fill_in == ["Kommun", "Blankettnummer"]
+    assert swedish.scale[-1][1] == "Vet inte"
+    numbers = [number for theme in swedish.themes for number, _text in theme.statements]
+    assert numbers == [str(n) for n in range(1, 31)]  # as the grid numbers them
+    assert "Fullmäktige" in swedish.themes[0].statements[0][1]

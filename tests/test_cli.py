@@ -185,3 +185,33 @@ def test_rounds_results_compare_and_answers_import(capsys, tmp_path):
     assert code == 1 and json.loads(out)["added"] == 1 and json.loads(out)["round_created"]
     code, _out, err = run(capsys, "results", path, "--round", "Ei ole")
     assert code == 2 and "There is no round" in err
+
+
+def test_template_export_import_and_the_paper_form(capsys, tmp_path):
+    path = tmp_path / "demo.ilmava"
+    run(capsys, "demo", path)
+    exported = tmp_path / "pohja.json"
+    assert run(capsys, "template", "export", path, "--out", exported)[0] == 0
+    data = json.loads(exported.read_text("utf-8"))
+    assert [t["id"] for t in data["themes"]][0] == "strategy"
+    data["themes"][0]["statements"][0]["fi"] = "Valtuusto on hyväksynyt hiilineutraaliustavoitteen."
+    edited = tmp_path / "muokattu.json"
+    edited.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    before = path.read_bytes()
+    broken = tmp_path / "rikki.json"
+    broken.write_text('{"id": "x", "themes": []', "utf-8")
+    code, _out, err = run(capsys, "template", "import", path, broken)
+    assert code == 2 and "not a template in JSON" in err and len(err.splitlines()) == 1
+    assert path.read_bytes() == before
+    assert run(capsys, "template", "import", path, edited)[0] == 0
+    again = tmp_path / "taas.json"
+    run(capsys, "template", "export", path, "--out", again)
+    assert "hiilineutraaliustavoitteen" in again.read_text("utf-8")
+    # The rounds answered with the old template keep it.
+    run(capsys, "template", "export", path, "--out", again, "--round", "Virkajohto, tammikuu 2026")
+    assert "hiilineutraaliustavoitteen" not in again.read_text("utf-8")
+    form = tmp_path / "lomake"
+    code, out, _err = run(capsys, "paper-form", path, "--out", form, "--lang", "sv")
+    assert code == 0 and (tmp_path / "lomake.pdf").read_bytes().startswith(b"%PDF")
+    code, _out, err = run(capsys, "paper-form", path, "--out", form, "--round", "Ei ole")
+    assert code == 2 and "no round" in err

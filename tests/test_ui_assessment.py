@@ -1,5 +1,7 @@
 """Entering a sheet with the keyboard: 30 key presses, and the results change as they go."""
 
+import json
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -160,3 +162,61 @@ def test_any_two_rounds_can_be_compared(page):
     choose(page.panel.second_round, politicians)
     assert page.panel.gaps_model.rows() == []
     assert "two different rounds" in page.panel.gaps_note.text()
+
+
+def test_paper_form_from_the_menu_in_swedish(page, tmp_path, qtbot):
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.ui_helpers import open_dialog
+
+    swedish = next(a for a in page.form_button.menu().actions() if a.text() == "På svenska")
+    swedish.trigger()
+    dialog = open_dialog(QFileDialog)
+    target = tmp_path / "blankett.pdf"
+    dialog.fileSelected.emit(str(target))
+    dialog.reject()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "blankett.pdf" in page.message.text()
+
+
+def test_template_edited_in_the_window_is_used_by_new_rounds_only(page, qtbot, tmp_path):
+    from ilmava_desktop.core.assessment import parse_template
+
+    dialog = page.open_template()
+    statements = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())
+                  if dialog.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "theme"]
+    first = statements[0].child(0)
+    dialog.tree.setCurrentItem(first, 1)
+    dialog.tree.editItem(first, 1)
+    editor = dialog.tree.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Valtuusto on sitoutunut hiilineutraaliuteen")
+    dialog.tree.setCurrentItem(statements[0])  # moving on keeps what was typed
+    dialog.add_statement()
+    qtbot.keyClicks(dialog.tree.focusWidget(), "Uusi vaite")
+    dialog.tree.setCurrentItem(statements[1])
+    dialog.export_file(tmp_path / "pohja")
+    exported = parse_template(json.loads((tmp_path / "pohja.json").read_text("utf-8")))
+    assert exported.statements[0].text["fi"] == "Valtuusto on sitoutunut hiilineutraaliuteen"
+    assert exported.themes[0].statements[-1].id == "strategy.6"
+    dialog.save()
+    assert not dialog.isVisible()
+    db = page.ctx.session.db
+    old = assessment.template(db, assessment.rounds(db)[0].template_id)
+    assert old.statements[0].text["fi"] != "Valtuusto on sitoutunut hiilineutraaliuteen"
+    page.ctx.write(page, lambda s: assessment.add_round(s, "Kolmas kierros"))
+    new_round = assessment.find_round(db, "Kolmas kierros")
+    assert len(assessment.template(db, new_round.template_id).themes[0].statements) == 6
+    choose(page.round, "Kolmas kierros")
+    assert page.sheet_model.rowCount() == 31
+
+
+def test_a_wrong_template_file_is_refused_and_nothing_changes(page, tmp_path):
+    dialog = page.open_template()
+    before = dialog.data()
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text('{"themes": []}', "utf-8")
+    dialog.import_file(wrong)
+    assert "not a self-assessment template" in dialog.message.text()
+    assert dialog.data() == before
+    dialog.reject()

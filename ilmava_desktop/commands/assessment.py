@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ilmava_desktop.commands.common import OK, PROBLEM, CliError, Parser, open_for_writing, print_json
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import LANGUAGES, _, current_language
 
 
 def add_parsers(commands) -> None:
@@ -30,7 +30,25 @@ def add_parsers(commands) -> None:
     compare.add_argument("cohort", type=Path)
     compare.add_argument("--rounds", nargs=2, metavar=("A", "B"))
     compare.add_argument("--json", action="store_true")
-
+    form = commands.add_parser("paper-form",
+                               help=_("the self-assessment as a paper form to print, as PDF"))
+    form.add_argument("cohort", type=Path)
+    form.add_argument("--out", type=Path, required=True)
+    form.add_argument("--round", dest="round_name",
+                      help=_("the round whose template to print (default: the cohort's)"))
+    form.add_argument("--lang", choices=LANGUAGES, help=_("language of the form"))
+    template = commands.add_parser("template", help=_("the self-assessment template as JSON"))
+    template_what = template.add_subparsers(dest="what", required=True,
+                                            metavar="export|import", parser_class=Parser)
+    export = template_what.add_parser("export", help=_("write the template to a JSON file"))
+    export.add_argument("cohort", type=Path)
+    export.add_argument("--out", type=Path, required=True)
+    export.add_argument("--round", dest="round_name",
+                        help=_("the round whose template to write (default: the cohort's)"))
+    template_import = template_what.add_parser(
+        "import", help=_("use a template from a JSON file for new rounds"))
+    template_import.add_argument("cohort", type=Path)
+    template_import.add_argument("file", type=Path)
 
 
 def _round(session, name: str):
@@ -125,6 +143,46 @@ def cmd_compare(args) -> int:
     return OK
 
 
+def cmd_paper_form(args) -> int:
+    from ilmava_desktop.services import reading
+    from ilmava_desktop.services.assessment_documents import write_paper_form
+
+    session = reading._ReadOnlySession(args.cohort)
+    if args.round_name:
+        _round(session, args.round_name)
+    written = write_paper_form(session, args.out, args.lang or current_language(),
+                               args.round_name)
+    print(_("Wrote {path}").format(path=written))
+    return OK
+
+
+def cmd_template(args) -> int:
+    from ilmava_desktop.services import assessment, reading
+    from ilmava_desktop.services.output_files import write_atomically
+
+    if args.what == "export":
+        session = reading._ReadOnlySession(args.cohort)
+        round_id = _round(session, args.round_name).id if args.round_name else None
+        body = assessment.template_body(session.db, round_id)
+        written = write_atomically(args.out, lambda tmp: tmp.write_text(body, "utf-8"))
+        print(_("Wrote {path}").format(path=written))
+        return OK
+    from ilmava_desktop.core.rules import RuleViolation
+
+    try:  # checked before the cohort is opened: a wrong file never touches it
+        body = assessment.read_template_file(args.file)
+    except RuleViolation as exc:
+        raise CliError(str(exc)) from exc
+    session = open_for_writing(args.cohort)
+    try:
+        assessment.use_template(session, body)
+    finally:
+        session.close()
+    print(_("New rounds use the template from {name}.").format(name=args.file.name))
+    return OK
+
+
 COMMANDS = {
     "rounds": cmd_rounds, "answers": cmd_answers, "results": cmd_results, "compare": cmd_compare,
+    "paper-form": cmd_paper_form, "template": cmd_template,
 }

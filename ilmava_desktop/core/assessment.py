@@ -6,7 +6,7 @@ Pure: the template is parsed from its JSON text; scores are computed from plain 
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
@@ -33,6 +33,7 @@ class Theme:
 class ScaleLevel:
     value: int
     label: dict[str, str]
+    description: dict[str, str] = field(default_factory=dict)  # empty when the file has none
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,18 @@ def _texts(data: dict, where: str) -> dict[str, str]:
     return {lang: text or texts["fi"] for lang, text in texts.items()}
 
 
+def _descriptions(level: dict) -> dict[str, str]:
+    texts = {lang: (level.get(f"desc_{lang}") or "").strip() for lang in LANGUAGES}
+    if not texts["fi"]:
+        return {}
+    return {lang: text or texts["fi"] for lang, text in texts.items()}
+
+
 def parse_template(data: dict) -> Template:
     """Check a template (the default or an imported one) and turn it into plain data."""
     try:
-        scale = tuple(ScaleLevel(int(level["value"]), _texts(level, f"scale {level['value']}"))
-                      for level in data["scale"])
+        scale = tuple(ScaleLevel(int(level["value"]), _texts(level, f"scale {level['value']}"),
+                                 _descriptions(level)) for level in data["scale"])
         themes = []
         seen: set[str] = set()
         for theme in data["themes"]:
@@ -83,7 +91,12 @@ def parse_template(data: dict) -> Template:
         template = Template(str(data["id"]), _texts(data["title"], "title"), scale,
                             _texts(data.get("no_answer", {"fi": "En osaa sanoa"}), "no_answer"),
                             tuple(themes))
-    except (KeyError, TypeError, ValueError) as exc:
+    except RuleViolation:
+        raise
+    except KeyError as exc:
+        raise RuleViolation(_("This is not a self-assessment template ({detail}).").format(
+            detail=_("“{key}” is missing").format(key=exc.args[0]))) from exc
+    except (TypeError, ValueError) as exc:
         raise RuleViolation(_("This is not a self-assessment template ({detail}).").format(
             detail=exc)) from exc
     if not template.themes or not template.statements:

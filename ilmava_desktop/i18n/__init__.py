@@ -7,6 +7,7 @@ wrapped where it is defined is translated where it is shown.
 
 from __future__ import annotations
 
+import functools
 import gettext
 from pathlib import Path
 
@@ -27,6 +28,17 @@ def translations_for(language: str) -> gettext.NullTranslations:
         return gettext.NullTranslations()
     # fallback=False: a missing catalogue is a packaging bug and must say so.
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
+
+
+def gettext_for(language: str):
+    """`_` of one language, whatever the window speaks: a report in the municipality's
+    language is built with it (bound to the name `_` so the strings are extracted)."""
+    return _catalogue(language).gettext
+
+
+@functools.cache
+def _catalogue(language: str) -> gettext.NullTranslations:
+    return translations_for(language)
 
 
 def set_language(language: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from ilmava_desktop.reports.pages import numbered_canvas
 from ilmava_desktop.reports.styles import FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
 
 
@@ -69,40 +70,5 @@ class SignInSheetRenderer:
                 ("FONTNAME", (0, 0), (-1, -1), FONT),
             ]))
             story += [KeepTogether(table), Spacer(1, 6 * mm)]
-        footer = sheet.footer
-
-        class NumberedCanvas(_numbered_canvas()):
-            footer_text = footer
-
-        doc.build(story, canvasmaker=NumberedCanvas)
+        doc.build(story, canvasmaker=numbered_canvas(sheet.footer))
         return buffer.getvalue()
-
-
-def _numbered_canvas():
-    """A canvas that writes "page x / y" once it knows y (pretix's two-pass trick)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-
-    class NumberedCanvas(Canvas):
-        footer_text = "{page} / {pages}"
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages = []
-
-        def showPage(self):  # noqa: N802 (reportlab's name)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFont(FONT, 8)
-                self.setFillColorRGB(*MUTED)
-                self.drawRightString(A4[0] - 16 * mm, 10 * mm, self.footer_text.format(
-                    page=self._pageNumber, pages=len(self._pages)))
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas

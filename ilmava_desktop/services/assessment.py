@@ -35,13 +35,86 @@ def put_template(tx: Transaction, body: str) -> str:
     existing = [row for row in tx.db.query(
         "SELECT id, version, body FROM template WHERE key = ? AND deleted = 0 ORDER BY version",
         [template.key])]
-    for row in existing:
-        if json.loads(row["body"]) == json.loads(body):
+    for row in existing:  # the same questions and texts, however the JSON is laid out
+        if _parsed(row["body"]) == template:
             return row["id"]
     version = (existing[-1]["version"] + 1) if existing else 1
     row_id = stable_id("template", template.key, str(version))
     tx.put("template", {"id": row_id, "key": template.key, "version": version, "body": body})
     return row_id
+
+
+def cohort_template_id(db) -> str | None:
+    """The template new rounds use: the one last imported or edited, else None (default)."""
+    row = db.execute("SELECT template_id FROM cohort WHERE deleted = 0 ORDER BY stamp"
+                     " LIMIT 1").fetchone()
+    return row[0] if row and row[0] else None
+
+
+def cohort_template_body(db) -> str:
+    template_id = cohort_template_id(db)
+    if template_id is None:
+        return default_template_body()
+    return db.execute("SELECT body FROM template WHERE id = ?", [template_id]).fetchone()[0]
+
+
+def template_body(db, round_id: str | None = None) -> str:
+    """A round's template as JSON, or the cohort's when no round is named."""
+    if round_id is None:
+        return cohort_template_body(db)
+    return db.execute("SELECT body FROM template WHERE id = ?",
+                      [_round(db, round_id).template_id]).fetchone()[0]
+
+
+def read_template_file(path) -> str:
+    """The text of a template file, checked; a file that is not one is refused plainly."""
+    from pathlib import Path
+
+    try:
+        body = Path(path).read_text("utf-8-sig")
+        data = json.loads(body)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RuleViolation(_("{name} is not a template in JSON ({detail}).").format(
+            name=Path(path).name, detail=getattr(exc, "strerror", None) or exc)) from exc
+    if not isinstance(data, dict):
+        raise RuleViolation(_("{name} is not a template in JSON ({detail}).").format(
+            name=Path(path).name, detail=_("not an object")))
+    core.parse_template(data)
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def use_template(session: CohortSession, body: str) -> Changes:
+    """Make a template (imported or edited) the one new rounds use.
+
+    Rounds that already exist keep theirs: a template never changes under given answers.
+    """
+    template_ = core.parse_template(json.loads(body))
+
+    def work(tx: Transaction) -> str:
+        template_id = put_template(tx, body)
+        cohort_row = tx.db.execute("SELECT id FROM cohort WHERE deleted = 0 ORDER BY stamp"
+                                   " LIMIT 1").fetchone()
+        tx.update("cohort", cohort_row[0], {"template_id": template_id})
+        return template_id
+
+    return session.write(_("Use the template {title}").format(title=template_.title["fi"]), work)
+
+
+def template_as_data(tpl: core.Template, note: str = "") -> dict:
+    """A template back to the JSON shape it is read from (the default file's shape)."""
+    def texts(t: dict[str, str]) -> dict[str, str]:
+        return {lang: t[lang] for lang in core.LANGUAGES}
+
+    return {
+        "id": tpl.key, "title": texts(tpl.title), **({"note": note} if note else {}),
+        "scale": [{"value": level.value, **texts(level.label),
+                   **{f"desc_{lang}": text for lang, text in level.description.items()}}
+                  for level in tpl.scale],
+        "no_answer": {"value": None, **texts(tpl.no_answer)},
+        "themes": [{"id": theme.id, "title": texts(theme.title),
+                    "statements": [{"id": st.id, **texts(st.text)} for st in theme.statements]}
+                   for theme in tpl.themes],
+    }
 
 
 def template(db, template_id: str) -> core.Template:
@@ -72,7 +145,8 @@ def put_round(tx: Transaction, name: str, template_id: str | None = None) -> str
     existing = find_round(tx.db, name)
     if existing:
         return existing.id
-    template_id = template_id or put_template(tx, default_template_body())
+    template_id = template_id or cohort_template_id(tx.db) or put_template(
+        tx, default_template_body())
     position = 1 + max((r.position for r in rounds(tx.db)), default=0)
     row_id = new_id()
     tx.put("assessment_round", {"id": row_id, "name": name, "template_id": template_id,

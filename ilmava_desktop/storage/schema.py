@@ -98,6 +98,11 @@ def _self_assessment(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _template_choice(db: sqlite_utils.Database) -> None:
+    # The template new rounds use: imported or edited in the window, else the default.
+    db.execute("ALTER TABLE cohort ADD COLUMN template_id TEXT REFERENCES template(id)")
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -108,6 +113,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_attendance", _attendance),
     ("0003_self_assessment", _self_assessment),
+    ("0004_template_choice", _template_choice),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -76,6 +76,10 @@ def _assessment_views(window: MainWindow, folder: Path, number: int, written: li
         number += 1
         written.append(_save(window, folder, number, name))
     page.panel.setCurrentIndex(0)
+    dialog = page.open_template()
+    number += 1
+    written.append(_save(dialog, folder, number, "assessment-template"))
+    dialog.reject()
     page.open_projector()
     number += 1
     written.append(_save(page.projector, folder, number, "projector"))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -19,10 +23,12 @@ from PySide6.QtWidgets import (
 from ilmava_desktop.core import assessment as core
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import assessment
+from ilmava_desktop.services.assessment_documents import write_paper_form
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.assessment.projector import ProjectorView
 from ilmava_desktop.ui.assessment.results_panel import LiveResults, ResultsPanel, ThemeGap
 from ilmava_desktop.ui.assessment.sheet_grid import SheetGrid, SheetModel
+from ilmava_desktop.ui.assessment.template_dialog import TemplateDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, labelled_form
@@ -119,8 +125,21 @@ class AssessmentPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([650, 400])
+        self.template_button = QPushButton(_("&Template…"))
+        self.template_button.setToolTip(_("The themes, statements and scale new rounds use"))
+        self.template_button.clicked.connect(self.open_template)
+        self.form_button = QPushButton(_("Paper &form (PDF)"))
+        self.form_button.setToolTip(_("The template as a form to print, in the language chosen"))
+        form_menu = QMenu(self.form_button)
+        for language, label in (("fi", "Suomeksi"), ("sv", "På svenska"), ("en", "In English")):
+            form_menu.addAction(label, lambda lang=language: self.choose_form_file(lang))
+        self.form_button.setMenu(form_menu)
+        top = QHBoxLayout()
+        top.addWidget(heading(_("Self-assessment"), 1), 1)
+        top.addWidget(self.template_button)
+        top.addWidget(self.form_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(_("Self-assessment"), 1))
+        layout.addLayout(top)
         layout.addLayout(pickers)
         layout.addWidget(splitter, 1)
         self.setFocusProxy(self.grid)
@@ -163,6 +182,26 @@ class AssessmentPage(QWidget):
         dialog.textValueSelected.connect(lambda name: self.ctx.write(
             self, lambda s: assessment.add_round(s, name)))
         dialog.open()
+
+    def open_template(self) -> TemplateDialog:
+        dialog = TemplateDialog(self.ctx, self)
+        dialog.open()
+        return dialog
+
+    def choose_form_file(self, language: str) -> None:
+        name = {"fi": "itsearviointilomake", "sv": "sjalvvarderingsblankett",
+                "en": "self-assessment-form"}[language]
+        dialog = QFileDialog(self, _("Save as PDF"), f"{name}.pdf", _("PDF files (*.pdf)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(lambda path: self.write_form(Path(path), language))
+        dialog.open()
+
+    def write_form(self, path: Path, language: str) -> None:
+        round_name = self.round.currentText() or None
+        self.ctx.door.run(lambda: write_paper_form(self.ctx.session, path, language, round_name),
+                          lambda written: self.message.setText(
+                              _("Wrote {path}").format(path=written)),
+                          lambda exc: self.message.setText(message_for(exc)))
 
     # -- the sheet -------------------------------------------------------------------
 

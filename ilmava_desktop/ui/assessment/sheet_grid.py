@@ -55,7 +55,8 @@ class SheetModel(QAbstractTableModel):
             return None
         statement = self.statement_at(index.row())
         if index.column() == 0:
-            return f"{statement.id}  {statement.text[self.language]}"
+            # The running number is the one on the paper form; the id is for imports.
+            return f"{index.row() + 1}. {statement.text[self.language]}  ({statement.id})"
         return self.answer_text(statement.id)
 
 

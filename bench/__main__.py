@@ -8,7 +8,8 @@
   page (target <= 8 ms), against the bare matching of the same people in the same run;
   with_repaint_ms adds drawing the list offscreen (software rendering);
   checkin_to_screen_ms is the median from Enter to the list drawn with the person checked in.
-- assessment_update: p95 from a key press in the sheet grid to the results table updated, with
+- assessment_update: p95 from a key press in the sheet grid to the results table and the
+  chart's drawing updated (with_repaint_ms adds painting the whole window offscreen), with
   15 municipalities × 3 sheets × 30 statements × 2 rounds (target <= 16 ms), against writing
   the same answer through the service alone.
 """
@@ -198,13 +199,17 @@ def assessment_update(presses: int = 60) -> dict:
         window.show_tool(2)
         page = window.tool_stack.currentWidget()
         app.processEvents()
-        ui_times = []
+        ui_times, frame_times = [], []
         for press in range(presses):
             page.grid.selectRow(press % 30)
-            key = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5)[press % 5]
+            # Every press changes the answer: 1..5 in turn, against the fill's pattern.
+            key = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5)[
+                (press + press // 30) % 5]
             start = time.perf_counter()
             QTest.keyClick(page.grid, key)
             ui_times.append(time.perf_counter() - start)
+            window.repaint()  # the frame the room sees: grid, table and chart painted anew
+            frame_times.append(time.perf_counter() - start)
         session = window.ctx.session
         round_id, municipality_id = page.round.currentData(), page.municipality.currentData()
         window.lifecycle.autosave.stop()
@@ -217,8 +222,9 @@ def assessment_update(presses: int = 60) -> dict:
         window.lifecycle.close_for_quit()
     p95 = statistics.quantiles(ui_times, n=20)[18] * 1000
     baseline = statistics.quantiles(base_times, n=20)[18] * 1000
+    frame = statistics.quantiles(frame_times, n=20)[18] * 1000
     return {"value": round(p95, 2), "unit": "ms", "baseline": round(baseline, 2),
-            "ratio": round(p95 / baseline, 1)}
+            "ratio": round(p95 / baseline, 1), "with_repaint_ms": round(frame, 2)}
 
 
 BENCHMARKS = {"startup": startup, "open_large": open_large, "checkin_filter": checkin_filter,

@@ -78,3 +78,25 @@ def test_generated_answer_files(session, tmp_path, rows):
         summary["rejected"]) == len(usable)
     again = plan_answers(session, path, "Generated").summary()
     assert again["added"] == 0 and again["updated"] == 0
+
+
+def test_comments_in_the_file_join_the_themes_comments_once(session, tmp_path):
+    add_municipality(session, "398")
+    path = write_csv(tmp_path / "kommentit.csv", [
+        ["Kunta", "Väittämä", "Arvo", "Kommentti", "Vahvuudet"],
+        ["Lahti", "strategy.1", "4", "+ Valtuusto sitoutunut", ""],
+        ["Lahti", "strategy.2", "2", "Seuranta puuttuu", "Hyvä johtoryhmä"],
+        ["Lahti", "strategy.3", "3", "seuranta puuttuu", ""],  # the same line: once
+        ["Lahti", "finance.1", "3", "", ""],
+    ])
+    summary = import_answers(session, path, "Virkajohto").summary()
+    assert summary["comments_added"] == 3
+    round_id = assessment.find_round(session.db, "Virkajohto").id
+    lahti = session.db.execute("SELECT id FROM municipality WHERE code = '398'").fetchone()[0]
+    saved = assessment.comments(session.db, round_id, lahti)
+    assert saved[("strategy", "strengths")].splitlines() == ["Valtuusto sitoutunut",
+                                                              "Hyvä johtoryhmä"]
+    assert saved[("strategy", "development_areas")] == "Seuranta puuttuu"
+    again = import_answers(session, path, "Virkajohto").summary()
+    assert again["comments_added"] == 0
+    assert assessment.comments(session.db, round_id, lahti) == saved

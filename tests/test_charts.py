@@ -51,7 +51,9 @@ def test_distribution_writes_counts_and_says_when_a_theme_is_empty():
     assert "2" in texts and "ei vastauksia" in texts
 
 
-def test_svg_names_the_font_qt_knows():
-    svg = charts.to_svg(charts.theme_profile(THEMES, [charts.Series("A", {"strategy": 3.0})],
-                                             range(1, 6), 300)).decode()
-    assert "DejaVu Sans" in svg and "DejaVuSans" not in svg
+def test_the_same_drawing_goes_into_a_pdf():
+    from reportlab.graphics import renderPDF
+
+    drawing = charts.theme_profile(THEMES, [charts.Series("Kuhmo", {"strategy": 2.0})],
+                                   range(1, 6), 300)
+    assert renderPDF.drawToString(drawing).startswith(b"%PDF")

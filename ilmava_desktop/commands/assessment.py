@@ -97,6 +97,8 @@ def cmd_answers(args) -> int:
         print(_("{added} to add, {updated} to update, {unchanged} unchanged, {rejected} rejected")
               .format(added=summary["added"], updated=summary["updated"],
                       unchanged=summary["unchanged"], rejected=len(summary["rejected"])))
+        if plan.comments:
+            print(_("{n} comment lines added").format(n=len(plan.comments)))
         for rejection in plan.rejected:
             print(_("line {line}: {reason}").format(line=rejection.line,
                                                     reason=rejection.reason), file=sys.stderr)

@@ -1,6 +1,6 @@
 """Charts of self-assessment results, drawn once for the window, the projector and the PDFs.
 
-Each chart is a reportlab Drawing: a PDF places it as it is, the window shows it as SVG. So
+Each chart is a reportlab Drawing: a PDF places it as it is, the window paints its shapes (ui.chart_view). So
 the report shows exactly what the room saw. Values are always written beside the bars and
 series differ by fill *and* outline, so colour never carries the meaning alone.
 """
@@ -11,9 +11,6 @@ import math
 from dataclasses import dataclass
 
 from ilmava_desktop.reports.styles import FONT, FONT_BOLD, register_fonts
-
-# How Qt's SVG renderer knows the bundled fonts (reportlab knows them by their file names).
-_QT_FONT = {FONT_BOLD: "DejaVu Sans; font-weight: bold", FONT: "DejaVu Sans"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +47,14 @@ PROJECTOR = ChartStyle(
 class Series:
     label: str
     values: dict[str, float | None]  # theme id -> score
+
+
+def _no_shape_checks() -> None:
+    """Our shapes are made by this module, not typed by anyone: reportlab's check of every
+    attribute as it is set would double the time a chart takes, and a chart follows typing."""
+    from reportlab import rl_config
+
+    rl_config.shapeChecking = 0
 
 
 def _text_width(text: str, font: str, size: float) -> float:
@@ -98,6 +103,7 @@ def theme_profile(themes: list[tuple[str, str]], series: list[Series], scale: ra
     from reportlab.lib.colors import HexColor
 
     register_fonts()
+    _no_shape_checks()
     size, bar = style.font_size, style.bar_height
     top = scale.stop - 1
     value_room = _text_width("5,0", FONT_BOLD, size) + size * 0.6
@@ -149,6 +155,7 @@ def distribution(themes: list[tuple[str, str]], counts: dict[str, dict[int | Non
     from reportlab.lib.colors import HexColor
 
     register_fonts()
+    _no_shape_checks()
     size, bar = style.font_size, style.bar_height * 1.4
     block = size * 1.6 + bar + size * 0.6
     legend_width = sum(size * 2.4 + _text_width(label, FONT, size) for _v, label in labels)
@@ -192,13 +199,3 @@ def distribution(themes: list[tuple[str, str]], counts: dict[str, dict[int | Non
 def _is_dark(hex_colour: str) -> bool:
     r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
     return 0.299 * r + 0.587 * g + 0.114 * b < 140
-
-
-def to_svg(drawing) -> bytes:
-    """The drawing as SVG text for Qt's renderer, with the font family Qt knows."""
-    from reportlab.graphics import renderSVG
-
-    text = renderSVG.drawToString(drawing)
-    for ours, qt in _QT_FONT.items():  # bold first: its name begins with the regular one's
-        text = text.replace(f"font-family: {ours};", f"font-family: {qt};")
-    return text.encode("utf-8")

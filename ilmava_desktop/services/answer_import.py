@@ -28,6 +28,10 @@ ANSWER_ALIASES = {
               "sheet"),
     "statement": ("väittämä", "väite", "påstående", "statement", "kysymys", "fråga", "question"),
     "value": ("arvo", "vastaus", "värde", "svar", "value", "answer", "score"),
+    "strengths": ("vahvuudet", "vahvuus", "styrkor", "styrka", "strengths", "strength"),
+    "development_areas": ("kehittämiskohteet", "kehittämiskohde", "utvecklingsområden",
+                          "utvecklingsområde", "development areas", "development area"),
+    "comment": ("kommentti", "huomio", "kommentar", "comment", "comments"),
 }
 _FIELD = {name_key(alias): column for column, aliases in ANSWER_ALIASES.items()
           for alias in aliases}
@@ -43,12 +47,22 @@ class AnswerRow:
     action: str
 
 
+@dataclass(frozen=True)
+class CommentLine:
+    municipality_id: str
+    theme_id: str
+    kind: str  # strengths or development_areas
+    text: str
+
+
 @dataclass
 class AnswerPlan:
     round_name: str
     round_exists: bool
     rows: list[AnswerRow] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    # Comment lines not yet in the theme's comments (a line already there is not added again).
+    comments: list[CommentLine] = field(default_factory=list)
 
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
@@ -56,7 +70,7 @@ class AnswerPlan:
     def summary(self) -> dict:
         return {"round": self.round_name, "round_created": not self.round_exists,
                 "added": self.count("add"), "updated": self.count("update"),
-                "unchanged": self.count("unchanged"),
+                "unchanged": self.count("unchanged"), "comments_added": len(self.comments),
                 "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected]}
 
 
@@ -82,6 +96,10 @@ def plan_answers(session: CohortSession, path: Path, round_name: str) -> AnswerP
     current = ({(a.municipality_id, a.sheet, a.statement_id): a.value
                 for a in assessment.answers(db, existing_round.id)} if existing_round else {})
     plan = AnswerPlan(clean_text(round_name), existing_round is not None)
+    existing_comments: dict[tuple[str, str, str], list[str]] = {}
+    if existing_round:
+        for (m_id, theme, kind), text in assessment.all_comments(db, existing_round.id).items():
+            existing_comments[(m_id, theme, kind)] = [t for t in text.splitlines() if t.strip()]
     first_line: dict[tuple, int] = {}
     for line, row in rows:
         cells = {column: clean_text(row[index]) if index < len(row) else ""
@@ -117,7 +135,31 @@ def plan_answers(session: CohortSession, path: Path, round_name: str) -> AnswerP
             "unchanged" if current[key] == value else "update")
         current[key] = value
         plan.rows.append(AnswerRow(line, *key, value, action))
+        for kind, text in _comment_cells(cells):
+            _plan_comment(plan, existing_comments, CommentLine(
+                key[0], template.theme_of(statement), kind, text))
     return plan
+
+
+def _comment_cells(cells: dict[str, str]) -> list[tuple[str, str]]:
+    """The row's comments by kind. A plain comment is a development area unless it
+    begins with "+" (the board's sign for a strength)."""
+    found = [(kind, cells[kind]) for kind in ("strengths", "development_areas")
+             if cells.get(kind)]
+    comment = cells.get("comment", "")
+    if comment.startswith("+"):
+        found.append(("strengths", comment[1:].strip()))
+    elif comment:
+        found.append(("development_areas", comment.lstrip("-").strip()))
+    return [(kind, text) for kind, text in found if text]
+
+
+def _plan_comment(plan: AnswerPlan, existing: dict, line: CommentLine) -> None:
+    key = (line.municipality_id, line.theme_id, line.kind)
+    lines = existing.setdefault(key, [])
+    if line.text.casefold() not in (known.casefold() for known in lines):
+        lines.append(line.text)
+        plan.comments.append(line)
 
 
 def apply_answers(session: CohortSession, plan: AnswerPlan) -> Changes:
@@ -127,6 +169,9 @@ def apply_answers(session: CohortSession, plan: AnswerPlan) -> Changes:
             if row.action != "unchanged":
                 assessment.put_answer(tx, round_id, row.municipality_id, row.sheet,
                                       row.statement_id, row.value)
+        for line in plan.comments:
+            assessment.add_comment_line(tx, round_id, line.municipality_id, line.theme_id,
+                                        line.kind, line.text)
 
     return session.write(_("Import answers to {round}").format(round=plan.round_name), work)
 
@@ -134,6 +179,6 @@ def apply_answers(session: CohortSession, plan: AnswerPlan) -> Changes:
 def import_answers(session: CohortSession, path: Path, round_name: str,
                    dry_run: bool = False) -> AnswerPlan:
     plan = plan_answers(session, path, round_name)
-    if not dry_run and (plan.rows or not plan.round_exists):
+    if not dry_run and (plan.rows or plan.comments or not plan.round_exists):
         apply_answers(session, plan)
     return plan

@@ -206,6 +206,25 @@ def set_comment(session: CohortSession, round_id: str, municipality_id: str, the
                           "theme_id": theme_id, "kind": kind, "text": text.strip()}))
 
 
+def add_comment_line(tx: Transaction, round_id: str, municipality_id: str, theme_id: str,
+                     kind: str, text: str) -> None:
+    """Append a line to a theme's comment (imports: one comment per answer row)."""
+    row_id = stable_id("theme_comment", round_id, municipality_id, theme_id, kind)
+    current = tx.db.execute("SELECT text FROM theme_comment WHERE id = ? AND deleted = 0",
+                            [row_id]).fetchone()
+    joined = "\n".join(part for part in ((current[0] if current else ""), text.strip()) if part)
+    tx.put("theme_comment", {"id": row_id, "round_id": round_id,
+                             "municipality_id": municipality_id, "theme_id": theme_id,
+                             "kind": kind, "text": joined, "deleted": 0})
+
+
+def all_comments(db, round_id: str) -> dict[tuple[str, str, str], str]:
+    """(municipality, theme, kind) -> text for a whole round."""
+    return {(m_id, theme, kind): text for m_id, theme, kind, text in db.execute(
+        "SELECT municipality_id, theme_id, kind, text FROM theme_comment WHERE round_id = ?"
+        " AND deleted = 0", [round_id]).fetchall()}
+
+
 def comments(db, round_id: str, municipality_id: str) -> dict[tuple[str, str], str]:
     """(theme, kind) -> text for one municipality in a round."""
     return {(theme, kind): text for theme, kind, text in db.execute(

@@ -34,6 +34,19 @@ class RowTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def refresh_rows(self, rows: Sequence[Any]) -> None:
+        """New values for the same rows (by id): redrawn in place, the selection kept and
+        the columns not measured again, so a live table keeps up with typing."""
+        rows = list(rows)
+        if rows and [getattr(r, "id", None) for r in rows] == [
+                getattr(r, "id", None) for r in self._rows] and None not in (
+                getattr(r, "id", None) for r in rows):
+            self._rows = rows
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(rows) - 1, len(self._columns) - 1))
+        else:
+            self.set_rows(rows)
+
     def set_columns(self, columns: Sequence[Column]) -> None:
         """For tables whose columns follow the data, such as one per value of a scale."""
         self.beginResetModel()

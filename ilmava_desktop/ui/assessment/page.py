@@ -251,7 +251,10 @@ class AssessmentPage(QWidget):
         language = current_language()
         row = self.grid.currentIndex().row()
         values = {a.statement_id: a.value for a in given if a.sheet == sheet}
-        self.sheet_model.set_sheet(self.template, values, language)
+        if keep_row:
+            self.sheet_model.update_values(self.template, values, language)
+        else:
+            self.sheet_model.set_sheet(self.template, values, language)
         self.sheets_label.setText(_("{n} sheets entered").format(n=len({a.sheet for a in given})))
         self.show_live(self.live_results(given))
         self.show_gaps()

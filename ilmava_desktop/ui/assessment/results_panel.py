@@ -54,6 +54,7 @@ class ThemeResult:
 
 @dataclass(frozen=True)
 class ThemeCounts:
+    id: str
     title: str
     counts: dict[int | None, int]
 
@@ -143,8 +144,9 @@ class ResultsPanel(QTabWidget):
             self.distribution.set_draw(None)
             self.distribution_note.setText("")
             return
-        self.results_model.set_rows([ThemeResult(i, title, live.own.get(i), live.cohort.get(i))
-                                     for i, title in live.themes])
+        self.results_model.refresh_rows([ThemeResult(i, title, live.own.get(i),
+                                                     live.cohort.get(i))
+                                         for i, title in live.themes])
         self.profile.set_draw(lambda width: charts.theme_profile(
             live.themes, live.profile_series(), live.scale, width, charts.SCREEN))
         self.show_counts(live)
@@ -164,7 +166,8 @@ class ResultsPanel(QTabWidget):
             "All answers in the round: {sheets} sheets from {municipalities} municipalities, "
             "no municipality named.").format(sheets=live.cohort_sheets,
                                              municipalities=live.municipalities_answered))
-        self.counts_model.set_rows([ThemeCounts(title, live.counts[i]) for i, title in live.themes])
+        self.counts_model.refresh_rows([ThemeCounts(i, title, live.counts[i])
+                                        for i, title in live.themes])
         self.distribution.set_draw(lambda width: charts.distribution(
             live.themes, live.counts, live.levels, width, charts.SCREEN))
 
@@ -183,7 +186,7 @@ class ResultsPanel(QTabWidget):
     def show_gaps(self, rows: list[ThemeGap], note: str, names: tuple[str, str] | None,
                   themes: list[tuple[str, str]], scale: range) -> None:
         self.gaps_note.setText(note)
-        self.gaps_model.set_rows(rows)
+        self.gaps_model.refresh_rows(rows)
         if not rows or names is None:
             self.comparison.set_draw(None)
             return

@@ -26,6 +26,16 @@ class SheetModel(QAbstractTableModel):
         self.template, self.values, self.language = template, values, language
         self.endResetModel()
 
+    def update_values(self, template: Template, values: dict[str, object], language: str):
+        """The same sheet with some answers changed: only the changed rows are redrawn."""
+        if (template, language) != (self.template, self.language) or self.template is None:
+            self.set_sheet(template, values, language)
+            return
+        old, self.values = self.values, values
+        for row, statement in enumerate(template.statements):
+            if old.get(statement.id, UNANSWERED) != values.get(statement.id, UNANSWERED):
+                self.dataChanged.emit(self.index(row, 1), self.index(row, 1))
+
     def statement_at(self, row: int):
         return self.template.statements[row] if self.template else None
 

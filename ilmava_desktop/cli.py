@@ -15,6 +15,7 @@ from pathlib import Path
 from ilmava_desktop import __version__
 from ilmava_desktop.commands import assessment as assessment_commands
 from ilmava_desktop.commands import attendance as attendance_commands
+from ilmava_desktop.commands import board as board_commands
 from ilmava_desktop.commands.common import (
     OK,
     PROBLEM,
@@ -62,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
 
     attendance_commands.add_parsers(commands)
     assessment_commands.add_parsers(commands)
+    board_commands.add_parsers(commands)
 
     imp = commands.add_parser("import", help=_("import registrations or applications"))
     imp.add_argument("cohort", type=Path)
@@ -202,7 +204,7 @@ def cmd_import(args) -> int:
 COMMANDS = {
     "new": cmd_new, "demo": cmd_demo, "info": cmd_info, "municipalities": cmd_municipalities,
     "people": cmd_people, "check": cmd_check, "import": cmd_import,
-    **attendance_commands.COMMANDS, **assessment_commands.COMMANDS,
+    **attendance_commands.COMMANDS, **assessment_commands.COMMANDS, **board_commands.COMMANDS,
 }
 
 if __name__ == "__main__":

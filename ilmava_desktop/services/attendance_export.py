@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.roles import ROLES_BY_KEY
-from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.attendance import clock, overview
-from ilmava_desktop.services.output_files import write_atomically
+from ilmava_desktop.services.table_files import write_tables
 from ilmava_desktop.storage import queries
 
 
@@ -67,40 +65,9 @@ def overview_rows(session) -> tuple[list[list], list[list]]:
 
 
 def export_attendance(session, target: Path, day_ids: set[str] | None = None) -> Path:
-    """Write `target` (.csv or .xlsx) atomically; the format follows the file's suffix."""
-    target = Path(target)
-    suffix = target.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise RuleViolation(_("Export to a .csv or .xlsx file."))
-
-    def write(tmp: Path) -> None:
-        if suffix == ".csv":
-            # Semicolons and a BOM: what Excel expects of a CSV file in Finland and Sweden.
-            with tmp.open("w", encoding="utf-8-sig", newline="") as f:
-                csv.writer(f, delimiter=";").writerows(check_in_rows(session, day_ids))
-        else:
-            _write_xlsx(session, tmp, day_ids)
-
-    return write_atomically(target, write)
-
-
-def _write_xlsx(session, path: Path, day_ids) -> None:
-    import openpyxl  # only exports need it
-    from openpyxl.styles import Font
-
-    book = openpyxl.Workbook()
+    """Write `target` (.csv: the check-ins; .xlsx: three sheets) atomically."""
+    if Path(target).suffix.lower() != ".xlsx":
+        return write_tables(target, [(_("Check-ins"), check_in_rows(session, day_ids))])
     counts, who = overview_rows(session)
-    sheets = [(_("Check-ins"), check_in_rows(session, day_ids)),
-              (_("Per municipality"), counts), (_("Who came"), who)]
-    for index, (title, rows) in enumerate(sheets):
-        sheet = book.active if index == 0 else book.create_sheet()
-        sheet.title = title[:31]
-        for row in rows:
-            sheet.append(row)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-        for column in sheet.columns:
-            width = max(len(str(cell.value or "")) for cell in column)
-            sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 6), 50)
-    book.save(path)
+    return write_tables(target, [(_("Check-ins"), check_in_rows(session, day_ids)),
+                                 (_("Per municipality"), counts), (_("Who came"), who)])

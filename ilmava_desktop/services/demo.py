@@ -14,6 +14,7 @@ from ilmava_desktop.services import demo_content
 from ilmava_desktop.services.days import put_day
 from ilmava_desktop.services.demo_assessment import fill_demo_assessment
 from ilmava_desktop.services.demo_attendance import fill_demo_attendance
+from ilmava_desktop.services.demo_board import fill_demo_board
 from ilmava_desktop.services.municipalities import put_municipality
 from ilmava_desktop.services.people import put_new_person
 from ilmava_desktop.services.session import CohortSession
@@ -48,6 +49,7 @@ def fill_demo(tx: Transaction) -> None:
         put_day(tx, period, title, day_date, venue, audience, low, high)
     fill_demo_attendance(tx)
     fill_demo_assessment(tx)
+    fill_demo_board(tx)
 
 
 BUNDLED = "demo/esimerkkikohortti.ilmava"

@@ -1,4 +1,4 @@
-"""Reading the rows of a CSV or XLSX file as text, with the line each came from."""
+"""CSV and XLSX files: rows read as text with the line each came from, and rows written."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from ilmava_desktop.core.import_rows import UnusableFile
+from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
 
 Rows = list[tuple[int, list[str]]]
@@ -89,3 +90,45 @@ def _xlsx_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # a code typed as a number: 91.0 -> "91"
     return str(value)
+
+
+def write_tables(target: Path, sheets: list[tuple[str, list[list]]]) -> Path:
+    """Write rows atomically as .csv (the first sheet) or .xlsx (every sheet, one per tab).
+
+    Each sheet's first row is its header. The format follows the file's suffix.
+    """
+    from ilmava_desktop.services.output_files import write_atomically
+
+    target = Path(target)
+    suffix = target.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise RuleViolation(_("Export to a .csv or .xlsx file."))
+
+    def write(tmp: Path) -> None:
+        if suffix == ".csv":
+            # Semicolons and a BOM: what Excel expects of a CSV file in Finland and Sweden.
+            with tmp.open("w", encoding="utf-8-sig", newline="") as f:
+                csv.writer(f, delimiter=";").writerows(sheets[0][1])
+        else:
+            _write_xlsx(tmp, sheets)
+
+    return write_atomically(target, write)
+
+
+def _write_xlsx(path: Path, sheets: list[tuple[str, list[list]]]) -> None:
+    import openpyxl  # only exports need it
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    for index, (title, rows) in enumerate(sheets):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = title[:31]
+        for row in rows:
+            sheet.append(row)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        for column in sheet.columns:
+            width = max(len(str(cell.value or "")) for cell in column)
+            sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 6), 50)
+    book.save(path)

@@ -103,6 +103,24 @@ def _template_choice(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE cohort ADD COLUMN template_id TEXT REFERENCES template(id)")
 
 
+def _board(db: sqlite_utils.Database) -> None:
+    # Cards of the debrief board. A card without a municipality is about the whole cohort;
+    # cards are confidential until the facilitator marks them publishable.
+    db.executescript(f"""
+        CREATE TABLE card_cluster ({_ROW}, name TEXT NOT NULL DEFAULT '');
+        CREATE TABLE card (
+            {_ROW}, municipality_id TEXT REFERENCES municipality(id),
+            kind TEXT NOT NULL
+                CHECK (kind IN ('strength', 'development', 'idea', 'lesson', 'question')),
+            theme_id TEXT, group_name TEXT NOT NULL DEFAULT '', text TEXT NOT NULL,
+            author TEXT NOT NULL DEFAULT '', confidential INTEGER NOT NULL DEFAULT 1,
+            votes INTEGER NOT NULL DEFAULT 0 CHECK (votes >= 0),
+            position REAL NOT NULL DEFAULT 0, cluster_id TEXT REFERENCES card_cluster(id)
+        );
+        CREATE INDEX card_municipality ON card(municipality_id);
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -114,6 +132,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0002_attendance", _attendance),
     ("0003_self_assessment", _self_assessment),
     ("0004_template_choice", _template_choice),
+    ("0005_board", _board),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,6 +8,9 @@
   page (target <= 8 ms), against the bare matching of the same people in the same run;
   with_repaint_ms adds drawing the list offscreen (software rendering);
   checkin_to_screen_ms is the median from Enter to the list drawn with the person checked in.
+- board_filter: p95 of one keystroke in the board's search with 1,000 cards until every
+  column is refilled (target <= 16 ms), against the core filter alone; with_repaint_ms adds
+  painting the window, add_card_ms is a card typed and Enter until the columns show it.
 - assessment_update: p95 from a key press in the sheet grid to the results table and the
   chart's drawing updated (with_repaint_ms adds painting the whole window offscreen), with
   15 municipalities × 3 sheets × 30 statements × 2 rounds (target <= 16 ms), against writing
@@ -227,8 +230,76 @@ def assessment_update(presses: int = 60) -> dict:
             "ratio": round(p95 / baseline, 1), "with_repaint_ms": round(frame, 2)}
 
 
+def board_filter(rounds: int = 40) -> dict:
+    """Typing into the board's search with 1,000 cards: the columns filtered and refilled.
+
+    p95 per keystroke, against filtering the same cards with the core function alone.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ilmava_desktop.core import board as core
+    from ilmava_desktop.services import board
+    from ilmava_desktop.services.demo import create_demo
+    from ilmava_desktop.storage import queries
+    from ilmava_desktop.ui.door import DbDoor, InlineExecutor
+    from ilmava_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    words = ["ilmasto", "johto", "seuranta", "hankinta", "talous", "kaava", "viestintä",
+             "yritys", "budjetti", "tavoite"]
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["ILMAVA_DATA_DIR"] = str(Path(folder) / "data")
+        path = Path(folder) / "demo.ilmava"
+        session = create_demo(path)
+        municipalities = [m.id for m in queries.municipalities(session.db)] + [None]
+        kinds = list(core.KINDS)
+
+        def fill(tx):
+            have = len(board.cards(tx.db))
+            for n in range(1000 - have):
+                board.put_card(tx, municipality_id=municipalities[n % len(municipalities)],
+                               kind=kinds[n % 5], text=f"{words[n % 10]} kortti {n} "
+                               f"{words[(n * 7) % 10]} ja muuta tekstiä", votes=n % 4,
+                               confidential=bool(n % 3))
+
+        session.write("bench", fill)
+        session.close()
+        window = MainWindow(DbDoor(InlineExecutor()))
+        window.open_cohort(path)
+        window.show()
+        window.show_tool(4)
+        page = window.tool_stack.currentWidget()
+        app.processEvents()
+        queries_typed = [word[:length] for word in words for length in (1, 3, 5)][:rounds]
+        ui_times, core_times, frame_times = [], [], []
+        for text in queries_typed + [""]:
+            start = time.perf_counter()
+            page.search.setText(text)
+            ui_times.append(time.perf_counter() - start)
+            window.repaint()
+            frame_times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            core.filter_cards(page.cards, core.CardFilter(text=text))
+            core_times.append(time.perf_counter() - start)
+        cards = len(page.cards)
+        add_times = []
+        for n in range(20):  # a card typed and Enter: written, read back, every column refilled
+            page.entry.setText(f"+ Uusi kortti {n}")
+            start = time.perf_counter()
+            page.add_from_entry()
+            add_times.append(time.perf_counter() - start)
+        window.lifecycle.close_for_quit()
+    p95 = statistics.quantiles(ui_times, n=20)[18] * 1000
+    baseline = statistics.quantiles(core_times, n=20)[18] * 1000
+    return {"value": round(p95, 2), "unit": "ms", "baseline": round(baseline, 3),
+            "ratio": round(p95 / baseline, 1), "cards": cards,
+            "add_card_ms": round(statistics.quantiles(add_times, n=20)[18] * 1000, 2),
+            "with_repaint_ms": round(statistics.quantiles(frame_times, n=20)[18] * 1000, 2)}
+
+
 BENCHMARKS = {"startup": startup, "open_large": open_large, "checkin_filter": checkin_filter,
-              "assessment_update": assessment_update}
+              "assessment_update": assessment_update, "board_filter": board_filter}
 
 
 def main(names: list[str]) -> int:

@@ -64,10 +64,10 @@ def test_cards_added_moved_voted_clustered_and_deleted_through_undo(session):
                             confidential=False).result
     shown = {c.id: c for c in board.cards(session.db)}
     assert shown[first].confidential and not shown[second].confidential  # confidential by default
-    board.move_card(session, first, kind="development", theme_id="finance")
+    board.move_cards(session, [first], kind="development", theme_id="finance")
     assert {c.id: c for c in board.cards(session.db)}[first].kind == "development"
     with pytest.raises(RuleViolation, match="not a kind"):
-        board.move_card(session, first, kind="wish")
+        board.move_cards(session, [first], kind="wish")
     board.vote(session, first)
     board.vote(session, first)
     board.vote(session, second, -1)  # never below zero

@@ -18,11 +18,22 @@ _COLUMNS = ("id, municipality_id, kind, theme_id, group_name, text, author, conf
 
 
 def cards(db) -> list[Card]:
-    # Plain tuples straight into cards: a board of a thousand is read at every change.
     rows = db.execute(f"SELECT {_COLUMNS} FROM card WHERE deleted = 0 ORDER BY position"
                       ).fetchall()
     return [Card(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], r[10])
             for r in rows]
+
+
+def changed_since(db, stamp: str) -> tuple[list[Card], set[str], str]:
+    """Cards written after `stamp` (every write stamps its rows, later stamps sort later):
+    those on the board, the ids deleted, and the newest stamp. The window keeps its cards
+    up to date with this instead of reading a thousand cards after every key press."""
+    rows = db.execute(f"SELECT {_COLUMNS}, deleted, stamp FROM card WHERE stamp > ?",
+                      [stamp]).fetchall()
+    live = [Card(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], r[10])
+            for r in rows if not r[11]]
+    deleted = {r[0] for r in rows if r[11]}
+    return live, deleted, max((r[12] for r in rows), default=stamp)
 
 
 def clusters(db) -> dict[str, str]:
@@ -86,20 +97,21 @@ def _card_row(tx: Transaction, card_id: str) -> dict:
     return row
 
 
-def move_card(session: CohortSession, card_id: str, **fields) -> Changes:
-    """A card dropped on another column: its kind, municipality or theme changes."""
+def move_cards(session: CohortSession, card_ids: list[str], **fields) -> Changes:
+    """Cards dropped on another column: their kind, municipality or theme changes."""
     allowed = {"kind", "municipality_id", "theme_id", "group_name"}
     if not fields.keys() <= allowed:
         raise ValueError(fields)
 
     def work(tx: Transaction) -> str:
-        row = _card_row(tx, card_id)
-        merged = {**row, **fields}
-        _check(tx.db, merged["kind"], merged["municipality_id"], merged["theme_id"])
-        tx.update("card", card_id, fields)
-        return card_id
+        for card_id in card_ids:
+            merged = {**_card_row(tx, card_id), **fields}
+            _check(tx.db, merged["kind"], merged["municipality_id"], merged["theme_id"])
+            tx.update("card", card_id, fields)
+        return card_ids[0]
 
-    return session.write(_("Move a card"), work)
+    return session.write(_("Move a card") if len(card_ids) == 1 else _("Move {n} cards").format(
+        n=len(card_ids)), work)
 
 
 def edit_card(session: CohortSession, card_id: str, text: str, author: str,

@@ -13,9 +13,6 @@ COMING = {
     "groups": N_("Groups are coming: thematic peer groups, peer-review pairs formed from the "
                  "self-assessments, and sparrers matched to development tasks, proposed by an "
                  "optimiser and finished by hand."),
-    "board": N_("The debrief board is coming: cards for strengths, development areas, ideas, "
-                "lessons and questions, fast entry while people talk, clusters, dot votes and a "
-                "projector mode."),
     "reports": N_("Reports are coming: a PDF for each municipality with its strengths and "
                   "development areas, and a publishable summary of the cohort's lessons."),
 }

@@ -23,6 +23,7 @@ from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.actions import ActionSpec, build_actions
 from ilmava_desktop.ui.assessment.page import AssessmentPage
 from ilmava_desktop.ui.attendance.page import AttendancePage
+from ilmava_desktop.ui.board.page import BoardPage
 from ilmava_desktop.ui.cohort_dialogs import show_about
 from ilmava_desktop.ui.coming_tools import ComingToolPage
 from ilmava_desktop.ui.context import AppContext
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
             (_("Attendance"), AttendancePage(self.ctx)),
             (_("Self-assessment"), AssessmentPage(self.ctx)),
             (_("Groups"), ComingToolPage("groups", _("Groups and peer pairs"), self.ctx)),
-            (_("Debrief board"), ComingToolPage("board", _("Debrief board"), self.ctx)),
+            (_("Debrief board"), BoardPage(self.ctx)),
             (_("Reports"), ComingToolPage("reports", _("Reports"), self.ctx)),
         ]
         self.navigation = QListWidget()

@@ -61,6 +61,7 @@ def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         dialog.reject()
     if window.ctx.session:
         number = _assessment_views(window, folder, number, written)
+        number = _board_views(window, folder, number, written)
         window.lifecycle.close_cohort()
     written.append(_save(window, folder, number + 1, "start"))
     return written
@@ -84,5 +85,26 @@ def _assessment_views(window: MainWindow, folder: Path, number: int, written: li
     number += 1
     written.append(_save(page.projector, folder, number, "projector"))
     page.projector.close()
+    window.show_tool(0)
+    return number
+
+
+def _board_views(window: MainWindow, folder: Path, number: int, written: list) -> int:
+    """The board's columns by municipality, and the board on the projector."""
+    index = TOOL_NAMES.index("board")
+    window.show_tool(index)
+    page = window.tools[index][1]
+    page.group_by.setCurrentIndex(page.group_by.findData("municipality"))
+    page.show_cards()
+    number += 1
+    written.append(_save(window, folder, number, "board-by-municipality"))
+    page.group_by.setCurrentIndex(page.group_by.findData("kind"))
+    page.show_cards()
+    projector = page.open_projector()
+    projector.showNormal()
+    projector.resize(1280, 720)
+    number += 1
+    written.append(_save(projector, folder, number, "board-projector"))
+    projector.close()
     window.show_tool(0)
     return number

@@ -1,0 +1,265 @@
+"""A column of cards: a list that paints each card, drags cards out and takes them in.
+
+Dropping a card on another column moves it there (its kind, municipality or theme becomes the
+column's); dropping it on a card in the same column puts the two in one cluster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFontMetrics, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilmava_desktop.core.board import Card
+from ilmava_desktop.i18n import _
+
+MIME = "application/x-ilmava-cards"
+CARD_ROLE = Qt.ItemDataRole.UserRole + 10
+# A light tint per kind: a help to the eye, never the only sign (the kind is also written).
+TINTS = {"strength": "#e3f1e6", "development": "#fdecd9", "idea": "#e6eefb",
+         "lesson": "#efe7f7", "question": "#fbf6d8"}
+
+
+@dataclass(frozen=True)
+class ShownCard:
+    """A card as its column shows it: the text, and a line of what it is."""
+
+    card: Card
+    meta: str        # e.g. "Lahti · Talous · 3 votes · confidential"
+    cluster: str     # the cluster's name, or ""
+
+    @property
+    def accessible(self) -> str:
+        return ". ".join(part for part in (self.card.text, self.meta, self.cluster) if part)
+
+
+class CardModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.cards: list[ShownCard] = []
+
+    def set_cards(self, cards: list[ShownCard]) -> None:
+        self.beginResetModel()
+        self.cards = cards
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.cards)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.cards):
+            return None
+        shown = self.cards[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole):
+            return shown.accessible
+        if role == CARD_ROLE:
+            return shown
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        if index.isValid():
+            return base | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return base | Qt.ItemFlag.ItemIsDropEnabled
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+        data = QMimeData()
+        ids = [self.cards[i.row()].card.id for i in indexes if i.isValid()]
+        data.setData(MIME, "\n".join(ids).encode("utf-8"))
+        data.setText("\n".join(self.cards[i.row()].card.text for i in indexes if i.isValid()))
+        return data
+
+    def supportedDropActions(self):  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self):  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+
+def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
+    """The text broken at spaces into at most `max_lines` lines; the last ends in … if cut."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(line + " " + words[0]) <= width:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if lines and (words or any(metrics.horizontalAdvance(line) > width for line in lines)):
+        last = lines[-1] + (" " + " ".join(words) if words else "")
+        lines[-1] = metrics.elidedText(last, Qt.TextElideMode.ElideRight, width)
+        lines[:-1] = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+                      for line in lines[:-1]]
+    return lines
+
+
+class CardDelegate(QStyledItemDelegate):
+    """A card: its text, what it is below, a cluster shown as a bar down its side.
+
+    On the projector a card has more lines for its text and only its votes below: it is read
+    from the back of the room.
+    """
+
+    def __init__(self, parent=None, projector: bool = False):
+        super().__init__(parent)
+        self.projector = projector
+        self.text_lines = 4 if projector else 2
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        line = QFontMetrics(option.font).lineSpacing()
+        return QSize(100, int(line * (self.text_lines + 1.2)) + 14)
+
+    def paint(self, painter, option, index) -> None:
+        shown: ShownCard = index.data(CARD_ROLE)
+        if shown is None:
+            return
+        painter.save()
+        rect = option.rect.adjusted(4, 3, -4, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if self.projector:
+            background, ink, muted = QColor("#1c1c1c"), QColor("#ffffff"), QColor("#d8d8d8")
+        else:
+            background = QColor(TINTS.get(shown.card.kind, "#ffffff"))
+            ink = option.palette.color(QPalette.ColorRole.Text)
+            muted = QColor("#4a5058")
+        painter.setBrush(background)
+        border = QColor("#0b57d0") if selected else QColor("#9aa3ad")
+        painter.setPen(QPen(border, 3 if selected else 1))
+        painter.drawRoundedRect(rect, 4, 4)
+        if shown.cluster:  # a bar down the side: the cards of one cluster line up
+            painter.fillRect(QRect(rect.left() + 1, rect.top() + 1, 5, rect.height() - 1),
+                             QColor("#ffd400") if self.projector else QColor("#5a4fb0"))
+        text_rect = rect.adjusted(12, 5, -8, -5)
+        metrics = QFontMetrics(option.font)
+        line = metrics.lineSpacing()
+        painter.setPen(ink)
+        for number, text in enumerate(wrap_lines(shown.card.text, metrics, text_rect.width(),
+                                                 self.text_lines)):
+            painter.drawText(text_rect.left(), text_rect.top() + metrics.ascent() + number * line,
+                             text)
+        small = option.font
+        small.setPointSizeF(small.pointSizeF() * 0.86)
+        painter.setFont(small)
+        painter.setPen(muted)
+        if self.projector:
+            meta = _("{n} votes").format(n=shown.card.votes) if shown.card.votes else ""
+        else:
+            meta = " · ".join(part for part in (shown.meta, shown.cluster and "▌" + shown.cluster)
+                              if part)
+        meta_rect = QRect(text_rect.left(), text_rect.top() + line * self.text_lines + 2,
+                          text_rect.width(), line)
+        painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(small).elidedText(meta, Qt.TextElideMode.ElideRight,
+                                                         meta_rect.width()))
+        painter.restore()
+
+
+class CardList(QListView):
+    """Emits `dropped(card ids, the card dropped on or None)`; the page does the writing."""
+
+    dropped = Signal(list, object)
+
+    def __init__(self, model: CardModel, accessible_name: str, parent=None,
+                 projector: bool = False):
+        super().__init__(parent)
+        self.setModel(model)
+        self.setAccessibleName(accessible_name)
+        self.setItemDelegate(CardDelegate(self, projector))
+        self.setUniformItemSizes(True)  # a thousand cards lay out at once
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # cards follow the column's width
+        if not projector:
+            self.setDragEnabled(True)
+            self.setAcceptDrops(True)
+            self.setDropIndicatorShown(True)
+            self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+            self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def selected_cards(self) -> list[Card]:
+        rows = sorted(index.row() for index in self.selectionModel().selectedIndexes())
+        return [self.model().cards[row].card for row in rows]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(MIME):
+            super().dragMoveEvent(event)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        if not event.mimeData().hasFormat(MIME):
+            event.ignore()
+            return
+        ids = bytes(event.mimeData().data(MIME)).decode("utf-8").split("\n")
+        target = self.indexAt(event.position().toPoint())
+        target_card = self.model().cards[target.row()].card if target.isValid() else None
+        # The page writes the change and redraws every column; Qt must not move rows itself.
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        self.dropped.emit([i for i in ids if i], target_card)
+
+
+class CardColumn(QWidget):
+    """A heading with the count, and the cards under it."""
+
+    def __init__(self, key: str | None, title: str, parent=None, projector: bool = False):
+        super().__init__(parent)
+        self.key = key  # the kind, municipality id ("" for the whole cohort) or theme id
+        self.title = title
+        self.heading = QLabel()
+        self.heading.setObjectName("columnHeading")
+        self.heading.setWordWrap(True)
+        self.model = CardModel(self)
+        self.list = CardList(self.model, title, self, projector)
+        self.heading.setBuddy(self.list)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 0, 2, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list, 1)
+        self.setMinimumWidth(190)
+
+    def select_ids(self, ids: set[str]) -> None:
+        rows = [row for row, shown in enumerate(self.model.cards) if shown.card.id in ids]
+        if not rows:
+            return
+        selection = self.list.selectionModel()
+        selection.setCurrentIndex(self.model.index(rows[0]),
+                                  QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        for row in rows[1:]:
+            selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
+
+    def set_cards(self, cards: list[ShownCard]) -> None:
+        self.model.set_cards(cards)
+        self.heading.setText(_("{title} ({n})").format(title=self.title, n=len(cards)))
+        self.list.setAccessibleName(self.heading.text())

@@ -1,0 +1,168 @@
+"""The debrief board from the keyboard: cards typed, dragged, voted on, undone, projected."""
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from ilmava_desktop.services import board
+
+
+def page_of(window, qtbot=None):
+    if qtbot is not None:  # keyboard shortcuts need the window to be the active one
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    return window.tool_stack.currentWidget()
+
+
+def column(page, key):
+    return next(c for c in page.columns if c.key == key)
+
+
+def by_id(page):
+    return {c.id: c for c in board.cards(page.ctx.session.db)}
+
+
+def db_cards(page):
+    return {c.text: c for c in board.cards(page.ctx.session.db)}
+
+
+def test_cards_typed_with_the_keyboard(demo_window_at, qtbot):
+    page = page_of(demo_window_at(4))
+    before = len(page.cards)
+    page.entry.setFocus()
+    qtbot.keyClicks(page.entry, "@Lahti - Seuranta puuttuu johtoryhmasta")
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.entry, "? Miten mitataan")
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.entry, "Hyva yhteistyo")  # no sign: the kind chosen, a strength
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    cards = db_cards(page)
+    lahti = board.find_municipality(page.ctx.session.db, "Lahti")
+    assert cards["Seuranta puuttuu johtoryhmasta"].kind == "development"
+    assert cards["Miten mitataan"].kind == "question"
+    assert cards["Hyva yhteistyo"].kind == "strength"
+    # The municipality stuck; every new card is confidential until marked otherwise.
+    assert {cards[t].municipality_id for t in ("Seuranta puuttuu johtoryhmasta",
+                                                "Miten mitataan", "Hyva yhteistyo")} == {lahti}
+    assert all(cards[t].confidential for t in ("Miten mitataan", "Hyva yhteistyo"))
+    assert len(page.cards) == before + 3 and page.entry.text() == ""
+    shown = [s.card.text for s in column(page, "development").model.cards]
+    assert "Seuranta puuttuu johtoryhmasta" in shown
+
+
+def test_an_unknown_municipality_is_said_and_nothing_added(demo_window_at, qtbot):
+    page = page_of(demo_window_at(4))
+    before = len(page.cards)
+    qtbot.keyClicks(page.entry, "@Atlantis + Hieno")
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    assert "Atlantis" in page.message.text() and len(page.cards) == before
+    assert page.entry.text() == "@Atlantis + Hieno"  # kept, to be corrected
+
+
+def drop(target_list, source_list, rows, on_row=None):
+    mime = source_list.model().mimeData([source_list.model().index(r) for r in rows])
+    viewport = target_list.viewport()
+    if on_row is None:
+        point = QPointF(10, viewport.height() - 3)
+    else:
+        point = QPointF(target_list.visualRect(target_list.model().index(on_row)).center())
+    # What the mouse does: enter the column, move over it, let go.
+    QApplication.sendEvent(viewport, QDragEnterEvent(
+        point.toPoint(), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(viewport, QDragMoveEvent(
+        point.toPoint(), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(viewport, QDropEvent(
+        point, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier))
+
+
+def test_dragging_a_card_to_another_column_changes_its_kind_and_undo(demo_window_at, qtbot):
+    window = demo_window_at(4)
+    page = page_of(window, qtbot)
+    strengths, ideas = column(page, "strength"), column(page, "idea")
+    moved = strengths.model.cards[0].card
+    drop(ideas.list, strengths.list, [0])
+    assert by_id(page)[moved.id].kind == "idea"
+    assert moved.id in [s.card.id for s in ideas.model.cards]
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert by_id(page)[moved.id].kind == "strength"
+
+
+def test_dropping_a_card_on_another_forms_a_cluster(demo_window_at):
+    page = page_of(demo_window_at(4))
+    strengths = column(page, "strength")
+    first, second = (strengths.model.cards[i].card for i in (0, 1))
+    drop(strengths.list, strengths.list, [1], on_row=0)
+    cards = {c.id: c for c in board.cards(page.ctx.session.db)}
+    assert cards[first.id].cluster_id and cards[first.id].cluster_id == cards[second.id].cluster_id
+    shown = {s.card.id: s for s in strengths.model.cards}
+    assert shown[first.id].cluster.startswith("Cluster")
+
+
+def test_votes_sort_and_delete_with_undo(demo_window_at, qtbot):
+    window = demo_window_at(4)
+    page = page_of(window, qtbot)
+    questions = column(page, "question")
+    last = questions.model.cards[-1].card
+    questions.list.setFocus()
+    questions.list.setCurrentIndex(questions.model.index(len(questions.model.cards) - 1))
+    for _press in range(7):  # the card stays chosen while the votes come in
+        qtbot.keyClick(questions.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert by_id(page)[last.id].votes == last.votes + 7
+    page.by_votes.setChecked(True)
+    assert questions.model.cards[0].card.id == last.id
+    qtbot.keyClick(questions.list, Qt.Key.Key_Delete)
+    assert last.id not in by_id(page)
+    assert "Ctrl+Z" in page.message.text()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert by_id(page)[last.id].votes == last.votes + 7
+    # The board follows the file change by change; it holds exactly what the file holds.
+    assert {c.id: c for c in page.cards} == by_id(page)
+
+
+def test_filters_search_and_columns_by_municipality(demo_window_at, qtbot):
+    page = page_of(demo_window_at(4))
+    total = len(page.cards)
+    qtbot.keyClicks(page.search, "hankin")
+    shown = [s.card for c in page.columns for s in c.model.cards]
+    assert shown and all("hankin" in c.text.casefold() for c in shown)
+    assert page.count.text().endswith(f"{total} cards")
+    page.search.clear()
+    page.group_by.setCurrentIndex(page.group_by.findData("municipality"))
+    page.group_by.activated.emit(page.group_by.currentIndex())
+    assert page.columns[0].key == "" and len(page.columns) == 16
+    kuhmo = board.find_municipality(page.ctx.session.db, "Kuhmo")
+    kuhmo_column = next(c for c in page.columns if c.key == kuhmo)
+    assert {s.card.municipality_id for s in kuhmo_column.model.cards} == {kuhmo}
+    page.filter_kind.setCurrentIndex(page.filter_kind.findData("strength"))
+    page.filter_kind.activated.emit(page.filter_kind.currentIndex())
+    assert all(s.card.kind == "strength" for c in page.columns for s in c.model.cards)
+
+
+def test_projector_hides_confidential_cards_and_ignores_typing(demo_window_at, qtbot):
+    page = page_of(demo_window_at(4), qtbot)
+    page.entry.setFocus()
+    qtbot.keyClick(page.entry, Qt.Key.Key_F5)
+    projector = page.projector
+    assert projector.isVisible()
+    confidential = {c.id for c in page.cards if c.confidential}
+    public = {c.id for c in page.cards if not c.confidential}
+    shown = set(projector.shown_ids())
+    assert shown == public and not shown & confidential
+    before = len(page.cards)
+    for key in (Qt.Key.Key_Delete, Qt.Key.Key_A, Qt.Key.Key_Plus):
+        qtbot.keyClick(projector, key)
+    assert len(board.cards(page.ctx.session.db)) == before
+    qtbot.keyClick(projector, Qt.Key.Key_H)
+    assert set(projector.shown_ids()) == public | confidential
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)
+    assert not projector.isVisible()
+
+
+def test_export_from_the_window(demo_window_at, tmp_path):
+    page = page_of(demo_window_at(4))
+    page.export_to(tmp_path / "taulu")
+    assert (tmp_path / "taulu.xlsx").read_bytes()[:2] == b"PK"
+    assert "taulu.xlsx" in page.message.text()

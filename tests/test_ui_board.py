@@ -5,6 +5,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from ilmava_desktop.services import board
+from ilmava_desktop.ui.board.card_dialog import CardDialog
 
 
 def page_of(window, qtbot=None):
@@ -166,3 +167,25 @@ def test_export_from_the_window(demo_window_at, tmp_path):
     page.export_to(tmp_path / "taulu")
     assert (tmp_path / "taulu.xlsx").read_bytes()[:2] == b"PK"
     assert "taulu.xlsx" in page.message.text()
+
+
+def test_a_card_edited_in_full_gets_a_group_to_filter_by(demo_window_at, qtbot):
+    page = page_of(demo_window_at(4), qtbot)
+    ideas = column(page, "idea")
+    ideas.list.setFocus()
+    ideas.list.setCurrentIndex(ideas.model.index(0))
+    card = ideas.model.cards[0].card
+    qtbot.keyClick(ideas.list, Qt.Key.Key_F2)
+    dialog = page.findChild(CardDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.group.setText("Ryhma A")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("lesson"))
+    dialog.confidential.setChecked(True)
+    dialog.accept()
+    edited = by_id(page)[card.id]
+    assert (edited.group, edited.kind, edited.confidential, edited.text) == (
+        "Ryhma A", "lesson", True, card.text)
+    assert page.filter_group.isVisible()
+    page.filter_group.setCurrentIndex(page.filter_group.findData("Ryhma A"))
+    page.filter_group.activated.emit(page.filter_group.currentIndex())
+    assert [s.card.id for c in page.columns for s in c.model.cards] == [card.id]

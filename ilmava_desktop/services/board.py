@@ -114,15 +114,16 @@ def move_cards(session: CohortSession, card_ids: list[str], **fields) -> Changes
         n=len(card_ids)), work)
 
 
-def edit_card(session: CohortSession, card_id: str, text: str, author: str,
+def edit_card(session: CohortSession, card_id: str, *, text: str, kind: str,
+              municipality_id: str | None, theme_id: str | None, group: str, author: str,
               confidential: bool) -> Changes:
+    """Everything about a card but its votes, place and cluster, checked as a new card is."""
     def work(tx: Transaction) -> str:
-        _card_row(tx, card_id)
-        if not clean_text(text):
-            raise RuleViolation(_("A card needs some text."))
-        tx.update("card", card_id, {"text": clean_text(text), "author": clean_text(author)[:12],
-                                    "confidential": int(confidential)})
-        return card_id
+        row = _card_row(tx, card_id)
+        return put_card(tx, card_id=card_id, position=row["position"], votes=row["votes"],
+                        cluster_id=row["cluster_id"], text=text, kind=kind,
+                        municipality_id=municipality_id, theme_id=theme_id, group=group,
+                        author=author, confidential=confidential)
 
     return session.write(_("Edit a card"), work)
 

@@ -25,6 +25,7 @@ from ilmava_desktop.core import board as core
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import assessment, board
 from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.board.card_dialog import CardDialog
 from ilmava_desktop.ui.board.columns import CardColumn, ShownCard
 from ilmava_desktop.ui.board.projector import BoardProjector
 from ilmava_desktop.ui.context import AppContext
@@ -446,18 +447,18 @@ class BoardPage(QWidget):
         if cards := self._need_cards():
             self._write(lambda s: board.uncluster(s, [c.id for c in cards]))
 
-    def edit_card(self) -> None:
+    def edit_card(self) -> CardDialog | None:
         cards = self._need_cards()
         if not cards:
-            return
+            return None
         card = cards[0]
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(_("Edit the card"))
-        dialog.setLabelText(_("Text of the card:"))
-        dialog.setTextValue(card.text)
-        dialog.textValueSelected.connect(lambda text: self._write(
-            lambda s: board.edit_card(s, card.id, text, card.author, card.confidential)))
+        dialog = CardDialog(card, [(None, _("Whole cohort"))] + list(
+            self.municipality_names.items()), [(None, "–")] + list(self.theme_titles.items()),
+            self)
+        dialog.accepted.connect(lambda: self._write(
+            lambda s: board.edit_card(s, card.id, **dialog.values())))
         dialog.open()
+        return dialog
 
     def delete_cards(self) -> None:
         if cards := self._need_cards():

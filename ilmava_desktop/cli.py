@@ -16,6 +16,7 @@ from ilmava_desktop import __version__
 from ilmava_desktop.commands import assessment as assessment_commands
 from ilmava_desktop.commands import attendance as attendance_commands
 from ilmava_desktop.commands import board as board_commands
+from ilmava_desktop.commands import groups as groups_commands
 from ilmava_desktop.commands.common import (
     OK,
     PROBLEM,
@@ -64,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     attendance_commands.add_parsers(commands)
     assessment_commands.add_parsers(commands)
     board_commands.add_parsers(commands)
+    groups_commands.add_parsers(commands)
 
     imp = commands.add_parser("import", help=_("import registrations or applications"))
     imp.add_argument("cohort", type=Path)
@@ -205,6 +207,7 @@ COMMANDS = {
     "new": cmd_new, "demo": cmd_demo, "info": cmd_info, "municipalities": cmd_municipalities,
     "people": cmd_people, "check": cmd_check, "import": cmd_import,
     **attendance_commands.COMMANDS, **assessment_commands.COMMANDS, **board_commands.COMMANDS,
+    **groups_commands.COMMANDS,
 }
 
 if __name__ == "__main__":

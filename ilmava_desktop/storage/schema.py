@@ -121,6 +121,29 @@ def _board(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _groups(db: sqlite_utils.Database) -> None:
+    # Saved groupings, named and tied to a day; each municipality's group and whether the
+    # facilitator locked it there. Wishes (keep together, keep apart) belong to the cohort.
+    db.executescript(f"""
+        CREATE TABLE grouping (
+            {_ROW}, name TEXT NOT NULL, day_id TEXT REFERENCES day(id),
+            kind TEXT NOT NULL DEFAULT 'thematic', settings TEXT NOT NULL DEFAULT '{{}}'
+        );
+        CREATE TABLE grouping_member (
+            {_ROW}, grouping_id TEXT NOT NULL REFERENCES grouping(id),
+            municipality_id TEXT NOT NULL REFERENCES municipality(id),
+            group_number INTEGER NOT NULL CHECK (group_number >= 0),
+            locked INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX grouping_member_grouping ON grouping_member(grouping_id);
+        CREATE TABLE group_wish (
+            {_ROW}, kind TEXT NOT NULL CHECK (kind IN ('together', 'apart')),
+            first_id TEXT NOT NULL REFERENCES municipality(id),
+            second_id TEXT NOT NULL REFERENCES municipality(id)
+        );
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -133,6 +156,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0003_self_assessment", _self_assessment),
     ("0004_template_choice", _template_choice),
     ("0005_board", _board),
+    ("0006_groups", _groups),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -20,7 +20,7 @@ from ilmava_desktop.services.people import put_new_person
 from ilmava_desktop.services.session import CohortSession
 from ilmava_desktop.storage import errors
 from ilmava_desktop.storage.locations import data_dir
-from ilmava_desktop.storage.transaction import Transaction, new_id
+from ilmava_desktop.storage.transaction import Transaction, new_id, stable_id
 
 DEMO_LABEL_FI = "Esimerkkiaineisto – kuvitteellinen"
 
@@ -50,6 +50,20 @@ def fill_demo(tx: Transaction) -> None:
     fill_demo_attendance(tx)
     fill_demo_assessment(tx)
     fill_demo_board(tx)
+    fill_demo_groups(tx)
+
+
+def fill_demo_groups(tx: Transaction) -> None:
+    """The Helsinki day's thematic groups, as the solver proposes them from the demo's data."""
+    from ilmava_desktop.core import grouping as grouping_core
+    from ilmava_desktop.services import grouping
+    from ilmava_desktop.storage import queries
+
+    helsinki = next((d for d in queries.days(tx.db) if d.venue.startswith("Helsinki")), None)
+    problem = grouping.problem(tx.db)
+    grouping.put_grouping(tx, "Helsingin teemaryhmät", grouping_core.solve(problem), problem,
+                          helsinki.id if helsinki else None,
+                          grouping_id=stable_id("demo-grouping", "helsinki"))
 
 
 BUNDLED = "demo/esimerkkikohortti.ilmava"

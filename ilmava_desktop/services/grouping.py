@@ -37,23 +37,24 @@ class Placement:
 
 
 def maturity(db) -> tuple[str | None, dict[str, float]]:
-    """Each municipality's mean theme score in the latest round with answers, and the round."""
+    """Each municipality's mean theme score in the latest round it has answers in, and the
+    latest round with answers at all (None when nobody has assessed yet)."""
+    latest, levels = None, {}
     for current in reversed(assessment.rounds(db)):
         given = assessment.answers(db, current.id)
         if not given:
             continue
+        latest = latest or current.name
         template = assessment.template(db, current.template_id)
         by_municipality: dict[str, list] = {}
         for answer in given:
             by_municipality.setdefault(answer.municipality_id, []).append(answer)
-        levels = {}
         for m_id, answers in by_municipality.items():
             scores = [s for s in assessment_core.theme_scores(template, answers).values()
                       if s is not None]
-            if scores:
+            if scores and m_id not in levels:
                 levels[m_id] = statistics.fmean(scores)
-        return current.name, levels
-    return None, {}
+    return latest, levels
 
 
 def wishes(db) -> tuple[frozenset[frozenset[str]], frozenset[frozenset[str]]]:
@@ -121,6 +122,16 @@ def _put_assignment(tx: Transaction, grouping_id: str, assignment: dict[str, int
             "locked": int(municipality_id in locked), "deleted": 0})
 
 
+def put_grouping(tx: Transaction, name: str, solution: core.Solution, p: core.Problem,
+                 day_id: str | None = None, grouping_id: str | None = None) -> str:
+    grouping_id = grouping_id or new_id()
+    tx.put("grouping", {"id": grouping_id, "name": name, "day_id": day_id, "kind": "thematic",
+                        "settings": json.dumps(settings_of(p))})
+    assignment = {m: k for k, group in enumerate(solution.groups) for m in group.members}
+    _put_assignment(tx, grouping_id, assignment, set(p.locks))
+    return grouping_id
+
+
 def save_grouping(session: CohortSession, name: str, solution: core.Solution,
                   p: core.Problem, day_id: str | None = None) -> Changes:
     name = clean_text(name)
@@ -128,28 +139,22 @@ def save_grouping(session: CohortSession, name: str, solution: core.Solution,
         raise RuleViolation(_("A grouping needs a name."))
     if find_grouping(session.db, name):
         raise RuleViolation(_("There is already a grouping called {name}.").format(name=name))
-    assignment = {m: k for k, group in enumerate(solution.groups) for m in group.members}
+    return session.write(_("Save the grouping {name}").format(name=name),
+                         lambda tx: put_grouping(tx, name, solution, p, day_id))
 
+
+def move(session: CohortSession, grouping_id: str, municipality_ids: list[str],
+         group: int) -> Changes:
+    """Municipalities dragged to another group. Sizes may go out of bounds while the
+    facilitator works; the window says so, the file keeps what was done."""
     def work(tx: Transaction) -> str:
-        grouping_id = new_id()
-        tx.put("grouping", {"id": grouping_id, "name": name, "day_id": day_id,
-                            "kind": "thematic", "settings": json.dumps(settings_of(p))})
-        _put_assignment(tx, grouping_id, assignment, set(p.locks))
-        return grouping_id
-
-    return session.write(_("Save the grouping {name}").format(name=name), work)
-
-
-def move(session: CohortSession, grouping_id: str, municipality_id: str, group: int) -> Changes:
-    """A municipality dragged to another group. Sizes may go out of bounds while the
-    facilitator works; `check_sizes` says so, the file keeps what was done."""
-    def work(tx: Transaction) -> str:
-        row = tx.get("grouping_member", _member_id(grouping_id, municipality_id))
-        tx.put("grouping_member", {
-            "id": _member_id(grouping_id, municipality_id), "grouping_id": grouping_id,
-            "municipality_id": municipality_id, "group_number": group,
-            "locked": row["locked"] if row else 0, "deleted": 0})
-        return municipality_id
+        for municipality_id in municipality_ids:
+            row = tx.get("grouping_member", _member_id(grouping_id, municipality_id))
+            tx.put("grouping_member", {
+                "id": _member_id(grouping_id, municipality_id), "grouping_id": grouping_id,
+                "municipality_id": municipality_id, "group_number": group,
+                "locked": row["locked"] if row else 0, "deleted": 0})
+        return municipality_ids[0]
 
     return session.write(_("Move to group {k}").format(k=group + 1), work)
 

@@ -10,9 +10,6 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.widgets import heading
 
 COMING = {
-    "groups": N_("Groups are coming: thematic peer groups, peer-review pairs formed from the "
-                 "self-assessments, and sparrers matched to development tasks, proposed by an "
-                 "optimiser and finished by hand."),
     "reports": N_("Reports are coming: a PDF for each municipality with its strengths and "
                   "development areas, and a publishable summary of the cohort's lessons."),
 }

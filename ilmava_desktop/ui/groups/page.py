@@ -1,0 +1,332 @@
+"""The Groups tool: thematic peer groups proposed by the solver and finished by hand.
+
+Drag a municipality to another group and the scores follow at once; lock what is settled and
+let the solver re-place the rest; every change is undone with Ctrl+Z.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilmava_desktop.core import grouping as core
+from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.resources import wicked_problem_themes
+from ilmava_desktop.services import grouping
+from ilmava_desktop.services.attendance import day_label
+from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.groups.columns import GroupColumn, MunicipalityCard
+from ilmava_desktop.ui.widgets import dialog_buttons, heading, labelled_form
+
+
+def _points(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",") if current_language() != "en" else f"{value:.1f}"
+
+
+class ProposeDialog(QDialog):
+    """Name the new grouping, tie it to a day, and set its sizes and weights."""
+
+    def __init__(self, days: list[tuple[str | None, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Propose groups"))
+        self.name = QLineEdit(_("Groups {date}").format(date=format_date(date.today())))
+        self.name.setAccessibleName(_("Name of the grouping"))
+        self.day = QComboBox()
+        self.day.setAccessibleName(_("Day"))
+        for day_id, label in days:
+            self.day.addItem(label, day_id)
+        self.min_size, self.max_size = QSpinBox(), QSpinBox()
+        for box, value, name in ((self.min_size, 3, _("Smallest group")),
+                                 (self.max_size, 5, _("Largest group"))):
+            box.setRange(1, 20)
+            box.setValue(value)
+            box.setAccessibleName(name)
+        self.weights: dict[str, QDoubleSpinBox] = {}
+        defaults = core.Weights().as_dict()
+        labels = {"theme": _("Same development-task &theme:"),
+                  "together": _("Keep-together &wish kept:"),
+                  "maturity": _("&Mix of maturity (per point):"),
+                  "region": _("Different &regions:")}
+        rows = []
+        for key, label in labels.items():
+            box = QDoubleSpinBox()
+            box.setRange(0, 100)
+            box.setDecimals(1)
+            box.setValue(defaults[key])
+            box.setAccessibleName(label.replace("&", "").rstrip(":"))
+            self.weights[key] = box
+            rows.append((label, box))
+        sizes = QHBoxLayout()
+        sizes.addWidget(self.min_size)
+        sizes.addWidget(QLabel("–"))
+        sizes.addWidget(self.max_size)
+        sizes.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(labelled_form([(_("&Name:"), self.name), (_("&Day:"), self.day),
+                                        (_("&Sizes:"), sizes)] + rows))
+        layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel))
+
+    def values(self) -> dict:
+        return {"name": self.name.text(), "day_id": self.day.currentData(),
+                "min_size": self.min_size.value(), "max_size": self.max_size.value(),
+                "weights": core.Weights(**{k: b.value() for k, b in self.weights.items()})}
+
+
+class GroupsPage(QWidget):
+    NAME = "groups"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.columns: list[GroupColumn] = []
+        self.solution: core.Solution | None = None
+        self.grouping_choice = QComboBox()
+        self.grouping_choice.setAccessibleName(_("Saved grouping"))
+        self.grouping_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.grouping_choice.setMinimumContentsLength(18)
+        self.grouping_choice.activated.connect(lambda _i: self.show_grouping())
+        self.propose_button = QPushButton(_("&Propose groups…"))
+        self.propose_button.clicked.connect(self.open_propose)
+        self.resolve_button = QPushButton(_("&Re-solve the rest"))
+        self.resolve_button.setToolTip(_("Locked municipalities stay; the solver places the rest"))
+        self.resolve_button.clicked.connect(self.resolve_rest)
+        self.lock_button = QPushButton(_("&Lock / unlock"))
+        self.lock_button.setToolTip(QKeySequence("Ctrl+L").toString(
+            QKeySequence.SequenceFormat.NativeText))
+        self.lock_button.clicked.connect(self.toggle_lock)
+        self.lock_group_button = QPushButton(_("Lock the &group"))
+        self.lock_group_button.clicked.connect(self.lock_group)
+        self.together_button = QPushButton(_("Keep &together with…"))
+        self.together_button.clicked.connect(lambda: self.ask_wish("together"))
+        self.apart_button = QPushButton(_("Keep &apart from…"))
+        self.apart_button.clicked.connect(lambda: self.ask_wish("apart"))
+        shortcut = QShortcut(QKeySequence("Ctrl+L"), self, self.toggle_lock)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.wall = QWidget()
+        self.wall_layout = QHBoxLayout(self.wall)
+        self.wall_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.wall)
+        self.scroll.setAccessibleName(_("The groups"))
+
+        top = QHBoxLayout()
+        top.addWidget(heading(_("Groups"), 1), 1)
+        top.addWidget(self.propose_button)
+        pick = QHBoxLayout()
+        pick.addLayout(labelled_form([(_("&Grouping:"), self.grouping_choice)]), 1)
+        pick.addWidget(self.summary, 2)
+        actions = QHBoxLayout()
+        for button in (self.lock_button, self.lock_group_button, self.resolve_button,
+                       self.together_button, self.apart_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(pick)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        ctx.cohort_opened.connect(self.load)
+        ctx.changed.connect(self.on_changed)
+
+    # -- reading and showing -------------------------------------------------------------------
+
+    def load(self) -> None:
+        kept = self.grouping_choice.currentData()
+        saved = self.ctx.read(lambda s: grouping.groupings(s.db))
+        self.grouping_choice.clear()
+        for g in saved:
+            self.grouping_choice.addItem(g.name, g.id)
+        index = self.grouping_choice.findData(kept)
+        self.grouping_choice.setCurrentIndex(index if index >= 0 else
+                                             self.grouping_choice.count() - 1)
+        self.show_grouping()
+
+    def on_changed(self, changes) -> None:
+        if changes.touches("grouping"):
+            self.load()
+        elif changes.touches("grouping_member", "group_wish", "municipality", "answer"):
+            self.show_grouping()
+
+    def current(self) -> grouping.Grouping | None:
+        grouping_id = self.grouping_choice.currentData()
+        if not grouping_id:
+            return None
+        return next((g for g in self.ctx.read(lambda s: grouping.groupings(s.db))
+                     if g.id == grouping_id), None)
+
+    def show_grouping(self) -> None:
+        chosen = self.current()
+        for button in (self.resolve_button, self.lock_button, self.lock_group_button,
+                       self.together_button, self.apart_button):
+            button.setEnabled(chosen is not None)
+        if chosen is None:
+            self._set_columns(0)
+            self.summary.setText(_("No groupings yet: Propose groups… makes the first."))
+            return
+        language = current_language()
+
+        def read(session):
+            db = session.db
+            return (grouping.solution_of(db, chosen, language),
+                    {p.municipality_id: p.locked for p in grouping.placements(db, chosen.id)},
+                    queries.municipalities(db), grouping.maturity(db), queries.days(db))
+
+        solution, locked, municipalities, (round_name, levels), days = self.ctx.read(read)
+        self.solution = solution
+        themes = {t: labels[language] for t, labels in wicked_problem_themes().items()}
+        by_id = {m.id: m for m in municipalities}
+        settings = chosen.settings
+        low, high = settings.get("min_size", 3), settings.get("max_size", 5)
+        self._set_columns(len(solution.groups))
+        for column, group in zip(self.columns, solution.groups, strict=True):
+            size = len(group.members)
+            state = "" if low <= size <= high else (
+                "  ▲ " + _("too small: {n} < {low}").format(n=size, low=low) if size < low
+                else "  ▲ " + _("too large: {n} > {high}").format(n=size, high=high))
+            column.show_group(
+                _("Group {k} · {points} points · {n}").format(
+                    k=column.number + 1, points=_points(group.score), n=size) + state,
+                "; ".join(group.reasons),
+                [MunicipalityCard(m, by_id[m].name(language), " · ".join(part for part in (
+                    themes.get(by_id[m].theme or "", ""),
+                    (_("maturity {value}").format(value=_points(levels[m])) if m in levels
+                     else ""), by_id[m].region(language)) if part), locked.get(m, False))
+                 for m in group.members if m in by_id])
+        day = next((d for d in days if d.id == chosen.day_id), None)
+        self.summary.setText(_("{points} points in all · {day} · maturity from {round}").format(
+            points=_points(solution.score), day=day_label(day) if day else _("no day"),
+            round=round_name or _("no self-assessment yet")))
+
+    def _set_columns(self, count: int) -> None:
+        while len(self.columns) > count:
+            column = self.columns.pop()
+            column.hide()
+            self.wall_layout.removeWidget(column)
+            column.deleteLater()
+        while len(self.columns) < count:
+            column = GroupColumn(len(self.columns), self.wall)
+            column.list.dropped.connect(lambda ids, c=column: self.on_drop(c, ids))
+            self.wall_layout.addWidget(column)
+            self.columns.append(column)
+
+    # -- changes ---------------------------------------------------------------------------------
+
+    def _write(self, work) -> None:
+        self.ctx.door.run(lambda: work(self.ctx.session), self._written,
+                          lambda exc: self.message.setText(message_for(exc)))
+
+    def _written(self, changes) -> None:
+        self.message.setText(_("{what} — Ctrl+Z undoes it.").format(what=changes.description))
+        self.ctx.changed.emit(changes)
+
+    def on_drop(self, column: GroupColumn, ids: list[str]) -> None:
+        chosen = self.current()
+        moving = [m for m in ids if m not in column.ids()]
+        if chosen is None or not moving:
+            return
+
+        self._write(lambda s: grouping.move(s, chosen.id, moving, column.number))
+
+    def selected_ids(self) -> list[str]:
+        return [m for column in self.columns for m in column.list.selected_ids()]
+
+    def toggle_lock(self) -> None:
+        chosen, ids = self.current(), self.selected_ids()
+        if chosen is None or not ids:
+            self.message.setText(_("Choose a municipality first."))
+            return
+        locked = self.ctx.read(lambda s: {p.municipality_id: p.locked
+                                          for p in grouping.placements(s.db, chosen.id)})
+        make = not locked.get(ids[0], False)
+        self._write(lambda s: grouping.set_locked(s, chosen.id, ids, make))
+
+    def lock_group(self) -> None:
+        chosen = self.current()
+        column = next((c for c in self.columns if c.list.selected_ids()), None)
+        if chosen is None or column is None:
+            self.message.setText(_("Choose a municipality of the group first."))
+            return
+        self._write(lambda s: grouping.set_locked(s, chosen.id, column.ids(), True))
+
+    def resolve_rest(self) -> None:
+        chosen = self.current()
+        if chosen is not None:
+            language = current_language()
+            self._write(lambda s: grouping.resolve_rest(s, chosen.id, language=language))
+
+    def ask_wish(self, kind: str) -> QInputDialog | None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            self.message.setText(_("Choose one municipality first."))
+            return None
+        language = current_language()
+        others = [(m.id, m.name(language)) for m in self.ctx.read(
+            lambda s: queries.municipalities(s.db)) if m.id != ids[0]]
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(_("Keep together") if kind == "together" else _("Keep apart"))
+        dialog.setLabelText(_("With which municipality?"))
+        dialog.setComboBoxItems([name for _id, name in others])
+        dialog.textValueSelected.connect(lambda name: self._write(lambda s: grouping.add_wish(
+            s, kind, ids[0], next(m for m, n in others if n == name))))
+        dialog.open()
+        return dialog
+
+    def open_propose(self) -> ProposeDialog:
+        days = [(None, _("no day"))] + [(d.id, day_label(d)) for d in self.ctx.read(
+            lambda s: queries.days(s.db))]
+        dialog = ProposeDialog(days, self)
+        dialog.accepted.connect(lambda: self.propose(**dialog.values()))
+        dialog.open()
+        return dialog
+
+    def propose(self, name: str, day_id: str | None, min_size: int, max_size: int,
+                weights: core.Weights) -> None:
+        language = current_language()
+
+        def work(session):
+            problem = grouping.problem(session.db, min_size, max_size, weights=weights,
+                                       language=language)
+            solution = core.solve(problem)
+            changes = grouping.save_grouping(session, name, solution, problem, day_id)
+            return changes, solution
+
+        def done(result) -> None:
+            changes, solution = result
+            self.ctx.changed.emit(changes)
+            self.grouping_choice.setCurrentIndex(self.grouping_choice.findData(changes.result))
+            self.show_grouping()
+            self.message.setText((_("Proposed: {points} points, proven optimal.") if
+                                  solution.optimal else _(
+                                      "Proposed: {points} points, the best found in the time "
+                                      "allowed.")).format(points=_points(solution.score)))
+
+        self.ctx.door.run(lambda: work(self.ctx.session), done,
+                          lambda exc: self.message.setText(message_for(exc)))

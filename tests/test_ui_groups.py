@@ -1,0 +1,86 @@
+"""Groups in the window: dragged, locked, re-solved and undone, the scores following."""
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from ilmava_desktop.services import grouping
+from tests.ui_helpers import open_dialog
+
+
+def groups_page(demo_window_at, qtbot):
+    window = demo_window_at(3)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    return window, window.tool_stack.currentWidget()
+
+
+def drag(page, from_column, row, to_column):
+    source = page.columns[from_column].list
+    mime = source.mimeData([source.item(row)])
+    target = page.columns[to_column].list.viewport()
+    point = QPointF(10, target.height() - 5)
+    for event in (QDragEnterEvent(point.toPoint(), Qt.DropAction.MoveAction, mime,
+                                  Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+                  QDragMoveEvent(point.toPoint(), Qt.DropAction.MoveAction, mime,
+                                 Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+                  QDropEvent(point, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.NoModifier)):
+        QApplication.sendEvent(target, event)
+
+
+def test_the_demo_grouping_is_shown_with_scores_and_reasons(demo_window_at, qtbot):
+    _window, page = groups_page(demo_window_at, qtbot)
+    assert page.grouping_choice.currentText() == "Helsingin teemaryhmät"
+    assert len(page.columns) == 3
+    assert sorted(c.list.count() for c in page.columns) == [5, 5, 5]
+    assert all("points" in c.heading.text() for c in page.columns)
+    assert any("share the theme" in c.reasons.text() for c in page.columns)
+    assert "Helsinki" in page.summary.text()
+
+
+def test_drag_changes_the_scores_at_once_and_undo_brings_it_back(demo_window_at, qtbot):
+    window, page = groups_page(demo_window_at, qtbot)
+    before = page.solution.score
+    moved = page.columns[0].ids()[0]
+    drag(page, 0, 0, 1)
+    assert moved in page.columns[1].ids() and page.columns[1].list.count() == 6
+    assert page.solution.score < before  # the optimum can only get worse by hand
+    assert "too large: 6 > 5" in page.columns[1].heading.text()
+    assert "too small: 4 < 5" not in page.columns[0].heading.text()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert moved in page.columns[0].ids() and page.solution.score == before
+
+
+def test_lock_and_resolve_the_rest(demo_window_at, qtbot):
+    _window, page = groups_page(demo_window_at, qtbot)
+    a = page.columns[0].ids()[0]
+    drag(page, 0, 0, 1)
+    column = page.columns[1]
+    row = column.ids().index(a)
+    column.list.setFocus()
+    column.list.setCurrentRow(row)
+    qtbot.keyClick(column.list, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert "locked" in page.columns[1].list.item(page.columns[1].ids().index(a)).text()
+    page.resolve_button.click()
+    assert a in page.columns[1].ids()  # the locked one stayed where it was put
+    assert sorted(c.list.count() for c in page.columns) == [5, 5, 5]
+    chosen = page.current()
+    placed = {p.municipality_id: p for p in grouping.placements(page.ctx.session.db, chosen.id)}
+    assert placed[a].locked and placed[a].group == 1
+
+
+def test_propose_a_new_grouping_for_a_day(demo_window_at, qtbot):
+    from ilmava_desktop.ui.groups.page import ProposeDialog
+
+    _window, page = groups_page(demo_window_at, qtbot)
+    page.propose_button.click()
+    dialog = open_dialog(ProposeDialog)
+    dialog.name.setText("Parit 3-4")
+    dialog.min_size.setValue(3)
+    dialog.max_size.setValue(4)
+    dialog.day.setCurrentIndex(1)
+    dialog.accept()
+    assert page.grouping_choice.currentText() == "Parit 3-4"
+    assert sorted(c.list.count() for c in page.columns) == [3, 4, 4, 4]
+    assert "proven optimal" in page.message.text()

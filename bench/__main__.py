@@ -8,6 +8,10 @@
   page (target <= 8 ms), against the bare matching of the same people in the same run;
   with_repaint_ms adds drawing the list offscreen (software rendering);
   checkin_to_screen_ms is the median from Enter to the list drawn with the person checked in.
+- groups_optimality: the solver's objective against exhaustive search over 60 random cohorts
+  of 6–12 municipalities; value is the worst ratio (must be 1.0).
+- groups_308: all 308 municipalities, 12 themes, sizes 3–5 (target <= 5 s); baseline is the
+  target.
 - board_filter: p95 of one keystroke in the board's search with 1,000 cards until every
   column is refilled (target <= 16 ms), against the core filter alone; with_repaint_ms adds
   painting the window, add_card_ms is a card typed and Enter until the columns show it.
@@ -298,8 +302,90 @@ def board_filter(rounds: int = 40) -> dict:
             "with_repaint_ms": round(statistics.quantiles(frame_times, n=20)[18] * 1000, 2)}
 
 
+def _random_members(rng, n: int, themes: int, regions: int = 19):
+    from ilmava_desktop.core import grouping as core
+
+    return tuple(core.Member(f"m{i:03d}", f"t{rng.randrange(themes)}", f"r{rng.randrange(regions)}",
+                             None if rng.random() < 0.2 else round(rng.uniform(1, 5), 1))
+                 for i in range(n))
+
+
+def _exhaustive(problem) -> float:
+    """The optimum by trying every partition into the groups (labels in first-use order)."""
+    from ilmava_desktop.core import grouping as core
+
+    members, g = list(problem.members), problem.group_count
+    lo, hi = problem.min_size, problem.max_size
+    best = float("-inf")
+    groups: list[list] = []
+
+    def place(i: int) -> None:
+        nonlocal best
+        if len(members) - i < sum(max(0, lo - len(x)) for x in groups) + max(
+                0, g - len(groups)) * lo:
+            return
+        if i == len(members):
+            if len(groups) == g:
+                best = max(best, sum(core.group_score(problem, x) for x in groups))
+            return
+        for group in groups:
+            if len(group) < hi:
+                group.append(members[i])
+                place(i + 1)
+                group.pop()
+        if len(groups) < g:
+            groups.append([members[i]])
+            place(i + 1)
+            groups.pop()
+
+    place(0)
+    return round(best, 6)
+
+
+def groups_optimality(instances: int = 60) -> dict:
+    """The solver's proposal against exhaustive search on random cohorts of 6–12."""
+    import random
+
+    from ilmava_desktop.core import grouping as core
+
+    rng = random.Random(2026)
+    ratios, solver_s, exhaustive_s = [], 0.0, 0.0
+    for _ in range(instances):
+        n = rng.randint(6, 12)
+        low = rng.choice([2, 3])
+        problem = core.Problem(_random_members(rng, n, rng.choice([3, 4, 6])), low, low + 2)
+        start = time.perf_counter()
+        found = core.solve(problem).score
+        solver_s += time.perf_counter() - start
+        start = time.perf_counter()
+        optimum = _exhaustive(problem)
+        exhaustive_s += time.perf_counter() - start
+        ratios.append(found / optimum if optimum else 1.0)
+    return {"value": round(min(ratios), 6), "unit": "worst objective / optimum",
+            "baseline": 1.0, "ratio": round(min(ratios), 6), "instances": instances,
+            "solver_s": round(solver_s, 2), "exhaustive_s": round(exhaustive_s, 2)}
+
+
+def groups_308() -> dict:
+    """All 308 municipalities in 12 themes, sizes 3–5 (target <= 5 s), against the greedy start."""
+    import random
+
+    from ilmava_desktop.core import grouping as core
+
+    rng = random.Random(308)
+    problem = core.Problem(_random_members(rng, 308, 12), 3, 5)
+    start = time.perf_counter()
+    solution = core.solve(problem, time_limit=4.5)
+    elapsed = time.perf_counter() - start
+    sizes = sorted({len(g.members) for g in solution.groups})
+    return {"value": round(elapsed, 2), "unit": "s", "baseline": 5.0,
+            "ratio": round(elapsed / 5.0, 2), "groups": len(solution.groups), "sizes": sizes,
+            "score": solution.score}
+
+
 BENCHMARKS = {"startup": startup, "open_large": open_large, "checkin_filter": checkin_filter,
-              "assessment_update": assessment_update, "board_filter": board_filter}
+              "assessment_update": assessment_update, "board_filter": board_filter,
+              "groups_optimality": groups_optimality, "groups_308": groups_308}
 
 
 def main(names: list[str]) -> int:

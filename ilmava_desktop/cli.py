@@ -17,6 +17,8 @@ from ilmava_desktop.commands import assessment as assessment_commands
 from ilmava_desktop.commands import attendance as attendance_commands
 from ilmava_desktop.commands import board as board_commands
 from ilmava_desktop.commands import groups as groups_commands
+from ilmava_desktop.commands import pairs as pairs_commands
+from ilmava_desktop.commands import sparrers as sparrers_commands
 from ilmava_desktop.commands.common import (
     OK,
     PROBLEM,
@@ -66,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     assessment_commands.add_parsers(commands)
     board_commands.add_parsers(commands)
     groups_commands.add_parsers(commands)
+    pairs_commands.add_parsers(commands)
+    sparrers_commands.add_parsers(commands)
 
     imp = commands.add_parser("import", help=_("import registrations or applications"))
     imp.add_argument("cohort", type=Path)
@@ -81,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     set_language(_language_from(argv))
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(sparrers_commands.with_default_listing(argv))
     except SystemExit as exc:  # argparse has printed its one-line usage error
         return OK if exc.code == 0 else UNUSABLE
     try:
@@ -207,7 +211,7 @@ COMMANDS = {
     "new": cmd_new, "demo": cmd_demo, "info": cmd_info, "municipalities": cmd_municipalities,
     "people": cmd_people, "check": cmd_check, "import": cmd_import,
     **attendance_commands.COMMANDS, **assessment_commands.COMMANDS, **board_commands.COMMANDS,
-    **groups_commands.COMMANDS,
+    **groups_commands.COMMANDS, **pairs_commands.COMMANDS, **sparrers_commands.COMMANDS,
 }
 
 if __name__ == "__main__":

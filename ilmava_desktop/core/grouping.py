@@ -142,6 +142,11 @@ def check(problem: Problem) -> None:
         if len(clique) > g:
             raise RuleViolation(_("{n} municipalities must all be kept apart, but there are only "
                                   "{groups} groups.").format(n=len(clique), groups=g))
+    free = n - len(problem.locks)
+    short = [k for k in range(g) if len(per_group.get(k, [])) < lo]
+    if sum(lo - len(per_group.get(k, [])) for k in short) > free:
+        raise RuleViolation(_("The locked placements leave too few municipalities to fill "
+                              "group {k} to {low}.").format(k=short[-1] + 1, low=lo))
     for pair in problem.together:  # a wish is soft, but a wish against a rule is a mistake
         if pair in problem.apart:
             raise RuleViolation(_("The same two municipalities are both kept together and kept "
@@ -156,6 +161,10 @@ def solve(problem: Problem, time_limit: float = 5.0) -> Solution:
             assignment, optimal = found
             return explain(problem, assignment, optimal)
     assignment = _local_search(problem, time_limit)
+    if not assignment:
+        raise RuleViolation(_("The locked placements and keep-apart pairs leave no way to make "
+                              "groups of {low}–{high}.").format(low=problem.min_size,
+                                                                high=problem.max_size))
     return explain(problem, assignment, optimal=False)
 
 

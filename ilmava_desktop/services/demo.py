@@ -61,12 +61,26 @@ def fill_demo_groups(tx: Transaction) -> None:
 
     helsinki = next((d for d in queries.days(tx.db) if d.venue.startswith("Helsinki")), None)
     problem = grouping.problem(tx.db)
-    grouping.put_grouping(tx, "Helsingin teemaryhmät", grouping_core.solve(problem), problem,
-                          helsinki.id if helsinki else None,
-                          grouping_id=stable_id("demo-grouping", "helsinki"))
+    grouping_id = grouping.put_grouping(tx, "Helsingin teemaryhmät",
+                                        grouping_core.solve(problem), problem,
+                                        helsinki.id if helsinki else None,
+                                        grouping_id=stable_id("demo-grouping", "helsinki"))
+    fill_demo_peer_work(tx, grouping_id)
+
+
+def fill_demo_peer_work(tx: Transaction, grouping_id: str) -> None:
+    """Peer-review pairs outside the thematic groups, and the sparrer bank matched."""
+    from ilmava_desktop.services import pairs, sparrers
+
+    pairs.put_pairs(tx, pairs.propose(tx.db, grouping_id=grouping_id))
+    planned, _rejected = sparrers.read_sparrer_file(resource_path(SPARRERS))
+    for sparrer in planned:
+        sparrers.put_sparrer(tx, *sparrer)
+    sparrers.put_matches(tx, sparrers.propose(tx.db))
 
 
 BUNDLED = "demo/esimerkkikohortti.ilmava"
+SPARRERS = "demo/sparraajat-esimerkki.csv"
 
 
 def create_demo(path: Path, replace: bool = False) -> CohortSession:

@@ -144,6 +144,29 @@ def _groups(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _pairs(db: sqlite_utils.Database) -> None:
+    # The cohort's peer-review pairs (who reviews whom); locked and done pairs survive a
+    # re-pairing. Sparrers: the bank of experts and whom each is matched to.
+    db.executescript(f"""
+        CREATE TABLE review_pair (
+            {_ROW}, reviewer_id TEXT NOT NULL REFERENCES municipality(id),
+            reviewee_id TEXT NOT NULL REFERENCES municipality(id),
+            score REAL NOT NULL DEFAULT 0, locked INTEGER NOT NULL DEFAULT 0,
+            done INTEGER NOT NULL DEFAULT 0, CHECK (reviewer_id <> reviewee_id)
+        );
+        CREATE TABLE sparrer (
+            {_ROW}, name TEXT NOT NULL, organisation TEXT NOT NULL DEFAULT '',
+            themes TEXT NOT NULL DEFAULT '', languages TEXT NOT NULL DEFAULT 'fi',
+            capacity INTEGER NOT NULL DEFAULT 1 CHECK (capacity >= 0)
+        );
+        CREATE TABLE sparrer_match (
+            {_ROW}, municipality_id TEXT NOT NULL REFERENCES municipality(id),
+            sparrer_id TEXT NOT NULL REFERENCES sparrer(id), score REAL NOT NULL DEFAULT 0,
+            locked INTEGER NOT NULL DEFAULT 0
+        );
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -157,6 +180,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0004_template_choice", _template_choice),
     ("0005_board", _board),
     ("0006_groups", _groups),
+    ("0007_pairs_and_sparrers", _pairs),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,73 @@
+"""`ilmava pairs`: peer-review pairs from the self-assessments, optionally saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ilmava_desktop.commands.common import OK, CliError, open_for_writing, print_json
+from ilmava_desktop.i18n import _, current_language
+
+
+def add_parsers(commands) -> None:
+    pairs = commands.add_parser("pairs", help=_("propose peer-review pairs"))
+    pairs.add_argument("cohort", type=Path)
+    pairs.add_argument("--reviews", type=int, default=2, metavar="K",
+                       help=_("how many others each municipality reviews (default 2)"))
+    pairs.add_argument("--allow-reciprocal", action="store_true",
+                       help=_("allow A to review B while B reviews A"))
+    pairs.add_argument("--outside-groups", metavar="GROUPING",
+                       help=_("never pair two municipalities of the same group in this grouping"))
+    pairs.add_argument("--without", action="append", default=[], metavar="CODE",
+                       help=_("a municipality that has dropped out (repeatable); locked and "
+                              "done pairs are kept"))
+    pairs.add_argument("--save", action="store_true")
+    pairs.add_argument("--json", action="store_true")
+
+
+def cmd_pairs(args) -> int:
+    from ilmava_desktop.services import board, grouping, pairs, reading
+    from ilmava_desktop.storage import queries
+
+    session = open_for_writing(args.cohort) if args.save else reading._ReadOnlySession(
+        args.cohort)
+    try:
+        db = session.db
+        without = set()
+        for text in args.without:
+            found = board.find_municipality(db, text)
+            if found is None:
+                raise CliError(_("There is no municipality “{name}” in the cohort.").format(
+                    name=text))
+            without.add(found)
+        grouping_id = None
+        if args.outside_groups:
+            chosen = grouping.find_grouping(db, args.outside_groups)
+            if chosen is None:
+                raise CliError(_("There is no grouping “{name}”.").format(
+                    name=args.outside_groups))
+            grouping_id = chosen.id
+        pairing = pairs.propose(db, args.reviews, args.allow_reciprocal, grouping_id, without,
+                                current_language())
+        if args.save:
+            pairs.save(session, pairing)
+        municipalities = {m.id: m for m in queries.municipalities(db)}
+    finally:
+        if args.save:
+            session.close()
+    data = {"pairs": [{"reviewer": municipalities[p.reviewer].code,
+                       "reviewee": municipalities[p.reviewee].code, "score": p.score,
+                       "reasons": list(p.reasons)} for p in pairing.pairs],
+            "score": pairing.score, "reciprocal_needed": pairing.reciprocal_needed}
+    if args.json:
+        print_json(data)
+        return OK
+    for pair in pairing.pairs:
+        print(f"{municipalities[pair.reviewer].name():<24} → "
+              f"{municipalities[pair.reviewee].name():<24} {pair.score:5.1f}  "
+              + "; ".join(pair.reasons))
+    if pairing.reciprocal_needed:
+        print(_("Too few municipalities to avoid reviewing each other: some pairs are mutual."))
+    return OK
+
+
+COMMANDS = {"pairs": cmd_pairs}

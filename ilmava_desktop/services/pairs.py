@@ -1,0 +1,114 @@
+"""Peer-review pairs for the cohort: proposed, saved, kept when locked or done, repaired."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ilmava_desktop.core import assessment as assessment_core
+from ilmava_desktop.core import pairing as core
+from ilmava_desktop.i18n import _
+from ilmava_desktop.services import assessment, grouping
+from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.storage import queries
+from ilmava_desktop.storage.transaction import Transaction, stable_id
+
+
+@dataclass(frozen=True)
+class SavedPair:
+    reviewer_id: str
+    reviewee_id: str
+    score: float
+    locked: bool
+    done: bool
+
+
+def theme_scores(db) -> dict[str, dict[str, float]]:
+    """Each municipality's theme scores in the latest round it has answered."""
+    found: dict[str, dict[str, float]] = {}
+    for current in reversed(assessment.rounds(db)):
+        template = assessment.template(db, current.template_id)
+        by_municipality: dict[str, list] = {}
+        for answer in assessment.answers(db, current.id):
+            by_municipality.setdefault(answer.municipality_id, []).append(answer)
+        for m_id, given in by_municipality.items():
+            if m_id not in found:
+                found[m_id] = {t: s for t, s in assessment_core.theme_scores(
+                    template, given).items() if s is not None}
+    return found
+
+
+def theme_titles(db, language: str) -> dict[str, str]:
+    import json
+
+    body = json.loads(assessment.cohort_template_body(db))
+    return {t["id"]: t["title"].get(language) or t["title"]["fi"] for t in body["themes"]}
+
+
+def reviewees(db, grouping_id: str | None = None,
+              without: set[str] | frozenset = frozenset()) -> list[core.Reviewee]:
+    scores = theme_scores(db)
+    groups = ({p.municipality_id: p.group for p in grouping.placements(db, grouping_id)}
+              if grouping_id else {})
+    return [core.Reviewee(m.id, m.region_code, m.theme, scores.get(m.id, {}), groups.get(m.id))
+            for m in queries.municipalities(db) if m.id not in without]
+
+
+def saved_pairs(db) -> list[SavedPair]:
+    return [SavedPair(r, e, s, bool(lk), bool(d)) for r, e, s, lk, d in db.execute(
+        "SELECT reviewer_id, reviewee_id, score, locked, done FROM review_pair"
+        " WHERE deleted = 0 ORDER BY reviewer_id, reviewee_id").fetchall()]
+
+
+def kept(db, without: set[str] | frozenset = frozenset()) -> set[tuple[str, str]]:
+    """The pairs a re-pairing keeps: locked or already done, between those still in."""
+    return {(p.reviewer_id, p.reviewee_id) for p in saved_pairs(db) if (p.locked or p.done)
+            and p.reviewer_id not in without and p.reviewee_id not in without}
+
+
+def propose(db, k: int = 2, allow_reciprocal: bool = False, grouping_id: str | None = None,
+            without: set[str] | frozenset = frozenset(), language: str = "fi",
+            time_limit: float = 3.0) -> core.Pairing:
+    return core.solve_pairs(reviewees(db, grouping_id, without), k, allow_reciprocal,
+                            apart_groups=grouping_id is not None, fixed=kept(db, without),
+                            theme_names=theme_titles(db, language), time_limit=time_limit)
+
+
+def _pair_id(reviewer: str, reviewee: str) -> str:
+    return stable_id("review_pair", reviewer, reviewee)
+
+
+def put_pairs(tx: Transaction, pairing: core.Pairing) -> int:
+    """The new pairs replace the old; locked and done ones keep their marks, and a done
+    review stays on record even when its municipality has since left."""
+    old = {(p.reviewer_id, p.reviewee_id): p for p in saved_pairs(tx.db)}
+    new = {(p.reviewer, p.reviewee): p for p in pairing.pairs}
+    for key in old.keys() - new.keys():
+        if not old[key].done:
+            tx.tombstone("review_pair", _pair_id(*key))
+    for key, pair in new.items():
+        before = old.get(key)
+        tx.put("review_pair", {"id": _pair_id(*key), "reviewer_id": key[0],
+                               "reviewee_id": key[1], "score": pair.score,
+                               "locked": int(before.locked) if before else 0,
+                               "done": int(before.done) if before else 0, "deleted": 0})
+    return len(new)
+
+
+def save(session: CohortSession, pairing: core.Pairing) -> Changes:
+    return session.write(_("Save the peer-review pairs"), lambda tx: put_pairs(tx, pairing))
+
+
+def set_marks(session: CohortSession, reviewer: str, reviewee: str, *,
+              locked: bool | None = None, done: bool | None = None) -> Changes:
+    fields = {key: int(value) for key, value in (("locked", locked), ("done", done))
+              if value is not None}
+    return session.write(_("Mark the pair"), lambda tx: tx.update(
+        "review_pair", _pair_id(reviewer, reviewee), fields))
+
+
+def drop_out(session: CohortSession, municipality_id: str, k: int = 2,
+             allow_reciprocal: bool = False, language: str = "fi") -> Changes:
+    """A municipality leaves the peer review: re-pair the others, keeping locked and done."""
+    pairing = propose(session.db, k, allow_reciprocal, without={municipality_id},
+                      language=language)
+    return save(session, pairing)

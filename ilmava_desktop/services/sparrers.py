@@ -1,0 +1,210 @@
+"""The sparrer bank: sparrers entered or imported, matched to the municipalities, kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ilmava_desktop.core import sparring as core
+from ilmava_desktop.core.import_rows import Rejection, UnusableFile, header_key
+from ilmava_desktop.core.municipality_names import (
+    BILINGUAL_FINNISH_MAJORITY,
+    BILINGUAL_SWEDISH_MAJORITY,
+    name_key,
+)
+from ilmava_desktop.core.rules import RuleViolation, clean_text
+from ilmava_desktop.i18n import LANGUAGES, _
+from ilmava_desktop.resources import wicked_problem_themes
+from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.services.table_files import read_table
+from ilmava_desktop.storage import queries
+from ilmava_desktop.storage.transaction import Transaction, stable_id
+
+COLUMNS = {
+    "name": ("nimi", "namn", "name", "sparraaja", "sparrare", "sparrer"),
+    "organisation": ("organisaatio", "organisation", "organization", "taho"),
+    "themes": ("teemat", "teema", "teman", "tema", "themes", "theme", "osaaminen"),
+    "languages": ("kielet", "kieli", "språk", "languages", "language"),
+    "capacity": ("kapasiteetti", "kuntia", "kapacitet", "capacity", "municipalities"),
+}
+_FIELD = {name_key(alias): column for column, aliases in COLUMNS.items() for alias in aliases}
+_LANGUAGE_WORDS = {"fi": "fi", "suomi": "fi", "finska": "fi", "finnish": "fi", "sv": "sv",
+                   "ruotsi": "sv", "svenska": "sv", "swedish": "sv", "en": "en",
+                   "englanti": "en", "engelska": "en", "english": "en"}
+
+
+@dataclass(frozen=True)
+class SparrerImport:
+    added: int
+    updated: int
+    unchanged: int
+    rejected: list[Rejection]
+
+    def summary(self) -> dict:
+        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+                "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected]}
+
+
+def sparrers(db) -> list[core.Sparrer]:
+    return [core.Sparrer(r["id"], r["name"], r["organisation"],
+                         frozenset(t for t in r["themes"].split(",") if t),
+                         frozenset(x for x in r["languages"].split(",") if x), r["capacity"])
+            for r in db.query("SELECT * FROM sparrer WHERE deleted = 0 ORDER BY name")]
+
+
+def _theme_ids(text: str) -> list[str]:
+    """Theme ids from ids or labels in any language, separated by semicolons or commas.
+
+    Some labels hold commas themselves ("Maankäyttö, liikenne ja hajautunut rakenne"), so
+    comma-separated pieces are joined until they make a known theme.
+    """
+    known = {}
+    for theme, labels in wicked_problem_themes().items():
+        known[name_key(theme)] = theme
+        for label in labels.values():
+            known[name_key(label)] = theme
+    found = []
+    for part in text.split(";"):
+        pending = ""
+        for piece in part.split(","):
+            pending = f"{pending}, {piece.strip()}" if pending else piece.strip()
+            if name_key(pending) in known:
+                found.append(known[name_key(pending)])
+                pending = ""
+        if pending:
+            raise RuleViolation(_("unknown theme “{theme}”").format(theme=pending))
+    return found
+
+
+def _languages(text: str) -> list[str]:
+    found = []
+    for part in text.replace(";", ",").replace("/", ",").split(","):
+        word = part.strip().casefold()
+        if not word:
+            continue
+        if word not in _LANGUAGE_WORDS:
+            raise RuleViolation(_("unknown language “{language}”").format(language=part.strip()))
+        found.append(_LANGUAGE_WORDS[word])
+    return found or ["fi"]
+
+
+def put_sparrer(tx: Transaction, name: str, organisation: str, themes: list[str],
+                languages: list[str], capacity: int) -> str:
+    name = clean_text(name)
+    if not name:
+        raise RuleViolation(_("A sparrer needs a name."))
+    if capacity < 0:
+        raise RuleViolation(_("Capacity is a number of municipalities, 0 or more."))
+    unknown = [x for x in languages if x not in LANGUAGES]
+    if unknown:
+        raise RuleViolation(_("unknown language “{language}”").format(language=unknown[0]))
+    row_id = stable_id("sparrer", name_key(name), name_key(organisation))
+    tx.put("sparrer", {"id": row_id, "name": name, "organisation": clean_text(organisation),
+                       "themes": ",".join(sorted(set(themes))),
+                       "languages": ",".join(sorted(set(languages))), "capacity": capacity,
+                       "deleted": 0})
+    return row_id
+
+
+def add_sparrer(session: CohortSession, name: str, organisation: str, themes: list[str],
+                languages: list[str], capacity: int) -> Changes:
+    return session.write(_("Add the sparrer {name}").format(name=clean_text(name)), lambda tx:
+                         put_sparrer(tx, name, organisation, themes, languages, capacity))
+
+
+def remove_sparrer(session: CohortSession, sparrer_id: str) -> Changes:
+    def work(tx: Transaction) -> None:
+        tx.tombstone("sparrer", sparrer_id)
+        for (match_id,) in tx.db.execute("SELECT id FROM sparrer_match WHERE sparrer_id = ? AND"
+                                         " deleted = 0", [sparrer_id]).fetchall():
+            tx.tombstone("sparrer_match", match_id)
+
+    return session.write(_("Remove a sparrer"), work)
+
+
+def read_sparrer_file(path: Path) -> tuple[list[tuple], list[Rejection]]:
+    """The sparrers a file describes, checked: (name, organisation, themes, languages,
+    capacity) each, and the rows rejected with their line and reason."""
+    header, rows = read_table(path)
+    columns: dict[str, int] = {}
+    for index, text in enumerate(header):
+        column = _FIELD.get(header_key(text or ""))
+        if column and column not in columns:
+            columns[column] = index
+    if "name" not in columns or "themes" not in columns:
+        raise UnusableFile(_("The file needs at least the columns name and themes (Nimi, "
+                             "Teemat)."))
+    planned, rejected = [], []
+    for line, row in rows:
+        cells = {c: clean_text(row[i]) if i < len(row) else "" for c, i in columns.items()}
+        if not any(cells.values()):
+            continue
+        try:
+            if not cells["name"]:
+                raise RuleViolation(_("no name"))
+            capacity_text = cells.get("capacity") or "1"
+            if not capacity_text.isdigit():
+                raise RuleViolation(_("capacity must be a whole number, not “{text}”").format(
+                    text=capacity_text))
+            planned.append((cells["name"], cells.get("organisation", ""),
+                            _theme_ids(cells["themes"]), _languages(cells.get("languages", "")),
+                            int(capacity_text)))
+        except RuleViolation as exc:
+            rejected.append(Rejection(line, str(exc)))
+    return planned, rejected
+
+
+def import_sparrers(session: CohortSession, path: Path, dry_run: bool = False) -> SparrerImport:
+    planned, rejected = read_sparrer_file(path)
+    existing = {s.id: s for s in sparrers(session.db)}
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    for name, organisation, themes, languages, capacity in planned:
+        row_id = stable_id("sparrer", name_key(name), name_key(organisation))
+        before = existing.get(row_id)
+        after = core.Sparrer(row_id, name, organisation, frozenset(themes), frozenset(languages),
+                             capacity)
+        counts["added" if before is None else "unchanged" if before == after else "updated"] += 1
+    if not dry_run and counts["added"] + counts["updated"]:
+        session.write(_("Import sparrers"), lambda tx: [put_sparrer(tx, *p) for p in planned])
+    return SparrerImport(counts["added"], counts["updated"], counts["unchanged"], rejected)
+
+
+def seekers(db) -> list[core.Seeker]:
+    out = []
+    for m in queries.municipalities(db):
+        languages = {m.main_language}
+        if m.language_status in (BILINGUAL_FINNISH_MAJORITY, BILINGUAL_SWEDISH_MAJORITY):
+            languages = {"fi", "sv"}
+        out.append(core.Seeker(m.id, m.theme, frozenset(languages)))
+    return out
+
+
+def saved_matches(db) -> dict[str, tuple[str, bool]]:
+    """municipality id -> (sparrer id, locked)."""
+    return {m: (s, bool(locked)) for m, s, locked in db.execute(
+        "SELECT municipality_id, sparrer_id, locked FROM sparrer_match WHERE deleted = 0"
+    ).fetchall()}
+
+
+def propose(db) -> list[core.Match]:
+    locked = {m: s for m, (s, is_locked) in saved_matches(db).items() if is_locked}
+    return core.match(sparrers(db), seekers(db), locked)
+
+
+def put_matches(tx: Transaction, matches: list[core.Match]) -> None:
+    before = saved_matches(tx.db)
+    for match in matches:
+        tx.put("sparrer_match", {
+            "id": stable_id("sparrer_match", match.municipality),
+            "municipality_id": match.municipality, "sparrer_id": match.sparrer,
+            "score": match.score, "deleted": 0,
+            "locked": int(before.get(match.municipality, ("", False))[1])})
+
+
+def save_matches(session: CohortSession, matches: list[core.Match]) -> Changes:
+    return session.write(_("Match sparrers"), lambda tx: put_matches(tx, matches))
+
+
+def set_locked(session: CohortSession, municipality_id: str, locked: bool) -> Changes:
+    return session.write(_("Lock") if locked else _("Unlock"), lambda tx: tx.update(
+        "sparrer_match", stable_id("sparrer_match", municipality_id), {"locked": int(locked)}))

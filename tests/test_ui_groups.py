@@ -12,7 +12,7 @@ def groups_page(demo_window_at, qtbot):
     window = demo_window_at(3)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
-    return window, window.tool_stack.currentWidget()
+    return window, window.tool_stack.currentWidget().groups
 
 
 def drag(page, from_column, row, to_column):
@@ -84,3 +84,58 @@ def test_propose_a_new_grouping_for_a_day(demo_window_at, qtbot):
     assert page.grouping_choice.currentText() == "Parit 3-4"
     assert sorted(c.list.count() for c in page.columns) == [3, 4, 4, 4]
     assert "proven optimal" in page.message.text()
+
+
+def tool_tab(demo_window_at, qtbot, tab):
+    window = demo_window_at(3)
+    tool = window.tool_stack.currentWidget()
+    tool.tabs.setCurrentIndex(tab)
+    return window, tool
+
+
+def test_pairs_listed_and_as_a_matrix_locked_and_repaired(demo_window_at, qtbot):
+    from PySide6.QtWidgets import QInputDialog
+
+    _window, tool = tool_tab(demo_window_at, qtbot, 1)
+    tab = tool.pairs
+    assert tab.model.rowCount() == 30  # the demo's pairs
+    marks = sum(1 for i in range(15) for j in range(15) if tab.matrix.item(i, j))
+    assert marks == 30 and tab.matrix.item(0, 0) is None  # nobody reviews itself
+    tab.reviews.setValue(3)
+    tab.propose_button.click()
+    assert tab.model.rowCount() == 45
+    tab.table.selectRow(0)
+    locked = tab.model.row_at(0)
+    tab.lock_button.click()
+    assert next(r for r in tab.model.rows() if r.id == locked.id).locked
+    tab.drop_button.click()
+    dialog = open_dialog(QInputDialog)
+    leaving = next(name for name in dialog.comboBoxItems()
+                   if name not in (locked.reviewer, locked.reviewee))
+    dialog.textValueSelected.emit(leaving)
+    dialog.reject()
+    rows = tab.model.rows()
+    assert not [r for r in rows if leaving in (r.reviewer, r.reviewee)]
+    assert any(r.id == locked.id and r.locked for r in rows)
+    assert len(rows) == 14 * 3
+
+
+def test_sparrers_imported_added_and_matched(demo_window_at, qtbot, tmp_path):
+    _window, tool = tool_tab(demo_window_at, qtbot, 2)
+    tab = tool.sparrers
+    assert tab.bank_model.rowCount() == 7 and tab.match_model.rowCount() == 15
+    path = tmp_path / "pankki.csv"
+    path.write_text("Nimi;Teemat;Kielet;Kapasiteetti\nUusi Sparraaja;budget;suomi;4\n"
+                    "Huono Rivi;ei teemaa;suomi;1\n", "utf-8")
+    tab.import_file(path)
+    assert tab.bank_model.rowCount() == 8
+    assert "line 3" in tab.message.text() and "1 rejected" in tab.message.text()
+    dialog = tab.open_add()
+    dialog.name.setText("Toinen Sparraaja")
+    dialog.themes.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    assert tab.bank_model.rowCount() == 9
+    tab.match_button.click()
+    load = {r.name: r.load for r in tab.bank_model.rows()}
+    assert sum(load.values()) == 15
+    assert all(r.load <= r.capacity for r in tab.bank_model.rows())

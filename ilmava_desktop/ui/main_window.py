@@ -28,7 +28,7 @@ from ilmava_desktop.ui.cohort_dialogs import show_about
 from ilmava_desktop.ui.coming_tools import ComingToolPage
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.door import DbDoor
-from ilmava_desktop.ui.groups.page import GroupsPage
+from ilmava_desktop.ui.groups.tool import GroupsTool
 from ilmava_desktop.ui.lifecycle import CohortLifecycle
 from ilmava_desktop.ui.municipalities.page import MunicipalitiesPage
 from ilmava_desktop.ui.start_page import StartPage
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
             (_("Municipalities && people"), MunicipalitiesPage(self.ctx)),
             (_("Attendance"), AttendancePage(self.ctx)),
             (_("Self-assessment"), AssessmentPage(self.ctx)),
-            (_("Groups"), GroupsPage(self.ctx)),
+            (_("Groups"), GroupsTool(self.ctx)),
             (_("Debrief board"), BoardPage(self.ctx)),
             (_("Reports"), ComingToolPage("reports", _("Reports"), self.ctx)),
         ]

@@ -62,6 +62,7 @@ def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     if window.ctx.session:
         number = _assessment_views(window, folder, number, written)
         number = _board_views(window, folder, number, written)
+        number = _groups_views(window, folder, number, written)
         window.lifecycle.close_cohort()
     written.append(_save(window, folder, number + 1, "start"))
     return written
@@ -106,5 +107,19 @@ def _board_views(window: MainWindow, folder: Path, number: int, written: list) -
     number += 1
     written.append(_save(projector, folder, number, "board-projector"))
     projector.close()
+    window.show_tool(0)
+    return number
+
+
+def _groups_views(window: MainWindow, folder: Path, number: int, written: list) -> int:
+    """The pairs and the sparrers, the other two tabs of the Groups tool."""
+    index = TOOL_NAMES.index("groups")
+    window.show_tool(index)
+    tool = window.tools[index][1]
+    for tab, name in ((1, "groups-pairs"), (2, "groups-sparrers")):
+        tool.tabs.setCurrentIndex(tab)
+        number += 1
+        written.append(_save(window, folder, number, name))
+    tool.tabs.setCurrentIndex(0)
     window.show_tool(0)
     return number

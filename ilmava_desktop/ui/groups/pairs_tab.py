@@ -1,0 +1,211 @@
+"""Peer-review pairs in the window: a list with the reasons, and a matrix to see the whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.services import grouping, pairs
+from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.row_model import Column, RowTableModel
+from ilmava_desktop.ui.widgets import labelled_form, row_table
+
+
+@dataclass(frozen=True)
+class PairRow:
+    id: str
+    reviewer_id: str
+    reviewee_id: str
+    reviewer: str
+    reviewee: str
+    score: float
+    reasons: str
+    locked: bool
+    done: bool
+
+
+class PairsTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.reviews = QSpinBox()
+        self.reviews.setRange(1, 6)
+        self.reviews.setValue(2)
+        self.reviews.setAccessibleName(_("Reviews per municipality"))
+        self.mutual = QCheckBox(_("Allow &mutual pairs"))
+        self.outside = QComboBox()
+        self.outside.setAccessibleName(_("Not within the groups of"))
+        self.propose_button = QPushButton(_("Propose &pairs"))
+        self.propose_button.setToolTip(_("Locked and done pairs are kept"))
+        self.propose_button.clicked.connect(self.propose)
+        self.drop_button = QPushButton(_("&Drop out…"))
+        self.drop_button.setToolTip(_("A municipality leaves the peer review: the others are "
+                                      "re-paired, locked and done pairs kept"))
+        self.drop_button.clicked.connect(self.ask_drop_out)
+        self.lock_button = QPushButton(_("&Lock / unlock"))
+        self.lock_button.clicked.connect(lambda: self.toggle("locked"))
+        self.done_button = QPushButton(_("D&one / not done"))
+        self.done_button.clicked.connect(lambda: self.toggle("done"))
+        self.model = RowTableModel([
+            Column(_("Reviewer"), lambda r: r.reviewer),
+            Column(_("Reviews"), lambda r: r.reviewee),
+            Column(_("Score"), lambda r: f"{r.score:.1f}".replace(".", ","), align_right=True),
+            Column(_("Locked"), lambda r: _("locked") if r.locked else ""),
+            Column(_("Done"), lambda r: _("done") if r.done else ""),
+            Column(_("Why"), lambda r: r.reasons),
+        ], self)
+        self.table = row_table(self.model, _("Peer-review pairs"), stretch=(5,))
+        self.matrix = QTableWidget()
+        self.matrix.setAccessibleName(_("Who reviews whom, as a matrix"))
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        controls = QHBoxLayout()
+        controls.addLayout(labelled_form([(_("Re&views each:"), self.reviews)]))
+        controls.addWidget(self.mutual)
+        controls.addLayout(labelled_form([(_("Not within the &groups of:"), self.outside)]), 1)
+        controls.addWidget(self.propose_button)
+        actions = QHBoxLayout()
+        for button in (self.lock_button, self.done_button, self.drop_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.matrix)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+
+    def load(self) -> None:
+        language = current_language()
+
+        def read(session):
+            db = session.db
+            return queries.municipalities(db), pairs.saved_pairs(db), grouping.groupings(db)
+
+        municipalities, saved, groupings = self.ctx.read(read)
+        kept = self.outside.currentData()
+        self.outside.clear()
+        self.outside.addItem(_("(any group)"), None)
+        for g in groupings:
+            self.outside.addItem(g.name, g.id)
+        index = self.outside.findData(kept)
+        self.outside.setCurrentIndex(index if index >= 0 else 0)
+        names = {m.id: m.name(language) for m in municipalities}
+        rows = [PairRow(f"{p.reviewer_id}>{p.reviewee_id}", p.reviewer_id, p.reviewee_id,
+                        names.get(p.reviewer_id, "?"), names.get(p.reviewee_id, "?"), p.score,
+                        "", p.locked, p.done) for p in saved]
+        reasons = self.reasons_for(rows)
+        rows = [PairRow(r.id, r.reviewer_id, r.reviewee_id, r.reviewer, r.reviewee, r.score,
+                        reasons.get((r.reviewer_id, r.reviewee_id), ""), r.locked, r.done)
+                for r in sorted(rows, key=lambda r: (r.reviewer, r.reviewee))]
+        self.model.set_rows(rows)
+        self.fill_matrix(municipalities, rows, language)
+        self.summary.setText(_("{n} pairs, {score} points in all.").format(
+            n=len(rows), score=f"{sum(r.score for r in rows):.1f}".replace(".", ","))
+            if rows else _("No pairs yet: Propose pairs makes them from the self-assessments."))
+
+    def reasons_for(self, rows: list[PairRow]) -> dict[tuple[str, str], str]:
+        """Why each saved pair scores what it does, worded as the solver words it."""
+        from ilmava_desktop.core.pairing import pair_score
+
+        language = current_language()
+
+        def read(session):
+            return (pairs.reviewees(session.db), pairs.theme_titles(session.db, language))
+
+        members, titles = self.ctx.read(read)
+        by_id = {m.id: m for m in members}
+        return {(r.reviewer_id, r.reviewee_id): "; ".join(pair_score(
+            by_id[r.reviewer_id], by_id[r.reviewee_id], titles)[1])
+            for r in rows if r.reviewer_id in by_id and r.reviewee_id in by_id}
+
+    def fill_matrix(self, municipalities, rows: list[PairRow], language: str) -> None:
+        # Rows review columns: "●" and the score, so the mark is never colour alone.
+        names = [m.name(language) for m in municipalities]
+        ids = [m.id for m in municipalities]
+        self.matrix.clear()
+        self.matrix.setRowCount(len(ids))
+        self.matrix.setColumnCount(len(ids))
+        self.matrix.setVerticalHeaderLabels(names)
+        self.matrix.setHorizontalHeaderLabels([n.split(" – ")[0][:10] for n in names])
+        pairs_by = {(r.reviewer_id, r.reviewee_id): r for r in rows}
+        for i, reviewer in enumerate(ids):
+            for j, reviewee in enumerate(ids):
+                pair = pairs_by.get((reviewer, reviewee))
+                if pair is None:
+                    continue
+                item = QTableWidgetItem("● " + f"{pair.score:.1f}".replace(".", ","))
+                item.setToolTip(_("{reviewer} reviews {reviewee}").format(
+                    reviewer=pair.reviewer, reviewee=pair.reviewee))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.matrix.setItem(i, j, item)
+        self.matrix.resizeColumnsToContents()
+
+    # -- changes --------------------------------------------------------------------------------
+
+    def _write(self, work) -> None:
+        self.ctx.door.run(lambda: work(self.ctx.session), self._written,
+                          lambda exc: self.message.setText(message_for(exc)))
+
+    def _written(self, changes) -> None:
+        self.message.setText(_("{what} — Ctrl+Z undoes it.").format(what=changes.description))
+        self.ctx.changed.emit(changes)
+
+    def propose(self) -> None:
+        k, mutual, outside = self.reviews.value(), self.mutual.isChecked(), \
+            self.outside.currentData()
+        language = current_language()
+        self._write(lambda s: pairs.save(s, pairs.propose(s.db, k, mutual, outside,
+                                                          language=language)))
+
+    def chosen(self) -> PairRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def toggle(self, mark: str) -> None:
+        row = self.chosen()
+        if row is None:
+            self.message.setText(_("Choose a pair first."))
+            return
+        value = not getattr(row, mark)
+        self._write(lambda s: pairs.set_marks(s, row.reviewer_id, row.reviewee_id,
+                                              **{mark: value}))
+
+    def ask_drop_out(self) -> QInputDialog:
+        language = current_language()
+        municipalities = [(m.id, m.name(language)) for m in self.ctx.read(
+            lambda s: queries.municipalities(s.db))]
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(_("Drop out"))
+        dialog.setLabelText(_("Which municipality leaves the peer review?"))
+        dialog.setComboBoxItems([name for _id, name in municipalities])
+        k, mutual = self.reviews.value(), self.mutual.isChecked()
+        dialog.textValueSelected.connect(lambda name: self._write(lambda s: pairs.drop_out(
+            s, next(m for m, n in municipalities if n == name), k, mutual, language)))
+        dialog.open()
+        return dialog

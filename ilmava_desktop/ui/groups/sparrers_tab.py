@@ -1,0 +1,244 @@
+"""The sparrer bank in the window: sparrers entered or imported, and whom each one helps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.resources import wicked_problem_themes
+from ilmava_desktop.services import sparrers
+from ilmava_desktop.services.session import Changes
+from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.row_model import Column, RowTableModel
+from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, row_table
+
+LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
+
+
+@dataclass(frozen=True)
+class BankRow:
+    id: str
+    name: str
+    organisation: str
+    themes: str
+    languages: str
+    capacity: int
+    municipalities: str
+    load: int
+
+
+@dataclass(frozen=True)
+class MatchRow:
+    id: str
+    municipality: str
+    sparrer: str
+    reasons: str
+    locked: bool
+
+
+class SparrerDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Add a sparrer"))
+        self.name = QLineEdit()
+        self.name.setAccessibleName(_("Name"))
+        self.organisation = QLineEdit()
+        self.organisation.setAccessibleName(_("Organisation"))
+        self.themes = QListWidget()
+        self.themes.setAccessibleName(_("Themes of expertise"))
+        language = current_language()
+        for theme, labels in wicked_problem_themes().items():
+            item = QListWidgetItem(labels[language])
+            item.setData(Qt.ItemDataRole.UserRole, theme)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.themes.addItem(item)
+        self.languages = QListWidget()
+        self.languages.setAccessibleName(_("Languages"))
+        self.languages.setMaximumHeight(80)
+        for code, label in LANGUAGE_NAMES.items():
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if code == "fi" else Qt.CheckState.Unchecked)
+            self.languages.addItem(item)
+        self.capacity = QSpinBox()
+        self.capacity.setRange(0, 30)
+        self.capacity.setValue(2)
+        self.capacity.setAccessibleName(_("Capacity"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(labelled_form([
+            (_("&Name:"), self.name), (_("&Organisation:"), self.organisation),
+            (_("&Themes:"), self.themes), (_("&Languages:"), self.languages),
+            (_("&Capacity (municipalities):"), self.capacity)]))
+        layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel))
+
+    @staticmethod
+    def _checked(widget: QListWidget) -> list[str]:
+        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+    def values(self) -> dict:
+        return {"name": self.name.text(), "organisation": self.organisation.text(),
+                "themes": self._checked(self.themes), "languages": self._checked(self.languages),
+                "capacity": self.capacity.value()}
+
+
+class SparrersTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.bank_model = RowTableModel([
+            Column(_("Sparrer"), lambda r: r.name),
+            Column(_("Organisation"), lambda r: r.organisation),
+            Column(_("Themes"), lambda r: r.themes),
+            Column(_("Languages"), lambda r: r.languages),
+            Column(_("Municipalities"), lambda r: f"{r.load} / {r.capacity}", align_right=True),
+            Column(_("Helps"), lambda r: r.municipalities),
+        ], self)
+        self.bank = row_table(self.bank_model, _("The sparrer bank"), stretch=(2, 5))
+        self.match_model = RowTableModel([
+            Column(_("Municipality"), lambda r: r.municipality),
+            Column(_("Sparrer"), lambda r: r.sparrer),
+            Column(_("Locked"), lambda r: _("locked") if r.locked else ""),
+            Column(_("Why"), lambda r: r.reasons),
+        ], self)
+        self.matches = row_table(self.match_model, _("Sparrer for each municipality"),
+                                 stretch=(3,))
+        self.import_button = QPushButton(_("&Import…"))
+        self.import_button.clicked.connect(self.choose_import)
+        self.add_button = QPushButton(_("&Add a sparrer…"))
+        self.add_button.clicked.connect(self.open_add)
+        self.remove_button = QPushButton(_("&Remove the sparrer"))
+        self.remove_button.clicked.connect(self.remove)
+        self.match_button = QPushButton(_("&Match sparrers"))
+        self.match_button.setToolTip(_("Locked matches are kept"))
+        self.match_button.clicked.connect(self.match)
+        self.lock_button = QPushButton(_("&Lock / unlock the match"))
+        self.lock_button.clicked.connect(self.toggle_lock)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        bank_buttons = QHBoxLayout()
+        for button in (self.import_button, self.add_button, self.remove_button):
+            bank_buttons.addWidget(button)
+        bank_buttons.addStretch(1)
+        match_buttons = QHBoxLayout()
+        for button in (self.match_button, self.lock_button):
+            match_buttons.addWidget(button)
+        match_buttons.addStretch(1)
+        top, bottom = QWidget(), QWidget()
+        top_layout, bottom_layout = QVBoxLayout(top), QVBoxLayout(bottom)
+        top_layout.addWidget(self.bank, 1)
+        top_layout.addLayout(bank_buttons)
+        bottom_layout.addWidget(self.matches, 1)
+        bottom_layout.addLayout(match_buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.message)
+
+    def load(self) -> None:
+        language = current_language()
+
+        def read(session):
+            db = session.db
+            return (sparrers.sparrers(db), sparrers.saved_matches(db),
+                    queries.municipalities(db), sparrers.seekers(db))
+
+        bank, saved, municipalities, seekers = self.ctx.read(read)
+        themes = {t: labels[language] for t, labels in wicked_problem_themes().items()}
+        names = {m.id: m.name(language) for m in municipalities}
+        helps: dict[str, list[str]] = {}
+        for municipality, (sparrer, _locked) in saved.items():
+            helps.setdefault(sparrer, []).append(names.get(municipality, "?"))
+        self.bank_model.set_rows([BankRow(
+            s.id, s.name, s.organisation, ", ".join(themes.get(t, t) for t in sorted(s.themes)),
+            ", ".join(LANGUAGE_NAMES.get(x, x) for x in sorted(s.languages)), s.capacity,
+            ", ".join(sorted(helps.get(s.id, []))), len(helps.get(s.id, []))) for s in bank])
+        from ilmava_desktop.core.sparring import match_score
+
+        by_sparrer = {s.id: s for s in bank}
+        by_seeker = {s.id: s for s in seekers}
+        self.match_model.set_rows(sorted((MatchRow(
+            m, names.get(m, "?"), by_sparrer[s].name if s in by_sparrer else "?",
+            "; ".join(match_score(by_sparrer[s], by_seeker[m])[1]) if s in by_sparrer
+            and m in by_seeker else "", locked) for m, (s, locked) in saved.items()),
+            key=lambda r: r.municipality))
+
+    def _write(self, work) -> None:
+        self.ctx.door.run(lambda: work(self.ctx.session), self._written,
+                          lambda exc: self.message.setText(message_for(exc)))
+
+    def _written(self, changes) -> None:
+        self.message.setText(_("{what} — Ctrl+Z undoes it.").format(what=changes.description))
+        self.ctx.changed.emit(changes)
+
+    def choose_import(self) -> None:
+        dialog = QFileDialog(self, _("Import sparrers"), "",
+                             _("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: self.import_file(Path(path)))
+        dialog.open()
+
+    def import_file(self, path: Path) -> None:
+        def done(result) -> None:
+            text = _("{added} to add, {updated} to update, {unchanged} unchanged, {rejected} "
+                     "rejected").format(added=result.added, updated=result.updated,
+                                        unchanged=result.unchanged,
+                                        rejected=len(result.rejected))
+            lines = [_("line {line}: {reason}").format(line=r.line, reason=r.reason)
+                     for r in result.rejected[:5]]
+            self.message.setText("\n".join([text, *lines]))
+            self.ctx.changed.emit(Changes(frozenset({"sparrer"}), _("Import sparrers")))
+
+        self.ctx.door.run(lambda: sparrers.import_sparrers(self.ctx.session, path), done,
+                          lambda exc: self.message.setText(message_for(exc)))
+
+    def open_add(self) -> SparrerDialog:
+        dialog = SparrerDialog(self)
+        dialog.accepted.connect(lambda: self._write(
+            lambda s: sparrers.add_sparrer(s, **dialog.values())))
+        dialog.open()
+        return dialog
+
+    def remove(self) -> None:
+        index = self.bank.currentIndex()
+        if not index.isValid():
+            self.message.setText(_("Choose a sparrer first."))
+            return
+        sparrer_id = self.bank_model.row_at(index.row()).id
+        self._write(lambda s: sparrers.remove_sparrer(s, sparrer_id))
+
+    def match(self) -> None:
+        self._write(lambda s: sparrers.save_matches(s, sparrers.propose(s.db)))
+
+    def toggle_lock(self) -> None:
+        index = self.matches.currentIndex()
+        if not index.isValid():
+            self.message.setText(_("Choose a municipality's match first."))
+            return
+        row = self.match_model.row_at(index.row())
+        self._write(lambda s: sparrers.set_locked(s, row.id, not row.locked))

@@ -1,0 +1,42 @@
+"""The Groups tool: thematic groups, peer-review pairs and sparrers, a tab each."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ilmava_desktop.i18n import _
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.groups.page import GroupsPage
+from ilmava_desktop.ui.groups.pairs_tab import PairsTab
+from ilmava_desktop.ui.groups.sparrers_tab import SparrersTab
+
+
+class GroupsTool(QWidget):
+    NAME = "groups"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.groups = GroupsPage(ctx)
+        self.pairs = PairsTab(ctx)
+        self.sparrers = SparrersTab(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_("Groups, pairs and sparrers"))
+        self.tabs.addTab(self.groups, _("&Thematic groups"))
+        self.tabs.addTab(self.pairs, _("Peer-review pai&rs"))
+        self.tabs.addTab(self.sparrers, _("Sparr&ers"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.setFocusProxy(self.tabs)
+        ctx.cohort_opened.connect(self.load)
+        ctx.changed.connect(self.on_changed)
+
+    def load(self) -> None:
+        self.pairs.load()
+        self.sparrers.load()
+
+    def on_changed(self, changes) -> None:
+        if changes.touches("review_pair", "grouping", "municipality", "answer"):
+            self.pairs.load()
+        if changes.touches("sparrer", "sparrer_match", "municipality"):
+            self.sparrers.load()

@@ -139,3 +139,36 @@ def test_sparrers_imported_added_and_matched(demo_window_at, qtbot, tmp_path):
     load = {r.name: r.load for r in tab.bank_model.rows()}
     assert sum(load.values()) == 15
     assert all(r.load <= r.capacity for r in tab.bank_model.rows())
+
+
+def test_the_three_lists_print_as_pdf(demo_window_at, qtbot, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    _window, tool = tool_tab(demo_window_at, qtbot, 0)
+    for tab, button in ((0, tool.groups.print_button), (1, tool.pairs.print_button),
+                        (2, tool.sparrers.print_button)):
+        tool.tabs.setCurrentIndex(tab)
+        button.click()
+        dialog = open_dialog(QFileDialog)
+        target = tmp_path / f"lista-{tab}.pdf"
+        dialog.fileSelected.emit(str(target))
+        dialog.reject()
+        assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_printed_lists_hold_what_the_window_shows(demo):
+    from ilmava_desktop.services import grouping, peer_documents
+    from ilmava_desktop.storage import queries
+
+    chosen = grouping.groupings(demo.db)[0]
+    groups = peer_documents.groups_document(demo.db, chosen.id, "sv")
+    assert groups.title == "Tematiska grupper" and len(groups.sections) == 3
+    assert sum(len(s.rows) for s in groups.sections) == 15
+    pairs = peer_documents.pairs_document(demo.db, "fi")
+    assert pairs.title == "Vertaisarviointiparit" and len(pairs.sections) == 15
+    # Roles to contact, never people's names.
+    names = {p.name for p in queries.people(demo.db)}
+    printed = " ".join(cell for s in pairs.sections for row in s.rows for cell in row)
+    assert not [n for n in names if n in printed]
+    sparrers = peer_documents.sparrers_document(demo.db, "en")
+    assert len(sparrers.sections[0].rows) == 15

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ilmava_desktop.commands.common import OK, Parser, open_for_writing, print_json
+from ilmava_desktop.commands.common import (
+    OK,
+    Parser,
+    export_parsers,
+    open_for_writing,
+    print_json,
+    run_export,
+)
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
 
@@ -49,9 +56,9 @@ def add_parsers(commands) -> None:
                              help=_("the day's number in date order, or its id"))
         printed.add_argument("--out", type=Path, required=True)
 
-    export = commands.add_parser("export", help=_("export data from a cohort"))
-    what = export.add_subparsers(dest="what", required=True, metavar="WHAT", parser_class=Parser)
-    export_attendance = what.add_parser("attendance", help=_("attendance as CSV or XLSX"))
+    export_attendance = export_parsers(commands).add_parser(
+        "attendance", help=_("attendance as CSV or XLSX"))
+    export_attendance.set_defaults(run=cmd_export)
     export_attendance.add_argument("cohort", type=Path)
     export_attendance.add_argument("--out", type=Path, required=True)
     export_attendance.add_argument("--day", help=_("only this day (number or id)"))
@@ -166,6 +173,6 @@ def cmd_day(args) -> int:
 
 
 COMMANDS = {
-    "attendance": cmd_attendance, "checkin": cmd_checkin, "export": cmd_export,
+    "attendance": cmd_attendance, "checkin": cmd_checkin, "export": run_export,
     "badges": cmd_printed, "signin-sheet": cmd_printed, "days": cmd_days, "day": cmd_day,
 }

@@ -42,3 +42,19 @@ def open_for_writing(path: Path):
 
     warn_if_locked(path)
     return CohortSession.open(path)
+
+
+def export_parsers(commands):
+    """The `ilmava export WHAT` subcommands: each tool adds what it exports, with
+    `set_defaults(run=...)` naming the function that does it."""
+    what = getattr(commands, "ilmava_export", None)
+    if what is None:
+        export = commands.add_parser("export", help=_("export data from a cohort"))
+        what = export.add_subparsers(dest="what", required=True, metavar="WHAT",
+                                     parser_class=Parser)
+        commands.ilmava_export = what
+    return what
+
+
+def run_export(args) -> int:
+    return args.run(args)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ilmava_desktop.commands.common import OK, CliError, open_for_writing, print_json
-from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.commands.common import OK, CliError, export_parsers, open_for_writing, print_json
+from ilmava_desktop.i18n import LANGUAGES, _, current_language
 
 
 def add_parsers(commands) -> None:
@@ -19,6 +19,17 @@ def add_parsers(commands) -> None:
     groups.add_argument("--day", help=_("the day the saved grouping is for (number or id)"))
     groups.add_argument("--time-limit", type=float, default=5.0)
     groups.add_argument("--json", action="store_true")
+    what = export_parsers(commands)
+    for name, help_text in (("groups", _("a saved grouping as PDF")),
+                            ("pairs", _("the peer-review pairs with contact roles, as PDF")),
+                            ("sparrers", _("the sparrer for each municipality, as PDF"))):
+        printed = what.add_parser(name, help=help_text)
+        printed.add_argument("cohort", type=Path)
+        printed.add_argument("--out", type=Path, required=True)
+        printed.add_argument("--lang", choices=LANGUAGES, help=_("language of the document"))
+        if name == "groups":
+            printed.add_argument("--grouping", required=True, help=_("the grouping's name"))
+        printed.set_defaults(run=cmd_export_printed)
 
 
 def _sizes(text: str) -> tuple[int, int]:
@@ -62,6 +73,25 @@ def cmd_groups(args) -> int:
             print(f"    {reason}")
     print(_("Score {score}; {proof}").format(score=f"{solution.score:.1f}", proof=_(
         "proven optimal") if solution.optimal else _("the best found in the time allowed")))
+    return OK
+
+
+def cmd_export_printed(args) -> int:
+    from ilmava_desktop.services import grouping, peer_documents, reading
+
+    session = reading._ReadOnlySession(args.cohort)
+    language = args.lang or current_language()
+    if args.what == "groups":
+        chosen = grouping.find_grouping(session.db, args.grouping)
+        if chosen is None:
+            raise CliError(_("There is no grouping “{name}”.").format(name=args.grouping))
+        document = peer_documents.groups_document(session.db, chosen.id, language)
+    elif args.what == "pairs":
+        document = peer_documents.pairs_document(session.db, language)
+    else:
+        document = peer_documents.sparrers_document(session.db, language)
+    written = peer_documents.write_document(document, args.out)
+    print(_("Wrote {path}").format(path=written))
     return OK
 
 

@@ -102,8 +102,10 @@ def cmd_match(args) -> int:
 
 def with_default_listing(argv: list[str]) -> list[str]:
     """`ilmava sparrers COHORT` means `ilmava sparrers list COHORT`."""
-    if "sparrers" in argv:
-        at = argv.index("sparrers") + 1
+    words = [i for i, arg in enumerate(argv) if not arg.startswith("-")
+             and not (i and argv[i - 1] == "--lang")]
+    if words and argv[words[0]] == "sparrers":
+        at = words[0] + 1
         if at < len(argv) and argv[at] not in ("import", "list", "-h", "--help"):
             return [*argv[:at], "list", *argv[at:]]
     return argv

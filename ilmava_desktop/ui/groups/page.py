@@ -30,12 +30,13 @@ from ilmava_desktop.core import grouping as core
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.resources import wicked_problem_themes
-from ilmava_desktop.services import grouping
+from ilmava_desktop.services import grouping, peer_documents
 from ilmava_desktop.services.attendance import day_label
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.groups.columns import GroupColumn, MunicipalityCard
+from ilmava_desktop.ui.groups.printing import choose_pdf
 from ilmava_desktop.ui.widgets import dialog_buttons, heading, labelled_form
 
 
@@ -139,6 +140,9 @@ class GroupsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(heading(_("Groups"), 1), 1)
         top.addWidget(self.propose_button)
+        self.print_button = QPushButton(_("Print (P&DF)…"))
+        self.print_button.clicked.connect(self.print_groups)
+        top.addWidget(self.print_button)
         pick = QHBoxLayout()
         pick.addLayout(labelled_form([(_("&Grouping:"), self.grouping_choice)]), 1)
         pick.addWidget(self.summary, 2)
@@ -185,7 +189,7 @@ class GroupsPage(QWidget):
     def show_grouping(self) -> None:
         chosen = self.current()
         for button in (self.resolve_button, self.lock_button, self.lock_group_button,
-                       self.together_button, self.apart_button):
+                       self.together_button, self.apart_button, self.print_button):
             button.setEnabled(chosen is not None)
         if chosen is None:
             self._set_columns(0)
@@ -298,6 +302,14 @@ class GroupsPage(QWidget):
             s, kind, ids[0], next(m for m, n in others if n == name))))
         dialog.open()
         return dialog
+
+    def print_groups(self):
+        chosen = self.current()
+        if chosen is None:
+            return None
+        return choose_pdf(self, self.ctx, chosen.name, self.message,
+                          lambda db, language: peer_documents.groups_document(
+                              db, chosen.id, language))
 
     def open_propose(self) -> ProposeDialog:
         days = [(None, _("no day"))] + [(d.id, day_label(d)) for d in self.ctx.read(

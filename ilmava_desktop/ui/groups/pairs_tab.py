@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.i18n import _, current_language
-from ilmava_desktop.services import grouping, pairs
+from ilmava_desktop.services import grouping, pairs, peer_documents
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.groups.printing import choose_pdf
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import labelled_form, row_table
 
@@ -86,10 +87,16 @@ class PairsTab(QWidget):
         controls.addWidget(self.mutual)
         controls.addLayout(labelled_form([(_("Not within the &groups of:"), self.outside)]), 1)
         controls.addWidget(self.propose_button)
+        self.print_button = QPushButton(_("Print (P&DF)…"))
+        self.print_button.setToolTip(_("Each municipality's pairs with the roles to contact"))
+        self.print_button.clicked.connect(lambda: choose_pdf(
+            self, self.ctx, _("peer-review pairs"), self.message,
+            peer_documents.pairs_document))
         actions = QHBoxLayout()
         for button in (self.lock_button, self.done_button, self.drop_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.print_button)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.matrix)

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.resources import wicked_problem_themes
-from ilmava_desktop.services import sparrers
+from ilmava_desktop.services import peer_documents, sparrers
 from ilmava_desktop.services.session import Changes
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.groups.printing import choose_pdf
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, row_table
 
@@ -143,10 +144,14 @@ class SparrersTab(QWidget):
         for button in (self.import_button, self.add_button, self.remove_button):
             bank_buttons.addWidget(button)
         bank_buttons.addStretch(1)
+        self.print_button = QPushButton(_("Print (P&DF)…"))
+        self.print_button.clicked.connect(lambda: choose_pdf(
+            self, self.ctx, _("sparrers"), self.message, peer_documents.sparrers_document))
         match_buttons = QHBoxLayout()
         for button in (self.match_button, self.lock_button):
             match_buttons.addWidget(button)
         match_buttons.addStretch(1)
+        match_buttons.addWidget(self.print_button)
         top, bottom = QWidget(), QWidget()
         top_layout, bottom_layout = QVBoxLayout(top), QVBoxLayout(bottom)
         top_layout.addWidget(self.bank, 1)

@@ -1,0 +1,90 @@
+"""A printed list in sections: a heading, a line of explanation and a table each.
+
+Groups, peer-review pairs and sparrer assignments all print as this; the renderer knows
+nothing of them, only of plain rows of text.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from ilmava_desktop.reports.pages import numbered_canvas
+from ilmava_desktop.reports.styles import FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    text: str
+    header: list[str]
+    rows: list[list[str]]
+    widths: list[float] = field(default_factory=list)  # shares of the page width; even if empty
+
+
+@dataclass(frozen=True)
+class TableDocument:
+    title: str
+    subtitle: str
+    sections: list[Section]
+    footer_left: str
+    footer: str           # "{page} / {pages}" is filled in
+    author: str
+    language: str
+    landscape: bool = False
+
+
+class TableDocumentRenderer:
+    margin_mm = 16
+
+    def render(self, document: TableDocument) -> bytes:
+        from reportlab.lib import colors
+        from reportlab.lib.pagesizes import A4, landscape
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.lib.units import mm
+        from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+        register_fonts()
+        buffer = io.BytesIO()
+        margin = self.margin_mm * mm
+        doc = SimpleDocTemplate(buffer, pagesize=landscape(A4) if document.landscape else A4,
+                                leftMargin=margin, rightMargin=margin, topMargin=margin,
+                                bottomMargin=margin + 5 * mm, title=document.title,
+                                author=document.author, lang=document.language,
+                                initialFontName=FONT)
+        ink, muted, rule = colors.Color(*INK), colors.Color(*MUTED), colors.Color(*RULE)
+        title = ParagraphStyle("title", fontName=FONT_BOLD, fontSize=16, leading=20,
+                               textColor=ink)
+        subtitle = ParagraphStyle("subtitle", fontName=FONT, fontSize=10, leading=13,
+                                  textColor=muted, spaceAfter=6)
+        heading = ParagraphStyle("heading", fontName=FONT_BOLD, fontSize=12, leading=15,
+                                 textColor=ink, spaceBefore=4)
+        text = ParagraphStyle("text", fontName=FONT, fontSize=9, leading=11.5, textColor=muted)
+        cell = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=11.5, textColor=ink)
+        head = ParagraphStyle("head", parent=cell, fontName=FONT_BOLD)
+        story = [Paragraph(_escape(document.title), title),
+                 Paragraph(_escape(document.subtitle), subtitle)]
+        for section in document.sections:
+            shares = section.widths or [1.0] * len(section.header)
+            widths = [doc.width * share / sum(shares) for share in shares]
+            rows = [[Paragraph(_escape(h), head) for h in section.header]] + [
+                [Paragraph(_escape(str(value)), cell) for value in row] for row in section.rows]
+            table = Table(rows, colWidths=widths, repeatRows=1)
+            table.setStyle(TableStyle([
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, ink),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, rule),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]))
+            block = [Paragraph(_escape(section.heading), heading)]
+            if section.text:
+                block.append(Paragraph(_escape(section.text), text))
+            block += [Spacer(1, 2 * mm), table]
+            story += [KeepTogether(block), Spacer(1, 5 * mm)]
+        doc.build(story, canvasmaker=numbered_canvas(document.footer, document.footer_left))
+        return buffer.getvalue()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

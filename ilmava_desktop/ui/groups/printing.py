@@ -1,0 +1,31 @@
+"""Saving a printed list (groups, pairs, sparrers) as PDF from the Groups tool."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+
+from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.services import peer_documents
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.feedback import message_for
+
+
+def choose_pdf(parent: QWidget, ctx: AppContext, name: str, message: QLabel,
+               document: Callable[[object, str], object]) -> QFileDialog:
+    """Ask where to save, then build the document from the cohort in the window's language."""
+    dialog = QFileDialog(parent, _("Save as PDF"), f"{name}.pdf", _("PDF files (*.pdf)"))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.fileSelected.connect(lambda path: write_pdf(ctx, Path(path), message, document))
+    dialog.open()
+    return dialog
+
+
+def write_pdf(ctx: AppContext, path: Path, message: QLabel,
+              document: Callable[[object, str], object]) -> None:
+    language = current_language()
+    ctx.door.run(lambda: peer_documents.write_document(document(ctx.session.db, language), path),
+                 lambda written: message.setText(_("Wrote {path}").format(path=written)),
+                 lambda exc: message.setText(message_for(exc)))

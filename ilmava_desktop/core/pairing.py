@@ -52,6 +52,17 @@ def weakest_themes(member: Reviewee) -> list[str]:
         :WEAKEST]
 
 
+def pair_value(reviewer: Reviewee, reviewee: Reviewee, weakest: list[str]) -> float:
+    """The score of pair_score without its words: the solver weighs every possible pair."""
+    score = sum(max(0.0, reviewer.scores[t] - reviewee.scores[t]) for t in weakest
+                if t in reviewer.scores)
+    if reviewer.region and reviewee.region and reviewer.region != reviewee.region:
+        score += 0.5
+    if reviewer.theme and reviewee.theme and reviewer.theme != reviewee.theme:
+        score += 0.5
+    return round(score, 6)
+
+
 def pair_score(reviewer: Reviewee, reviewee: Reviewee,
                theme_names: dict[str, str] | None = None) -> tuple[float, tuple[str, ...]]:
     names = theme_names or {}
@@ -89,7 +100,7 @@ def solve_pairs(members: list[Reviewee], k: int = 2, allow_reciprocal: bool = Fa
     # Without A↔B pairs each municipality needs 2k different partners.
     reciprocal_needed = not allow_reciprocal and n < 2 * k + 1
     allow_reciprocal = allow_reciprocal or reciprocal_needed
-    scores: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
+    scores: dict[tuple[str, str], tuple[float]] = {}
 
     def allowed(r: str, e: str) -> bool:
         if r == e:
@@ -98,10 +109,11 @@ def solve_pairs(members: list[Reviewee], k: int = 2, allow_reciprocal: bool = Fa
             return False
         return True
 
+    weakest = {m.id: weakest_themes(m) for m in members}
     for r in ids:
         for e in ids:
             if allowed(r, e):
-                scores[(r, e)] = pair_score(by_id[r], by_id[e], theme_names)
+                scores[(r, e)] = (pair_value(by_id[r], by_id[e], weakest[e]),)
     for r, e in fixed:
         if sum(1 for pr in fixed if pr[0] == r) > k or sum(1 for pr in fixed if pr[1] == e) > k:
             raise RuleViolation(_("More pairs are kept for one municipality than it reviews."))
@@ -113,7 +125,8 @@ def solve_pairs(members: list[Reviewee], k: int = 2, allow_reciprocal: bool = Fa
         raise RuleViolation(_("The kept pairs leave no way to give everyone {k} reviews.").format(
             k=k))
     edges = _improve(edges, ids, scores, fixed, allow_reciprocal, time_limit)
-    pairs = tuple(Pair(r, e, *scores[(r, e)]) for r, e in sorted(edges))
+    pairs = tuple(Pair(r, e, *pair_score(by_id[r], by_id[e], theme_names))
+                  for r, e in sorted(edges))
     return Pairing(pairs, round(sum(p.score for p in pairs), 6), reciprocal_needed)
 
 

@@ -18,6 +18,7 @@ from ilmava_desktop.commands import attendance as attendance_commands
 from ilmava_desktop.commands import board as board_commands
 from ilmava_desktop.commands import groups as groups_commands
 from ilmava_desktop.commands import pairs as pairs_commands
+from ilmava_desktop.commands import reports as reports_commands
 from ilmava_desktop.commands import sparrers as sparrers_commands
 from ilmava_desktop.commands.common import (
     OK,
@@ -70,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     groups_commands.add_parsers(commands)
     pairs_commands.add_parsers(commands)
     sparrers_commands.add_parsers(commands)
+    reports_commands.add_parsers(commands)
 
     imp = commands.add_parser("import", help=_("import registrations or applications"))
     imp.add_argument("cohort", type=Path)

@@ -51,10 +51,15 @@ class Series:
 
 def _no_shape_checks() -> None:
     """Our shapes are made by this module, not typed by anyone: reportlab's check of every
-    attribute as it is set would double the time a chart takes, and a chart follows typing."""
+    attribute as it is set would double the time a chart takes, and a chart follows typing.
+
+    A drawing also starts from reportlab's default font, Helvetica, which would be named in a
+    PDF without being embedded; every string here names DejaVu, so start from it too."""
     from reportlab import rl_config
+    from reportlab.graphics.shapes import STATE_DEFAULTS
 
     rl_config.shapeChecking = 0
+    STATE_DEFAULTS["fontName"] = FONT
 
 
 def _text_width(text: str, font: str, size: float) -> float:

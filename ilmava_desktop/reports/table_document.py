@@ -71,6 +71,7 @@ class TableDocumentRenderer:
                 [Paragraph(_escape(str(value)), cell) for value in row] for row in section.rows]
             table = Table(rows, colWidths=widths, repeatRows=1)
             table.setStyle(TableStyle([
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # else Helvetica is named, unembedded
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, ink),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.3, rule),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -1,0 +1,96 @@
+"""The cohort's publishable summary, drawn from plain data chosen to be safe to publish."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from ilmava_desktop.reports import charts
+from ilmava_desktop.reports.municipality_report import MunicipalityReportRenderer
+from ilmava_desktop.reports.pages import numbered_canvas
+from ilmava_desktop.reports.styles import FONT
+
+
+@dataclass(frozen=True)
+class RoundProfile:
+    name: str
+    themes: list[tuple[str, str]]
+    average: dict[str, float | None]
+    counts: dict[str, dict[int | None, int]]
+    levels: list[tuple[int | None, str]]
+    scale: range
+    municipalities: int
+    sheets: int
+
+
+@dataclass(frozen=True)
+class CohortSummary:
+    language: str
+    title: str
+    programme: str
+    cohort: str
+    date: str
+    demo_label: str
+    intro: str
+    labels: dict[str, str]
+    profiles: list[RoundProfile]
+    lessons: list[str]
+    ideas: list[str]
+    task_rows: list[list[str]]
+    attendance_rows: list[list[str]]
+
+
+class CohortSummaryRenderer(MunicipalityReportRenderer):
+    """The municipality report's look, the cohort's content."""
+
+    def render(self, summary: CohortSummary) -> bytes:  # type: ignore[override]
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.units import mm
+        from reportlab.platypus import KeepTogether, SimpleDocTemplate
+
+        buffer = io.BytesIO()
+        margin = self.margin_mm * mm
+        doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin,
+                                topMargin=margin, bottomMargin=margin + 4 * mm,
+                                title=f"{summary.title} – {summary.cohort}",
+                                author="ILMAVA Desktop", lang=summary.language,
+                                initialFontName=FONT)
+        self.width = doc.width
+        labels = summary.labels
+        story = [self.p(summary.programme, "cover_kicker"), self.p(summary.title, "h1"),
+                 self.p(f"{summary.cohort} · {summary.date}", "cover_sub")]
+        if summary.demo_label:
+            story.append(self.p(summary.demo_label, "demo"))
+        story.append(self.p(summary.intro))
+        if summary.profiles:
+            series = [charts.Series(p.name, p.average) for p in summary.profiles]
+            themes = summary.profiles[0].themes
+            rows = [[labels["theme"]] + [p.name for p in summary.profiles]] + [
+                [title] + [self._number(p.average.get(theme), summary.language)
+                           for p in summary.profiles] for theme, title in themes]
+            story.append(KeepTogether([
+                self.p(labels["profile"], "h1"),
+                charts.theme_profile(themes, series, summary.profiles[0].scale, self.width),
+                self.table(rows)]))
+            for profile in summary.profiles:
+                story.append(KeepTogether([
+                    self.p(f"{labels['spread']}: {profile.name}", "h2"),
+                    self.p(labels["spread_note"], "muted"),
+                    charts.distribution(profile.themes, profile.counts, profile.levels,
+                                        self.width)]))
+        for key, items in (("lessons", summary.lessons), ("ideas", summary.ideas)):
+            story.append(self.p(labels[key], "h1"))
+            story += self.bullets(items) if items else [self.p(labels["none"], "muted")]
+        story.append(self.p(labels["tasks"], "h1"))
+        story.append(self.table(summary.task_rows))
+        story.append(self.p(labels["attendance"], "h1"))
+        story.append(self.table(summary.attendance_rows) if len(summary.attendance_rows) > 1
+                     else self.p(labels["none"], "muted"))
+        doc.build(story, canvasmaker=numbered_canvas(labels["page"], summary.cohort))
+        return buffer.getvalue()
+
+    @staticmethod
+    def _number(value: float | None, language: str) -> str:
+        if value is None:
+            return "–"
+        return f"{value:.1f}" if language == "en" else f"{value:.1f}".replace(".", ",")

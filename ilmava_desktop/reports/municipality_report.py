@@ -1,0 +1,278 @@
+"""A municipality's report: its strengths and development areas, drawn from plain data.
+
+The renderer knows reportlab and the data class, nothing of the cohort file: the service
+builds the data (in the report's language), this draws it on A4.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from ilmava_desktop.reports import charts
+from ilmava_desktop.reports.pages import numbered_canvas
+from ilmava_desktop.reports.styles import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    theme: str
+    title: str
+    values: list[float | None]  # one per series
+    gap: float | None           # second round minus first, when there are two
+
+
+@dataclass(frozen=True)
+class Profile:
+    series: list[str]           # e.g. officials, politicians, cohort average
+    rows: list[ProfileRow]
+    largest: list[str]          # theme titles with the largest gaps
+    dont_know: list[str]        # "Officials: 4 % don't know" per round
+    scale: range
+
+
+@dataclass(frozen=True)
+class ThemeNotes:
+    title: str
+    strengths: list[str]
+    development: list[str]
+
+
+@dataclass(frozen=True)
+class MunicipalityReport:
+    language: str
+    title: str                  # the document's title
+    programme: str
+    cohort: str
+    municipality: str           # both names when bilingual
+    code: str
+    date: str
+    demo_label: str             # empty unless the cohort is the demo
+    labels: dict[str, str]      # section headings and fixed words, in the report's language
+    participants: list[list[str]]            # header row first
+    participants_note: str
+    theme: str
+    wicked_problem: str
+    current_state: str
+    profile: Profile | None
+    notes: list[ThemeNotes]
+    reviewers: list[str]
+    reviews: list[str]
+    sparrer: str
+    next_steps: list[str]
+    footer: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _score(value: float | None, language: str) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:.1f}"
+    return text if language == "en" else text.replace(".", ",")
+
+
+class MunicipalityReportRenderer:
+    margin_mm = 18
+
+    def __init__(self):
+        from reportlab.lib import colors
+        from reportlab.lib.styles import ParagraphStyle
+
+        register_fonts()
+        ink, muted = colors.Color(*INK), colors.Color(*MUTED)
+        self.styles = {
+            "cover_kicker": ParagraphStyle("kicker", fontName=FONT, fontSize=11, leading=15,
+                                           textColor=colors.Color(*ACCENT)),
+            "cover_title": ParagraphStyle("cover", fontName=FONT_BOLD, fontSize=26, leading=32,
+                                          textColor=ink, spaceBefore=60, spaceAfter=10),
+            "cover_sub": ParagraphStyle("sub", fontName=FONT, fontSize=13, leading=18,
+                                        textColor=muted),
+            "demo": ParagraphStyle("demo", fontName=FONT_BOLD, fontSize=12, leading=16,
+                                   textColor=colors.Color(0.55, 0.35, 0.0), spaceBefore=20),
+            "h1": ParagraphStyle("h1", fontName=FONT_BOLD, fontSize=15, leading=19,
+                                 textColor=colors.Color(*ACCENT), spaceBefore=8, spaceAfter=6),
+            "h2": ParagraphStyle("h2", fontName=FONT_BOLD, fontSize=11.5, leading=15,
+                                 textColor=ink, spaceBefore=6, spaceAfter=3),
+            "body": ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14,
+                                   textColor=ink, spaceAfter=4),
+            "muted": ParagraphStyle("muted", fontName=FONT, fontSize=9, leading=12,
+                                    textColor=muted, spaceAfter=4),
+            "cell": ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=11.5,
+                                   textColor=ink),
+            "head": ParagraphStyle("head", fontName=FONT_BOLD, fontSize=9, leading=11.5,
+                                   textColor=ink),
+            "bullet": ParagraphStyle("bullet", fontName=FONT, fontSize=10, leading=13.5,
+                                     textColor=ink, leftIndent=12, bulletIndent=2,
+                                     spaceAfter=2, bulletFontName=FONT),
+        }
+
+    def render(self, report: MunicipalityReport) -> bytes:
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.units import mm
+        from reportlab.platypus import PageBreak, SimpleDocTemplate
+
+        buffer = io.BytesIO()
+        margin = self.margin_mm * mm
+        doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin,
+                                topMargin=margin, bottomMargin=margin + 4 * mm,
+                                title=report.title, author="ILMAVA Desktop",
+                                subject=report.cohort, lang=report.language,
+                                initialFontName=FONT)
+        self.width = doc.width
+        story = self.cover(report) + [PageBreak()]
+        for section in (self.participants, self.task, self.assessment, self.notes,
+                        self.peers, self.next_steps):
+            story += section(report)
+        doc.build(story, canvasmaker=numbered_canvas(report.labels["page"], report.footer))
+        return buffer.getvalue()
+
+    # -- sections -------------------------------------------------------------------------------
+
+    def p(self, text: str, style: str = "body"):
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(_escape(text), self.styles[style])
+
+    def table(self, rows: list[list[str]], widths: list[float] | None = None,
+              numeric_from: int | None = None):
+        from reportlab.lib import colors
+        from reportlab.platypus import Paragraph, Table, TableStyle
+
+        head, cell = self.styles["head"], self.styles["cell"]
+        data = [[Paragraph(_escape(str(v)), head) for v in rows[0]]] + [
+            [Paragraph(_escape(str(v)), cell) for v in row] for row in rows[1:]]
+        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        # A table names its own font even for cells it leaves to paragraphs: ours, so no
+        # unembedded Helvetica ends up in the file.
+        style = [("FONTNAME", (0, 0), (-1, -1), FONT),
+                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.Color(*INK)),
+                 ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.Color(*RULE)),
+                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                 ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
+        table.setStyle(TableStyle(style))
+        return table
+
+    def cover(self, r: MunicipalityReport) -> list:
+        story = [self.p(r.programme, "cover_kicker"), self.p(r.cohort, "cover_kicker"),
+                 self.p(r.municipality, "cover_title"),
+                 self.p(r.labels["notes"], "cover_sub"), self.p(r.date, "cover_sub")]
+        if r.demo_label:
+            story.append(self.p(r.demo_label, "demo"))
+        return story
+
+    def participants(self, r: MunicipalityReport) -> list:
+        story = [self.p(r.labels["participants"], "h1")]
+        if len(r.participants) <= 1:
+            return story + [self.p(r.labels["none"], "muted")]
+        from reportlab.lib.units import mm
+
+        days = len(r.participants[0]) - 2
+        first = 60 * mm
+        rest = (self.width - first) / (days + 1)
+        story.append(self.table(r.participants, [first] + [rest] * (days + 1)))
+        if r.participants_note:
+            story.append(self.p(r.participants_note, "muted"))
+        return story
+
+    def task(self, r: MunicipalityReport) -> list:
+        story = [self.p(r.labels["task"], "h1")]
+        if not (r.theme or r.wicked_problem):
+            return story + [self.p(r.labels["none"], "muted")]
+        if r.theme:
+            story += [self.p(r.labels["theme"], "h2"), self.p(r.theme)]
+        if r.wicked_problem:
+            story += [self.p(r.labels["wicked"], "h2"), self.p(r.wicked_problem)]
+        if r.current_state:
+            story += [self.p(r.labels["state"], "h2"), self.p(r.current_state)]
+        return story
+
+    def assessment(self, r: MunicipalityReport) -> list:
+        from reportlab.lib.units import mm
+        from reportlab.platypus import KeepTogether, Table
+
+        heading = self.p(r.labels["assessment"], "h1")
+        profile = r.profile
+        if profile is None:
+            return [heading, self.p(r.labels["none"], "muted")]
+        chart_width = 82 * mm
+        drawing = charts.theme_profile(
+            [(row.theme, row.title) for row in profile.rows],
+            [charts.Series(name, {row.theme: row.values[i] for row in profile.rows})
+             for i, name in enumerate(profile.series)], profile.scale, chart_width)
+        header = [r.labels["theme"]] + [f"{i + 1}" for i in range(len(profile.series))]
+        has_gap = any(row.gap is not None for row in profile.rows)
+        if has_gap:
+            header.append(r.labels["gap"])
+        rows = [header]
+        for row in profile.rows:
+            line = [row.title] + [_score(v, r.language) for v in row.values]
+            if has_gap:
+                gap = "" if row.gap is None else (f"{row.gap:+.1f}" if r.language == "en"
+                                                  else f"{row.gap:+.1f}".replace(".", ","))
+                line.append(gap + (" ▲" if row.title in profile.largest else ""))
+            rows.append(line)
+        table_width = self.width - chart_width - 4 * mm
+        number, gap_width = 9.5 * mm, 15 * mm
+        numbers = len(profile.series)
+        widths = [table_width - number * numbers - (gap_width if has_gap else 0)] + [
+            number] * numbers + ([gap_width] if has_gap else [])
+        side = Table([[drawing, self.table(rows, widths)]],
+                     colWidths=[chart_width + 2 * mm, table_width + 2 * mm], hAlign="LEFT")
+        side.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
+                       ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        legend = "; ".join(f"{i + 1} = {name}" for i, name in enumerate(profile.series))
+        # The heading stays with the chart: never alone at the foot of a page.
+        story = [KeepTogether([heading, self.p(r.labels["chart"], "muted"), side,
+                               self.p(legend, "muted")])]
+        if profile.largest:
+            story.append(self.p(f"{r.labels['largest']}: {', '.join(profile.largest)}"))
+        for line in profile.dont_know:
+            story.append(self.p(line, "muted"))
+        return story
+
+    def bullets(self, items: list[str]) -> list:
+        from reportlab.platypus import Paragraph
+
+        return [Paragraph(_escape(item), self.styles["bullet"], bulletText="•") for item in items]
+
+    def notes(self, r: MunicipalityReport) -> list:
+        from reportlab.platypus import KeepTogether
+
+        story = [self.p(r.labels["notes"], "h1")]
+        if not r.notes:
+            return story + [self.p(r.labels["none"], "muted")]
+        for theme in r.notes:
+            block = [self.p(theme.title, "h2")]
+            if theme.strengths:
+                block += [self.p(r.labels["strengths"] + ":", "muted")] + self.bullets(
+                    theme.strengths)
+            if theme.development:
+                block += [self.p(r.labels["development"] + ":", "muted")] + self.bullets(
+                    theme.development)
+            story.append(KeepTogether(block))
+        return story
+
+    def peers(self, r: MunicipalityReport) -> list:
+        story = [self.p(r.labels["peers"], "h1")]
+        if not (r.reviewers or r.reviews or r.sparrer):
+            return story + [self.p(r.labels["none"], "muted")]
+        rows = [["", ""]]
+        if r.reviewers:
+            rows.append([r.labels["reviewed_by"], ", ".join(r.reviewers)])
+        if r.reviews:
+            rows.append([r.labels["reviews"], ", ".join(r.reviews)])
+        if r.sparrer:
+            rows.append([r.labels["sparrer"], r.sparrer])
+        from reportlab.lib.units import mm
+
+        return story + [self.table(rows, [45 * mm, self.width - 45 * mm])]
+
+    def next_steps(self, r: MunicipalityReport) -> list:
+        story = [self.p(r.labels["next"], "h1")]
+        if not r.next_steps:
+            return story + [self.p(r.labels["none"], "muted")]
+        return story + self.bullets(r.next_steps)

@@ -1,0 +1,94 @@
+"""The cohort's summary of lessons ("oppien kooste"), fit to publish.
+
+No confidential card, no person's name, and municipalities named only when the facilitator
+allows it (anonymised by default): what goes in is chosen here, so the renderer cannot leak.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ilmava_desktop.core import assessment as assessment_core
+from ilmava_desktop.core import board as board_core
+from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.i18n import gettext_for
+from ilmava_desktop.reports.cohort_summary import CohortSummary, RoundProfile
+from ilmava_desktop.resources import wicked_problem_themes
+from ilmava_desktop.services import assessment, board
+from ilmava_desktop.services.municipality_report import DEMO_LABEL
+from ilmava_desktop.storage import queries
+
+
+def build(db, language: str = "fi", name_municipalities: bool = False,
+          today: date | None = None) -> CohortSummary:
+    _ = gettext_for(language)
+    cohort = queries.cohort(db)
+    municipalities = queries.municipalities(db)
+    when = today or date.today()
+    publishable = [c for c in board.cards(db) if not c.confidential]
+    lessons = [c.text for c in board_core.top_voted(publishable, "lesson", 8)]
+    ideas = [c.text for c in board_core.top_voted(publishable, "idea", 8)]
+    themes = wicked_problem_themes()
+    tasks: dict[str, list[str]] = {}
+    for m in municipalities:
+        label = themes.get(m.theme or "", {}).get(language, "") or _("No theme yet")
+        tasks.setdefault(label, []).append(m.name(language))
+    task_rows = [[label, str(len(names)), ", ".join(sorted(names)) if name_municipalities
+                  else ""] for label, names in sorted(tasks.items(), key=lambda i: -len(i[1]))]
+    days = queries.days(db)
+    present: dict[str, set[str]] = {}
+    municipalities_present: dict[str, set[str]] = {}
+    for row in queries.attendance(db):
+        present.setdefault(row["day_id"], set()).add(row["person_id"])
+        municipalities_present.setdefault(row["day_id"], set()).add(row["municipality_id"])
+    attendance_rows = [[format_date(d.date) or "", d.title, str(len(
+        municipalities_present.get(d.id, set()))), str(len(present.get(d.id, set())))]
+        for d in days if d.id in present]
+    return CohortSummary(
+        language=language,
+        title=_("Lessons of the cohort"),
+        programme=_("ILMAVA – climate leadership coaching for municipalities"),
+        cohort=cohort.name,
+        date=format_date(when) if language != "en" else when.isoformat(),
+        demo_label=DEMO_LABEL[language] if cohort.is_demo else "",
+        intro=_("{n} municipalities took part. This summary holds no confidential material and "
+                "names no person.").format(n=len(municipalities))
+        + ("" if name_municipalities else " " + _("Municipalities are not named.")),
+        labels={"profile": _("Self-assessment: the cohort's profile"),
+                "spread": _("How the answers spread"), "lessons": _("Lessons"),
+                "ideas": _("Ideas"), "tasks": _("What the development tasks were about"),
+                "attendance": _("Attendance"), "none": _("Nothing recorded yet."),
+                "theme": _("Theme"), "page": _("Page {page} of {pages}"),
+                "spread_note": _("Every answer in the round, all municipalities together.")},
+        profiles=_profiles(db, language),
+        lessons=lessons, ideas=ideas,
+        task_rows=[[_("Theme"), _("Municipalities")] + ([_("Named")] if name_municipalities
+                                                        else [])] + [
+            row if name_municipalities else row[:2] for row in task_rows],
+        attendance_rows=[[_("Date"), _("Day"), _("Municipalities"), _("People")]]
+        + attendance_rows,
+    )
+
+
+def _profiles(db, language: str) -> list[RoundProfile]:
+    _ = gettext_for(language)
+    out = []
+    for current in assessment.rounds(db):
+        given = assessment.answers(db, current.id)
+        if assessment_core.sheet_count(given) < assessment_core.MIN_SHEETS_FOR_DISTRIBUTION:
+            continue  # too few sheets to show anything without pointing at someone
+        template = assessment.template(db, current.template_id)
+        by_municipality: dict[str, list] = {}
+        for answer in given:
+            by_municipality.setdefault(answer.municipality_id, []).append(answer)
+        theme_ids = [t.id for t in template.themes]
+        average = assessment_core.cohort_average(
+            [assessment_core.theme_scores(template, a) for a in by_municipality.values()],
+            theme_ids)
+        out.append(RoundProfile(
+            current.name, [(t.id, t.title[language]) for t in template.themes], average,
+            assessment_core.answer_counts(template, given),
+            [(level.value, level.label[language]) for level in template.scale]
+            + [(None, template.no_answer[language])], template.values,
+            len(by_municipality), assessment_core.sheet_count(given)))
+    return out

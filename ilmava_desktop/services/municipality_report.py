@@ -1,0 +1,208 @@
+"""What goes into a municipality's report, read once from the cohort as plain data.
+
+The renderer (`reports.municipality_report`) draws this and nothing else, so the same data can
+be previewed in the window, rendered in a worker thread, and tested without a PDF. A section
+without data says so plainly instead of disappearing silently.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from ilmava_desktop.core import assessment as assessment_core
+from ilmava_desktop.core import board as board_core
+from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.municipality_names import BILINGUAL_FINNISH_MAJORITY, BILINGUAL_SWEDISH_MAJORITY
+from ilmava_desktop.core.roles import ROLES_BY_KEY
+from ilmava_desktop.i18n import gettext_for
+from ilmava_desktop.reports.municipality_report import (
+    MunicipalityReport,
+    Profile,
+    ProfileRow,
+    ThemeNotes,
+)
+from ilmava_desktop.resources import wicked_problem_themes
+from ilmava_desktop.services import assessment, board, pairs, sparrers
+from ilmava_desktop.storage import queries
+
+DEMO_LABEL = {"fi": "Esimerkkiaineisto – kuvitteellinen", "sv": "Exempeldata – fiktiv",
+              "en": "Example data – fictional"}
+
+
+def report_language(municipality) -> str:
+    return "sv" if municipality.main_language == "sv" else "fi"
+
+
+def display_both(municipality) -> str:
+    """Both names of a bilingual municipality, the majority's language first."""
+    if municipality.language_status == BILINGUAL_SWEDISH_MAJORITY:
+        return f"{municipality.name_sv} – {municipality.name_fi}"
+    if municipality.language_status == BILINGUAL_FINNISH_MAJORITY:
+        return f"{municipality.name_fi} – {municipality.name_sv}"
+    return municipality.name("sv" if municipality.main_language == "sv" else "fi")
+
+
+def build(db, municipality_id: str, language: str | None = None,
+          names: bool = False, today: date | None = None) -> MunicipalityReport:
+    municipality = queries.municipality(db, municipality_id)
+    language = language or report_language(municipality)
+    _ = gettext_for(language)
+    cohort = queries.cohort(db)
+    when = format_date(today or date.today()) if language != "en" else (
+        today or date.today()).isoformat()
+    labels = {
+        "participants": _("Participants"), "task": _("The development task"),
+        "assessment": _("Self-assessment"), "notes": _("Strengths and development areas"),
+        "peers": _("Peer reviewers and sparrer"), "next": _("Next steps"),
+        "strengths": _("Strengths"), "development": _("Development areas"),
+        "theme": _("Theme"), "wicked": _("Wicked problem"), "state": _("Current state"),
+        "reviewed_by": _("Reviewed by"), "reviews": _("Reviews"), "sparrer": _("Sparrer"),
+        "none": _("Nothing recorded yet."), "largest": _("Largest gaps"),
+        "gap": _("Gap"), "page": _("Page {page} of {pages}"),
+        "chart": _("Theme scores on the scale 1–5"),
+    }
+    municipality_name = display_both(municipality)
+    return MunicipalityReport(
+        language=language,
+        title=_("{municipality}: strengths and development areas").format(
+            municipality=municipality_name),
+        programme=_("ILMAVA – climate leadership coaching for municipalities"),
+        cohort=cohort.name, municipality=municipality_name, code=municipality.code,
+        date=when, demo_label=DEMO_LABEL[language] if cohort.is_demo else "",
+        labels=labels,
+        participants=_participants(db, municipality_id, language, names),
+        participants_note=_("Names are left out; the programme records roles and attendance.")
+        if not names else "",
+        theme=wicked_problem_themes().get(municipality.theme or "", {}).get(language, ""),
+        wicked_problem=municipality.wicked_problem, current_state=municipality.current_state,
+        profile=_profile(db, municipality_id, language),
+        notes=_notes(db, municipality_id, language),
+        reviewers=_peer_names(db, municipality_id, language, reviewer=True),
+        reviews=_peer_names(db, municipality_id, language, reviewer=False),
+        sparrer=_sparrer(db, municipality_id),
+        next_steps=[c.text for c in board_core.top_voted(
+            [c for c in board.cards(db) if c.municipality_id == municipality_id],
+            "development", 5)],
+        footer=f"{municipality_name} · {when}",
+    )
+
+
+def _participants(db, municipality_id: str, language: str, names: bool) -> list[list[str]]:
+    _ = gettext_for(language)
+    people = queries.people(db, municipality_id)
+    days = queries.days(db)
+    present: dict[str, set[str]] = {}
+    for row in queries.attendance(db):
+        present.setdefault(row["day_id"], set()).add(row["person_id"])
+    header = [_("Name") if names else _("Role"), _("People") if not names else _("Role")] + [
+        format_date(d.date) or d.title for d in days]
+    rows = [header]
+    if names:
+        for person in sorted(people, key=lambda p: p.name):
+            role = _(ROLES_BY_KEY[person.role].label) if person.role in ROLES_BY_KEY else ""
+            rows.append([person.name, person.title or role] + [
+                "✓" if person.id in present.get(d.id, set()) else "" for d in days])
+        return rows
+    by_role: dict[str, list] = {}
+    for person in people:
+        role = _(ROLES_BY_KEY[person.role].label) if person.role in ROLES_BY_KEY else person.role
+        by_role.setdefault(role, []).append(person)
+    for role, group in sorted(by_role.items()):
+        rows.append([role, str(len(group))] + [
+            str(sum(1 for p in group if p.id in present.get(d.id, set()))) for d in days])
+    if len(rows) > 1:
+        rows.append([_("In all"), str(len(people))] + [
+            str(sum(1 for p in people if p.id in present.get(d.id, set()))) for d in days])
+    return rows
+
+
+def _profile(db, municipality_id: str, language: str) -> Profile | None:
+    _ = gettext_for(language)
+    rounds = assessment.rounds(db)[:2]
+    if not rounds:
+        return None
+    first_template = assessment.template(db, rounds[0].template_id)
+    series, columns, dont_know = [], [], []
+    cohort_average = None
+    for index, current in enumerate(rounds):
+        template = assessment.template(db, current.template_id)
+        given = assessment.answers(db, current.id)
+        own = [a for a in given if a.municipality_id == municipality_id]
+        if not own:
+            continue
+        series.append(current.name)
+        columns.append(assessment_core.theme_scores(template, own))
+        share = sum(1 for a in own if a.value is None) / len(own)
+        dont_know.append(_("{round}: {share} % “don't know”").format(
+            round=current.name, share=round(share * 100)))
+        if index == 0 or cohort_average is None:
+            by_municipality: dict[str, list] = {}
+            for answer in given:
+                by_municipality.setdefault(answer.municipality_id, []).append(answer)
+            cohort_average = assessment_core.cohort_average(
+                [assessment_core.theme_scores(template, a) for a in by_municipality.values()],
+                [t.id for t in template.themes])
+            average_of = current.name
+    if not columns:
+        return None
+    series.append(_("Cohort average ({round})").format(round=average_of))
+    columns.append(cohort_average)
+    rows = []
+    gaps = assessment_core.gaps(columns[0], columns[1]) if len(columns) == 3 else []
+    gap_of = {g.theme_id: g.gap for g in gaps}
+    for theme in first_template.themes:
+        rows.append(ProfileRow(theme.id, theme.title[language],
+                               [c.get(theme.id) for c in columns], gap_of.get(theme.id)))
+    titles = {t.id: t.title[language] for t in first_template.themes}
+    largest = [titles[g.theme_id] for g in assessment_core.largest_gaps(gaps)]
+    return Profile(series, rows, largest, dont_know, first_template.values)
+
+
+def _notes(db, municipality_id: str, language: str) -> list[ThemeNotes]:
+    """The board's strengths and development areas (confidential ones too: the report goes to
+    the municipality itself) and the assessment's comments, by theme."""
+    _ = gettext_for(language)
+    template = json.loads(assessment.cohort_template_body(db))
+    titles = {t["id"]: t["title"].get(language) or t["title"]["fi"] for t in template["themes"]}
+    by_theme: dict[str | None, dict[str, list[str]]] = {}
+    for card in board.cards(db):
+        if card.municipality_id != municipality_id or card.kind not in ("strength",
+                                                                         "development"):
+            continue
+        by_theme.setdefault(card.theme_id if card.theme_id in titles else None, {
+            "strength": [], "development": []})[card.kind].append(card.text)
+    for current in assessment.rounds(db):
+        for (theme, kind), text in assessment.comments(db, current.id, municipality_id).items():
+            if not text.strip():
+                continue
+            target = by_theme.setdefault(theme if theme in titles else None,
+                                         {"strength": [], "development": []})
+            for line in text.splitlines():
+                if line.strip():
+                    target["strength" if kind == "strengths" else "development"].append(
+                        line.strip())
+    notes = [ThemeNotes(titles[t], by_theme[t]["strength"], by_theme[t]["development"])
+             for t in titles if t in by_theme]
+    if None in by_theme:
+        notes.append(ThemeNotes(_("Other"), by_theme[None]["strength"],
+                                by_theme[None]["development"]))
+    return notes
+
+
+def _peer_names(db, municipality_id: str, language: str, reviewer: bool) -> list[str]:
+    names = {m.id: m.name(language) for m in queries.municipalities(db)}
+    if reviewer:
+        return sorted(names[p.reviewer_id] for p in pairs.saved_pairs(db)
+                      if p.reviewee_id == municipality_id and p.reviewer_id in names)
+    return sorted(names[p.reviewee_id] for p in pairs.saved_pairs(db)
+                  if p.reviewer_id == municipality_id and p.reviewee_id in names)
+
+
+def _sparrer(db, municipality_id: str) -> str:
+    match = sparrers.saved_matches(db).get(municipality_id)
+    if match is None:
+        return ""
+    bank = {s.id: s for s in sparrers.sparrers(db)}
+    s = bank.get(match[0])
+    return f"{s.name}, {s.organisation}" if s and s.organisation else (s.name if s else "")

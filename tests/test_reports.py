@@ -1,0 +1,107 @@
+"""The reports: each municipality's own, the publishable summary, and what may go where."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from ilmava_desktop.cli import main
+from ilmava_desktop.services import board, municipality_report, report_export
+from ilmava_desktop.storage import queries
+
+
+def pdf_text(path_or_bytes) -> str:
+    data = path_or_bytes if isinstance(path_or_bytes, bytes) else path_or_bytes.read_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("reports")
+    cohort = folder / "demo.ilmava"
+    assert main(["demo", str(cohort)]) == 0
+    assert main(["export", "pdf", str(cohort), "--out", str(folder / "pdf")]) == 0
+    assert main(["export", "summary", str(cohort), "--out", str(folder / "summary.pdf")]) == 0
+    from ilmava_desktop.services import reading
+
+    return folder, reading._ReadOnlySession(cohort)
+
+
+def test_one_file_per_municipality_named_by_code_and_name(exported):
+    folder, session = exported
+    names = sorted(p.name for p in (folder / "pdf").iterdir())
+    assert len(names) == 15 and "638-porvoo.pdf" in names and "290-kuhmo.pdf" in names
+
+
+def test_a_confidential_card_goes_only_into_its_own_municipalitys_report(exported):
+    folder, session = exported
+    cards = board.cards(session.db)
+    municipalities = queries.municipalities(session.db)
+    texts = {m.id: squeeze(pdf_text(folder / "pdf" / report_export.file_name(m)))
+             for m in municipalities}
+    summary = squeeze(pdf_text(folder / "summary.pdf"))
+    # The demo gives municipalities of one theme some of the same words: a text is checked
+    # only where nobody wrote it on a card of their own.
+    public = {c.text for c in cards if not c.confidential}
+    written_by = {}
+    for card in cards:
+        written_by.setdefault(card.text, set()).add(card.municipality_id)
+    for card in cards:
+        if not card.confidential:
+            continue
+        if card.text not in public:
+            assert card.text not in summary
+        for municipality_id, text in texts.items():
+            if municipality_id not in written_by[card.text]:
+                assert card.text not in text, (card.text, municipality_id)
+    lahti = next(m for m in municipalities if m.code == "398")
+    own = [c for c in cards if c.municipality_id == lahti.id and c.confidential
+           and c.kind in ("strength", "development")]
+    assert own and all(c.text in texts[lahti.id] for c in own)
+
+
+def test_the_summary_names_no_person_and_no_municipality_by_default(exported):
+    folder, session = exported
+    summary = squeeze(pdf_text(folder / "summary.pdf"))
+    assert not [p.name for p in queries.people(session.db) if p.name in summary]
+    assert not [m.name_fi for m in queries.municipalities(session.db) if m.name_fi in summary]
+
+
+def test_a_swedish_majority_municipality_gets_its_report_in_swedish(exported):
+    folder, session = exported
+    raseborg = pdf_text(folder / "pdf" / "710-raasepori.pdf")
+    assert "Raseborg – Raasepori" in raseborg and "Styrkor" in raseborg
+    lahti = pdf_text(folder / "pdf" / "398-lahti.pdf")
+    assert "Vahvuudet" in lahti and "Sivu 1/" in lahti or "Sivu 1 /" in lahti
+
+
+def test_fonts_are_embedded_and_the_title_is_set(exported):
+    folder, _session = exported
+    reader = PdfReader(str(folder / "pdf" / "398-lahti.pdf"))
+    assert "Lahti" in reader.metadata.title
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            fonts[str(font["/BaseFont"])] = descriptor is not None and (
+                "/FontFile2" in descriptor.get_object())
+    # Every font is the bundled DejaVu, embedded: no reader falls back to one without ä, å.
+    assert fonts and all(fonts.values()) and all("DejaVu" in name for name in fonts), fonts
+
+
+def test_sections_say_plainly_when_there_is_no_data(session):
+    from ilmava_desktop.services.municipalities import add_municipality
+
+    add_municipality(session, "091")
+    helsinki = queries.municipality_by_code(session.db, "091")
+    data = municipality_report.build(session.db, helsinki.id, "en")
+    assert data.profile is None and data.notes == [] and data.next_steps == []
+    text = pdf_text(report_export.render_report(data))
+    assert text.count("Nothing recorded yet.") >= 4
+    assert "Helsinki – Helsingfors" in text

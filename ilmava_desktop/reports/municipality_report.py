@@ -242,11 +242,13 @@ class MunicipalityReportRenderer:
     def notes(self, r: MunicipalityReport) -> list:
         from reportlab.platypus import KeepTogether
 
-        story = [self.p(r.labels["notes"], "h1")]
+        heading = self.p(r.labels["notes"], "h1")
         if not r.notes:
-            return story + [self.p(r.labels["none"], "muted")]
-        for theme in r.notes:
-            block = [self.p(theme.title, "h2")]
+            return [heading, self.p(r.labels["none"], "muted")]
+        story = []
+        for number, theme in enumerate(r.notes):
+            # The section's heading travels with its first theme, never alone on a page.
+            block = ([heading] if number == 0 else []) + [self.p(theme.title, "h2")]
             if theme.strengths:
                 block += [self.p(r.labels["strengths"] + ":", "muted")] + self.bullets(
                     theme.strengths)

@@ -13,6 +13,10 @@
 - groups_308: all 308 municipalities, 12 themes, sizes 3–5 (target <= 5 s); baseline is the
   target.
 - pairs_308: peer-review pairs for 308 municipalities (2 each way), against 5 s.
+- pdf_batch: all 15 demo reports rendered, against 15 minimal three-page reportlab documents
+  with the same fonts and a table (target ratio <= 3).
+- export_frame_gap: the longest gap between UI frames while the window exports all 15 reports
+  on its worker (target <= 33 ms), against the same window idle.
 - board_filter: p95 of one keystroke in the board's search with 1,000 cards until every
   column is refilled (target <= 16 ms), against the core filter alone; with_repaint_ms adds
   painting the window, add_card_ms is a card typed and Enter until the columns show it.
@@ -405,10 +409,114 @@ def pairs_308() -> dict:
             "score": round(result.score, 1)}
 
 
+def _demo_reports(folder: Path):
+    from ilmava_desktop.services import municipality_report, reading
+    from ilmava_desktop.services.demo import create_demo
+    from ilmava_desktop.storage import queries
+
+    create_demo(folder / "demo.ilmava").close()
+    session = reading._ReadOnlySession(folder / "demo.ilmava")
+    return [municipality_report.build(session.db, m.id)
+            for m in queries.municipalities(session.db)]
+
+
+def _minimal_pdf(number: int) -> bytes:
+    """The baseline: three A4 pages with the same fonts and one table, in reportlab."""
+    import io
+
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
+
+    from ilmava_desktop.reports.styles import FONT, register_fonts
+
+    register_fonts()
+    style = ParagraphStyle("p", fontName=FONT, fontSize=10)
+    buffer = io.BytesIO()
+    story = [Paragraph(f"Kunta {number}: äöå", style), PageBreak(),
+             Table([[f"rivi {i}", str(i * number)] for i in range(20)],
+                   style=[("FONTNAME", (0, 0), (-1, -1), FONT)]), PageBreak(),
+             Paragraph("Loppu", style)]
+    SimpleDocTemplate(buffer, initialFontName=FONT).build(story)
+    return buffer.getvalue()
+
+
+def pdf_batch() -> dict:
+    """All 15 demo reports rendered (target ratio <= 3), against 15 minimal documents."""
+    from ilmava_desktop.services import report_export
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["ILMAVA_DATA_DIR"] = str(Path(folder) / "data")
+        reports = _demo_reports(Path(folder))
+        report_export.render_report(reports[0])  # fonts registered, modules loaded
+        _minimal_pdf(0)
+        start = time.perf_counter()
+        for data in reports:
+            report_export.render_report(data)
+        value = time.perf_counter() - start
+        start = time.perf_counter()
+        for number in range(len(reports)):
+            _minimal_pdf(number)
+        baseline = time.perf_counter() - start
+    return {"value": round(value, 3), "unit": "s", "baseline": round(baseline, 3),
+            "ratio": round(value / baseline, 2), "reports": len(reports)}
+
+
+def export_frame_gap() -> dict:
+    """The longest gap between two UI frames while the window exports all 15 reports
+    (target <= 33 ms), against the longest gap of the same idle window."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ilmava_desktop.services.demo import create_demo
+    from ilmava_desktop.ui.door import DbDoor, InlineExecutor
+    from ilmava_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["ILMAVA_DATA_DIR"] = str(Path(folder) / "data")
+        path = Path(folder) / "demo.ilmava"
+        create_demo(path).close()
+        window = MainWindow(DbDoor(InlineExecutor()))
+        window.open_cohort(path)
+        window.show()
+        window.show_tool(5)
+        page = window.tool_stack.currentWidget()
+
+        def longest_gap(seconds_or_batch) -> float:
+            ticks: list[float] = []
+            timer = QTimer()
+            timer.setInterval(1)
+            timer.timeout.connect(lambda: (ticks.append(time.perf_counter()),
+                                           page.progress.repaint()))
+            timer.start()
+            if isinstance(seconds_or_batch, float):
+                end = time.perf_counter() + seconds_or_batch
+                while time.perf_counter() < end:
+                    app.processEvents()
+            else:
+                done = []
+                page.finished_signal().connect(lambda *_a: done.append(True))
+                page.export_to(Path(folder) / "reports")
+                while not done:
+                    app.processEvents()
+            timer.stop()
+            return max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) * 1000
+
+        idle = longest_gap(0.5)
+        start = time.perf_counter()
+        busy = longest_gap(None)
+        elapsed = time.perf_counter() - start
+        window.lifecycle.close_for_quit()
+    return {"value": round(busy, 1), "unit": "ms", "baseline": round(idle, 1),
+            "ratio": round(busy / idle, 1) if idle else None, "export_s": round(elapsed, 2)}
+
+
 BENCHMARKS = {"startup": startup, "open_large": open_large, "checkin_filter": checkin_filter,
               "assessment_update": assessment_update, "board_filter": board_filter,
               "groups_optimality": groups_optimality, "groups_308": groups_308,
-              "pairs_308": pairs_308}
+              "pairs_308": pairs_308, "pdf_batch": pdf_batch,
+              "export_frame_gap": export_frame_gap}
 
 
 def main(names: list[str]) -> int:

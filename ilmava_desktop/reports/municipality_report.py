@@ -143,12 +143,19 @@ class MunicipalityReportRenderer:
         from reportlab.platypus import Paragraph, Table, TableStyle
 
         head, cell = self.styles["head"], self.styles["cell"]
-        data = [[Paragraph(_escape(str(v)), head) for v in rows[0]]] + [
-            [Paragraph(_escape(str(v)), cell) for v in row] for row in rows[1:]]
+
+        def cell_of(value, style):
+            # Short values (numbers, dates) never wrap: a plain string draws far faster.
+            text = str(value)
+            return text if len(text) <= 12 and style is cell else Paragraph(_escape(text), style)
+
+        data = [[cell_of(v, head) for v in rows[0]]] + [
+            [cell_of(v, cell) for v in row] for row in rows[1:]]
         table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         # A table names its own font even for cells it leaves to paragraphs: ours, so no
         # unembedded Helvetica ends up in the file.
-        style = [("FONTNAME", (0, 0), (-1, -1), FONT),
+        style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                 ("TEXTCOLOR", (0, 0), (-1, -1), colors.Color(*INK)),
                  ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.Color(*INK)),
                  ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.Color(*RULE)),
                  ("VALIGN", (0, 0), (-1, -1), "TOP"),

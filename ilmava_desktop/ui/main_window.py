@@ -25,12 +25,12 @@ from ilmava_desktop.ui.assessment.page import AssessmentPage
 from ilmava_desktop.ui.attendance.page import AttendancePage
 from ilmava_desktop.ui.board.page import BoardPage
 from ilmava_desktop.ui.cohort_dialogs import show_about
-from ilmava_desktop.ui.coming_tools import ComingToolPage
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.door import DbDoor
 from ilmava_desktop.ui.groups.tool import GroupsTool
 from ilmava_desktop.ui.lifecycle import CohortLifecycle
 from ilmava_desktop.ui.municipalities.page import MunicipalitiesPage
+from ilmava_desktop.ui.reports.page import ReportsPage
 from ilmava_desktop.ui.start_page import StartPage
 from ilmava_desktop.ui.style import STYLE
 
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
             (_("Self-assessment"), AssessmentPage(self.ctx)),
             (_("Groups"), GroupsTool(self.ctx)),
             (_("Debrief board"), BoardPage(self.ctx)),
-            (_("Reports"), ComingToolPage("reports", _("Reports"), self.ctx)),
+            (_("Reports"), ReportsPage(self.ctx)),
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")

@@ -8,7 +8,6 @@ QLabel#demoBanner { background: #fff3bf; color: #3d2e00; border: 1px solid #b088
                     padding: 6px 10px; font-weight: 600; }
 QLabel#badge { background: #e7eef9; color: #0b3d91; border: 1px solid #0b3d91;
                border-radius: 3px; padding: 2px 8px; }
-QLabel#coming { font-size: 11.5pt; }
 QLabel#error { color: #a4000f; font-weight: 600; }
 QLabel#ok { color: #1b5e20; font-weight: 600; }
 QLineEdit#checkinSearch { font-size: 15pt; padding: 6px; }

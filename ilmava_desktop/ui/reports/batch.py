@@ -1,0 +1,89 @@
+"""Exporting many reports while the window stays responsive.
+
+The plain data of every report is read first, through the one door to the cohort; each PDF
+is then rendered and written on a worker thread, one after the other, so a cancel takes
+effect between two reports and the window keeps painting while reportlab works.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ilmava_desktop.services import report_export
+from ilmava_desktop.services.attendance_documents import write_pdf
+
+
+class ReportBatch(QObject):
+    progress = Signal(int, int, str)    # done, total, the file just written
+    finished = Signal(list, bool)       # the files written, cancelled or not
+    failed = Signal(str)
+    _rendered = Signal(object)          # a worker's future, queued to the UI thread
+
+    def __init__(self, jobs: list[tuple[object, Path]], executor: Executor | None = None,
+                 parent: QObject | None = None):
+        """`jobs`: (report data, target file) pairs, the data already read."""
+        super().__init__(parent)
+        self.jobs = jobs
+        self.own_executor = executor is None
+        self.executor = executor or ThreadPoolExecutor(max_workers=1,
+                                                       thread_name_prefix="reports")
+        self.written: list[Path] = []
+        self.cancelled = False
+        self.running = False
+        self._rendered.connect(self._on_rendered)
+
+    def start(self) -> None:
+        self.running = True
+        self._next()
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def _next(self) -> None:
+        index = len(self.written)
+        if self.cancelled or index >= len(self.jobs):
+            self.running = False
+            if self.own_executor:
+                self.executor.shutdown(wait=False)
+            self.finished.emit(list(self.written), self.cancelled)
+            return
+        data, target = self.jobs[index]
+        future = self.executor.submit(_render_and_write, data, target)
+        future.add_done_callback(self._rendered.emit)
+
+    def _on_rendered(self, future: Future) -> None:
+        exc = future.exception()
+        if exc is not None:
+            self.running = False
+            from ilmava_desktop.ui.feedback import message_for
+
+            self.failed.emit(message_for(exc))
+            return
+        self.written.append(future.result())
+        self.progress.emit(len(self.written), len(self.jobs), str(future.result()))
+        self._next()
+
+
+def _render_and_write(data, target: Path) -> Path:
+    return write_pdf(report_export.render_report(data), target)
+
+
+def read_jobs(read: Callable, ids: list[str], folder: Path, language: str | None,
+              names: bool) -> list[tuple[object, Path]]:
+    """The data of each report, read through the door before any rendering starts."""
+    from ilmava_desktop.services import municipality_report
+    from ilmava_desktop.storage import queries
+
+    def work(session):
+        jobs = []
+        for municipality_id in ids:
+            municipality = queries.municipality(session.db, municipality_id)
+            data = municipality_report.build(session.db, municipality_id, language, names)
+            jobs.append((data, folder / report_export.file_name(municipality)))
+        return jobs
+
+    return read(work)

@@ -1,0 +1,297 @@
+"""The Reports tool: each municipality's PDF, previewed, exported one, some or all at once,
+and the cohort's publishable summary."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.reports import charts
+from ilmava_desktop.services import municipality_report, report_export
+from ilmava_desktop.storage import queries
+from ilmava_desktop.ui.chart_view import ChartView
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.reports.batch import ReportBatch, read_jobs
+from ilmava_desktop.ui.widgets import heading, labelled_form
+
+OWN_LANGUAGE = "own"
+
+
+class ReportsPage(QWidget):
+    NAME = "reports"
+    _batch_finished = Signal(list, bool)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, executor=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.executor = executor  # None: a worker thread of its own for each batch
+        self.batch: ReportBatch | None = None
+        self.folder: Path | None = None
+        self.municipalities = QListWidget()
+        self.municipalities.setAccessibleName(_("Municipalities to report on"))
+        self.municipalities.currentItemChanged.connect(lambda *_a: self.preview())
+        self.language = QComboBox()
+        self.language.setAccessibleName(_("Language of the reports"))
+        for data, label in ((OWN_LANGUAGE, _("Each municipality's own")), ("fi", "Suomi"),
+                            ("sv", "Svenska"), ("en", "English")):
+            self.language.addItem(label, data)
+        self.language.activated.connect(lambda _i: self.preview())
+        self.names = QCheckBox(_("&Name the participants"))
+        self.names.setToolTip(_("By default the reports give roles and counts, not names"))
+        self.names.toggled.connect(lambda _b: self.preview())
+        self.all_button = QPushButton(_("Choose &all"))
+        self.all_button.clicked.connect(lambda: self.check_all(True))
+        self.none_button = QPushButton(_("Choose n&one"))
+        self.none_button.clicked.connect(lambda: self.check_all(False))
+        self.export_button = QPushButton(_("&Export the chosen…"))
+        self.export_button.clicked.connect(self.choose_folder)
+        self.cancel_button = QPushButton(_("&Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        self.open_button = QPushButton(_("&Open the folder"))
+        self.open_button.clicked.connect(self.open_folder)
+        self.open_button.setEnabled(False)
+        self.summary_button = QPushButton(_("Cohort &summary (PDF)…"))
+        self.summary_button.setToolTip(_("Fit to publish: no confidential card, no names"))
+        self.summary_button.clicked.connect(self.choose_summary_file)
+        self.name_municipalities = QCheckBox(_("Name the &municipalities in the summary"))
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(_("Export progress"))
+        self.progress.setTextVisible(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.preview_text = QTextBrowser()
+        self.preview_text.setAccessibleName(_("Preview of the report"))
+        self.preview_chart = ChartView(_("The report's self-assessment chart"))
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.municipalities, 1)
+        choose = QHBoxLayout()
+        choose.addWidget(self.all_button)
+        choose.addWidget(self.none_button)
+        left_layout.addLayout(choose)
+        left_layout.addLayout(labelled_form([(_("&Language:"), self.language)]))
+        left_layout.addWidget(self.names)
+        left_layout.addWidget(self.export_button)
+        left_layout.addWidget(self.progress)
+        actions = QHBoxLayout()
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.open_button)
+        left_layout.addLayout(actions)
+        left_layout.addSpacing(12)
+        left_layout.addWidget(self.name_municipalities)
+        left_layout.addWidget(self.summary_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(heading(_("Preview"), 2))
+        right_layout.addWidget(self.preview_text, 3)
+        right_layout.addWidget(self.preview_chart, 2)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([320, 700])
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Reports"), 1))
+        layout.addWidget(split, 1)
+        layout.addWidget(self.message)
+        ctx.cohort_opened.connect(self.load)
+
+    # -- choosing ------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        language = current_language()
+        self.municipalities.clear()
+        for m in self.ctx.read(lambda s: queries.municipalities(s.db)):
+            item = QListWidgetItem(m.name(language))
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.municipalities.addItem(item)
+        if self.municipalities.count():
+            self.municipalities.setCurrentRow(0)
+
+    def check_all(self, checked: bool) -> None:
+        for i in range(self.municipalities.count()):
+            self.municipalities.item(i).setCheckState(
+                Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def chosen_ids(self) -> list[str]:
+        return [self.municipalities.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.municipalities.count())
+                if self.municipalities.item(i).checkState() == Qt.CheckState.Checked]
+
+    def report_language(self) -> str | None:
+        data = self.language.currentData()
+        return None if data == OWN_LANGUAGE else data
+
+    # -- preview -------------------------------------------------------------------------------
+
+    def preview(self) -> None:
+        item = self.municipalities.currentItem()
+        if item is None or self.ctx.session is None:
+            self.preview_text.clear()
+            self.preview_chart.set_draw(None)
+            return
+        municipality_id = item.data(Qt.ItemDataRole.UserRole)
+        language, names = self.report_language(), self.names.isChecked()
+        data = self.ctx.read(lambda s: municipality_report.build(s.db, municipality_id,
+                                                                 language, names))
+        self.preview_text.setHtml(preview_html(data))
+        profile = data.profile
+        if profile is None:
+            self.preview_chart.set_draw(None)
+            return
+        themes = [(row.theme, row.title) for row in profile.rows]
+        series = [charts.Series(name, {row.theme: row.values[i] for row in profile.rows})
+                  for i, name in enumerate(profile.series)]
+        self.preview_chart.set_draw(lambda width: charts.theme_profile(
+            themes, series, profile.scale, width, charts.SCREEN))
+
+    # -- export --------------------------------------------------------------------------------
+
+    def choose_folder(self) -> QFileDialog | None:
+        if not self.chosen_ids():
+            self.message.setText(_("Choose at least one municipality."))
+            return None
+        dialog = QFileDialog(self, _("Folder for the reports"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        dialog.open()
+        return dialog
+
+    def export_to(self, folder: Path) -> None:
+        ids = self.chosen_ids()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            jobs = read_jobs(self.ctx.read, ids, folder, self.report_language(),
+                             self.names.isChecked())
+        except Exception as exc:  # a folder that cannot be made: said, nothing written
+            self.message.setText(message_for(exc))
+            return
+        self.folder = folder
+        self.batch = ReportBatch(jobs, self.executor, self)
+        self.batch.progress.connect(self.on_progress)
+        self.batch.finished.connect(self.on_finished)
+        self.batch.finished.connect(self._batch_finished)
+        self.batch.failed.connect(self.on_failed)
+        self.progress.setRange(0, len(jobs))
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self.export_button.setEnabled(False)
+        self.open_button.setEnabled(False)
+        self.message.setText(_("Writing {n} reports…").format(n=len(jobs)))
+        self.batch.start()
+
+    def finished_signal(self):
+        """The signal a batch gives when it ends; the page makes one batch per export."""
+        return self._batch_finished
+
+    def on_progress(self, done: int, total: int, path: str) -> None:
+        self.progress.setValue(done)
+        self.message.setText(_("{done} of {total}: {name}").format(
+            done=done, total=total, name=Path(path).name))
+
+    def on_finished(self, written: list, cancelled: bool) -> None:
+        self.cancel_button.setEnabled(False)
+        self.export_button.setEnabled(True)
+        self.open_button.setEnabled(bool(written))
+        self.message.setText((_("Cancelled after {n} reports; those are in {folder}.") if
+                              cancelled else _("Wrote {n} reports to {folder}.")).format(
+            n=len(written), folder=self.folder))
+
+    def on_failed(self, text: str) -> None:
+        self.cancel_button.setEnabled(False)
+        self.export_button.setEnabled(True)
+        self.message.setText(text)
+
+    def cancel(self) -> None:
+        if self.batch is not None and self.batch.running:
+            self.batch.cancel()
+
+    def open_folder(self) -> None:
+        if self.folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+
+    def choose_summary_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, _("Save as PDF"), _("lessons of the cohort") + ".pdf",
+                             _("PDF files (*.pdf)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(lambda path: self.write_summary(Path(path)))
+        dialog.open()
+        return dialog
+
+    def write_summary(self, path: Path) -> None:
+        language = self.report_language() or current_language()
+        named = self.name_municipalities.isChecked()
+        self.ctx.door.run(lambda: report_export.write_summary(self.ctx.session.db, path,
+                                                              language, named),
+                          lambda written: self.message.setText(
+                              _("Wrote {path}").format(path=written)),
+                          lambda exc: self.message.setText(message_for(exc)))
+
+
+def preview_html(data) -> str:
+    """The report's text as the window shows it: the same data the PDF draws."""
+    e = html.escape
+    parts = [f"<p style='color:#0a3d91'>{e(data.programme)}<br>{e(data.cohort)}</p>",
+             f"<h1>{e(data.municipality)}</h1><p>{e(data.date)}</p>"]
+    if data.demo_label:
+        parts.append(f"<p><b>{e(data.demo_label)}</b></p>")
+    labels = data.labels
+
+    def section(title: str, body: str) -> None:
+        parts.append(f"<h2>{e(title)}</h2>" + (body or f"<p><i>{e(labels['none'])}</i></p>"))
+
+    if len(data.participants) > 1:
+        rows = "".join("<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in row) + "</tr>"
+                       for row in data.participants)
+        section(labels["participants"], f"<table border='1' cellpadding='3'>{rows}</table>"
+                f"<p><small>{e(data.participants_note)}</small></p>")
+    else:
+        section(labels["participants"], "")
+    section(labels["task"], "".join(f"<p><b>{e(label)}</b>: {e(text)}</p>" for label, text in (
+        (labels["theme"], data.theme), (labels["wicked"], data.wicked_problem),
+        (labels["state"], data.current_state)) if text))
+    if data.profile:
+        rows = "".join(f"<tr><td>{e(r.title)}</td>" + "".join(
+            f"<td>{'–' if v is None else f'{v:.1f}'}</td>" for v in r.values) + "</tr>"
+            for r in data.profile.rows)
+        head = "".join(f"<th>{e(s)}</th>" for s in data.profile.series)
+        section(labels["assessment"], f"<table border='1' cellpadding='3'><tr><th></th>{head}"
+                f"</tr>{rows}</table>")
+    else:
+        section(labels["assessment"], "")
+    notes = "".join(
+        f"<h3>{e(n.title)}</h3>" + "".join(f"<p>+ {e(t)}</p>" for t in n.strengths)
+        + "".join(f"<p>– {e(t)}</p>" for t in n.development) for n in data.notes)
+    section(labels["notes"], notes)
+    peers = "".join(f"<p><b>{e(label)}</b>: {e(text)}</p>" for label, text in (
+        (labels["reviewed_by"], ", ".join(data.reviewers)),
+        (labels["reviews"], ", ".join(data.reviews)), (labels["sparrer"], data.sparrer)) if text)
+    section(labels["peers"], peers)
+    section(labels["next"], "".join(f"<p>• {e(t)}</p>" for t in data.next_steps))
+    return "".join(parts)

@@ -1,0 +1,59 @@
+"""Reports from the window: previewed, exported on a worker with progress, cancelled."""
+
+from PySide6.QtCore import Qt
+
+
+def reports_page(demo_window_at):
+    window = demo_window_at(5)
+    return window.tool_stack.currentWidget()
+
+
+def test_preview_shows_the_chosen_municipalitys_report(demo_window_at):
+    page = reports_page(demo_window_at)
+    lahti = next(i for i in range(page.municipalities.count())
+                 if page.municipalities.item(i).text() == "Lahti")
+    page.municipalities.setCurrentRow(lahti)
+    text = page.preview_text.toPlainText()
+    assert "Lahti" in text and "Hankintojen hiilijalanjälki on laskematta" in text
+    assert page.preview_chart.texts()  # the chart the PDF prints, drawn beside
+    page.language.setCurrentIndex(page.language.findData("sv"))
+    page.language.activated.emit(page.language.currentIndex())
+    assert "Styrkor" in page.preview_text.toPlainText() or "Deltagare" in \
+        page.preview_text.toPlainText()
+
+
+def test_export_all_on_a_worker_with_progress(demo_window_at, qtbot, tmp_path):
+    page = reports_page(demo_window_at)
+    with qtbot.waitSignal(page.finished_signal(), timeout=60000):
+        page.export_to(tmp_path / "raportit")
+        assert page.cancel_button.isEnabled()  # the window is free while the worker renders
+    files = sorted(p.name for p in (tmp_path / "raportit").iterdir())
+    assert len(files) == 15 and "398-lahti.pdf" in files
+    assert page.progress.value() == 15 and page.open_button.isEnabled()
+    assert "15" in page.message.text()
+
+
+def test_cancel_stops_between_two_reports(demo_window_at, qtbot, tmp_path):
+    page = reports_page(demo_window_at)
+    page.check_all(False)
+    for i in range(4):
+        page.municipalities.item(i).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(page.finished_signal(), timeout=60000):
+        page.export_to(tmp_path / "osa")
+        page.cancel()
+    written = list((tmp_path / "osa").iterdir())
+    assert 1 <= len(written) < 4
+    assert "Cancelled" in page.message.text()
+
+
+def test_nothing_chosen_is_said(demo_window_at):
+    page = reports_page(demo_window_at)
+    page.check_all(False)
+    assert page.choose_folder() is None
+    assert "at least one" in page.message.text()
+
+
+def test_summary_from_the_window(demo_window_at, tmp_path):
+    page = reports_page(demo_window_at)
+    page.write_summary(tmp_path / "kooste.pdf")
+    assert (tmp_path / "kooste.pdf").read_bytes().startswith(b"%PDF")

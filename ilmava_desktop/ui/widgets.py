@@ -8,10 +8,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
     QPlainTextEdit,
+    QScrollArea,
     QTableView,
     QWidget,
 )
@@ -37,6 +39,18 @@ class CommittingTextEdit(QPlainTextEdit):
         super().focusOutEvent(event)
         if self.toPlainText() != self._committed:
             self.editing_finished.emit()
+
+
+def wall(accessible_name: str) -> tuple[QScrollArea, QWidget, QHBoxLayout]:
+    """A row of columns that scrolls sideways when they do not all fit (board, groups)."""
+    inner = QWidget()
+    row = QHBoxLayout(inner)
+    row.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(inner)
+    scroll.setAccessibleName(accessible_name)
+    return scroll, inner, row
 
 
 def heading(text: str, level: int = 2) -> QLabel:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -31,6 +30,7 @@ from ilmava_desktop.ui.assessment.sheet_grid import SheetGrid, SheetModel
 from ilmava_desktop.ui.assessment.template_dialog import TemplateDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, labelled_form
 
 
@@ -191,10 +191,8 @@ class AssessmentPage(QWidget):
     def choose_form_file(self, language: str) -> None:
         name = {"fi": "itsearviointilomake", "sv": "sjalvvarderingsblankett",
                 "en": "self-assessment-form"}[language]
-        dialog = QFileDialog(self, _("Save as PDF"), f"{name}.pdf", _("PDF files (*.pdf)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.fileSelected.connect(lambda path: self.write_form(Path(path), language))
-        dialog.open()
+        ask_save(self, _("Save as PDF"), f"{name}.pdf", _("PDF files (*.pdf)"),
+                 lambda path: self.write_form(path, language))
 
     def write_form(self, path: Path, language: str) -> None:
         round_name = self.round.currentText() or None

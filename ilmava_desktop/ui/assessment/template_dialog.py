@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,6 +30,7 @@ from ilmava_desktop.services import assessment
 from ilmava_desktop.services.output_files import write_atomically
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.file_dialogs import ask_open, ask_save
 from ilmava_desktop.ui.widgets import dialog_buttons
 
 KIND = Qt.ItemDataRole.UserRole  # what a row is: title, level, no_answer, theme, statement
@@ -205,10 +205,7 @@ class TemplateDialog(QDialog):
     # -- files and saving -----------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        dialog = QFileDialog(self, _("Import a template"), "", _("JSON files (*.json)"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda path: self.import_file(Path(path)))
-        dialog.open()
+        ask_open(self, _("Import a template"), _("JSON files (*.json)"), self.import_file)
 
     def import_file(self, path: Path) -> None:
         try:
@@ -220,11 +217,8 @@ class TemplateDialog(QDialog):
         self.note.setText(_("Read {name}. Save to use it for new rounds.").format(name=path.name))
 
     def choose_export(self) -> None:
-        dialog = QFileDialog(self, _("Export the template"), _("template") + ".json",
-                             _("JSON files (*.json)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.fileSelected.connect(lambda path: self.export_file(Path(path)))
-        dialog.open()
+        ask_save(self, _("Export the template"), _("template") + ".json",
+                 _("JSON files (*.json)"), self.export_file)
 
     def export_file(self, path: Path) -> None:
         if path.suffix.lower() != ".json":

@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from ilmava_desktop.ui.attendance.model import AttendanceModel, all_rows, filter
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.widgets import heading, row_table
 
 
@@ -341,11 +341,8 @@ class AttendancePage(QWidget):
     # -- export ----------------------------------------------------------------------
 
     def choose_export_file(self) -> None:
-        dialog = QFileDialog(self, _("Export attendance"), _("attendance") + ".xlsx",
-                             _("Excel workbook (*.xlsx);;CSV, semicolons (*.csv)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        dialog.open()
+        ask_save(self, _("Export attendance"), _("attendance") + ".xlsx",
+                 _("Excel workbook (*.xlsx);;CSV, semicolons (*.csv)"), self.export_to)
 
     def export_to(self, path: Path) -> None:
         if path.suffix.lower() not in (".xlsx", ".csv"):
@@ -357,10 +354,8 @@ class AttendancePage(QWidget):
 
     def choose_pdf_file(self, kind: str) -> None:
         name = _("badges") if kind == "badges" else _("sign-in sheet")
-        dialog = QFileDialog(self, _("Save as PDF"), f"{name}.pdf", _("PDF files (*.pdf)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.fileSelected.connect(lambda path: self.write_pdf(kind, Path(path)))
-        dialog.open()
+        ask_save(self, _("Save as PDF"), f"{name}.pdf", _("PDF files (*.pdf)"),
+                 lambda path: self.write_pdf(kind, path))
 
     def write_pdf(self, kind: str, path: Path) -> None:
         day = self.current_day()

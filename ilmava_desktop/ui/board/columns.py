@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.core.board import Card
 from ilmava_desktop.i18n import _
+from ilmava_desktop.ui.drag import AcceptsOnly
 
 MIME = "application/x-ilmava-cards"
 CARD_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -177,10 +178,11 @@ class CardDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class CardList(QListView):
+class CardList(AcceptsOnly, QListView):
     """Emits `dropped(card ids, the card dropped on or None)`; the page does the writing."""
 
     dropped = Signal(list, object)
+    accepted_mime = MIME
 
     def __init__(self, model: CardModel, accessible_name: str, parent=None,
                  projector: bool = False):
@@ -204,30 +206,17 @@ class CardList(QListView):
         rows = sorted(index.row() for index in self.selectionModel().selectedIndexes())
         return [self.model().cards[row].card for row in rows]
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(MIME):
-            super().dragMoveEvent(event)
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
     def dropEvent(self, event) -> None:  # noqa: N802
         if not event.mimeData().hasFormat(MIME):
             event.ignore()
             return
-        ids = bytes(event.mimeData().data(MIME)).decode("utf-8").split("\n")
+        ids = self.dropped_ids(event)
         target = self.indexAt(event.position().toPoint())
         target_card = self.model().cards[target.row()].card if target.isValid() else None
         # The page writes the change and redraws every column; Qt must not move rows itself.
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
-        self.dropped.emit([i for i in ids if i], target_card)
+        self.dropped.emit(ids, target_card)
 
 
 class CardColumn(QWidget):

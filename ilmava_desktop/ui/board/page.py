@@ -10,13 +10,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,9 @@ from ilmava_desktop.ui.board.columns import CardColumn, ShownCard
 from ilmava_desktop.ui.board.projector import BoardProjector
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
-from ilmava_desktop.ui.widgets import heading, labelled_form
+from ilmava_desktop.ui.file_dialogs import ask_save
+from ilmava_desktop.ui.ops import write_and_say
+from ilmava_desktop.ui.widgets import heading, labelled_form, wall
 
 ALL = "\x00all"  # a filter's "all" entry (None is a real value: the whole cohort)
 
@@ -139,13 +139,7 @@ class BoardPage(QWidget):
         self.message.setWordWrap(True)
 
         # -- the wall ------------------------------------------------------------------------
-        self.wall = QWidget()
-        self.wall_layout = QHBoxLayout(self.wall)
-        self.wall_layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.wall)
-        self.scroll.setAccessibleName(_("The board's columns"))
+        self.scroll, self.wall, self.wall_layout = wall(_("The board's columns"))
 
         top = QHBoxLayout()
         top.addWidget(heading(_("Debrief board"), 1), 1)
@@ -403,13 +397,7 @@ class BoardPage(QWidget):
         return column.list.selected_cards() if column is not None else []
 
     def _write(self, work) -> None:
-        self.ctx.door.run(lambda: work(self.ctx.session), self._written,
-                          lambda exc: self.message.setText(message_for(exc)))
-
-    def _written(self, changes) -> None:
-        # Every change on the board can be taken back; the message says how.
-        self.message.setText(_("{what} — Ctrl+Z undoes it.").format(what=changes.description))
-        self.ctx.changed.emit(changes)
+        write_and_say(self.ctx, self.message, work)
 
     def _need_cards(self, at_least: int = 1) -> list[core.Card] | None:
         cards = self.selected()
@@ -484,11 +472,8 @@ class BoardPage(QWidget):
         return self.projector
 
     def choose_export_file(self) -> None:
-        dialog = QFileDialog(self, _("Export the board"), _("board") + ".xlsx",
-                             _("Excel workbook (*.xlsx);;CSV, semicolons (*.csv)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        dialog.open()
+        ask_save(self, _("Export the board"), _("board") + ".xlsx",
+                 _("Excel workbook (*.xlsx);;CSV, semicolons (*.csv)"), self.export_to)
 
     def export_to(self, path: Path) -> None:
         if path.suffix.lower() not in (".xlsx", ".csv"):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.i18n import _
+from ilmava_desktop.ui.drag import AcceptsOnly
 
 MIME = "application/x-ilmava-municipalities"
 ID_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -34,10 +35,11 @@ class MunicipalityCard:
         return f"{self.name}\n{lock}{self.details}"
 
 
-class MunicipalityList(QListWidget):
+class MunicipalityList(AcceptsOnly, QListWidget):
     """Emits `dropped(municipality ids)`; the page writes the move."""
 
     dropped = Signal(list)
+    accepted_mime = MIME
 
     def __init__(self, accessible_name: str, parent=None):
         super().__init__(parent)
@@ -61,23 +63,11 @@ class MunicipalityList(QListWidget):
         data.setText("\n".join(i.text().split("\n")[0] for i in items))
         return data
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
     def dropEvent(self, event) -> None:  # noqa: N802
         if not event.mimeData().hasFormat(MIME):
             event.ignore()
             return
-        ids = [i for i in bytes(event.mimeData().data(MIME)).decode("utf-8").split("\n") if i]
+        ids = self.dropped_ids(event)
         event.setDropAction(Qt.DropAction.IgnoreAction)  # the page moves it, then redraws
         event.accept()
         self.dropped.emit(ids)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,8 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.groups.columns import GroupColumn, MunicipalityCard
 from ilmava_desktop.ui.groups.printing import choose_pdf
-from ilmava_desktop.ui.widgets import dialog_buttons, heading, labelled_form
+from ilmava_desktop.ui.ops import write_and_say
+from ilmava_desktop.ui.widgets import dialog_buttons, heading, labelled_form, wall
 
 
 def _points(value: float) -> str:
@@ -129,13 +129,7 @@ class GroupsPage(QWidget):
         self.summary.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.wall = QWidget()
-        self.wall_layout = QHBoxLayout(self.wall)
-        self.wall_layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.wall)
-        self.scroll.setAccessibleName(_("The groups"))
+        self.scroll, self.wall, self.wall_layout = wall(_("The groups"))
 
         top = QHBoxLayout()
         top.addWidget(heading(_("Groups"), 1), 1)
@@ -244,12 +238,7 @@ class GroupsPage(QWidget):
     # -- changes ---------------------------------------------------------------------------------
 
     def _write(self, work) -> None:
-        self.ctx.door.run(lambda: work(self.ctx.session), self._written,
-                          lambda exc: self.message.setText(message_for(exc)))
-
-    def _written(self, changes) -> None:
-        self.message.setText(_("{what} — Ctrl+Z undoes it.").format(what=changes.description))
-        self.ctx.changed.emit(changes)
+        write_and_say(self.ctx, self.message, work)
 
     def on_drop(self, column: GroupColumn, ids: list[str]) -> None:
         chosen = self.current()

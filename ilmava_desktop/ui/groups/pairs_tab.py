@@ -25,8 +25,8 @@ from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import grouping, pairs, peer_documents
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
-from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.groups.printing import choose_pdf
+from ilmava_desktop.ui.ops import write_and_say
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import labelled_form, row_table
 
@@ -176,12 +176,7 @@ class PairsTab(QWidget):
     # -- changes --------------------------------------------------------------------------------
 
     def _write(self, work) -> None:
-        self.ctx.door.run(lambda: work(self.ctx.session), self._written,
-                          lambda exc: self.message.setText(message_for(exc)))
-
-    def _written(self, changes) -> None:
-        self.message.setText(_("{what} — Ctrl+Z undoes it.").format(what=changes.description))
-        self.ctx.changed.emit(changes)
+        write_and_say(self.ctx, self.message, work)
 
     def propose(self) -> None:
         k, mutual, outside = self.reviews.value(), self.mutual.isChecked(), \

@@ -11,16 +11,14 @@ from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import peer_documents
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.file_dialogs import ask_save
 
 
 def choose_pdf(parent: QWidget, ctx: AppContext, name: str, message: QLabel,
                document: Callable[[object, str], object]) -> QFileDialog:
     """Ask where to save, then build the document from the cohort in the window's language."""
-    dialog = QFileDialog(parent, _("Save as PDF"), f"{name}.pdf", _("PDF files (*.pdf)"))
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.fileSelected.connect(lambda path: write_pdf(ctx, Path(path), message, document))
-    dialog.open()
-    return dialog
+    return ask_save(parent, _("Save as PDF"), f"{name}.pdf", _("PDF files (*.pdf)"),
+                    lambda path: write_pdf(ctx, path, message, document))
 
 
 def write_pdf(ctx: AppContext, path: Path, message: QLabel,

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,7 +28,9 @@ from ilmava_desktop.services.session import Changes
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.file_dialogs import ask_open
 from ilmava_desktop.ui.groups.printing import choose_pdf
+from ilmava_desktop.ui.ops import write_and_say
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, row_table
 
@@ -194,19 +195,11 @@ class SparrersTab(QWidget):
             key=lambda r: r.municipality))
 
     def _write(self, work) -> None:
-        self.ctx.door.run(lambda: work(self.ctx.session), self._written,
-                          lambda exc: self.message.setText(message_for(exc)))
-
-    def _written(self, changes) -> None:
-        self.message.setText(_("{what} — Ctrl+Z undoes it.").format(what=changes.description))
-        self.ctx.changed.emit(changes)
+        write_and_say(self.ctx, self.message, work)
 
     def choose_import(self) -> None:
-        dialog = QFileDialog(self, _("Import sparrers"), "",
-                             _("Spreadsheets (*.xlsx *.csv);;All files (*)"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda path: self.import_file(Path(path)))
-        dialog.open()
+        ask_open(self, _("Import sparrers"), _("Spreadsheets (*.xlsx *.csv);;All files (*)"),
+                 self.import_file)
 
     def import_file(self, path: Path) -> None:
         def done(result) -> None:

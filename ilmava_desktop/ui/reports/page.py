@@ -31,6 +31,7 @@ from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.chart_view import ChartView
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.reports.batch import ReportBatch, read_jobs
 from ilmava_desktop.ui.widgets import heading, labelled_form
 
@@ -237,12 +238,8 @@ class ReportsPage(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
 
     def choose_summary_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, _("Save as PDF"), _("lessons of the cohort") + ".pdf",
-                             _("PDF files (*.pdf)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.fileSelected.connect(lambda path: self.write_summary(Path(path)))
-        dialog.open()
-        return dialog
+        return ask_save(self, _("Save as PDF"), _("lessons of the cohort") + ".pdf",
+                        _("PDF files (*.pdf)"), self.write_summary)
 
     def write_summary(self, path: Path) -> None:
         language = self.report_language() or current_language()

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ilmava_desktop.commands.common import OK, CliError, Parser, open_for_writing, print_json
+from ilmava_desktop.commands.common import (
+    OK,
+    CliError,
+    Parser,
+    cohort_municipality,
+    open_for_writing,
+    print_json,
+)
 from ilmava_desktop.core.board import KINDS
 from ilmava_desktop.i18n import _
 
@@ -37,14 +44,7 @@ def add_parsers(commands) -> None:
 
 
 def _municipality(db, text: str | None) -> str | None:
-    from ilmava_desktop.services import board
-
-    if text is None:
-        return None
-    found = board.find_municipality(db, text)
-    if found is None:
-        raise CliError(_("There is no municipality “{name}” in the cohort.").format(name=text))
-    return found
+    return None if text is None else cohort_municipality(db, text)
 
 
 def _card_json(card, codes: dict[str, str], names: dict[str, str]) -> dict:

@@ -44,6 +44,16 @@ def open_for_writing(path: Path):
     return CohortSession.open(path)
 
 
+def cohort_municipality(db, text: str) -> str:
+    """A municipality of the cohort by code or name, or a one-line error (exit 2)."""
+    from ilmava_desktop.services.board import find_municipality
+
+    found = find_municipality(db, text)
+    if found is None:
+        raise CliError(_("There is no municipality “{name}” in the cohort.").format(name=text))
+    return found
+
+
 def export_parsers(commands):
     """The `ilmava export WHAT` subcommands: each tool adds what it exports, with
     `set_defaults(run=...)` naming the function that does it."""

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ilmava_desktop.commands.common import OK, CliError, open_for_writing, print_json
+from ilmava_desktop.commands.common import (
+    OK,
+    CliError,
+    cohort_municipality,
+    open_for_writing,
+    print_json,
+)
 from ilmava_desktop.i18n import _, current_language
 
 
@@ -25,20 +31,14 @@ def add_parsers(commands) -> None:
 
 
 def cmd_pairs(args) -> int:
-    from ilmava_desktop.services import board, grouping, pairs, reading
+    from ilmava_desktop.services import grouping, pairs, reading
     from ilmava_desktop.storage import queries
 
     session = open_for_writing(args.cohort) if args.save else reading._ReadOnlySession(
         args.cohort)
     try:
         db = session.db
-        without = set()
-        for text in args.without:
-            found = board.find_municipality(db, text)
-            if found is None:
-                raise CliError(_("There is no municipality “{name}” in the cohort.").format(
-                    name=text))
-            without.add(found)
+        without = {cohort_municipality(db, text) for text in args.without}
         grouping_id = None
         if args.outside_groups:
             chosen = grouping.find_grouping(db, args.outside_groups)

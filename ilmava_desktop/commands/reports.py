@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ilmava_desktop.commands.common import OK, CliError, export_parsers
+from ilmava_desktop.commands.common import OK, CliError, cohort_municipality, export_parsers
 from ilmava_desktop.i18n import LANGUAGES, _, current_language
 
 
@@ -29,18 +29,12 @@ def add_parsers(commands) -> None:
 
 
 def cmd_pdf(args) -> int:
-    from ilmava_desktop.services import board, reading, report_export
+    from ilmava_desktop.services import reading, report_export
     from ilmava_desktop.storage import queries
 
     session = reading._ReadOnlySession(args.cohort)
     db = session.db
-    chosen = []
-    for text in args.municipality:
-        found = board.find_municipality(db, text)
-        if found is None:
-            raise CliError(_("There is no municipality “{name}” in the cohort.").format(
-                name=text))
-        chosen.append(found)
+    chosen = [cohort_municipality(db, text) for text in args.municipality]
     ids = chosen or [m.id for m in queries.municipalities(db)]
     try:
         args.out.mkdir(parents=True, exist_ok=True)

@@ -86,6 +86,16 @@ def header_key(text: str) -> str:
     return name_key(re.sub(r"[:*]+$", "", text.strip()))
 
 
+def columns_by_alias(header: list[str], aliases: dict[str, str]) -> dict[str, int]:
+    """Each field's column, found by its header under any of its names (the first wins)."""
+    columns: dict[str, int] = {}
+    for index, text in enumerate(header):
+        field = aliases.get(header_key(text or ""))
+        if field and field not in columns:
+            columns[field] = index
+    return columns
+
+
 def map_columns(header: list[str]) -> tuple[str, dict[str, int]]:
     """Which kind of file this is, and the column index of each known field."""
     columns: dict[str, int] = {}

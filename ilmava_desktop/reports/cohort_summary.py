@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from ilmava_desktop.reports import charts
 from ilmava_desktop.reports.municipality_report import MunicipalityReportRenderer
-from ilmava_desktop.reports.pages import numbered_canvas
-from ilmava_desktop.reports.styles import FONT
+from ilmava_desktop.reports.pages import a4_document, numbered_canvas
 
 
 @dataclass(frozen=True)
@@ -44,17 +43,12 @@ class CohortSummaryRenderer(MunicipalityReportRenderer):
     """The municipality report's look, the cohort's content."""
 
     def render(self, summary: CohortSummary) -> bytes:  # type: ignore[override]
-        from reportlab.lib.pagesizes import A4
-        from reportlab.lib.units import mm
-        from reportlab.platypus import KeepTogether, SimpleDocTemplate
+        from reportlab.platypus import KeepTogether
 
         buffer = io.BytesIO()
-        margin = self.margin_mm * mm
-        doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin,
-                                topMargin=margin, bottomMargin=margin + 4 * mm,
-                                title=f"{summary.title} – {summary.cohort}",
-                                author="ILMAVA Desktop", lang=summary.language,
-                                initialFontName=FONT)
+        doc = a4_document(buffer, title=f"{summary.title} – {summary.cohort}",
+                          author="ILMAVA Desktop", language=summary.language,
+                          margin_mm=self.margin_mm, footer_mm=4)
         self.width = doc.width
         labels = summary.labels
         story = [self.p(summary.programme, "cover_kicker"), self.p(summary.title, "h1"),

@@ -10,7 +10,7 @@ import io
 from dataclasses import dataclass, field
 
 from ilmava_desktop.reports import charts
-from ilmava_desktop.reports.pages import numbered_canvas
+from ilmava_desktop.reports.pages import a4_document, numbered_canvas
 from ilmava_desktop.reports.styles import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
 
 
@@ -111,17 +111,12 @@ class MunicipalityReportRenderer:
         }
 
     def render(self, report: MunicipalityReport) -> bytes:
-        from reportlab.lib.pagesizes import A4
-        from reportlab.lib.units import mm
-        from reportlab.platypus import PageBreak, SimpleDocTemplate
+        from reportlab.platypus import PageBreak
 
         buffer = io.BytesIO()
-        margin = self.margin_mm * mm
-        doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin,
-                                topMargin=margin, bottomMargin=margin + 4 * mm,
-                                title=report.title, author="ILMAVA Desktop",
-                                subject=report.cohort, lang=report.language,
-                                initialFontName=FONT)
+        doc = a4_document(buffer, title=report.title, author="ILMAVA Desktop",
+                          language=report.language, margin_mm=self.margin_mm, footer_mm=4,
+                          subject=report.cohort)
         self.width = doc.width
         story = self.cover(report) + [PageBreak()]
         for section in (self.participants, self.task, self.assessment, self.notes,

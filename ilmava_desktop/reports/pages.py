@@ -5,6 +5,21 @@ from __future__ import annotations
 from ilmava_desktop.reports.styles import FONT, MUTED
 
 
+def a4_document(buffer, *, title: str, author: str, language: str, margin_mm: float,
+                footer_mm: float = 5, landscape: bool = False, subject: str = ""):
+    """An A4 platypus document: room for the footer below, the metadata set, our font."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pagesizes import landscape as turned
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    margin = margin_mm * mm
+    return SimpleDocTemplate(buffer, pagesize=turned(A4) if landscape else A4,
+                             leftMargin=margin, rightMargin=margin, topMargin=margin,
+                             bottomMargin=margin + footer_mm * mm, title=title, author=author,
+                             subject=subject, lang=language, initialFontName=FONT)
+
+
 def numbered_canvas(footer: str, left: str = ""):
     """A canvas that writes "page x / y" once it knows y (pretix's two-pass trick).
 

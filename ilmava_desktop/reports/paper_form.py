@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from ilmava_desktop.reports.pages import numbered_canvas
+from ilmava_desktop.reports.pages import a4_document, numbered_canvas
 from ilmava_desktop.reports.styles import FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
 
 
@@ -39,18 +39,14 @@ class PaperFormRenderer:
 
     def render(self, form: PaperForm) -> bytes:
         from reportlab.lib import colors
-        from reportlab.lib.pagesizes import A4
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.lib.units import mm
-        from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+        from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
         register_fonts()
         buffer = io.BytesIO()
-        margin = self.margin_mm * mm
-        doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin,
-                                topMargin=margin, bottomMargin=margin + 5 * mm,
-                                title=form.title, author=form.author, lang=form.language,
-                                initialFontName=FONT)
+        doc = a4_document(buffer, title=form.title, author=form.author, language=form.language,
+                          margin_mm=self.margin_mm)
         ink, muted, rule = colors.Color(*INK), colors.Color(*MUTED), colors.Color(*RULE)
         title = ParagraphStyle("title", fontName=FONT_BOLD, fontSize=15, leading=19,
                                textColor=ink)

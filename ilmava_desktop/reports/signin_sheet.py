@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from ilmava_desktop.reports.pages import numbered_canvas
+from ilmava_desktop.reports.pages import a4_document, numbered_canvas
 from ilmava_desktop.reports.styles import FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
 
 
@@ -33,18 +33,14 @@ class SignInSheetRenderer:
 
     def render(self, sheet: SignInSheet) -> bytes:
         from reportlab.lib import colors
-        from reportlab.lib.pagesizes import A4
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.lib.units import mm
-        from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+        from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
         register_fonts()
         buffer = io.BytesIO()
-        margin = self.margin_mm * mm
-        doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin,
-                                topMargin=margin, bottomMargin=margin + 6 * mm,
-                                title=sheet.title, author=sheet.author, lang=sheet.language,
-                                initialFontName=FONT)
+        doc = a4_document(buffer, title=sheet.title, author=sheet.author,
+                          language=sheet.language, margin_mm=self.margin_mm, footer_mm=6)
         title = ParagraphStyle("title", fontName=FONT_BOLD, fontSize=16, leading=20,
                                textColor=colors.Color(*INK))
         subtitle = ParagraphStyle("subtitle", fontName=FONT, fontSize=10.5, leading=14,

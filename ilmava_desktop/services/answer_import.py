@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ilmava_desktop.core import assessment as core
-from ilmava_desktop.core.import_rows import HEADER_ALIASES, Rejection, UnusableFile, header_key
+from ilmava_desktop.core.import_rows import (
+    HEADER_ALIASES,
+    Rejection,
+    UnusableFile,
+    columns_by_alias,
+)
 from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
 from ilmava_desktop.core.rules import RuleViolation, clean_text
 from ilmava_desktop.i18n import _
@@ -76,11 +81,7 @@ class AnswerPlan:
 
 def plan_answers(session: CohortSession, path: Path, round_name: str) -> AnswerPlan:
     header, rows = read_table(path)
-    columns: dict[str, int] = {}
-    for index, text in enumerate(header):
-        column = _FIELD.get(header_key(text or ""))
-        if column and column not in columns:
-            columns[column] = index
+    columns = columns_by_alias(header, _FIELD)
     missing = {"municipality", "statement", "value"} - columns.keys()
     if missing:
         raise UnusableFile(_("The file needs the columns municipality, statement and value "

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ilmava_desktop.core import sparring as core
-from ilmava_desktop.core.import_rows import Rejection, UnusableFile, header_key
+from ilmava_desktop.core.import_rows import Rejection, UnusableFile, columns_by_alias
 from ilmava_desktop.core.municipality_names import (
     BILINGUAL_FINNISH_MAJORITY,
     BILINGUAL_SWEDISH_MAJORITY,
@@ -126,11 +126,7 @@ def read_sparrer_file(path: Path) -> tuple[list[tuple], list[Rejection]]:
     """The sparrers a file describes, checked: (name, organisation, themes, languages,
     capacity) each, and the rows rejected with their line and reason."""
     header, rows = read_table(path)
-    columns: dict[str, int] = {}
-    for index, text in enumerate(header):
-        column = _FIELD.get(header_key(text or ""))
-        if column and column not in columns:
-            columns[column] = index
+    columns = columns_by_alias(header, _FIELD)
     if "name" not in columns or "themes" not in columns:
         raise UnusableFile(_("The file needs at least the columns name and themes (Nimi, "
                              "Teemat)."))

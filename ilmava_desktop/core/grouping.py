@@ -301,7 +301,7 @@ def _branch_and_bound(problem: Problem, time_limit: float) -> tuple[dict[str, in
             place(i, k, -1)
 
     # A good first solution from the local search makes the bound bite from the start.
-    start = _local_search(problem, min(0.2, time_limit / 10), restarts=2)
+    start = _local_search(problem, time_limit, restarts=2)
     if start:
         best["score"] = sum(score[index[a]][index[b]] for a in start for b in start
                             if index[a] < index[b] and start[a] == start[b])
@@ -315,20 +315,27 @@ def _branch_and_bound(problem: Problem, time_limit: float) -> tuple[dict[str, in
 # -- the heuristic for large instances --------------------------------------------------------
 
 
-def _local_search(problem: Problem, time_limit: float, restarts: int = 8) -> dict[str, int]:
-    """A feasible start by themes, then moves and swaps while they improve; seeded restarts."""
+def _local_search(problem: Problem, time_limit: float, restarts: int = 8,
+                  max_passes: int = 50) -> dict[str, int]:
+    """A feasible start by themes, then moves and swaps while they improve; seeded restarts.
+
+    The work is bounded by counts (restarts, passes), not by the clock, so the same problem
+    gives the same groups on every machine; the time limit only guards against a slow one.
+    """
     members = list(problem.members)
     n, g = len(members), problem.group_count
     lo, hi = problem.min_size, problem.max_size
     ids = [m.id for m in members]
     index = {m: i for i, m in enumerate(ids)}
-    neighbours: list[dict[int, float]] = [{} for _ in range(n)]
+    score = [[0.0] * n for _ in range(n)]
+    neighbours: list[list[int]] = [[] for _ in range(n)]
     for i, a in enumerate(members):
         for j in range(i + 1, n):
-            s = problem.pair_score(a, members[j])
-            if s:
-                neighbours[i][j] = s
-                neighbours[j][i] = s
+            value = problem.pair_score(a, members[j])
+            if value:
+                score[i][j] = score[j][i] = value
+                neighbours[i].append(j)
+                neighbours[j].append(i)
     apart = [set() for _ in range(n)]
     for pair in problem.apart:
         if len(pair) == 2 and all(p in index for p in pair):
@@ -336,7 +343,7 @@ def _local_search(problem: Problem, time_limit: float, restarts: int = 8) -> dic
             apart[a].add(b)
             apart[b].add(a)
     locked = {index[m]: k for m, k in problem.locks.items() if m in index}
-    deadline = time.monotonic() + time_limit
+    deadline = time.monotonic() + 3 * time_limit
     rng = random.Random(len(members) * 7919 + g)
     best_assignment, best_score = None, -math.inf
 
@@ -344,32 +351,43 @@ def _local_search(problem: Problem, time_limit: float, restarts: int = 8) -> dic
         assignment = _feasible_start(members, g, lo, hi, locked, apart, rng, attempt)
         if assignment is None:
             continue
-        groups: list[set[int]] = [set() for _ in range(g)]
+        sizes = [0] * g
+        # gain[i][k]: the sum of i's pairs with the members of group k, kept up to date.
+        gain = [[0.0] * g for _ in range(n)]
         for i, k in enumerate(assignment):
-            groups[k].add(i)
+            sizes[k] += 1
+            for j in neighbours[i]:
+                gain[j][k] += score[i][j]
+        in_group = [[j for j in range(n) if assignment[j] == k] for k in range(g)]
 
-        def gain_in(i: int, k: int, groups: list[set[int]] = groups) -> float:
-            return sum(s for j, s in neighbours[i].items() if j in groups[k] and j != i)
+        def move(i: int, k: int, assignment=assignment, gain=gain, sizes=sizes,
+                 in_group=in_group) -> None:
+            here = assignment[i]
+            for j in neighbours[i]:
+                gain[j][here] -= score[i][j]
+                gain[j][k] += score[i][j]
+            sizes[here] -= 1
+            sizes[k] += 1
+            in_group[here].remove(i)
+            in_group[k].append(i)
+            assignment[i] = k
 
-        improved = True
-        while improved and time.monotonic() < deadline:
+        def allowed(i: int, k: int, leaving: int | None = None, in_group=in_group) -> bool:
+            return not any(j in apart[i] and j != leaving for j in in_group[k])
+
+        for _pass in range(max_passes):
             improved = False
             for i in range(n):
                 if i in locked:
                     continue
                 here = assignment[i]
-                stay = gain_in(i, here)
-                for k in range(g):
-                    if k == here or len(groups[k]) >= hi or len(groups[here]) <= lo:
-                        continue
-                    if apart[i] & groups[k]:
-                        continue
-                    if gain_in(i, k) > stay + 1e-9:
-                        groups[here].discard(i)
-                        groups[k].add(i)
-                        assignment[i] = k
-                        improved = True
-                        break
+                if sizes[here] <= lo:
+                    continue
+                best_k = max((k for k in range(g) if k != here and sizes[k] < hi
+                              and allowed(i, k)), key=lambda k: (gain[i][k], -k), default=None)
+                if best_k is not None and gain[i][best_k] > gain[i][here] + 1e-9:
+                    move(i, best_k)
+                    improved = True
             for i in range(n):  # swaps keep the sizes: the only moves between full groups
                 if i in locked:
                     continue
@@ -377,21 +395,15 @@ def _local_search(problem: Problem, time_limit: float, restarts: int = 8) -> dic
                     ki, kj = assignment[i], assignment[j]
                     if ki == kj or j in locked:
                         continue
-                    if (apart[i] & (groups[kj] - {j})) or (apart[j] & (groups[ki] - {i})):
-                        continue
-                    before = gain_in(i, ki) + gain_in(j, kj)
-                    after = (gain_in(i, kj) - neighbours[i].get(j, 0.0)
-                             + gain_in(j, ki) - neighbours[j].get(i, 0.0))
-                    if after > before + 1e-9:
-                        groups[ki].discard(i)
-                        groups[kj].discard(j)
-                        groups[kj].add(i)
-                        groups[ki].add(j)
-                        assignment[i], assignment[j] = kj, ki
+                    delta = (gain[i][kj] - score[i][j] + gain[j][ki] - score[i][j]
+                             - gain[i][ki] - gain[j][kj])
+                    if delta > 1e-9 and allowed(i, kj, j) and allowed(j, ki, i):
+                        move(i, kj)
+                        move(j, ki)
                         improved = True
-                if time.monotonic() > deadline:
-                    break
-        total = sum(s for i in range(n) for j, s in neighbours[i].items()
+            if not improved or time.monotonic() > deadline:
+                break
+        total = sum(score[i][j] for i in range(n) for j in neighbours[i]
                     if j > i and assignment[i] == assignment[j])
         if total > best_score + 1e-9:
             best_score, best_assignment = total, list(assignment)

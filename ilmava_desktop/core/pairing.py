@@ -162,15 +162,16 @@ def _construct(ids, k, scores, fixed, allow_reciprocal, attempts: int = 200):
     return None
 
 
-def _improve(edges, ids, scores, fixed, allow_reciprocal, time_limit):
-    """Swap the reviewees of two pairs (a→b, c→d becomes a→d, c→b) while the total rises."""
-    deadline = time.monotonic() + time_limit
-    rng = random.Random(len(ids) * 17 + len(edges))
-    improved = True
-    while improved and time.monotonic() < deadline:
+def _improve(edges, ids, scores, fixed, allow_reciprocal, time_limit, max_passes: int = 40):
+    """Swap the reviewees of two pairs (a→b, c→d becomes a→d, c→b) while the total rises.
+
+    Bounded by passes, not by the clock, so the same cohort gets the same pairs on every
+    machine; the time limit only guards against a very slow one.
+    """
+    deadline = time.monotonic() + 3 * time_limit
+    for _pass in range(max_passes):
         improved = False
         movable = sorted(edges - set(fixed))
-        rng.shuffle(movable)
         for x in range(len(movable)):
             a, b = movable[x]
             if (a, b) not in edges:
@@ -190,6 +191,6 @@ def _improve(edges, ids, scores, fixed, allow_reciprocal, time_limit):
                     edges |= {new1, new2}
                     improved = True
                     break
-            if time.monotonic() > deadline:
-                break
+        if not improved or time.monotonic() > deadline:
+            break
     return edges

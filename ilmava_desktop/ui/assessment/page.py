@@ -31,6 +31,7 @@ from ilmava_desktop.ui.assessment.template_dialog import TemplateDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_save
+from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, labelled_form
 
 
@@ -143,7 +144,8 @@ class AssessmentPage(QWidget):
         layout.addLayout(pickers)
         layout.addWidget(splitter, 1)
         self.setFocusProxy(self.grid)
-        ctx.cohort_opened.connect(self.load_choices)
+        self.load_when_shown = WhenShown(self, self.load_choices)
+        ctx.cohort_opened.connect(self.load_when_shown)
         ctx.changed.connect(self.on_ctx_changed)
 
     # -- choices ---------------------------------------------------------------------
@@ -168,6 +170,11 @@ class AssessmentPage(QWidget):
         self.load_sheet()
 
     def on_ctx_changed(self, changes) -> None:
+        if not self.isVisible():  # a change elsewhere: read it all when shown
+            if changes.touches("assessment_round", "municipality", "template", "answer",
+                               "theme_comment"):
+                self.load_when_shown()
+            return
         if changes.touches("assessment_round", "municipality", "template"):
             self.load_choices()
         elif changes.tables == {"answer"} and isinstance(changes.result, str):

@@ -30,6 +30,7 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.ops import write_and_say
+from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import heading, labelled_form, wall
 
 ALL = "\x00all"  # a filter's "all" entry (None is a real value: the whole cohort)
@@ -96,6 +97,7 @@ class BoardPage(QWidget):
         self.filter_kind = _combo(_("Show kind"), 8)
         self.filter_theme = _combo(_("Show theme"), 10)
         self.filter_group = _combo(_("Show group"), 6)
+        self.filter_group.hide()  # shown once some card has a group
         self.search = QLineEdit()
         self.search.setAccessibleName(_("Search the cards"))
         self.search.setPlaceholderText(_("Search…"))
@@ -177,7 +179,8 @@ class BoardPage(QWidget):
         layout.addLayout(action_row)
         layout.addWidget(self.message)
         self.setFocusProxy(self.entry)
-        ctx.cohort_opened.connect(self.load)
+        self.reload_when_shown = WhenShown(self, self.load)
+        ctx.cohort_opened.connect(self.reload_when_shown)
         ctx.changed.connect(self.on_changed)
 
     # -- reading -----------------------------------------------------------------------------
@@ -226,6 +229,10 @@ class BoardPage(QWidget):
         combo.setCurrentIndex(index if index >= 0 else 0)
 
     def on_changed(self, changes) -> None:
+        if not self.isVisible():  # read afresh when shown; nobody is looking now
+            if changes.touches("card", "card_cluster", "municipality", "template", "cohort"):
+                self.reload_when_shown()
+            return
         if changes.touches("municipality", "template", "cohort"):
             self.load()
         elif changes.touches("card", "card_cluster"):

@@ -37,6 +37,7 @@ from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.groups.columns import GroupColumn, MunicipalityCard
 from ilmava_desktop.ui.groups.printing import choose_pdf
 from ilmava_desktop.ui.ops import write_and_say
+from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import dialog_buttons, heading, labelled_form, wall
 
 
@@ -151,7 +152,9 @@ class GroupsPage(QWidget):
         layout.addWidget(self.scroll, 1)
         layout.addLayout(actions)
         layout.addWidget(self.message)
-        ctx.cohort_opened.connect(self.load)
+        self.load_when_shown = WhenShown(self, self.load)
+        self.show_when_shown = WhenShown(self, self.show_grouping)
+        ctx.cohort_opened.connect(self.load_when_shown)
         ctx.changed.connect(self.on_changed)
 
     # -- reading and showing -------------------------------------------------------------------
@@ -169,9 +172,9 @@ class GroupsPage(QWidget):
 
     def on_changed(self, changes) -> None:
         if changes.touches("grouping"):
-            self.load()
+            self.load_when_shown()
         elif changes.touches("grouping_member", "group_wish", "municipality", "answer"):
-            self.show_grouping()
+            self.show_when_shown()
 
     def current(self) -> grouping.Grouping | None:
         grouping_id = self.grouping_choice.currentData()

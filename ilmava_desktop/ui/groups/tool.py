@@ -9,6 +9,7 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.groups.page import GroupsPage
 from ilmava_desktop.ui.groups.pairs_tab import PairsTab
 from ilmava_desktop.ui.groups.sparrers_tab import SparrersTab
+from ilmava_desktop.ui.when_shown import WhenShown
 
 
 class GroupsTool(QWidget):
@@ -28,15 +29,18 @@ class GroupsTool(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.setFocusProxy(self.tabs)
+        # Each tab reads the cohort when it is shown, and again after a change only if shown.
+        self.pairs_when_shown = WhenShown(self.pairs, self.pairs.load)
+        self.sparrers_when_shown = WhenShown(self.sparrers, self.sparrers.load)
         ctx.cohort_opened.connect(self.load)
         ctx.changed.connect(self.on_changed)
 
     def load(self) -> None:
-        self.pairs.load()
-        self.sparrers.load()
+        self.pairs_when_shown()
+        self.sparrers_when_shown()
 
     def on_changed(self, changes) -> None:
         if changes.touches("review_pair", "grouping", "municipality", "answer"):
-            self.pairs.load()
+            self.pairs_when_shown()
         if changes.touches("sparrer", "sparrer_match", "municipality"):
-            self.sparrers.load()
+            self.sparrers_when_shown()

@@ -33,6 +33,7 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.reports.batch import ReportBatch, read_jobs
+from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import heading, labelled_form
 
 OWN_LANGUAGE = "own"
@@ -118,7 +119,10 @@ class ReportsPage(QWidget):
         layout.addWidget(heading(_("Reports"), 1))
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
-        ctx.cohort_opened.connect(self.load)
+        self.load_when_shown = WhenShown(self, self.load)
+        ctx.cohort_opened.connect(self.load_when_shown)
+        # A change anywhere may change a report: the preview is redrawn when next seen.
+        ctx.changed.connect(WhenShown(self, self.preview))
 
     # -- choosing ------------------------------------------------------------------------------
 

@@ -390,3 +390,19 @@ def test_the_window_fits_a_1280_pixel_laptop_screen_in_every_language(qtbot, tmp
         assert window.width() <= 1280
         window.close()
     set_language("en")
+
+
+def test_tools_are_built_when_first_shown_and_hidden_ones_wait(demo_window_at, qtbot):
+    window = demo_window_at(0)
+    assert set(window.built) == {0}  # the window opened with one tool built
+    window.show_tool(3)
+    groups = window.tool_stack.currentWidget()
+    assert groups.groups.grouping_choice.count() == 1  # built late, it read the cohort
+    window.show_tool(2)
+    page = window.tool_stack.currentWidget()
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_3)
+    # The Groups tool is out of sight: it refreshes when shown, not on every key.
+    assert groups.groups.show_when_shown.pending
+    window.show_tool(3)
+    assert not groups.groups.show_when_shown.pending

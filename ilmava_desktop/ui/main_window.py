@@ -21,18 +21,23 @@ from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import preferences
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.actions import ActionSpec, build_actions
-from ilmava_desktop.ui.assessment.page import AssessmentPage
-from ilmava_desktop.ui.attendance.page import AttendancePage
-from ilmava_desktop.ui.board.page import BoardPage
 from ilmava_desktop.ui.cohort_dialogs import show_about
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.door import DbDoor
-from ilmava_desktop.ui.groups.tool import GroupsTool
 from ilmava_desktop.ui.lifecycle import CohortLifecycle
 from ilmava_desktop.ui.municipalities.page import MunicipalitiesPage
-from ilmava_desktop.ui.reports.page import ReportsPage
 from ilmava_desktop.ui.start_page import StartPage
 from ilmava_desktop.ui.style import STYLE
+
+
+def _page(module: str, name: str):
+    """A page class imported when its tool is first shown: the modules load on demand."""
+    def build(ctx):
+        import importlib
+
+        return getattr(importlib.import_module(module), name)(ctx)
+
+    return build
 
 
 class MainWindow(QMainWindow):
@@ -43,23 +48,27 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
 
-        self.tools: list[tuple[str, QWidget]] = [
-            (_("Municipalities && people"), MunicipalitiesPage(self.ctx)),
-            (_("Attendance"), AttendancePage(self.ctx)),
-            (_("Self-assessment"), AssessmentPage(self.ctx)),
-            (_("Groups"), GroupsTool(self.ctx)),
-            (_("Debrief board"), BoardPage(self.ctx)),
-            (_("Reports"), ReportsPage(self.ctx)),
+        # A tool's page is built the first time it is shown: the window opens in the time
+        # the first tool takes, not all six.
+        self.tool_specs: list[tuple[str, type]] = [
+            (_("Municipalities && people"), MunicipalitiesPage),
+            (_("Attendance"), _page("ilmava_desktop.ui.attendance.page", "AttendancePage")),
+            (_("Self-assessment"), _page("ilmava_desktop.ui.assessment.page", "AssessmentPage")),
+            (_("Groups"), _page("ilmava_desktop.ui.groups.tool", "GroupsTool")),
+            (_("Debrief board"), _page("ilmava_desktop.ui.board.page", "BoardPage")),
+            (_("Reports"), _page("ilmava_desktop.ui.reports.page", "ReportsPage")),
         ]
+        self.built: dict[int, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(_("Tools"))
         self.navigation.setFixedWidth(230)
         self.tool_stack = QStackedWidget()
-        for title, page in self.tools:
+        for title, _factory in self.tool_specs:
             self.navigation.addItem(title.replace("&&", "&"))
-            self.tool_stack.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.tool_stack.setCurrentIndex)
+            self.tool_stack.addWidget(QWidget())
+        self.tool(0)
+        self.navigation.currentRowChanged.connect(self._show_row)
 
         self.demo_banner = QLabel(_("Demo data – fictional"))
         self.demo_banner.setObjectName("demoBanner")
@@ -116,7 +125,7 @@ class MainWindow(QMainWindow):
             ActionSpec("undo", "edit", _("&Undo"), self.undo, "Ctrl+Z", needs_cohort=True),
             ActionSpec("redo", "edit", _("&Redo"), self.redo, "Ctrl+Shift+Z", needs_cohort=True),
         ]
-        for number, (title, _page) in enumerate(self.tools, start=1):
+        for number, (title, _factory) in enumerate(self.tool_specs, start=1):
             specs.append(ActionSpec(f"tool{number}", "view", title,
                                     lambda n=number - 1: self.show_tool(n), f"Ctrl+{number}",
                                     needs_cohort=True))
@@ -125,6 +134,33 @@ class MainWindow(QMainWindow):
         return specs
 
     # -- showing ---------------------------------------------------------------------
+
+    def tool(self, index: int) -> QWidget:
+        """The tool's page, built now if it has not been shown before."""
+        page = self.built.get(index)
+        if page is None:
+            _title, factory = self.tool_specs[index]
+            page = self.built[index] = factory(self.ctx)
+            placeholder = self.tool_stack.widget(index)
+            showing = self.tool_stack.currentIndex()
+            self.tool_stack.insertWidget(index, page)
+            self.tool_stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.tool_stack.setCurrentIndex(showing)
+            if self.ctx.session is not None:
+                # It missed the cohort being opened; it reads it now.
+                page.cohort_ready()
+        return page
+
+    @property
+    def tools(self) -> list[tuple[str, QWidget]]:
+        """Every tool's title and page (building those not built yet)."""
+        return [(title, self.tool(i)) for i, (title, _f) in enumerate(self.tool_specs)]
+
+    def _show_row(self, index: int) -> None:
+        if index >= 0:
+            self.tool(index)
+        self.tool_stack.setCurrentIndex(index)
 
     def show_tool(self, index: int) -> None:
         if self.ctx.session:

@@ -145,10 +145,14 @@ class AssessmentPage(QWidget):
         layout.addWidget(splitter, 1)
         self.setFocusProxy(self.grid)
         self.load_when_shown = WhenShown(self, self.load_choices)
-        ctx.cohort_opened.connect(self.load_when_shown)
+        ctx.cohort_opened.connect(self.cohort_ready)
         ctx.changed.connect(self.on_ctx_changed)
 
     # -- choices ---------------------------------------------------------------------
+
+    def cohort_ready(self) -> None:
+        """A cohort was opened (or this page was built after it was)."""
+        self.load_when_shown()
 
     def load_choices(self) -> None:
         language = current_language()

@@ -128,10 +128,14 @@ class AttendancePage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(printing)
         self.setFocusProxy(self.search)
-        ctx.cohort_opened.connect(self.load_days)
+        ctx.cohort_opened.connect(self.cohort_ready)
         ctx.changed.connect(self.on_ctx_changed)
 
     # -- showing ---------------------------------------------------------------------
+
+    def cohort_ready(self) -> None:
+        """A cohort was opened (or this page was built after it was)."""
+        self.load_days()
 
     def load_days(self) -> None:
         days = self.ctx.read(lambda s: queries.days(s.db))

@@ -180,10 +180,14 @@ class BoardPage(QWidget):
         layout.addWidget(self.message)
         self.setFocusProxy(self.entry)
         self.reload_when_shown = WhenShown(self, self.load)
-        ctx.cohort_opened.connect(self.reload_when_shown)
+        ctx.cohort_opened.connect(self.cohort_ready)
         ctx.changed.connect(self.on_changed)
 
     # -- reading -----------------------------------------------------------------------------
+
+    def cohort_ready(self) -> None:
+        """A cohort was opened (or this page was built after it was)."""
+        self.reload_when_shown()
 
     def load(self) -> None:
         language = current_language()

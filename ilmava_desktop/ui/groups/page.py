@@ -154,7 +154,6 @@ class GroupsPage(QWidget):
         layout.addWidget(self.message)
         self.load_when_shown = WhenShown(self, self.load)
         self.show_when_shown = WhenShown(self, self.show_grouping)
-        ctx.cohort_opened.connect(self.load_when_shown)
         ctx.changed.connect(self.on_changed)
 
     # -- reading and showing -------------------------------------------------------------------

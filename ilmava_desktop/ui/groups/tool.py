@@ -32,8 +32,13 @@ class GroupsTool(QWidget):
         # Each tab reads the cohort when it is shown, and again after a change only if shown.
         self.pairs_when_shown = WhenShown(self.pairs, self.pairs.load)
         self.sparrers_when_shown = WhenShown(self.sparrers, self.sparrers.load)
-        ctx.cohort_opened.connect(self.load)
+        ctx.cohort_opened.connect(self.cohort_ready)
         ctx.changed.connect(self.on_changed)
+
+    def cohort_ready(self) -> None:
+        """A cohort was opened (or this page was built after it was)."""
+        self.groups.load_when_shown()
+        self.load()
 
     def load(self) -> None:
         self.pairs_when_shown()

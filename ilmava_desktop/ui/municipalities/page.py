@@ -97,9 +97,13 @@ class MunicipalitiesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         ctx.changed.connect(self.on_ctx_changed)
-        ctx.cohort_opened.connect(self.refresh)
+        ctx.cohort_opened.connect(self.cohort_ready)
 
     # -- showing ---------------------------------------------------------------------
+
+    def cohort_ready(self) -> None:
+        """A cohort was opened (or this page was built after it was)."""
+        self.refresh()
 
     def refresh(self) -> None:
         current = self.current_id()

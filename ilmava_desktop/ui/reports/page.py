@@ -120,11 +120,15 @@ class ReportsPage(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
         self.load_when_shown = WhenShown(self, self.load)
-        ctx.cohort_opened.connect(self.load_when_shown)
+        ctx.cohort_opened.connect(self.cohort_ready)
         # A change anywhere may change a report: the preview is redrawn when next seen.
         ctx.changed.connect(WhenShown(self, self.preview))
 
     # -- choosing ------------------------------------------------------------------------------
+
+    def cohort_ready(self) -> None:
+        """A cohort was opened (or this page was built after it was)."""
+        self.load_when_shown()
 
     def load(self) -> None:
         language = current_language()

@@ -17,6 +17,8 @@
   with the same fonts and a table (target ratio <= 3).
 - export_frame_gap: the longest gap between UI frames while the window exports all 15 reports
   on its worker (target <= 33 ms), against the same window idle.
+- bundle_startup: the built bundle started cold (no Python on PATH) until the demo is on
+  screen, against the same app from the venv; bundle_mb is the folder's size.
 - board_filter: p95 of one keystroke in the board's search with 1,000 cards until every
   column is refilled (target <= 16 ms), against the core filter alone; with_repaint_ms adds
   painting the window, add_card_ms is a card typed and Enter until the columns show it.
@@ -512,11 +514,49 @@ def export_frame_gap() -> dict:
             "ratio": round(busy / idle, 1) if idle else None, "export_s": round(elapsed, 2)}
 
 
+def _time_to_painted(command: list[str], env: dict) -> float:
+    """Seconds from starting `command` to its line "painted" (--startup-check)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    for line in process.stdout:
+        if line.strip() == "painted":
+            elapsed = time.perf_counter() - start
+            process.wait(timeout=60)
+            return elapsed
+    raise RuntimeError(f"{command[0]} did not paint: {process.stderr.read()[-500:]}")
+
+
+def bundle_startup(rounds: int = 5) -> dict:
+    """The built bundle (packaging/build.sh) started cold with no Python on PATH until the
+    demo is on screen, against the same app run from this venv."""
+    bundle = ROOT / "dist" / "ilmava-desktop" / "ilmava-desktop"
+    if not bundle.exists():
+        raise RuntimeError("build the bundle first: packaging/build.sh")
+    with tempfile.TemporaryDirectory() as home:
+        bare_env = {"HOME": home, "PATH": "/nonexistent", "QT_QPA_PLATFORM": "offscreen",
+                    "ILMAVA_DATA_DIR": str(Path(home) / "data")}
+        venv_env = {**os.environ, **{k: v for k, v in bare_env.items() if k != "PATH"}}
+        venv_command = [sys.executable, "-m", "ilmava_desktop.app", "--demo", "--startup-check"]
+        bundle_command = [str(bundle), "--demo", "--startup-check"]
+        _time_to_painted(bundle_command, bare_env)  # warm the file cache for both alike
+        _time_to_painted(venv_command, venv_env)
+        bundled, venv = [], []
+        for _ in range(rounds):
+            bundled.append(_time_to_painted(bundle_command, bare_env))
+            venv.append(_time_to_painted(venv_command, venv_env))
+    value, baseline = statistics.median(bundled), statistics.median(venv)
+    size = sum(p.stat().st_size for p in bundle.parent.rglob("*")
+               if p.is_file() and not p.is_symlink())
+    return {"value": round(value, 3), "unit": "s", "baseline": round(baseline, 3),
+            "ratio": round(value / baseline, 3), "bundle_mb": round(size / 1e6, 1)}
+
+
 BENCHMARKS = {"startup": startup, "open_large": open_large, "checkin_filter": checkin_filter,
               "assessment_update": assessment_update, "board_filter": board_filter,
               "groups_optimality": groups_optimality, "groups_308": groups_308,
               "pairs_308": pairs_308, "pdf_batch": pdf_batch,
-              "export_frame_gap": export_frame_gap}
+              "export_frame_gap": export_frame_gap, "bundle_startup": bundle_startup}
 
 
 def main(names: list[str]) -> int:

@@ -118,6 +118,16 @@ def test_pairs_listed_and_as_a_matrix_locked_and_repaired(demo_window_at, qtbot)
     assert not [r for r in rows if leaving in (r.reviewer, r.reviewee)]
     assert any(r.id == locked.id and r.locked for r in rows)
     assert len(rows) == 14 * 3
+    # It stays out of later proposals until brought back.
+    assert leaving in tab.summary.text()
+    tab.propose_button.click()
+    assert not [r for r in tab.model.rows() if leaving in (r.reviewer, r.reviewee)]
+    tab.back_button.click()
+    back = open_dialog(QInputDialog)
+    back.textValueSelected.emit(leaving)
+    back.reject()
+    tab.propose_button.click()
+    assert [r for r in tab.model.rows() if leaving in (r.reviewer, r.reviewee)]
 
 
 def test_sparrers_imported_added_and_matched(demo_window_at, qtbot, tmp_path):

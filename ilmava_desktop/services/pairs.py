@@ -65,9 +65,16 @@ def kept(db, without: set[str] | frozenset = frozenset()) -> set[tuple[str, str]
             and p.reviewer_id not in without and p.reviewee_id not in without}
 
 
+def dropped(db) -> set[str]:
+    """The municipalities that have left the peer review."""
+    return {m for (m,) in db.execute(
+        "SELECT municipality_id FROM review_dropout WHERE deleted = 0").fetchall()}
+
+
 def propose(db, k: int = 2, allow_reciprocal: bool = False, grouping_id: str | None = None,
             without: set[str] | frozenset = frozenset(), language: str = "fi",
             time_limit: float = 3.0) -> core.Pairing:
+    without = set(without) | dropped(db)
     return core.solve_pairs(reviewees(db, grouping_id, without), k, allow_reciprocal,
                             apart_groups=grouping_id is not None, fixed=kept(db, without),
                             theme_names=theme_titles(db, language), time_limit=time_limit)
@@ -108,7 +115,21 @@ def set_marks(session: CohortSession, reviewer: str, reviewee: str, *,
 
 def drop_out(session: CohortSession, municipality_id: str, k: int = 2,
              allow_reciprocal: bool = False, language: str = "fi") -> Changes:
-    """A municipality leaves the peer review: re-pair the others, keeping locked and done."""
+    """A municipality leaves the peer review: re-pair the others, keeping locked and done,
+    and leave it out of every later proposal until it is brought back."""
     pairing = propose(session.db, k, allow_reciprocal, without={municipality_id},
                       language=language)
-    return save(session, pairing)
+
+    def work(tx: Transaction) -> int:
+        tx.put("review_dropout", {"id": stable_id("review_dropout", municipality_id),
+                                  "municipality_id": municipality_id, "deleted": 0})
+        return put_pairs(tx, pairing)
+
+    return session.write(_("Leaves the peer review"), work)
+
+
+def bring_back(session: CohortSession, municipality_id: str) -> Changes:
+    """Back in the peer review: the next proposal pairs it again."""
+    row_id = stable_id("review_dropout", municipality_id)
+    return session.write(_("Back in the peer review"), lambda tx: tx.get(
+        "review_dropout", row_id) and tx.tombstone("review_dropout", row_id))

@@ -167,6 +167,15 @@ def _pairs(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _review_dropouts(db: sqlite_utils.Database) -> None:
+    # Municipalities that left the peer review: later proposals leave them out.
+    db.executescript(f"""
+        CREATE TABLE review_dropout (
+            {_ROW}, municipality_id TEXT NOT NULL REFERENCES municipality(id)
+        );
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -181,6 +190,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0005_board", _board),
     ("0006_groups", _groups),
     ("0007_pairs_and_sparrers", _pairs),
+    ("0008_review_dropouts", _review_dropouts),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -48,6 +48,7 @@ class PairsTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.dropped: list[tuple[str, str]] = []  # (id, name) of those who left
         self.reviews = QSpinBox()
         self.reviews.setRange(1, 6)
         self.reviews.setValue(2)
@@ -62,6 +63,10 @@ class PairsTab(QWidget):
         self.drop_button.setToolTip(_("A municipality leaves the peer review: the others are "
                                       "re-paired, locked and done pairs kept"))
         self.drop_button.clicked.connect(self.ask_drop_out)
+        self.back_button = QPushButton(_("&Bring back…"))
+        self.back_button.setToolTip(_("A municipality that left the peer review takes part "
+                                      "again from the next proposal"))
+        self.back_button.clicked.connect(self.ask_bring_back)
         self.lock_button = QPushButton(_("&Lock / unlock"))
         self.lock_button.clicked.connect(lambda: self.toggle("locked"))
         self.done_button = QPushButton(_("D&one / not done"))
@@ -93,7 +98,7 @@ class PairsTab(QWidget):
             self, self.ctx, _("peer-review pairs"), self.message,
             peer_documents.pairs_document))
         actions = QHBoxLayout()
-        for button in (self.lock_button, self.done_button, self.drop_button):
+        for button in (self.lock_button, self.done_button, self.drop_button, self.back_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.print_button)
@@ -112,9 +117,12 @@ class PairsTab(QWidget):
 
         def read(session):
             db = session.db
-            return queries.municipalities(db), pairs.saved_pairs(db), grouping.groupings(db)
+            return (queries.municipalities(db), pairs.saved_pairs(db), grouping.groupings(db),
+                    pairs.dropped(db))
 
-        municipalities, saved, groupings = self.ctx.read(read)
+        municipalities, saved, groupings, dropped = self.ctx.read(read)
+        self.dropped = [(m.id, m.name(language)) for m in municipalities if m.id in dropped]
+        self.back_button.setEnabled(bool(self.dropped))
         kept = self.outside.currentData()
         self.outside.clear()
         self.outside.addItem(_("(any group)"), None)
@@ -132,9 +140,13 @@ class PairsTab(QWidget):
                 for r in sorted(rows, key=lambda r: (r.reviewer, r.reviewee))]
         self.model.set_rows(rows)
         self.fill_matrix(municipalities, rows, language)
-        self.summary.setText(_("{n} pairs, {score} points in all.").format(
+        summary = (_("{n} pairs, {score} points in all.").format(
             n=len(rows), score=f"{sum(r.score for r in rows):.1f}".replace(".", ","))
             if rows else _("No pairs yet: Propose pairs makes them from the self-assessments."))
+        if self.dropped:
+            summary += " " + _("Left the peer review: {names}.").format(
+                names=", ".join(name for _id, name in self.dropped))
+        self.summary.setText(summary)
 
     def reasons_for(self, rows: list[PairRow]) -> dict[tuple[str, str], str]:
         """Why each saved pair scores what it does, worded as the solver words it."""
@@ -197,6 +209,19 @@ class PairsTab(QWidget):
         value = not getattr(row, mark)
         self._write(lambda s: pairs.set_marks(s, row.reviewer_id, row.reviewee_id,
                                               **{mark: value}))
+
+    def ask_bring_back(self) -> QInputDialog | None:
+        if not self.dropped:
+            return None
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(_("Bring back"))
+        dialog.setLabelText(_("Which municipality takes part again?"))
+        dialog.setComboBoxItems([name for _id, name in self.dropped])
+        dropped = list(self.dropped)
+        dialog.textValueSelected.connect(lambda name: self._write(lambda s: pairs.bring_back(
+            s, next(m for m, n in dropped if n == name))))
+        dialog.open()
+        return dialog
 
     def ask_drop_out(self) -> QInputDialog:
         language = current_language()

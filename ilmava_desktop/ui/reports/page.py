@@ -80,6 +80,7 @@ class ReportsPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setAccessibleName(_("Export progress"))
         self.progress.setTextVisible(True)
+        self.progress.hide()  # shown while reports are written, and after
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.preview_text = QTextBrowser()
@@ -209,6 +210,7 @@ class ReportsPage(QWidget):
         self.batch.failed.connect(self.on_failed)
         self.progress.setRange(0, len(jobs))
         self.progress.setValue(0)
+        self.progress.show()
         self.cancel_button.setEnabled(True)
         self.export_button.setEnabled(False)
         self.open_button.setEnabled(False)

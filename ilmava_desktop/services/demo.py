@@ -8,15 +8,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from ilmava_desktop.core.roles import role_from_title
 from ilmava_desktop.resources import resource_path
-from ilmava_desktop.services import demo_content
-from ilmava_desktop.services.days import put_day
-from ilmava_desktop.services.demo_assessment import fill_demo_assessment
-from ilmava_desktop.services.demo_attendance import fill_demo_attendance
-from ilmava_desktop.services.demo_board import fill_demo_board
-from ilmava_desktop.services.municipalities import put_municipality
-from ilmava_desktop.services.people import put_new_person
 from ilmava_desktop.services.session import CohortSession
 from ilmava_desktop.storage import errors
 from ilmava_desktop.storage.locations import data_dir
@@ -30,6 +22,16 @@ def _ascii(text: str) -> str:
 
 
 def fill_demo(tx: Transaction) -> None:
+    # Imported here: opening the demo copies the bundled file; only a rebuild fills one.
+    from ilmava_desktop.core.roles import role_from_title
+    from ilmava_desktop.services import demo_content
+    from ilmava_desktop.services.days import put_day
+    from ilmava_desktop.services.demo_assessment import fill_demo_assessment
+    from ilmava_desktop.services.demo_attendance import fill_demo_attendance
+    from ilmava_desktop.services.demo_board import fill_demo_board
+    from ilmava_desktop.services.municipalities import put_municipality
+    from ilmava_desktop.services.people import put_new_person
+
     tx.put("cohort", {"id": new_id(), "name": demo_content.COHORT_NAME, "programme": "ILMAVA",
                       "year": 2026, "language": "fi", "is_demo": 1})
     for code, (theme, target, problem, state, challenges, people) in (

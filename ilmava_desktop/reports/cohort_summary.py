@@ -64,14 +64,15 @@ class CohortSummaryRenderer(MunicipalityReportRenderer):
                            for p in summary.profiles] for theme, title in themes]
             story.append(KeepTogether([
                 self.p(labels["profile"], "h1"),
-                charts.theme_profile(themes, series, summary.profiles[0].scale, self.width),
+                charts.flowable(charts.theme_profile(themes, series, summary.profiles[0].scale,
+                                                     self.width)),
                 self.table(rows)]))
             for profile in summary.profiles:
                 story.append(KeepTogether([
                     self.p(f"{labels['spread']}: {profile.name}", "h2"),
                     self.p(labels["spread_note"], "muted"),
-                    charts.distribution(profile.themes, profile.counts, profile.levels,
-                                        self.width)]))
+                    charts.flowable(charts.distribution(profile.themes, profile.counts,
+                                                        profile.levels, self.width))]))
         for key, items in (("lessons", summary.lessons), ("ideas", summary.ideas)):
             story.append(self.p(labels[key], "h1"))
             story += self.bullets(items) if items else [self.p(labels["none"], "muted")]

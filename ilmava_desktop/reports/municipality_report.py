@@ -201,10 +201,10 @@ class MunicipalityReportRenderer:
         if profile is None:
             return [heading, self.p(r.labels["none"], "muted")]
         chart_width = 82 * mm
-        drawing = charts.theme_profile(
+        drawing = charts.flowable(charts.theme_profile(
             [(row.theme, row.title) for row in profile.rows],
             [charts.Series(name, {row.theme: row.values[i] for row in profile.rows})
-             for i, name in enumerate(profile.series)], profile.scale, chart_width)
+             for i, name in enumerate(profile.series)], profile.scale, chart_width))
         header = [r.labels["theme"]] + [f"{i + 1}" for i in range(len(profile.series))]
         has_gap = any(row.gap is not None for row in profile.rows)
         if has_gap:
@@ -218,7 +218,7 @@ class MunicipalityReportRenderer:
                 line.append(gap + (" ▲" if row.title in profile.largest else ""))
             rows.append(line)
         table_width = self.width - chart_width - 4 * mm
-        number, gap_width = 9.5 * mm, 15 * mm
+        number, gap_width = 9.5 * mm, 17 * mm
         numbers = len(profile.series)
         widths = [table_width - number * numbers - (gap_width if has_gap else 0)] + [
             number] * numbers + ([gap_width] if has_gap else [])

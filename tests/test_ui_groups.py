@@ -182,3 +182,18 @@ def test_printed_lists_hold_what_the_window_shows(demo):
     assert not [n for n in names if n in printed]
     sparrers = peer_documents.sparrers_document(demo.db, "en")
     assert len(sparrers.sections[0].rows) == 15
+
+
+def test_moving_by_keyboard_instead_of_dragging(demo_window_at, qtbot):
+    from PySide6.QtWidgets import QInputDialog
+
+    _window, page = groups_page(demo_window_at, qtbot)
+    column = page.columns[2]
+    moved = column.ids()[0]
+    column.list.setFocus()
+    column.list.setCurrentRow(0)
+    qtbot.keyClick(column.list, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    dialog = open_dialog(QInputDialog)
+    dialog.textValueSelected.emit(dialog.comboBoxItems()[0])
+    dialog.reject()
+    assert moved in page.columns[0].ids()

@@ -124,6 +124,13 @@ class GroupsPage(QWidget):
         self.together_button.clicked.connect(lambda: self.ask_wish("together"))
         self.apart_button = QPushButton(_("Keep &apart from…"))
         self.apart_button.clicked.connect(lambda: self.ask_wish("apart"))
+        # Dragging has a keyboard twin: choose the municipalities, then the group.
+        self.move_button = QPushButton(_("&Move to group…"))
+        self.move_button.setToolTip(QKeySequence("Ctrl+M").toString(
+            QKeySequence.SequenceFormat.NativeText))
+        self.move_button.clicked.connect(self.ask_move)
+        move_key = QShortcut(QKeySequence("Ctrl+M"), self, self.ask_move)
+        move_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut = QShortcut(QKeySequence("Ctrl+L"), self, self.toggle_lock)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.summary = QLabel()
@@ -142,8 +149,8 @@ class GroupsPage(QWidget):
         pick.addLayout(labelled_form([(_("&Grouping:"), self.grouping_choice)]), 1)
         pick.addWidget(self.summary, 2)
         actions = QHBoxLayout()
-        for button in (self.lock_button, self.lock_group_button, self.resolve_button,
-                       self.together_button, self.apart_button):
+        for button in (self.move_button, self.lock_button, self.lock_group_button,
+                       self.resolve_button, self.together_button, self.apart_button):
             actions.addWidget(button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -185,7 +192,8 @@ class GroupsPage(QWidget):
     def show_grouping(self) -> None:
         chosen = self.current()
         for button in (self.resolve_button, self.lock_button, self.lock_group_button,
-                       self.together_button, self.apart_button, self.print_button):
+                       self.together_button, self.apart_button, self.print_button,
+                       self.move_button):
             button.setEnabled(chosen is not None)
         if chosen is None:
             self._set_columns(0)
@@ -249,6 +257,21 @@ class GroupsPage(QWidget):
             return
 
         self._write(lambda s: grouping.move(s, chosen.id, moving, column.number))
+
+    def ask_move(self) -> QInputDialog | None:
+        chosen, ids = self.current(), self.selected_ids()
+        if chosen is None or not ids:
+            self.message.setText(_("Choose a municipality first."))
+            return None
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(_("Move to group"))
+        dialog.setLabelText(_("To which group?"))
+        names = [_("Group {k}").format(k=c.number + 1) for c in self.columns]
+        dialog.setComboBoxItems(names)
+        dialog.textValueSelected.connect(lambda name: self._write(lambda s: grouping.move(
+            s, chosen.id, ids, names.index(name))))
+        dialog.open()
+        return dialog
 
     def selected_ids(self) -> list[str]:
         return [m for column in self.columns for m in column.list.selected_ids()]

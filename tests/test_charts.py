@@ -20,7 +20,7 @@ def test_profile_writes_every_value_and_marks_a_missing_one():
     drawing = charts.theme_profile(THEMES, [
         charts.Series("Porvoo", {"strategy": 3.4, "finance": None}),
         charts.Series("Kohortin keskiarvo", {"strategy": 2.94, "finance": 2.5})],
-        range(1, 6), 300)
+        range(1, 6), 300, language="fi")
     texts = [s.text for s in strings(drawing)]
     assert {"3,4", "2,9", "2,5", "–", "Porvoo", "Kohortin keskiarvo"} <= set(texts)
     assert drawing.height == int(drawing.height)
@@ -57,3 +57,13 @@ def test_the_same_drawing_goes_into_a_pdf():
     drawing = charts.theme_profile(THEMES, [charts.Series("Kuhmo", {"strategy": 2.0})],
                                    range(1, 6), 300)
     assert renderPDF.drawToString(drawing).startswith(b"%PDF")
+
+
+def test_numbers_follow_the_language():
+    from ilmava_desktop.i18n import decimal
+
+    assert (decimal(3.44, "fi"), decimal(3.44, "sv"), decimal(3.44, "en")) == ("3,4", "3,4", "3.4")
+    assert decimal(-0.55, "fi", sign=True) in ("-0,6", "-0,5") and decimal(None) == "–"
+    english = charts.theme_profile(THEMES, [charts.Series("A", {"strategy": 3.4})],
+                                   range(1, 6), 300, language="en")
+    assert "3.4" in [s.text for s in strings(english)]

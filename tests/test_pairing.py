@@ -49,7 +49,7 @@ def test_complementarity_and_outside_the_groups():
     weak = core.Reviewee("b", "y", "t2", {"finance": 1.5, "strategy": 2.0}, group=1)
     score, reasons = core.pair_score(strong, weak, {"finance": "Talous"})
     assert score == pytest.approx(3.0 + 2.0 + 0.5 + 0.5)
-    assert "Talous 4,5" in reasons[0]
+    assert "Talous 4.5 against 1.5" in reasons[0]  # the tests speak English: a point
     assert core.pair_score(weak, strong)[0] == pytest.approx(1.0)  # only region and theme
     members = [core.Reviewee(f"m{i}", "x", None, {}, group=i % 3) for i in range(9)]
     result = core.solve_pairs(members, 2, apart_groups=True)

@@ -77,7 +77,7 @@ def test_a_swedish_majority_municipality_gets_its_report_in_swedish(exported):
     raseborg = pdf_text(folder / "pdf" / "710-raasepori.pdf")
     assert "Raseborg – Raasepori" in raseborg and "Styrkor" in raseborg
     lahti = pdf_text(folder / "pdf" / "398-lahti.pdf")
-    assert "Vahvuudet" in lahti and "Sivu 1/" in lahti or "Sivu 1 /" in lahti
+    assert "Vahvuudet" in lahti and "Sivu 1/4" in lahti
 
 
 def test_fonts_are_embedded_and_the_title_is_set(exported):

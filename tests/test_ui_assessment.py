@@ -103,8 +103,7 @@ def test_the_chart_beside_the_table_shows_the_same_scores(page):
     shown = page.panel.profile.texts()
     assert "Lahti" in shown  # the legend names the series
     for row in page.panel.results_model.rows():
-        assert f"{row.own:.1f}".replace(".", ",") in shown
-        assert f"{row.cohort:.1f}".replace(".", ",") in shown
+        assert f"{row.own:.1f}" in shown and f"{row.cohort:.1f}" in shown
 
 
 def test_the_cohort_distribution_waits_for_three_sheets(page, qtbot):

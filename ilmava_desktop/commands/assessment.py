@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ilmava_desktop.commands.common import OK, PROBLEM, CliError, Parser, open_for_writing, print_json
-from ilmava_desktop.i18n import LANGUAGES, _, current_language
+from ilmava_desktop.i18n import LANGUAGES, _, current_language, decimal
 
 
 def add_parsers(commands) -> None:
@@ -62,10 +62,6 @@ def _round(session, name: str):
     return found
 
 
-def _score(value) -> str:
-    return "–" if value is None else f"{value:.1f}"
-
-
 def cmd_rounds(args) -> int:
     from ilmava_desktop.services import assessment, reading
 
@@ -117,8 +113,8 @@ def cmd_results(args) -> int:
         return OK
     for m in data["municipalities"]:
         print(f"{m['code']}  {m['name']:<26} " + "  ".join(
-            _score(v) for v in m["themes"].values()) + f"   ({m['sheets']})")
-    print(f"{'':5}{_('Cohort'):<26} " + "  ".join(_score(v) for v in data["cohort"].values()))
+            decimal(v) for v in m["themes"].values()) + f"   ({m['sheets']})")
+    print(f"{'':5}{_('Cohort'):<26} " + "  ".join(decimal(v) for v in data["cohort"].values()))
     return OK
 
 
@@ -139,7 +135,7 @@ def cmd_compare(args) -> int:
         print_json({"rounds": [first.name, second.name], "municipalities": rows})
         return OK
     for row in rows:
-        gaps = "  ".join(f"{theme}: {_score(t['gap'])}" for theme, t in row["themes"].items()
+        gaps = "  ".join(f"{theme}: {decimal(t['gap'])}" for theme, t in row["themes"].items()
                          if theme in row["largest"])
         print(f"{row['code']}  {row['name']:<26} {gaps}")
     return OK

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field, replace
 
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, decimal
 
 EXACT_LIMIT = 18
 
@@ -206,8 +206,7 @@ def explain(problem: Problem, assignment: dict[str, int], optimal: bool) -> Solu
         levels = [m.maturity for m in members if m.maturity is not None]
         if len(levels) >= 2:
             reasons.append(_("maturity {low}–{high}").format(
-                low=f"{min(levels):.1f}".replace(".", ","),
-                high=f"{max(levels):.1f}".replace(".", ",")))
+                low=decimal(min(levels)), high=decimal(max(levels))))
         regions = {m.region for m in members if m.region}
         if len(regions) == 1 and len(members) > 1:
             reasons.append(_("all from one region"))

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, decimal
 
 WEAKEST = 2  # how many of the reviewee's weakest themes count
 
@@ -74,8 +74,7 @@ def pair_score(reviewer: Reviewee, reviewee: Reviewee,
                 score += lead
                 reasons.append(_("strong where the other is weak: {theme} {a} against {b}").format(
                     theme=names.get(theme, theme),
-                    a=f"{reviewer.scores[theme]:.1f}".replace(".", ","),
-                    b=f"{reviewee.scores[theme]:.1f}".replace(".", ",")))
+                    a=decimal(reviewer.scores[theme]), b=decimal(reviewee.scores[theme])))
     if reviewer.region and reviewee.region and reviewer.region != reviewee.region:
         score += 0.5
         reasons.append(_("another region"))

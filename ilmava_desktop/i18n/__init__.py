@@ -59,6 +59,15 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _current.ngettext(singular, plural, n)
 
 
+def decimal(value: float | None, language: str | None = None, sign: bool = False) -> str:
+    """One decimal, with a comma in Finnish and Swedish ("3,4"), a point in English; "–"
+    for a value that is not there."""
+    if value is None:
+        return "–"
+    text = f"{value:+.1f}" if sign else f"{value:.1f}"
+    return text if (language or _current_language) == "en" else text.replace(".", ",")
+
+
 def N_(message: str) -> str:
     """Marks a string for extraction where it is defined; translated where shown."""
     return message

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ilmava_desktop.i18n import decimal
 from ilmava_desktop.reports.styles import FONT, FONT_BOLD, register_fonts
 
 
@@ -77,10 +78,6 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def _number(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
-
-
 def _legend(drawing, entries: list[tuple[str, str, str]], y: float, width: float,
             style: ChartStyle) -> float:
     """Swatches with their names, wrapped over lines; returns the y below the legend."""
@@ -102,7 +99,7 @@ def _legend(drawing, entries: list[tuple[str, str, str]], y: float, width: float
 
 
 def theme_profile(themes: list[tuple[str, str]], series: list[Series], scale: range,
-                  width: float, style: ChartStyle = PAPER):
+                  width: float, style: ChartStyle = PAPER, language: str | None = None):
     """Horizontal bars per theme, one per series, on the scale's axis; the value beside each."""
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
     from reportlab.lib.colors import HexColor
@@ -146,7 +143,7 @@ def theme_profile(themes: list[tuple[str, str]], series: list[Series], scale: ra
             drawing.add(Rect(left, y, length, bar, fillColor=HexColor(fill),
                              strokeColor=HexColor(outline), strokeWidth=max(1, bar / 9)))
             drawing.add(String(left + length + size * 0.3, y + (bar - size) / 2 + size * 0.15,
-                               _number(value), fontName=FONT_BOLD if index == 0 else FONT,
+                               decimal(value, language), fontName=FONT_BOLD if index == 0 else FONT,
                                fontSize=size, fillColor=HexColor(style.ink)))
         y -= size * 0.9
     return drawing

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from ilmava_desktop.i18n import decimal
 from ilmava_desktop.reports import charts
 from ilmava_desktop.reports.municipality_report import MunicipalityReportRenderer
 from ilmava_desktop.reports.pages import a4_document, numbered_canvas
@@ -60,12 +61,12 @@ class CohortSummaryRenderer(MunicipalityReportRenderer):
             series = [charts.Series(p.name, p.average) for p in summary.profiles]
             themes = summary.profiles[0].themes
             rows = [[labels["theme"]] + [p.name for p in summary.profiles]] + [
-                [title] + [self._number(p.average.get(theme), summary.language)
+                [title] + [decimal(p.average.get(theme), summary.language)
                            for p in summary.profiles] for theme, title in themes]
             story.append(KeepTogether([
                 self.p(labels["profile"], "h1"),
                 charts.flowable(charts.theme_profile(themes, series, summary.profiles[0].scale,
-                                                     self.width)),
+                                                     self.width, language=summary.language)),
                 self.table(rows)]))
             for profile in summary.profiles:
                 story.append(KeepTogether([
@@ -83,9 +84,3 @@ class CohortSummaryRenderer(MunicipalityReportRenderer):
                      else self.p(labels["none"], "muted"))
         doc.build(story, canvasmaker=numbered_canvas(labels["page"], summary.cohort))
         return buffer.getvalue()
-
-    @staticmethod
-    def _number(value: float | None, language: str) -> str:
-        if value is None:
-            return "–"
-        return f"{value:.1f}" if language == "en" else f"{value:.1f}".replace(".", ",")

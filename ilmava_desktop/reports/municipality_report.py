@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
+from ilmava_desktop.i18n import decimal
 from ilmava_desktop.reports import charts
 from ilmava_desktop.reports.pages import a4_document, numbered_canvas
 from ilmava_desktop.reports.styles import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
@@ -66,13 +67,6 @@ class MunicipalityReport:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _score(value: float | None, language: str) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:.1f}"
-    return text if language == "en" else text.replace(".", ",")
 
 
 class MunicipalityReportRenderer:
@@ -204,17 +198,17 @@ class MunicipalityReportRenderer:
         drawing = charts.flowable(charts.theme_profile(
             [(row.theme, row.title) for row in profile.rows],
             [charts.Series(name, {row.theme: row.values[i] for row in profile.rows})
-             for i, name in enumerate(profile.series)], profile.scale, chart_width))
+             for i, name in enumerate(profile.series)], profile.scale, chart_width,
+            language=r.language))
         header = [r.labels["theme"]] + [f"{i + 1}" for i in range(len(profile.series))]
         has_gap = any(row.gap is not None for row in profile.rows)
         if has_gap:
             header.append(r.labels["gap"])
         rows = [header]
         for row in profile.rows:
-            line = [row.title] + [_score(v, r.language) for v in row.values]
+            line = [row.title] + [decimal(v, r.language) for v in row.values]
             if has_gap:
-                gap = "" if row.gap is None else (f"{row.gap:+.1f}" if r.language == "en"
-                                                  else f"{row.gap:+.1f}".replace(".", ","))
+                gap = "" if row.gap is None else decimal(row.gap, r.language, sign=True)
                 line.append(gap + (" ▲" if row.title in profile.largest else ""))
             rows.append(line)
         table_width = self.width - chart_width - 4 * mm

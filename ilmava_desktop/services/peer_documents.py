@@ -14,10 +14,6 @@ from ilmava_desktop.services.attendance_documents import AUTHOR, write_pdf
 from ilmava_desktop.storage import queries
 
 
-def _number(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
-
-
 def _document(db, language: str, title: str, subtitle: str, sections: list[Section],
               landscape: bool = False) -> TableDocument:
     _ = gettext_for(language)

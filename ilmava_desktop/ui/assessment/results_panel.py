@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ilmava_desktop.core.assessment import MIN_SHEETS_FOR_DISTRIBUTION
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, decimal
 from ilmava_desktop.reports import charts
 from ilmava_desktop.ui.chart_view import ChartView
 from ilmava_desktop.ui.row_model import Column, RowTableModel
@@ -15,7 +15,7 @@ from ilmava_desktop.ui.widgets import labelled_form, row_table
 
 
 def score_text(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}".replace(".", ",")
+    return decimal(value)
 
 
 @dataclass(frozen=True)
@@ -127,8 +127,8 @@ class ResultsPanel(QTabWidget):
             Column("1", lambda r: score_text(r.first), align_right=True),
             Column("2", lambda r: score_text(r.second), align_right=True),
             # The marker is a word as well as a sign: never colour alone.
-            Column(_("Gap"), lambda r: ("" if r.gap is None else f"{r.gap:+.1f}".replace(
-                ".", ",")) + ("  ▲ " + _("largest") if r.largest else ""), align_right=True),
+            Column(_("Gap"), lambda r: ("" if r.gap is None else decimal(r.gap, sign=True))
+                   + ("  ▲ " + _("largest") if r.largest else ""), align_right=True),
         ], self)
         self.gaps = row_table(self.gaps_model, _("Gaps between the rounds"), stretch=(0,))
         self.addTab(_tab(pick, self.gaps_note, self.comparison, self.gaps), _("Compare rounds"))

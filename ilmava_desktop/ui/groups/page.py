@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.core import grouping as core
 from ilmava_desktop.core.dates import format_date
-from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.i18n import _, current_language, decimal
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import grouping, peer_documents
 from ilmava_desktop.services.attendance import day_label
@@ -39,10 +39,6 @@ from ilmava_desktop.ui.groups.printing import choose_pdf
 from ilmava_desktop.ui.ops import write_and_say
 from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import dialog_buttons, heading, labelled_form, wall
-
-
-def _points(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",") if current_language() != "en" else f"{value:.1f}"
 
 
 class ProposeDialog(QDialog):
@@ -221,16 +217,16 @@ class GroupsPage(QWidget):
                 else "  ▲ " + _("too large: {n} > {high}").format(n=size, high=high))
             column.show_group(
                 _("Group {k} · {points} points · {n}").format(
-                    k=column.number + 1, points=_points(group.score), n=size) + state,
+                    k=column.number + 1, points=decimal(group.score), n=size) + state,
                 "; ".join(group.reasons),
                 [MunicipalityCard(m, by_id[m].name(language), " · ".join(part for part in (
                     themes.get(by_id[m].theme or "", ""),
-                    (_("maturity {value}").format(value=_points(levels[m])) if m in levels
+                    (_("maturity {value}").format(value=decimal(levels[m])) if m in levels
                      else ""), by_id[m].region(language)) if part), locked.get(m, False))
                  for m in group.members if m in by_id])
         day = next((d for d in days if d.id == chosen.day_id), None)
         self.summary.setText(_("{points} points in all · {day} · maturity from {round}").format(
-            points=_points(solution.score), day=day_label(day) if day else _("no day"),
+            points=decimal(solution.score), day=day_label(day) if day else _("no day"),
             round=round_name or _("no self-assessment yet")))
 
     def _set_columns(self, count: int) -> None:
@@ -352,7 +348,7 @@ class GroupsPage(QWidget):
             self.message.setText((_("Proposed: {points} points, proven optimal.") if
                                   solution.optimal else _(
                                       "Proposed: {points} points, the best found in the time "
-                                      "allowed.")).format(points=_points(solution.score)))
+                                      "allowed.")).format(points=decimal(solution.score)))
 
         self.ctx.door.run(lambda: work(self.ctx.session), done,
                           lambda exc: self.message.setText(message_for(exc)))

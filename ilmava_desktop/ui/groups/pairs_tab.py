@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.i18n import _, current_language, decimal
 from ilmava_desktop.services import grouping, pairs, peer_documents
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
@@ -74,7 +74,7 @@ class PairsTab(QWidget):
         self.model = RowTableModel([
             Column(_("Reviewer"), lambda r: r.reviewer),
             Column(_("Reviews"), lambda r: r.reviewee),
-            Column(_("Score"), lambda r: f"{r.score:.1f}".replace(".", ","), align_right=True),
+            Column(_("Score"), lambda r: decimal(r.score), align_right=True),
             Column(_("Locked"), lambda r: _("locked") if r.locked else ""),
             Column(_("Done"), lambda r: _("done") if r.done else ""),
             Column(_("Why"), lambda r: r.reasons),
@@ -141,7 +141,7 @@ class PairsTab(QWidget):
         self.model.set_rows(rows)
         self.fill_matrix(municipalities, rows, language)
         summary = (_("{n} pairs, {score} points in all.").format(
-            n=len(rows), score=f"{sum(r.score for r in rows):.1f}".replace(".", ","))
+            n=len(rows), score=decimal(sum(r.score for r in rows)))
             if rows else _("No pairs yet: Propose pairs makes them from the self-assessments."))
         if self.dropped:
             summary += " " + _("Left the peer review: {names}.").format(
@@ -178,7 +178,7 @@ class PairsTab(QWidget):
                 pair = pairs_by.get((reviewer, reviewee))
                 if pair is None:
                     continue
-                item = QTableWidgetItem("● " + f"{pair.score:.1f}".replace(".", ","))
+                item = QTableWidgetItem("● " + decimal(pair.score))
                 item.setToolTip(_("{reviewer} reviews {reviewee}").format(
                     reviewer=pair.reviewer, reviewee=pair.reviewee))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.i18n import _, current_language, decimal
 from ilmava_desktop.reports import charts
 from ilmava_desktop.services import municipality_report, report_export
 from ilmava_desktop.storage import queries
@@ -285,7 +285,7 @@ def preview_html(data) -> str:
         (labels["state"], data.current_state)) if text))
     if data.profile:
         rows = "".join(f"<tr><td>{e(r.title)}</td>" + "".join(
-            f"<td>{'–' if v is None else f'{v:.1f}'}</td>" for v in r.values) + "</tr>"
+            f"<td>{decimal(v, data.language)}</td>" for v in r.values) + "</tr>"
             for r in data.profile.rows)
         head = "".join(f"<th>{e(s)}</th>" for s in data.profile.series)
         section(labels["assessment"], f"<table border='1' cellpadding='3'><tr><th></th>{head}"

@@ -193,3 +193,13 @@ def test_people_survive_save_and_reopen(session, cohort_path):
     session.close()
     from ilmava_desktop.services.reading import people_rows
     assert people_rows(cohort_path)[0]["name"] == "Åsa Öberg"
+
+
+def test_a_fresh_demo_copy_makes_no_backup_but_reopening_it_does(tmp_path):
+    from ilmava_desktop.services.demo import create_demo
+
+    path = tmp_path / "demo.ilmava"
+    create_demo(path).close()
+    assert backups.list_backups(path) == []  # the bundled file is its backup
+    CohortSession.open(path).close()
+    assert len(backups.list_backups(path)) == 1

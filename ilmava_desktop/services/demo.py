@@ -94,7 +94,8 @@ def create_demo(path: Path, replace: bool = False) -> CohortSession:
     tmp = path.with_name(f".{path.name}.tmp")
     shutil.copyfile(resource_path(BUNDLED), tmp)
     os.replace(tmp, path)
-    return CohortSession.open(path, recover=False)
+    # No backup: the bundled file it was copied from is the backup.
+    return CohortSession.open(path, recover=False, backup=False)
 
 
 def build_demo(path: Path) -> CohortSession:

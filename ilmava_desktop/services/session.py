@@ -48,8 +48,8 @@ class CohortSession:
     UNDO_LIMIT = 200
 
     @classmethod
-    def open(cls, path: Path, recover: bool | None = None) -> CohortSession:
-        cohort_file = CohortFile.open(Path(path), recover=recover)
+    def open(cls, path: Path, recover: bool | None = None, backup: bool = True) -> CohortSession:
+        cohort_file = CohortFile.open(Path(path), recover=recover, backup=backup)
         return cls._around(cohort_file)
 
     @classmethod

@@ -256,7 +256,13 @@ def _connect_working(path: Path) -> sqlite_utils.Database:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
-    return sqlite_utils.Database(conn)
+    return _database(conn)
+
+
+def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    # execute_plugins=False: no installed sqlite-utils plugin may change how a cohort's
+    # connection behaves, and start-up skips scanning every package's entry points.
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def _clear(folder: Path) -> None:
@@ -323,6 +329,6 @@ def read_only(path: Path) -> sqlite_utils.Database:
         source.backup(memory)
     finally:
         source.close()
-    db = sqlite_utils.Database(memory)
+    db = _database(memory)
     migrate(db)
     return db

@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from ilmava_desktop.cli import main
+from ilmava_desktop.reports.municipality_report import MunicipalityReportRenderer
 from ilmava_desktop.services import board, municipality_report, report_export
 from ilmava_desktop.storage import queries
 
@@ -105,3 +106,51 @@ def test_sections_say_plainly_when_there_is_no_data(session):
     text = pdf_text(report_export.render_report(data))
     assert text.count("Nothing recorded yet.") >= 4
     assert "Helsinki – Helsingfors" in text
+
+
+TYPED = "R&D <b>tiimi</b> & Co"  # what someone may type into a name, a title or a statement
+
+
+def test_typed_text_prints_as_typed_in_every_kind_of_pdf(demo):
+    from dataclasses import replace
+
+    from ilmava_desktop.reports.paper_form import FormTheme, PaperFormRenderer
+    from ilmava_desktop.reports.signin_sheet import SignInGroup, SignInSheetRenderer
+    from ilmava_desktop.services.assessment_documents import paper_form
+    from ilmava_desktop.services.attendance_documents import signin_sheet
+
+    sheet = signin_sheet(demo, queries.days(demo.db)[0])
+    sheet = replace(sheet, subtitle=TYPED, groups=[
+        SignInGroup(TYPED, "1–5", [(TYPED, "Johtaja <3")])] + sheet.groups[1:])
+    form = paper_form(demo, "fi")
+    form = replace(form, title=TYPED, themes=[
+        FormTheme(TYPED, [("1", TYPED)])] + form.themes[1:])
+    for data in (SignInSheetRenderer().render(sheet), PaperFormRenderer().render(form)):
+        text = " ".join(pdf_text(data).split())
+        assert TYPED in text and "R&D;" not in text
+    assert "Johtaja <3" in pdf_text(SignInSheetRenderer().render(sheet))
+
+
+def test_typed_text_prints_as_typed_in_a_municipality_report(demo):
+    from dataclasses import replace
+
+    report = municipality_report.build(demo.db, queries.municipalities(demo.db)[0].id)
+    report = replace(report, wicked_problem=TYPED, next_steps=[TYPED])
+    text = " ".join(pdf_text(MunicipalityReportRenderer().render(report)).split())
+    assert text.count(TYPED) == 2
+
+
+def test_no_page_ends_with_a_heading(exported):
+    folder, session = exported
+    for m in queries.municipalities(session.db):
+        report = municipality_report.build(session.db, m.id)
+        headings = {report.labels[key] for key in (
+            "participants", "task", "assessment", "notes", "peers", "next")}
+        headings |= {theme.title for theme in report.notes}
+        reader = PdfReader(str(folder / "pdf" / report_export.file_name(m)))
+        pages = len(reader.pages)
+        for number, page in enumerate(reader.pages[:-1], start=1):
+            footer = {report.footer, report.labels["page"].format(page=number, pages=pages)}
+            body = [line.strip() for line in (page.extract_text() or "").splitlines()
+                    if line.strip() and line.strip() not in footer]
+            assert body and body[-1] not in headings, (m.code, body[-3:])

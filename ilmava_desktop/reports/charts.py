@@ -128,8 +128,12 @@ def theme_profile(themes: list[tuple[str, str]], series: list[Series], scale: ra
                            fontSize=size, fillColor=HexColor(style.muted), textAnchor="middle"))
     for theme_id, title in themes:
         y -= size * 1.2
-        drawing.add(String(0, y, _fit(title, FONT_BOLD, size, width), fontName=FONT_BOLD,
-                           fontSize=size, fillColor=HexColor(style.ink)))
+        title = _fit(title, FONT_BOLD, size, width)
+        # The title sits on the background, so the grid's lines never cross its letters.
+        drawing.add(Rect(0, y - size * 0.25, _text_width(title, FONT_BOLD, size) + size * 0.3,
+                         size * 1.2, fillColor=HexColor(style.background), strokeColor=None))
+        drawing.add(String(0, y, title, fontName=FONT_BOLD, fontSize=size,
+                           fillColor=HexColor(style.ink)))
         y -= size * 0.4
         for index, one in enumerate(series):
             y -= bar + 2
@@ -142,9 +146,13 @@ def theme_profile(themes: list[tuple[str, str]], series: list[Series], scale: ra
             length = plot * max(0.0, min(value, top)) / top
             drawing.add(Rect(left, y, length, bar, fillColor=HexColor(fill),
                              strokeColor=HexColor(outline), strokeWidth=max(1, bar / 9)))
-            drawing.add(String(left + length + size * 0.3, y + (bar - size) / 2 + size * 0.15,
-                               decimal(value, language), fontName=FONT_BOLD if index == 0 else FONT,
-                               fontSize=size, fillColor=HexColor(style.ink)))
+            text, font = decimal(value, language), FONT_BOLD if index == 0 else FONT
+            text_x, text_y = left + length + size * 0.3, y + (bar - size) / 2 + size * 0.15
+            drawing.add(Rect(text_x - size * 0.15, text_y - size * 0.2,
+                             _text_width(text, font, size) + size * 0.3, size * 1.05,
+                             fillColor=HexColor(style.background), strokeColor=None))
+            drawing.add(String(text_x, text_y, text, fontName=font, fontSize=size,
+                               fillColor=HexColor(style.ink)))
         y -= size * 0.9
     return drawing
 

@@ -13,6 +13,7 @@ from ilmava_desktop.i18n import decimal
 from ilmava_desktop.reports import charts
 from ilmava_desktop.reports.pages import a4_document, numbered_canvas
 from ilmava_desktop.reports.styles import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
+from ilmava_desktop.reports.text import plain
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,6 @@ class MunicipalityReport:
     extra: dict = field(default_factory=dict)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 class MunicipalityReportRenderer:
     margin_mm = 18
 
@@ -87,10 +84,12 @@ class MunicipalityReportRenderer:
                                         textColor=muted),
             "demo": ParagraphStyle("demo", fontName=FONT_BOLD, fontSize=12, leading=16,
                                    textColor=colors.Color(0.55, 0.35, 0.0), spaceBefore=20),
+            # keepWithNext: a heading never stands alone at the foot of a page.
             "h1": ParagraphStyle("h1", fontName=FONT_BOLD, fontSize=15, leading=19,
-                                 textColor=colors.Color(*ACCENT), spaceBefore=8, spaceAfter=6),
+                                 textColor=colors.Color(*ACCENT), spaceBefore=8, spaceAfter=6,
+                                 keepWithNext=1),
             "h2": ParagraphStyle("h2", fontName=FONT_BOLD, fontSize=11.5, leading=15,
-                                 textColor=ink, spaceBefore=6, spaceAfter=3),
+                                 textColor=ink, spaceBefore=6, spaceAfter=3, keepWithNext=1),
             "body": ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14,
                                    textColor=ink, spaceAfter=4),
             "muted": ParagraphStyle("muted", fontName=FONT, fontSize=9, leading=12,
@@ -122,21 +121,19 @@ class MunicipalityReportRenderer:
     # -- sections -------------------------------------------------------------------------------
 
     def p(self, text: str, style: str = "body"):
-        from reportlab.platypus import Paragraph
-
-        return Paragraph(_escape(text), self.styles[style])
+        return plain(text, self.styles[style])
 
     def table(self, rows: list[list[str]], widths: list[float] | None = None,
               numeric_from: int | None = None):
         from reportlab.lib import colors
-        from reportlab.platypus import Paragraph, Table, TableStyle
+        from reportlab.platypus import Table, TableStyle
 
         head, cell = self.styles["head"], self.styles["cell"]
 
         def cell_of(value, style):
             # Short values (numbers, dates) never wrap: a plain string draws far faster.
             text = str(value)
-            return text if len(text) <= 12 and style is cell else Paragraph(_escape(text), style)
+            return text if len(text) <= 12 and style is cell else plain(text, style)
 
         data = [[cell_of(v, head) for v in rows[0]]] + [
             [cell_of(v, cell) for v in row] for row in rows[1:]]
@@ -231,9 +228,7 @@ class MunicipalityReportRenderer:
         return story
 
     def bullets(self, items: list[str]) -> list:
-        from reportlab.platypus import Paragraph
-
-        return [Paragraph(_escape(item), self.styles["bullet"], bulletText="•") for item in items]
+        return [plain(item, self.styles["bullet"], bullet="•") for item in items]
 
     def notes(self, r: MunicipalityReport) -> list:
         from reportlab.platypus import KeepTogether

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ilmava_desktop.reports.pages import a4_document, numbered_canvas
 from ilmava_desktop.reports.styles import FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
+from ilmava_desktop.reports.text import plain
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class PaperFormRenderer:
         from reportlab.lib import colors
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.lib.units import mm
-        from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+        from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
         register_fonts()
         buffer = io.BytesIO()
@@ -57,16 +58,17 @@ class PaperFormRenderer:
         head = ParagraphStyle("head", fontName=FONT_BOLD, fontSize=11, leading=14,
                               textColor=ink)
         centred = ParagraphStyle("centred", parent=small, alignment=1, textColor=ink)
+        strong = ParagraphStyle("strong", parent=body, fontName=FONT_BOLD)
 
-        story = [Paragraph(form.title, title), Paragraph(form.subtitle, subtitle)]
-        fill = Table([[Paragraph(f"<b>{label}</b>", body), ""] for label in form.fill_in],
+        story = [plain(form.title, title), plain(form.subtitle, subtitle)]
+        fill = Table([[plain(label, strong), ""] for label in form.fill_in],
                      colWidths=[40 * mm, 80 * mm], rowHeights=8 * mm, hAlign="LEFT")
         fill.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, ink),
                                   ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-        story += [fill, Spacer(1, 3 * mm), Paragraph(form.instructions, body),
+        story += [fill, Spacer(1, 3 * mm), plain(form.instructions, body),
                   Spacer(1, 2 * mm)]
-        scale = Table([[Paragraph(f"<b>{value}</b>", body), Paragraph(f"<b>{label}</b>", body),
-                        Paragraph(description, small)] for value, label, description in form.scale],
+        scale = Table([[plain(value, strong), plain(label, strong), plain(description, small)]
+                       for value, label, description in form.scale],
                       colWidths=[12 * mm, 34 * mm, doc.width - 46 * mm], hAlign="LEFT")
         scale.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -2), 0.3, rule),
                                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -78,9 +80,9 @@ class PaperFormRenderer:
         box, last_box = 9 * mm, 12 * mm  # the last, "don't know", has a longer heading
         text_width = doc.width - 9 * mm - box * (len(values) - 1) - last_box
         for theme in form.themes:
-            rows = [[Paragraph(theme.title, head), ""] + [""] * len(values),
-                    ["", ""] + [Paragraph(value, centred) for value in values]]
-            rows += [[Paragraph(f"<b>{number}</b>", body), Paragraph(text, body)]
+            rows = [[plain(theme.title, head), ""] + [""] * len(values),
+                    ["", ""] + [plain(value, centred) for value in values]]
+            rows += [[plain(number, strong), plain(text, body)]
                      + [""] * len(values) for number, text in theme.statements]
             table = Table(rows, colWidths=[9 * mm, text_width] + [box] * (len(values) - 1)
                           + [last_box],
@@ -96,7 +98,7 @@ class PaperFormRenderer:
             ]))
             # Under each heading a line to write on.
             lines = Table([row for heading in form.free_text
-                           for row in ([Paragraph(f"<b>{heading}</b>", body)], [""])],
+                           for row in ([plain(heading, strong)], [""])],
                           colWidths=[doc.width], rowHeights=[6 * mm, 9 * mm] * 2)
             lines.setStyle(TableStyle([("LINEBELOW", (0, 1), (0, 1), 0.5, muted),
                                        ("LINEBELOW", (0, 3), (0, 3), 0.5, muted),

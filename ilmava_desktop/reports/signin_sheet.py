@@ -37,6 +37,8 @@ class SignInSheetRenderer:
         from reportlab.lib.units import mm
         from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+        from ilmava_desktop.reports.text import escape, plain
+
         register_fonts()
         buffer = io.BytesIO()
         doc = a4_document(buffer, title=sheet.title, author=sheet.author,
@@ -47,13 +49,13 @@ class SignInSheetRenderer:
                                   textColor=colors.Color(*MUTED), spaceAfter=8)
         cell = ParagraphStyle("cell", fontName=FONT, fontSize=9.5, leading=12)
         head = ParagraphStyle("head", fontName=FONT_BOLD, fontSize=10.5, leading=13)
-        story = [Paragraph(sheet.title, title), Paragraph(sheet.subtitle, subtitle)]
+        story = [plain(sheet.title, title), plain(sheet.subtitle, subtitle)]
         widths = [62 * mm, 48 * mm, doc.width - 110 * mm]
         for group in sheet.groups:
-            rows = [[Paragraph(f"{group.municipality} <font color='#5a6169' size='9'>"
-                               f"({group.limits})</font>", head), "", ""],
-                    [Paragraph(h, cell) for h in sheet.headers]]
-            rows += [[Paragraph(name, cell), Paragraph(role, cell), ""] for name, role in
+            rows = [[Paragraph(f"{escape(group.municipality)} <font color='#5a6169' size='9'>"
+                               f"({escape(group.limits)})</font>", head), "", ""],
+                    [plain(h, cell) for h in sheet.headers]]
+            rows += [[plain(name, cell), plain(role, cell), ""] for name, role in
                      group.people]
             rows += [["", "", ""] for _ in range(self.blank_rows)]
             table = Table(rows, colWidths=widths, rowHeights=[None, None] + [9 * mm] * (

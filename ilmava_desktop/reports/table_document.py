@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ilmava_desktop.reports.pages import a4_document, numbered_canvas
 from ilmava_desktop.reports.styles import FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
+from ilmava_desktop.reports.text import plain
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class TableDocumentRenderer:
         from reportlab.lib import colors
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.lib.units import mm
-        from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+        from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
         register_fonts()
         buffer = io.BytesIO()
@@ -58,13 +59,13 @@ class TableDocumentRenderer:
         text = ParagraphStyle("text", fontName=FONT, fontSize=9, leading=11.5, textColor=muted)
         cell = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=11.5, textColor=ink)
         head = ParagraphStyle("head", parent=cell, fontName=FONT_BOLD)
-        story = [Paragraph(_escape(document.title), title),
-                 Paragraph(_escape(document.subtitle), subtitle)]
+        story = [plain(document.title, title),
+                 plain(document.subtitle, subtitle)]
         for section in document.sections:
             shares = section.widths or [1.0] * len(section.header)
             widths = [doc.width * share / sum(shares) for share in shares]
-            rows = [[Paragraph(_escape(h), head) for h in section.header]] + [
-                [Paragraph(_escape(str(value)), cell) for value in row] for row in section.rows]
+            rows = [[plain(h, head) for h in section.header]] + [
+                [plain(str(value), cell) for value in row] for row in section.rows]
             table = Table(rows, colWidths=widths, repeatRows=1)
             table.setStyle(TableStyle([
                 ("FONTNAME", (0, 0), (-1, -1), FONT),  # else Helvetica is named, unembedded
@@ -74,14 +75,10 @@ class TableDocumentRenderer:
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ]))
-            block = [Paragraph(_escape(section.heading), heading)]
+            block = [plain(section.heading, heading)]
             if section.text:
-                block.append(Paragraph(_escape(section.text), text))
+                block.append(plain(section.text, text))
             block += [Spacer(1, 2 * mm), table]
             story += [KeepTogether(block), Spacer(1, 5 * mm)]
         doc.build(story, canvasmaker=numbered_canvas(document.footer, document.footer_left))
         return buffer.getvalue()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

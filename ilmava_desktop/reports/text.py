@@ -2,23 +2,42 @@
 
 reportlab's Paragraph reads its text as XML-like markup: "R&D" would print as "R&D;" and a
 statement containing "<b>" would stop the whole document. `plain` hands Paragraph its text
-as a ready fragment in the style's font and colour, so nothing is parsed (which is also most
-of a paragraph's cost: a report has some sixty of them). Line breaking, splitting over pages,
-bullets and alignment stay reportlab's own.
+as a ready fragment in the style's font and colour, so nothing is parsed; and it breaks the
+lines once for each width, where a KeepTogether, a table and the page frame each ask again.
+A report has some sixty paragraphs, so this is most of the time one takes. Line breaking,
+splitting over pages, bullets and alignment stay reportlab's own.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from weakref import WeakKeyDictionary
 
 _fragments: WeakKeyDictionary = WeakKeyDictionary()
 
 
+@cache
+def _paragraph_class():
+    from reportlab.platypus import Paragraph
+
+    class TypedParagraph(Paragraph):
+        _wrapped_width = None
+
+        def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+            # Splitting may drop the broken lines ("move it all to the next page"), so they
+            # are reused only while they are there.
+            if availWidth == self._wrapped_width and "blPara" in self.__dict__:
+                return self.width, self.height
+            size = super().wrap(availWidth, availHeight)
+            self._wrapped_width = availWidth
+            return size
+
+    return TypedParagraph
+
+
 def plain(text: str, style, bullet: str | None = None):
     """A Paragraph of `text` as it is, in `style` (whitespace runs become one space, as in
     any paragraph)."""
-    from reportlab.platypus import Paragraph
-
     text = " ".join(str(text).split())
     template = _fragments.get(style)
     if template is None:
@@ -27,7 +46,8 @@ def plain(text: str, style, bullet: str | None = None):
         # reportlab's parser makes the fragment for a style: once per style.
         _style, fragments, _bullet = ParaParser().parse("x", style)
         template = _fragments[style] = fragments[0]
-    return Paragraph(text, style, bulletText=bullet, frags=[template.clone(text=text)])
+    fragments = [template.clone(text=text)] if text else []  # as reportlab parses ""
+    return _paragraph_class()(text, style, bulletText=bullet, frags=fragments)
 
 
 def escape(text: str) -> str:

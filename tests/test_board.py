@@ -51,7 +51,14 @@ def test_filters_and_order():
     # A cluster stays together where its first card is; by votes, the most voted first.
     assert [c.id for c in core.ordered(cards)] == ["c1", "c2", "c3", "c4", "c6", "c5"]
     assert [c.id for c in core.ordered(cards, by_votes=True)][:2] == ["c2", "c4"]
-    assert [c.id for c in core.top_voted(cards, "strength", 2)] == ["c4", "c1"]
+    assert core.top_voted(cards, "strength", 2) == ["kortti 4", "kortti 1"]
+
+
+def test_the_same_words_on_several_cards_are_one_line_with_their_votes_added():
+    cards = [card(1, text="Pienikin mittari riittää", votes=1),
+             card(2, text="Toinen asia", votes=2, municipality_id="m2"),
+             card(3, text="pienikin  mittari riittää ", votes=2, municipality_id="m3")]
+    assert core.top_voted(cards, "strength", 5) == ["Pienikin mittari riittää", "Toinen asia"]
 
 
 def test_cards_added_moved_voted_clustered_and_deleted_through_undo(session):

@@ -24,8 +24,17 @@ def test_profile_writes_every_value_and_marks_a_missing_one():
     texts = [s.text for s in strings(drawing)]
     assert {"3,4", "2,9", "2,5", "–", "Porvoo", "Kohortin keskiarvo"} <= set(texts)
     assert drawing.height == int(drawing.height)
-    # Nothing is drawn past the right edge, however long a theme's name.
-    assert all(s.x + 1 < 300 for s in strings(drawing))
+
+
+def test_no_text_runs_past_the_right_edge_however_long_the_names():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    long_name = "Kohortin keskiarvo (Virkajohto ja luottamushenkilöt, tammikuu 2026)"
+    drawing = charts.theme_profile(THEMES + [("x", "Poikkihallinnollinen " * 4)], [
+        charts.Series("Porvoo", {"strategy": 5.0}), charts.Series(long_name, {"finance": 2.5})],
+        range(1, 6), 240, language="fi")
+    for s in strings(drawing):
+        assert s.x + stringWidth(s.text, s.fontName, s.fontSize) <= 240, s.text
 
 
 def test_series_differ_by_more_than_colour():

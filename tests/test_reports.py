@@ -154,3 +154,17 @@ def test_no_page_ends_with_a_heading(exported):
             body = [line.strip() for line in (page.extract_text() or "").splitlines()
                     if line.strip() and line.strip() not in footer]
             assert body and body[-1] not in headings, (m.code, body[-3:])
+
+
+def test_a_swedish_report_breaks_no_heading_mid_word(exported):
+    folder, session = exported
+    text = pdf_text(folder / "pdf" / "710-raasepori.pdf")
+    assert "Självvärdering" in text and "Skillnad" in text
+
+
+def test_the_summary_names_each_lesson_and_idea_once(exported):
+    from ilmava_desktop.services import cohort_summary
+
+    summary = cohort_summary.build(exported[1].db)
+    assert summary.lessons and len(set(summary.lessons)) == len(summary.lessons)
+    assert summary.ideas and len(set(summary.ideas)) == len(summary.ideas)

@@ -119,7 +119,15 @@ def ordered(cards: list[Card], by_votes: bool = False) -> list[Card]:
     return sorted(cards, key=key)
 
 
-def top_voted(cards: list[Card], kind: str, count: int = 5) -> list[Card]:
-    """The most voted cards of a kind (ties: the earlier card first), e.g. the next steps."""
-    return sorted((c for c in cards if c.kind == kind), key=lambda c: (-c.votes, c.position))[
-        :count]
+def top_voted(cards: list[Card], kind: str, count: int = 5) -> list[str]:
+    """The most voted texts of a kind (ties: the earlier card first), e.g. the next steps.
+
+    Each text once: the same words on several cards (two municipalities, or one card typed
+    twice) are one line with their votes added, so a summary never repeats itself."""
+    merged: dict[str, list] = {}  # words -> [votes, first position, text as first written]
+    for card in sorted((c for c in cards if c.kind == kind), key=lambda c: c.position):
+        entry = merged.setdefault(" ".join(card.text.split()).casefold(),
+                                  [0, card.position, card.text])
+        entry[0] += card.votes
+    ranked = sorted(merged.values(), key=lambda entry: (-entry[0], entry[1]))
+    return [text for _votes, _position, text in ranked[:count]]

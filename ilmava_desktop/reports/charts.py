@@ -87,6 +87,8 @@ def _legend(drawing, entries: list[tuple[str, str, str]], y: float, width: float
     size = style.font_size
     x, line = 0.0, size * 1.6
     for fill, outline, label in entries:
+        # A name longer than the chart is shortened: the full names are beside the chart.
+        label = _fit(label, FONT, size, width - size * 1.5)
         needed = size * 1.4 + _text_width(label, FONT, size) + size
         if x and x + needed > width:
             x, y = 0.0, y - line

@@ -209,7 +209,11 @@ class MunicipalityReportRenderer:
                 line.append(gap + (" ▲" if row.title in profile.largest else ""))
             rows.append(line)
         table_width = self.width - chart_width - 4 * mm
-        number, gap_width = 9.5 * mm, 17 * mm
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        # Wide enough for its heading in every language ("Skillnad"), never broken mid-word.
+        number = 9.5 * mm
+        gap_width = max(17 * mm, stringWidth(r.labels["gap"], FONT_BOLD, 9) + 14)  # + padding
         numbers = len(profile.series)
         widths = [table_width - number * numbers - (gap_width if has_gap else 0)] + [
             number] * numbers + ([gap_width] if has_gap else [])

@@ -26,8 +26,8 @@ def build(db, language: str = "fi", name_municipalities: bool = False,
     municipalities = queries.municipalities(db)
     when = today or date.today()
     publishable = [c for c in board.cards(db) if not c.confidential]
-    lessons = [c.text for c in board_core.top_voted(publishable, "lesson", 8)]
-    ideas = [c.text for c in board_core.top_voted(publishable, "idea", 8)]
+    lessons = board_core.top_voted(publishable, "lesson", 8)
+    ideas = board_core.top_voted(publishable, "idea", 8)
     themes = wicked_problem_themes()
     tasks: dict[str, list[str]] = {}
     for m in municipalities:

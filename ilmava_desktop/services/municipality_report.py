@@ -81,9 +81,9 @@ def build(db, municipality_id: str, language: str | None = None,
         reviewers=_peer_names(db, municipality_id, language, reviewer=True),
         reviews=_peer_names(db, municipality_id, language, reviewer=False),
         sparrer=_sparrer(db, municipality_id),
-        next_steps=[c.text for c in board_core.top_voted(
+        next_steps=board_core.top_voted(
             [c for c in board.cards(db) if c.municipality_id == municipality_id],
-            "development", 5)],
+            "development", 5),
         footer=f"{municipality_name} · {when}",
     )
 

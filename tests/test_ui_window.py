@@ -406,3 +406,46 @@ def test_tools_are_built_when_first_shown_and_hidden_ones_wait(demo_window_at, q
     assert groups.groups.show_when_shown.pending
     window.show_tool(3)
     assert not groups.groups.show_when_shown.pending
+
+
+class HeldExecutor(InlineExecutor):
+    """Work waits until released (a cohort on a slow stick, still opening); then inline."""
+
+    def __init__(self):
+        self.held = []
+        self.holding = True
+
+    def submit(self, fn, /, *args, **kwargs):
+        if not self.holding:
+            return super().submit(fn, *args, **kwargs)
+        from concurrent.futures import Future
+
+        future = Future()
+        self.held.append((future, fn))
+        return future
+
+    def release(self):
+        self.holding = False
+        while self.held:
+            future, fn = self.held.pop(0)
+            try:
+                future.set_result(fn())
+            except BaseException as exc:
+                future.set_exception(exc)
+
+
+def test_a_second_open_while_one_is_on_its_way_is_ignored(qtbot, tmp_path):
+    executor = HeldExecutor()
+    window = MainWindow(DbDoor(executor))
+    qtbot.addWidget(window)
+    window.show()
+    path = tmp_path / "demo.ilmava"
+    create_demo(path).close()
+    window.open_cohort(path)
+    assert window.status.text() == "Opening…"
+    qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+    assert len(executor.held) == 1  # the demo waits for the file being opened
+    executor.release()
+    qtbot.waitUntil(lambda: window.ctx.session is not None)
+    assert window.ctx.session.path == path and not window.lifecycle.opening
+    window.lifecycle.close_for_quit()

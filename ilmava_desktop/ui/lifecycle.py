@@ -36,6 +36,7 @@ class CohortLifecycle(QObject):
         self.autosave.timeout.connect(self.save_now)
         ctx.changed.connect(lambda _c: self.schedule_save())
         self._warned_save_failure = False
+        self.opening = False  # a cohort is being opened on the worker
 
     # -- opening ---------------------------------------------------------------------
 
@@ -96,15 +97,27 @@ class CohortLifecycle(QObject):
         dialog.open()
 
     def _open(self, opener, remember: bool = True) -> None:
+        if self.opening:
+            # One cohort opens at a time: a second click on the start page while a file on a
+            # slow stick is still opening would leave the first open, locked, and unseen.
+            return
+
         def opened(session: CohortSession) -> None:
+            self.opening = False
             self.ctx.session = session
             if remember:
                 preferences.remember(session.path)
             self.status_changed.emit(_("Opened {name}").format(name=session.path.name))
             self.ctx.cohort_opened.emit()
 
+        def failed(exc: BaseException) -> None:
+            self.opening = False
+            show_error(self.window, exc)
+
         def start() -> None:
-            self.ctx.door.run(opener, opened, lambda exc: show_error(self.window, exc))
+            self.opening = True
+            self.status_changed.emit(_("Opening…"))
+            self.ctx.door.run(opener, opened, failed)
 
         if self.ctx.session:
             self.close_cohort(then=start)

@@ -173,7 +173,8 @@ def test_opening_a_foreign_file_shows_one_sentence_and_leaves_it(window, tmp_pat
     window.open_cohort(path)
     assert message_text() == "muistio.ilmava is not an ILMAVA cohort file."
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
-    assert window.ctx.session is None
+    assert window.ctx.session is None and not window.lifecycle.opening
+    assert window.status.text() == ""  # nothing is still "Opening…"
     open_dialog(QMessageBox).close()
 
 

@@ -4,8 +4,8 @@ reportlab's Paragraph reads its text as XML-like markup: "R&D" would print as "R
 statement containing "<b>" would stop the whole document. `plain` hands Paragraph its text
 as a ready fragment in the style's font and colour, so nothing is parsed; and it breaks the
 lines once for each width, where a KeepTogether, a table and the page frame each ask again.
-A report has some sixty paragraphs, so this is most of the time one takes. Line breaking,
-splitting over pages, bullets and alignment stay reportlab's own.
+A report has some sixty paragraphs: parsing and breaking them again was a fifth of the time
+it took. Line breaking, splitting over pages, bullets and alignment stay reportlab's own.
 """
 
 from __future__ import annotations

@@ -112,6 +112,7 @@ class CohortLifecycle(QObject):
 
         def failed(exc: BaseException) -> None:
             self.opening = False
+            self.status_changed.emit("")  # not "Opening…" under the error
             show_error(self.window, exc)
 
         def start() -> None:

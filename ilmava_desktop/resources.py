@@ -1,7 +1,8 @@
 """Bundled files (data, fonts, icons), found through one lookup that fails loudly.
 
-The folder is `resources/` at the top of the checkout; in the PyInstaller bundle
-it sits beside the executable's own files (sys._MEIPASS).
+The folder is `resources/` at the top of the checkout. An installed package (a wheel,
+`pip install .`, pipx) carries it as `ilmava_desktop/_resources`; in the PyInstaller
+bundle it sits beside the executable's own files (sys._MEIPASS).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 import os
 import sys
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from ilmava_desktop.core.municipality_names import OfficialMunicipality
@@ -26,6 +28,12 @@ def _candidate_roots() -> list[Path]:
         roots.append(Path(env))
     if bundle := getattr(sys, "_MEIPASS", None):
         roots.append(Path(bundle) / "resources")
+    # Installed: the package's own copy. Only real folders count (the app never runs
+    # from a zip), so a path can be handed to reportlab, Qt and sqlite alike.
+    installed = files("ilmava_desktop") / "_resources"
+    if installed.is_dir():
+        roots.append(Path(str(installed)))
+    # A checkout, installed editable or run from the source tree.
     roots.append(Path(__file__).resolve().parent.parent / "resources")
     return roots
 

@@ -7,19 +7,27 @@ import asyncio
 import sys
 from pathlib import Path
 
-from ilmava_desktop.i18n import LANGUAGES, set_language
+from ilmava_desktop.i18n import LANGUAGES, _, arguments, current_language, set_language
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="ilmava-desktop")
-    parser.add_argument("cohort", nargs="?", type=Path, help="an .ilmava cohort file to open")
-    parser.add_argument("--demo", action="store_true", help="open a fresh copy of the demo cohort")
-    parser.add_argument("--lang", choices=LANGUAGES, help="language of the window (default fi)")
-    parser.add_argument("--screenshots", type=Path, metavar="DIR",
-                        help="save every main view as DIR/NN-name.png and exit")
+    # The language is known before the arguments are parsed, so that help and errors are
+    # in it too: --lang, else ILMAVA_LANG, else the language chosen in the window.
+    from ilmava_desktop.services import preferences
+
+    set_language(arguments.language_option(argv) or preferences.language() or "fi")
+    arguments.install()
+    parser = arguments.Parser(prog="ilmava-desktop")
+    parser.add_argument("cohort", nargs="?", type=Path, help=_("an .ilmava cohort file to open"))
+    parser.add_argument("--demo", action="store_true",
+                        help=_("open a fresh copy of the demo cohort"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=_("language of the window (default fi)"))
+    parser.add_argument("--screenshots", type=Path, metavar=_("DIR"),
+                        help=_("save every main view as DIR/NN-name.png and exit"))
     parser.add_argument("--startup-check", action="store_true",
-                        help="print 'painted' once the opened cohort is on screen, then close")
+                        help=_("print “painted” once the opened cohort is on screen, then close"))
     return parser.parse_args(argv)
+
 
 
 def install_qt_translations(app, language: str) -> list:
@@ -40,10 +48,7 @@ def install_qt_translations(app, language: str) -> list:
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
-    from ilmava_desktop.services import preferences
-
-    language = args.lang or preferences.language() or "fi"
-    set_language(language)
+    language = current_language()
 
     from PySide6.QtWidgets import QApplication
 
@@ -56,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         return _screenshots(args)
 
     import qasync
+    from PySide6.QtCore import QTimer
 
     from ilmava_desktop.ui.main_window import MainWindow
 
@@ -63,15 +69,24 @@ def main(argv: list[str] | None = None) -> int:
         closing = asyncio.Event()
         app.aboutToQuit.connect(closing.set)
         window = MainWindow()
+        code = 0
         if args.startup_check:
             _close_after_first_paint(app, window)
+
+            def cannot_open(reason: str) -> None:
+                nonlocal code
+                code = 2
+                _say(reason)
+                QTimer.singleShot(0, window.close)
+
+            window.lifecycle.unattended = cannot_open
         window.show()
         _open_initial(window, args)
         await closing.wait()
         # The one shutdown path: the window has saved and closed the cohort in its
         # closeEvent; stop the database worker before the loop ends.
         window.ctx.door.shutdown()
-        return 0
+        return code
 
     try:
         if sys.version_info >= (3, 12):
@@ -118,14 +133,21 @@ def _screenshots(args) -> int:
     from ilmava_desktop.ui.screenshots import take_screenshots
 
     window = MainWindow(DbDoor(InlineExecutor()))
+    reasons: list[str] = []
+    window.lifecycle.unattended = reasons.append
     _open_initial(window, args)
     if (args.demo or args.cohort) and window.ctx.session is None:
-        print("ilmava-desktop: the cohort could not be opened", file=sys.stderr)
+        _say(reasons[0] if reasons else _("The cohort could not be opened."))
+        window.close()
         return 2
     for path in take_screenshots(window, args.screenshots):
         print(path)
     window.close()
     return 0
+
+
+def _say(reason: str) -> None:
+    print(f"ilmava-desktop: {reason}", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

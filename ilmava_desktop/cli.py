@@ -31,7 +31,8 @@ from ilmava_desktop.commands.common import (
 )
 from ilmava_desktop.core.import_rows import UnusableFile
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import LANGUAGES, _, set_language
+from ilmava_desktop.i18n import LANGUAGES, _, arguments, os_errors, set_language
+from ilmava_desktop.i18n.arguments import whole_number
 from ilmava_desktop.services.attendance import UnknownDay
 from ilmava_desktop.storage.errors import CohortFileError, SaveError
 
@@ -40,14 +41,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = Parser(prog="ilmava", description=_("ILMAVA Desktop without the window."))
     parser.add_argument("--version", action="version", version=f"ilmava {__version__}")
     parser.add_argument("--lang", choices=LANGUAGES, help=_("language of messages (default fi)"))
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+    commands = parser.add_subparsers(dest="command", required=True, metavar=_("COMMAND"),
                                      parser_class=Parser)
 
     new = commands.add_parser("new", help=_("create a new cohort file"))
     new.add_argument("cohort", type=Path)
     new.add_argument("--name", required=True)
     new.add_argument("--programme", default="ILMAVA")
-    new.add_argument("--year", type=int)
+    new.add_argument("--year", type=whole_number)
     new.add_argument("--language", choices=LANGUAGES, default="fi")
 
     demo = commands.add_parser("demo", help=_("write the demo cohort to a file"))
@@ -84,7 +85,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    set_language(_language_from(argv))
+    set_language(arguments.language_option(argv) or "fi")
+    arguments.install()
     parser = _parser()
     try:
         args = parser.parse_args(sparrers_commands.with_default_listing(argv))
@@ -105,18 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return OK
     except OSError as exc:
-        return _fail(_("{name}: {reason}").format(name=exc.filename or "", reason=exc.strerror),
-                     UNUSABLE)
+        return _fail(_("{name}: {reason}").format(name=exc.filename or "",
+                                                  reason=os_errors.reason(exc)), UNUSABLE)
 
-
-def _language_from(argv: list[str]) -> str:
-    for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
-            return argv[index + 1]
-        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
-            return arg[7:]
-    env = os.environ.get("ILMAVA_LANG", "")
-    return env if env in LANGUAGES else "fi"
 
 
 def _fail(message: str, code: int) -> int:

@@ -40,3 +40,47 @@ def test_the_real_start_path_paints_the_demo_and_closes_cleanly(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "painted" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def start(tmp_path, *args, timeout=60):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ILMAVA_DATA_DIR": str(tmp_path)}
+    return subprocess.run([sys.executable, "-m", "ilmava_desktop.app", *map(str, args)],
+                          env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def test_a_startup_check_that_cannot_open_the_cohort_says_why_and_exits(tmp_path):
+    """No box waits for OK when nobody is at the window (it used to wait forever)."""
+    junk = tmp_path / "kevät.ilmava"
+    junk.write_text("not a cohort")
+    for mode in (["--startup-check"], ["--screenshots", tmp_path / "shots"]):
+        result = start(tmp_path, junk, "--lang", "fi", *mode)
+        assert result.returncode == 2
+        assert ("ilmava-desktop: kevät.ilmava ei ole ILMAVA-kohorttitiedosto."
+                in result.stderr.splitlines())
+        assert "painted" not in result.stdout and "Traceback" not in result.stderr
+
+
+def test_a_startup_check_on_a_crashed_cohort_does_not_ask_about_recovery(tmp_path):
+    from ilmava_desktop.services.cohorts import create_cohort
+    from ilmava_desktop.storage import locations
+
+    path = tmp_path / "syksy.ilmava"
+    os.environ["ILMAVA_DATA_DIR"] = str(tmp_path)  # the fixture's folder is another
+    try:
+        create_cohort(path, "Syksy").close()
+        folder = locations.working_dir(path)
+    finally:
+        del os.environ["ILMAVA_DATA_DIR"]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cohort.sqlite").write_bytes(path.read_bytes())
+    (folder / "state.json").write_text('{"dirty": true, "pid": 0, "mtime_ns": 0, "size": 0}')
+    result = start(tmp_path, path, "--lang", "en", "--startup-check")
+    assert result.returncode == 2
+    assert "unsaved changes" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_window_help_is_in_the_chosen_language(tmp_path):
+    result = start(tmp_path, "--lang", "sv", "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("användning: ilmava-desktop")
+    assert "öppna en ny kopia av exempelkohorten" in result.stdout

@@ -370,7 +370,7 @@ def test_person_export_writes_json_and_a_failure_says_so(demo_window, tmp_path):
     p.people.write_export(tmp_path / "henkilö.json", data)
     assert json.loads((tmp_path / "henkilö.json").read_text("utf-8"))["id"] == person_id
     p.people.write_export(tmp_path / "irrotettu" / "henkilö.json", data)
-    assert "could not be saved" in message_text()
+    assert message_text() == f"The folder {tmp_path / 'irrotettu'} does not exist."
     open_dialog(QMessageBox).close()
 
 

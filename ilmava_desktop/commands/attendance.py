@@ -15,6 +15,7 @@ from ilmava_desktop.commands.common import (
 )
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n.arguments import whole_number
 
 
 def add_parsers(commands) -> None:
@@ -29,9 +30,9 @@ def add_parsers(commands) -> None:
     day_add.add_argument("--venue", default="")
     day_add.add_argument("--title", default="")
     day_add.add_argument("--audience", default="")
-    day_add.add_argument("--period", type=int, default=1)
-    day_add.add_argument("--min", type=int, required=True, dest="minimum")
-    day_add.add_argument("--max", type=int, required=True, dest="maximum")
+    day_add.add_argument("--period", type=whole_number, default=1)
+    day_add.add_argument("--min", type=whole_number, required=True, dest="minimum")
+    day_add.add_argument("--max", type=whole_number, required=True, dest="maximum")
 
     day_list = commands.add_parser("attendance", help=_("who is present on a day"))
     day_list.add_argument("cohort", type=Path)

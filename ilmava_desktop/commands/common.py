@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
 from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n.arguments import Parser
 from ilmava_desktop.storage import locks
 
 OK, PROBLEM, UNUSABLE = 0, 1, 2
@@ -17,14 +17,6 @@ class CliError(Exception):
     def __init__(self, message: str, code: int = UNUSABLE):
         super().__init__(message)
         self.code = code
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line, like every other error."""
-
-    def error(self, message: str):
-        print(f"{self.prog}: {message}", file=sys.stderr)
-        raise SystemExit(UNUSABLE)
 
 
 def print_json(data) -> None:
@@ -60,7 +52,7 @@ def export_parsers(commands):
     what = getattr(commands, "ilmava_export", None)
     if what is None:
         export = commands.add_parser("export", help=_("export data from a cohort"))
-        what = export.add_subparsers(dest="what", required=True, metavar="WHAT",
+        what = export.add_subparsers(dest="what", required=True, metavar=_("WHAT"),
                                      parser_class=Parser)
         commands.ilmava_export = what
     return what

@@ -7,17 +7,18 @@ from pathlib import Path
 
 from ilmava_desktop.commands.common import OK, CliError, export_parsers, open_for_writing, print_json
 from ilmava_desktop.i18n import LANGUAGES, _, current_language
+from ilmava_desktop.i18n.arguments import decimal_number, whole_number
 
 
 def add_parsers(commands) -> None:
     groups = commands.add_parser("groups", help=_("propose thematic peer groups"))
     groups.add_argument("cohort", type=Path)
     groups.add_argument("--size", default="3-5", help=_("group sizes, e.g. 3-5"))
-    groups.add_argument("--groups", type=int, help=_("how many groups (default: as few as "
-                                                     "the sizes allow)"))
-    groups.add_argument("--save", metavar="NAME", help=_("save the grouping under this name"))
+    groups.add_argument("--groups", type=whole_number,
+                        help=_("how many groups (default: as few as the sizes allow)"))
+    groups.add_argument("--save", metavar=_("NAME"), help=_("save the grouping under this name"))
     groups.add_argument("--day", help=_("the day the saved grouping is for (number or id)"))
-    groups.add_argument("--time-limit", type=float, default=5.0)
+    groups.add_argument("--time-limit", type=decimal_number, default=5.0)
     groups.add_argument("--json", action="store_true")
     what = export_parsers(commands)
     for name, help_text in (("groups", _("a saved grouping as PDF")),

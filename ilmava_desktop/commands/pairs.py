@@ -12,20 +12,21 @@ from ilmava_desktop.commands.common import (
     print_json,
 )
 from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.i18n.arguments import whole_number
 
 
 def add_parsers(commands) -> None:
     pairs = commands.add_parser("pairs", help=_("propose peer-review pairs"))
     pairs.add_argument("cohort", type=Path)
-    pairs.add_argument("--reviews", type=int, default=2, metavar="K",
+    pairs.add_argument("--reviews", type=whole_number, default=2, metavar="K",
                        help=_("how many others each municipality reviews (default 2)"))
     pairs.add_argument("--allow-reciprocal", action="store_true",
                        help=_("allow A to review B while B reviews A"))
-    pairs.add_argument("--outside-groups", metavar="GROUPING",
+    pairs.add_argument("--outside-groups", metavar=_("GROUPING"),
                        help=_("never pair two municipalities of the same group in this grouping"))
-    pairs.add_argument("--without", action="append", default=[], metavar="CODE",
-                       help=_("a municipality that has dropped out (repeatable); locked and "
-                              "done pairs are kept"))
+    pairs.add_argument("--without", action="extend", nargs="+", default=[], metavar=_("CODE"),
+                       help=_("municipalities that have dropped out; locked and done pairs "
+                              "are kept"))
     pairs.add_argument("--save", action="store_true")
     pairs.add_argument("--json", action="store_true")
 

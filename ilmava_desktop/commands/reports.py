@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ilmava_desktop.commands.common import OK, CliError, cohort_municipality, export_parsers
-from ilmava_desktop.i18n import LANGUAGES, _, current_language
+from ilmava_desktop.i18n import LANGUAGES, _, current_language, os_errors
 
 
 def add_parsers(commands) -> None:
@@ -13,8 +13,9 @@ def add_parsers(commands) -> None:
     pdf = what.add_parser("pdf", help=_("each municipality's report as PDF"))
     pdf.add_argument("cohort", type=Path)
     pdf.add_argument("--out", type=Path, required=True, help=_("the folder to write into"))
-    pdf.add_argument("--municipality", action="append", default=[], metavar="CODE",
-                     help=_("only this municipality (repeatable; default: all)"))
+    pdf.add_argument("--municipality", action="extend", nargs="+", default=[],
+                     metavar=_("CODE"),
+                     help=_("only these municipalities, by code or name (default: all)"))
     pdf.add_argument("--lang", choices=LANGUAGES,
                      help=_("language (default: each municipality's own)"))
     pdf.add_argument("--names", action="store_true",
@@ -39,8 +40,7 @@ def cmd_pdf(args) -> int:
     try:
         args.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CliError(_("{name} could not be made: {reason}").format(
-            name=args.out, reason=exc.strerror)) from exc
+        raise CliError(os_errors.folder_failed(args.out, exc)) from exc
     for municipality_id in ids:
         written = report_export.write_report(db, municipality_id, args.out, args.lang,
                                              args.names)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ilmava_desktop.core import assessment as core
 from ilmava_desktop.core.rules import RuleViolation, clean_text
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, os_errors
 from ilmava_desktop.resources import resource_path
 from ilmava_desktop.services.session import Changes, CohortSession
 from ilmava_desktop.storage import queries
@@ -70,12 +70,17 @@ def read_template_file(path) -> str:
     """The text of a template file, checked; a file that is not one is refused plainly."""
     from pathlib import Path
 
+    name = Path(path).name
     try:
-        body = Path(path).read_text("utf-8-sig")
-        data = json.loads(body)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(Path(path).read_text("utf-8-sig"))
+    except OSError as exc:
+        raise RuleViolation(os_errors.read_failed(Path(path), exc)) from exc
+    except UnicodeDecodeError as exc:
         raise RuleViolation(_("{name} is not a template in JSON ({detail}).").format(
-            name=Path(path).name, detail=getattr(exc, "strerror", None) or exc)) from exc
+            name=name, detail=_("it is not UTF-8 text"))) from exc
+    except json.JSONDecodeError as exc:
+        raise RuleViolation(_("{name} is not a template in JSON ({detail}).").format(
+            name=name, detail=_("line {line}").format(line=exc.lineno))) from exc
     if not isinstance(data, dict):
         raise RuleViolation(_("{name} is not a template in JSON ({detail}).").format(
             name=Path(path).name, detail=_("not an object")))

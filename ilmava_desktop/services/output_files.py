@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import os_errors
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
@@ -25,6 +25,5 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
-        raise RuleViolation(_("{name} could not be saved: {reason}").format(
-            name=target.name, reason=exc.strerror or str(exc))) from exc
+        raise RuleViolation(os_errors.write_failed(target, exc)) from exc
     return target

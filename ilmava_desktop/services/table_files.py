@@ -9,9 +9,10 @@ from pathlib import Path
 
 from ilmava_desktop.core.import_rows import UnusableFile
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, os_errors
 
 Rows = list[tuple[int, list[str]]]
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 
 
 def read_table(path: Path) -> tuple[list[str], Rows]:
@@ -19,13 +20,14 @@ def read_table(path: Path) -> tuple[list[str], Rows]:
     path = Path(path)
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnusableFile(_("The file {name} does not exist.").format(name=path.name)) from None
     except OSError as exc:
-        raise UnusableFile(_("{name} cannot be read: {reason}").format(
-            name=path.name, reason=exc.strerror or str(exc))) from exc
+        raise UnusableFile(os_errors.read_failed(path, exc)) from exc
     if data.startswith(b"PK\x03\x04"):
         table = _read_xlsx(data, path)
+    elif path.suffix.lower() in EXCEL_SUFFIXES:
+        # Named as a workbook but not one (a download cut short, a renamed file): reading
+        # it as CSV would report missing columns, which points the user the wrong way.
+        raise UnusableFile(_("{name} is not an Excel file.").format(name=path.name))
     else:
         table = _read_csv(data, path)
     table = [(line, row) for line, row in table if any(cell.strip() for cell in row)]

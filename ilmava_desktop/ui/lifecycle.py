@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from ilmava_desktop.services import preferences
 from ilmava_desktop.services.cohorts import create_cohort
 from ilmava_desktop.services.demo import create_demo, fresh_demo_path
 from ilmava_desktop.services.session import CohortSession
-from ilmava_desktop.storage import locks
+from ilmava_desktop.storage import errors, locks
 from ilmava_desktop.storage.cohort_file import recoverable
 from ilmava_desktop.storage.errors import OriginalChanged, SaveError
 from ilmava_desktop.ui.cohort_dialogs import NewCohortDialog
@@ -37,6 +38,9 @@ class CohortLifecycle(QObject):
         ctx.changed.connect(lambda _c: self.schedule_save())
         self._warned_save_failure = False
         self.opening = False  # a cohort is being opened on the worker
+        # Set when nobody is at the window (--startup-check, --screenshots): a cohort that
+        # cannot be opened is reported through it instead of a box that would wait for OK.
+        self.unattended: Callable[[str], None] | None = None
 
     # -- opening ---------------------------------------------------------------------
 
@@ -45,7 +49,10 @@ class CohortLifecycle(QObject):
         path = Path(path)
         if self.ctx.session and self.ctx.session.path.resolve() == path.resolve():
             return
-        if found := recoverable(path):
+        if (found := recoverable(path)) and self.unattended:
+            self.unattended(errors.unsaved_work(path).args[0])
+            return
+        if found:
             ask(self.window,
                 _("{name} has changes that were not saved when the app last closed "
                   "({time}). Recover them?").format(name=path.name, time=found.changed_at),
@@ -56,7 +63,11 @@ class CohortLifecycle(QObject):
         self._check_lock(path, recover=None)
 
     def _check_lock(self, path: Path, recover: bool | None) -> None:
-        if lock := locks.held_by_other(path):
+        if (lock := locks.held_by_other(path)) and self.unattended:
+            self.unattended(_("{name} is open on {host} ({user}) since {time}.").format(
+                name=path.name, host=lock.host, user=lock.user, time=lock.time))
+            return
+        if lock:
             ask(self.window,
                 _("{name} is open on {host} ({user}) since {time}. If it is changed there too, "
                   "only one version can be saved over the file. Open anyway?").format(
@@ -113,7 +124,10 @@ class CohortLifecycle(QObject):
         def failed(exc: BaseException) -> None:
             self.opening = False
             self.status_changed.emit("")  # not "Opening…" under the error
-            show_error(self.window, exc)
+            if self.unattended:
+                self.unattended(message_for(exc))
+            else:
+                show_error(self.window, exc)
 
         def start() -> None:
             self.opening = True

@@ -9,40 +9,41 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import N_, _
 
 # Windows reports a file another program holds open (Excel, a sync client) as EACCES
 # with this code.
 SHARING_VIOLATION = 32
 
 
+# errno -> the cause in words; several codes share one cause.
+CAUSES = {
+    errno.EBUSY: N_("the file is in use by another program"),
+    errno.ETXTBSY: N_("the file is in use by another program"),
+    errno.ENOENT: N_("the file or its folder does not exist"),
+    errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.EACCES: N_("there is no permission to use it"),
+    errno.EPERM: N_("there is no permission to use it"),
+    errno.ENOSPC: N_("the disk is full"),
+    getattr(errno, "EDQUOT", errno.ENOSPC): N_("the disk is full"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.EIO: N_("the drive does not answer (was a USB stick pulled out?)"),
+    errno.ENXIO: N_("the drive does not answer (was a USB stick pulled out?)"),
+    errno.ENODEV: N_("the drive does not answer (was a USB stick pulled out?)"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EEXIST: N_("it already exists"),
+    errno.EINVAL: N_("the name is not allowed on this drive"),
+}
+
+
 def reason(exc: OSError) -> str:
     """Why a file operation failed, as a clause: "the disk is full"."""
-    code = exc.errno
-    if getattr(exc, "winerror", None) == SHARING_VIOLATION or code in (errno.EBUSY,
-                                                                       errno.ETXTBSY):
-        return _("the file is in use by another program")
-    if code == errno.ENOENT:
-        return _("the file or its folder does not exist")
-    if code == errno.ENOTDIR:
-        return _("a part of the path is a file, not a folder")
-    if code == errno.EISDIR:
-        return _("it is a folder, not a file")
-    if code in (errno.EACCES, errno.EPERM):
-        return _("there is no permission to use it")
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return _("the disk is full")
-    if code == errno.EROFS:
-        return _("the disk is read-only")
-    if code in (errno.EIO, errno.ENXIO, errno.ENODEV):
-        return _("the drive does not answer (was a USB stick pulled out?)")
-    if code == errno.ENAMETOOLONG:
-        return _("the name is too long")
-    if code == errno.EEXIST:
-        return _("it already exists")
-    if code == errno.EINVAL:
-        return _("the name is not allowed on this drive")
-    return _("the system refused it (error {code})").format(code=code)
+    if getattr(exc, "winerror", None) == SHARING_VIOLATION:
+        return _(CAUSES[errno.EBUSY])
+    if exc.errno in CAUSES:
+        return _(CAUSES[exc.errno])
+    return _("the system refused it (error {code})").format(code=exc.errno)
 
 
 def write_failed(target: Path, exc: OSError) -> str:

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ilmava_desktop.storage.locations import backup_dir
+from ilmava_desktop.storage.locations import backup_dir, data_dir
 
 KEEP_RECENT = 10
-KEEP_DAILY_FOR = 14  # days
+KEEP_DAILY_FOR = 14  # days; nothing older is kept, the newest few included
+KEEP_FOR = timedelta(days=KEEP_DAILY_FOR)
 MIN_INTERVAL = timedelta(minutes=15)
+_NAME_TIME = "%Y%m%d-%H%M%S"
 
 
 def list_backups(original: Path) -> list[Path]:
@@ -33,18 +35,15 @@ def make_backup(db: sqlite_utils.Database, original: Path) -> Path | None:
 
     A failed backup never stops the work: it returns None.
     """
+    # Every cohort's backups, not only this one's: a cohort that is never opened again
+    # must not keep its people's data past the two weeks either.
+    prune_all()
     folder = backup_dir(original)
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{datetime.now():%Y%m%d-%H%M%S-%f}.ilmava"
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         db.execute("VACUUM INTO ?", [str(target)])
-        check = sqlite3.connect(target, isolation_level=None)
-        try:
-            check.execute("PRAGMA journal_mode=DELETE")
-            ok = check.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        finally:
-            check.close()
-        if not ok:
+        if not _checked(target):
             target.unlink(missing_ok=True)
             return None
     except (OSError, sqlite3.Error):
@@ -53,22 +52,57 @@ def make_backup(db: sqlite_utils.Database, original: Path) -> Path | None:
     return target
 
 
+def _checked(path: Path) -> bool:
+    check = sqlite3.connect(path, isolation_level=None)
+    try:
+        # A backup is one self-contained file, whatever journal its source used.
+        check.execute("PRAGMA journal_mode=DELETE")
+        return check.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    finally:
+        check.close()
+
+
+def _made_at(path: Path) -> datetime | None:
+    try:
+        return datetime.strptime(path.name[:15], _NAME_TIME)
+    except ValueError:
+        return None  # not a backup of ours: never removed
+
+
 def rotate(folder: Path, now: datetime | None = None) -> list[Path]:
-    """Keep the newest few, and the newest of each day for two weeks; remove the rest."""
+    """Within two weeks keep the newest few and the newest of each day; nothing older."""
     now = now or datetime.now()
-    files = sorted(folder.glob("*.ilmava"), reverse=True)
-    keep = set(files[:KEEP_RECENT])
+    files = [path for path in sorted(folder.glob("*.ilmava"), reverse=True)
+             if _made_at(path) is not None]
+    recent = [path for path in files if now - _made_at(path) <= KEEP_FOR]
+    keep = set(recent[:KEEP_RECENT])
     days_seen: set[str] = set()
-    for path in files:
+    for path in recent:
         day = path.name[:8]
-        try:
-            when = datetime.strptime(day, "%Y%m%d")
-        except ValueError:
-            continue
-        if now - when <= timedelta(days=KEEP_DAILY_FOR) and day not in days_seen:
+        if day not in days_seen:
             days_seen.add(day)
             keep.add(path)
     removed = [path for path in files if path not in keep]
     for path in removed:
-        path.unlink(missing_ok=True)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # tried again at the next prune
+    return removed
+
+
+def prune_all(now: datetime | None = None) -> list[Path]:
+    """Rotate the backups of every cohort on this laptop; drop folders left empty."""
+    root = data_dir() / "backups"
+    removed: list[Path] = []
+    if not root.is_dir():
+        return removed
+    for folder in root.iterdir():
+        if not folder.is_dir():
+            continue
+        removed += rotate(folder, now)
+        try:
+            folder.rmdir()  # only succeeds when nothing is left in it
+        except OSError:
+            pass
     return removed

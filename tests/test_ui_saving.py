@@ -1,5 +1,5 @@
 """Saving back as the facilitator meets it: steady work, a pulled stick, a file changed
-elsewhere. Time is a fake clock the test moves on; nothing sleeps."""
+elsewhere, a person erased. Time is a fake clock the test moves on; nothing sleeps."""
 
 import os
 
@@ -200,3 +200,39 @@ def test_a_copy_over_the_cohorts_own_file_is_refused(window, qtbot, clock, stick
     press(qtbot, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     click_button(qtbot, open_dialog(QMessageBox), "Close anyway")
     assert window.ctx.session is None and recoverable(path) is not None
+
+
+# -- item 14: a deleted person in the backups -----------------------------------------
+
+
+def test_deleting_a_person_offers_to_erase_them_from_the_backups(window, qtbot, stick):
+    path = stick / "kevät.ilmava"
+    open_demo(window, path)  # opening made a backup holding everyone
+    page = window.tools[0][1]
+    page.people.table.setFocus()
+    page.people.table.selectRow(0)
+    person = queries.person(window.ctx.session.db, page.people.selected_id())
+    assert any(person.email.encode() in b.read_bytes() for b in backups.list_backups(path))
+    press(qtbot, Qt.Key.Key_Delete)
+    click_button(qtbot, open_dialog(QMessageBox), "Delete")
+    box = open_dialog(QMessageBox)
+    assert "1 backup of this cohort" in box.text() and person.name in box.text()
+    click_button(qtbot, box, "Erase from the backups")
+    assert not any(person.email.encode() in b.read_bytes() or person.name.encode()
+                   in b.read_bytes() for b in backups.list_backups(path))
+    assert "erased from 1 backup" in window.status.text()
+
+
+def test_keeping_the_backups_leaves_them_to_age_out(window, qtbot, stick):
+    path = stick / "kevät.ilmava"
+    open_demo(window, path)
+    page = window.tools[0][1]
+    page.people.table.setFocus()
+    page.people.table.selectRow(0)
+    person = queries.person(window.ctx.session.db, page.people.selected_id())
+    press(qtbot, Qt.Key.Key_Delete)
+    click_button(qtbot, open_dialog(QMessageBox), "Delete")
+    click_button(qtbot, open_dialog(QMessageBox), "Keep the backups")
+    assert any(person.email.encode() in b.read_bytes() for b in backups.list_backups(path))
+
+

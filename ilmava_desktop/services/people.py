@@ -6,7 +6,7 @@ from ilmava_desktop.core.roles import ROLES_BY_KEY, role_from_title
 from ilmava_desktop.core.rules import RuleViolation, check_email, check_person_name, clean_text
 from ilmava_desktop.i18n import LANGUAGES, _
 from ilmava_desktop.services.session import Changes, CohortSession
-from ilmava_desktop.storage import queries
+from ilmava_desktop.storage import backups, queries
 from ilmava_desktop.storage.schema import new_token
 from ilmava_desktop.storage.transaction import Transaction, new_id
 
@@ -90,3 +90,32 @@ def export_person(session: CohortSession, person_id: str) -> dict:
         "email": current.email,
         "language": current.language,
     }
+
+
+def _erased_row(session: CohortSession, person_id: str) -> dict:
+    row = next(iter(session.db.query("SELECT * FROM person WHERE id = ?", [person_id])), None)
+    if row is None:
+        raise RuleViolation(_("The person is no longer in the cohort."))
+    if not row["deleted"]:
+        raise RuleViolation(_("{name} is still in the cohort; delete them first.")
+                            .format(name=row["name"]))
+    return row
+
+
+def backups_holding(session: CohortSession, person_id: str) -> int:
+    """How many of this laptop's backups of the cohort still hold a deleted person's data."""
+    return len(backups.holding_row(session.path, "person", _erased_row(session, person_id)))
+
+
+def erase_from_backups(session: CohortSession, person_id: str) -> int:
+    """Erase a deleted person from the cohort's backups too (GDPR); how many were rewritten.
+
+    Each backup gets the person's tombstone, as the cohort file has it; the backups keep
+    everything else. It cannot be undone.
+    """
+    row = _erased_row(session, person_id)
+    try:
+        return backups.overwrite_row(session.path, "person", row)
+    except OSError as exc:
+        raise RuleViolation(_("The backups could not all be rewritten: {reason}").format(
+            reason=exc.strerror or str(exc))) from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -106,3 +107,74 @@ def prune_all(now: datetime | None = None) -> list[Path]:
         except OSError:
             pass
     return removed
+
+
+# -- erasing a person ------------------------------------------------------------------
+
+
+def holding_row(original: Path, table: str, row: dict) -> list[Path]:
+    """The backups of a cohort whose copy of a row differs from `row` (say, its tombstone)."""
+    return [path for path in list_backups(original) if _differs(path, table, row)]
+
+
+def overwrite_row(original: Path, table: str, row: dict) -> int:
+    """Put `row` over its older versions in every backup of a cohort; how many were rewritten.
+
+    Each backup is rewritten whole (the old values must not linger in free pages), checked,
+    and swapped in, keeping its time so that it ages out as it would have.
+    """
+    rewritten = 0
+    for path in holding_row(original, table, row):
+        try:
+            _rewrite(path, table, row)
+        except (OSError, sqlite3.Error):
+            # A backup that cannot be rewritten goes: better no backup than one that keeps
+            # what was erased. If even that fails, the caller says so.
+            path.unlink()
+        rewritten += 1
+    return rewritten
+
+
+def _differs(path: Path, table: str, row: dict) -> bool:
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+        try:
+            found = conn.execute(f"SELECT * FROM [{table}] WHERE id = ?",
+                                 [row["id"]]).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return True  # cannot be read, so cannot be shown clean: erasing rewrites or removes it
+    return found is not None and any(
+        found[key] != row[key] for key in found.keys() if key in row)
+
+
+def _rewrite(path: Path, table: str, row: dict) -> None:
+    stat = path.stat()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        source = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            source.backup(memory)
+        finally:
+            source.close()
+        columns = [info[1] for info in memory.execute(f"PRAGMA table_info([{table}])")
+                   if info[1] in row and info[1] != "id"]
+        memory.execute(
+            f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in columns)} WHERE id = ?",
+            [row[c] for c in columns] + [row["id"]])
+        tmp.unlink(missing_ok=True)
+        memory.execute("VACUUM INTO ?", [str(tmp)])
+    finally:
+        memory.close()
+    try:
+        if not _checked(tmp):
+            raise sqlite3.DatabaseError("the rewritten backup did not pass its check")
+        with tmp.open("rb+") as f:
+            os.fsync(f.fileno())
+        os.utime(tmp, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.services import people
 from ilmava_desktop.services.listing import person_rows
 from ilmava_desktop.services.output_files import write_atomically
@@ -117,8 +117,34 @@ class PeoplePanel(QGroupBox):
             [(_("Delete"), QMessageBox.ButtonRole.DestructiveRole),
              (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],
             lambda answer: answer == 0 and self.ctx.write(
-                self, lambda s: people.delete_person(s, person_id)),
+                self, lambda s: people.delete_person(s, person_id),
+                lambda _c: self.offer_backup_erasure(person_id, person.name)),
             icon=QMessageBox.Icon.Warning)
+
+    def offer_backup_erasure(self, person_id: str, name: str) -> None:
+        """The laptop's backups of the cohort still hold the person: offer to erase them now."""
+        held = self.ctx.read(lambda s: people.backups_holding(s, person_id))
+        if not held:
+            return
+        session = self.ctx.session
+
+        def erased(count: int) -> None:
+            self.ctx.notice.emit(ngettext(
+                "✓ {name} erased from {n} backup of the cohort on this laptop",
+                "✓ {name} erased from {n} backups of the cohort on this laptop",
+                count).format(name=name, n=count))
+
+        ask(self, ngettext(
+            "{n} backup of this cohort on this laptop still holds {name}'s data: erase it "
+            "there too (this cannot be undone), or let it age out within two weeks?",
+            "{n} backups of this cohort on this laptop still hold {name}'s data: erase it "
+            "there too (this cannot be undone), or let it age out within two weeks?",
+            held).format(n=held, name=name),
+            [(_("Erase from the backups"), QMessageBox.ButtonRole.AcceptRole),
+             (_("Keep the backups"), QMessageBox.ButtonRole.RejectRole)],
+            lambda answer: answer == 0 and self.ctx.door.run(
+                lambda: people.erase_from_backups(session, person_id), erased,
+                lambda exc: show_error(self, exc)))
 
     def export_person(self) -> None:
         person_id = self.selected_id()

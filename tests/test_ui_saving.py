@@ -236,3 +236,20 @@ def test_keeping_the_backups_leaves_them_to_age_out(window, qtbot, stick):
     assert any(person.email.encode() in b.read_bytes() for b in backups.list_backups(path))
 
 
+
+
+def test_removing_a_municipality_offers_to_erase_its_people_from_the_backups(window, qtbot,
+                                                                            stick):
+    path = stick / "kevät.ilmava"
+    open_demo(window, path)
+    page = window.tools[0][1]
+    page.select(page.model.rows()[0].id)
+    emails = [p.email for p in queries.people(window.ctx.session.db, page.current_id())]
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    click_button(qtbot, open_dialog(QMessageBox), "Remove")
+    box = open_dialog(QMessageBox)
+    assert "1 backup of this cohort" in box.text() and "people" in box.text()
+    click_button(qtbot, box, "Erase from the backups")
+    assert not any(email.encode() in b.read_bytes()
+                   for email in emails for b in backups.list_backups(path))
+    assert "erased from 1 backup" in window.status.text()

@@ -102,20 +102,21 @@ def _erased_row(session: CohortSession, person_id: str) -> dict:
     return row
 
 
-def backups_holding(session: CohortSession, person_id: str) -> int:
-    """How many of this laptop's backups of the cohort still hold a deleted person's data."""
-    return len(backups.holding_row(session.path, "person", _erased_row(session, person_id)))
+def backups_holding(session: CohortSession, *person_ids: str) -> int:
+    """How many of this laptop's backups of the cohort still hold deleted people's data."""
+    rows = [_erased_row(session, person_id) for person_id in person_ids]
+    return len(backups.holding_rows(session.path, "person", rows))
 
 
-def erase_from_backups(session: CohortSession, person_id: str) -> int:
-    """Erase a deleted person from the cohort's backups too (GDPR); how many were rewritten.
+def erase_from_backups(session: CohortSession, *person_ids: str) -> int:
+    """Erase deleted people from the cohort's backups too (GDPR); how many were rewritten.
 
-    Each backup gets the person's tombstone, as the cohort file has it; the backups keep
+    Each backup gets the people's tombstones, as the cohort file has them; the backups keep
     everything else. It cannot be undone.
     """
-    row = _erased_row(session, person_id)
+    rows = [_erased_row(session, person_id) for person_id in person_ids]
     try:
-        return backups.overwrite_row(session.path, "person", row)
+        return backups.overwrite_rows(session.path, "person", rows)
     except OSError as exc:
         raise RuleViolation(_("The backups could not all be rewritten: {reason}").format(
             reason=exc.strerror or str(exc))) from exc

@@ -112,21 +112,21 @@ def prune_all(now: datetime | None = None) -> list[Path]:
 # -- erasing a person ------------------------------------------------------------------
 
 
-def holding_row(original: Path, table: str, row: dict) -> list[Path]:
-    """The backups of a cohort whose copy of a row differs from `row` (say, its tombstone)."""
-    return [path for path in list_backups(original) if _differs(path, table, row)]
+def holding_rows(original: Path, table: str, rows: list[dict]) -> list[Path]:
+    """The backups of a cohort whose copy of any of `rows` differs from it (say, a tombstone)."""
+    return [path for path in list_backups(original) if _differs(path, table, rows)]
 
 
-def overwrite_row(original: Path, table: str, row: dict) -> int:
-    """Put `row` over its older versions in every backup of a cohort; how many were rewritten.
+def overwrite_rows(original: Path, table: str, rows: list[dict]) -> int:
+    """Put `rows` over their older versions in every backup of a cohort; how many were rewritten.
 
     Each backup is rewritten whole (the old values must not linger in free pages), checked,
     and swapped in, keeping its time so that it ages out as it would have.
     """
     rewritten = 0
-    for path in holding_row(original, table, row):
+    for path in holding_rows(original, table, rows):
         try:
-            _rewrite(path, table, row)
+            _rewrite(path, table, rows)
         except (OSError, sqlite3.Error):
             # A backup that cannot be rewritten goes: better no backup than one that keeps
             # what was erased. If even that fails, the caller says so.
@@ -135,22 +135,22 @@ def overwrite_row(original: Path, table: str, row: dict) -> int:
     return rewritten
 
 
-def _differs(path: Path, table: str, row: dict) -> bool:
+def _differs(path: Path, table: str, rows: list[dict]) -> bool:
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         conn.row_factory = sqlite3.Row
         try:
-            found = conn.execute(f"SELECT * FROM [{table}] WHERE id = ?",
-                                 [row["id"]]).fetchone()
+            found = [conn.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row["id"]]).fetchone()
+                     for row in rows]
         finally:
             conn.close()
     except sqlite3.Error:
         return True  # cannot be read, so cannot be shown clean: erasing rewrites or removes it
-    return found is not None and any(
-        found[key] != row[key] for key in found.keys() if key in row)
+    return any(old is not None and any(old[key] != row[key] for key in old.keys() if key in row)
+               for old, row in zip(found, rows, strict=True))
 
 
-def _rewrite(path: Path, table: str, row: dict) -> None:
+def _rewrite(path: Path, table: str, rows: list[dict]) -> None:
     stat = path.stat()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     memory = sqlite3.connect(":memory:", isolation_level=None)
@@ -160,11 +160,12 @@ def _rewrite(path: Path, table: str, row: dict) -> None:
             source.backup(memory)
         finally:
             source.close()
-        columns = [info[1] for info in memory.execute(f"PRAGMA table_info([{table}])")
-                   if info[1] in row and info[1] != "id"]
-        memory.execute(
-            f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in columns)} WHERE id = ?",
-            [row[c] for c in columns] + [row["id"]])
+        known = [info[1] for info in memory.execute(f"PRAGMA table_info([{table}])")]
+        for row in rows:
+            columns = [c for c in known if c in row and c != "id"]
+            memory.execute(
+                f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in columns)} WHERE id = ?",
+                [row[c] for c in columns] + [row["id"]])
         tmp.unlink(missing_ok=True)
         memory.execute("VACUUM INTO ?", [str(tmp)])
     finally:

@@ -114,3 +114,18 @@ def test_the_command_refuses_an_unknown_person(session, capsys):
     session.close()
     code, _out, err = run(capsys, "person", "delete", path, "--person", "no-such-id")
     assert code == 1 and err.startswith("ilmava: ") and "Traceback" not in err
+
+
+def test_removing_a_municipality_erases_its_people_from_the_file_and_undo_brings_them_back(
+        session):
+    from ilmava_desktop.services.municipalities import remove_municipality
+
+    person_id = with_person(session)
+    changes = remove_municipality(session, municipality_id("734"))
+    assert person_id in changes.result
+    session.save()
+    assert EMAIL.encode() not in session.path.read_bytes()
+    assert people.erase_from_backups(session, *changes.result) == 3
+    assert holding(session, EMAIL) == [] and holding(session, "pekka@salo.example") == []
+    session.undo()
+    assert queries.person(session.db, person_id).email == EMAIL

@@ -24,6 +24,7 @@ from ilmava_desktop.services.output_files import write_atomically
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask, show_error
+from ilmava_desktop.ui.municipalities.backup_erasure import offer_backup_erasure
 from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import row_table
@@ -122,29 +123,18 @@ class PeoplePanel(QGroupBox):
             icon=QMessageBox.Icon.Warning)
 
     def offer_backup_erasure(self, person_id: str, name: str) -> None:
-        """The laptop's backups of the cohort still hold the person: offer to erase them now."""
-        held = self.ctx.read(lambda s: people.backups_holding(s, person_id))
-        if not held:
-            return
-        session = self.ctx.session
-
-        def erased(count: int) -> None:
-            self.ctx.notice.emit(ngettext(
+        offer_backup_erasure(
+            self, self.ctx, [person_id],
+            lambda n: ngettext(
+                "{n} backup of this cohort on this laptop still holds {name}'s data: erase it "
+                "there too (this cannot be undone), or let it age out within two weeks?",
+                "{n} backups of this cohort on this laptop still hold {name}'s data: erase it "
+                "there too (this cannot be undone), or let it age out within two weeks?",
+                n).format(n=n, name=name),
+            lambda n: ngettext(
                 "✓ {name} erased from {n} backup of the cohort on this laptop",
                 "✓ {name} erased from {n} backups of the cohort on this laptop",
-                count).format(name=name, n=count))
-
-        ask(self, ngettext(
-            "{n} backup of this cohort on this laptop still holds {name}'s data: erase it "
-            "there too (this cannot be undone), or let it age out within two weeks?",
-            "{n} backups of this cohort on this laptop still hold {name}'s data: erase it "
-            "there too (this cannot be undone), or let it age out within two weeks?",
-            held).format(n=held, name=name),
-            [(_("Erase from the backups"), QMessageBox.ButtonRole.AcceptRole),
-             (_("Keep the backups"), QMessageBox.ButtonRole.RejectRole)],
-            lambda answer: answer == 0 and self.ctx.door.run(
-                lambda: people.erase_from_backups(session, person_id), erased,
-                lambda exc: show_error(self, exc)))
+                n).format(name=name, n=n))
 
     def export_person(self) -> None:
         person_id = self.selected_id()

@@ -129,3 +129,15 @@ def test_removing_a_municipality_erases_its_people_from_the_file_and_undo_brings
     assert holding(session, EMAIL) == [] and holding(session, "pekka@salo.example") == []
     session.undo()
     assert queries.person(session.db, person_id).email == EMAIL
+
+
+def test_a_backup_that_cannot_be_rewritten_is_removed_rather_than_kept(session):
+    person_id = with_person(session)
+    damaged = backups.list_backups(session.path)[0]
+    data = bytearray(damaged.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # its schema page is garbage now
+    damaged.write_bytes(bytes(data))
+    people.delete_person(session, person_id)
+    assert people.erase_from_backups(session, person_id) == 3
+    assert not damaged.exists()
+    assert holding(session, EMAIL) == []

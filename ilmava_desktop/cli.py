@@ -18,6 +18,7 @@ from ilmava_desktop.commands import attendance as attendance_commands
 from ilmava_desktop.commands import board as board_commands
 from ilmava_desktop.commands import groups as groups_commands
 from ilmava_desktop.commands import pairs as pairs_commands
+from ilmava_desktop.commands import people as people_commands
 from ilmava_desktop.commands import reports as reports_commands
 from ilmava_desktop.commands import sparrers as sparrers_commands
 from ilmava_desktop.commands.common import (
@@ -65,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help=_("check a cohort file's integrity and schema"))
     check.add_argument("cohort", type=Path)
+    people_commands.add_parsers(commands)
 
     attendance_commands.add_parsers(commands)
     assessment_commands.add_parsers(commands)
@@ -207,6 +209,7 @@ COMMANDS = {
     "people": cmd_people, "check": cmd_check, "import": cmd_import,
     **attendance_commands.COMMANDS, **assessment_commands.COMMANDS, **board_commands.COMMANDS,
     **groups_commands.COMMANDS, **pairs_commands.COMMANDS, **sparrers_commands.COMMANDS,
+    **people_commands.COMMANDS,
 }
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from ilmava_desktop.core.municipality_names import OfficialMunicipality
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
+from ilmava_desktop.services.people import PERSONAL_FIELDS
 from ilmava_desktop.services.session import Changes, CohortSession
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, stable_id
@@ -56,15 +57,21 @@ def update_municipality(session: CohortSession, row_id: str, **fields) -> Change
 
 
 def remove_municipality(session: CohortSession, row_id: str) -> Changes:
-    """Remove a municipality and its people (tombstones; undo brings them back)."""
+    """Remove a municipality and its people (tombstones; undo brings them back).
+
+    The people's personal data is blanked in the file as when each is deleted (GDPR); the
+    result is their ids, so that they can be erased from the backups too.
+    """
     current = queries.municipality(session.db, row_id)
     if current is None:
         raise RuleViolation(_("The municipality is no longer in the cohort."))
 
-    def work(tx: Transaction) -> None:
-        for person in queries.people(session.db, row_id):
-            tx.tombstone("person", person.id)
+    def work(tx: Transaction) -> list[str]:
+        removed = [person.id for person in queries.people(session.db, row_id)]
+        for person_id in removed:
+            tx.tombstone("person", person_id, PERSONAL_FIELDS)
         tx.tombstone("municipality", row_id)
+        return removed
 
     return session.write(_("Remove {name}").format(name=current.name_fi), work)
 

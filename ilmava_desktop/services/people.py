@@ -6,7 +6,7 @@ from ilmava_desktop.core.roles import ROLES_BY_KEY, role_from_title
 from ilmava_desktop.core.rules import RuleViolation, check_email, check_person_name, clean_text
 from ilmava_desktop.i18n import LANGUAGES, _
 from ilmava_desktop.services.session import Changes, CohortSession
-from ilmava_desktop.storage import queries
+from ilmava_desktop.storage import backups, queries
 from ilmava_desktop.storage.schema import new_token
 from ilmava_desktop.storage.transaction import Transaction, new_id
 
@@ -90,3 +90,33 @@ def export_person(session: CohortSession, person_id: str) -> dict:
         "email": current.email,
         "language": current.language,
     }
+
+
+def _erased_row(session: CohortSession, person_id: str) -> dict:
+    row = next(iter(session.db.query("SELECT * FROM person WHERE id = ?", [person_id])), None)
+    if row is None:
+        raise RuleViolation(_("The person is no longer in the cohort."))
+    if not row["deleted"]:
+        raise RuleViolation(_("{name} is still in the cohort; delete them first.")
+                            .format(name=row["name"]))
+    return row
+
+
+def backups_holding(session: CohortSession, *person_ids: str) -> int:
+    """How many of this laptop's backups of the cohort still hold deleted people's data."""
+    rows = [_erased_row(session, person_id) for person_id in person_ids]
+    return len(backups.holding_rows(session.path, "person", rows))
+
+
+def erase_from_backups(session: CohortSession, *person_ids: str) -> int:
+    """Erase deleted people from the cohort's backups too (GDPR); how many were rewritten.
+
+    Each backup gets the people's tombstones, as the cohort file has them; the backups keep
+    everything else. It cannot be undone.
+    """
+    rows = [_erased_row(session, person_id) for person_id in person_ids]
+    try:
+        return backups.overwrite_rows(session.path, "person", rows)
+    except OSError as exc:
+        raise RuleViolation(_("The backups could not all be rewritten: {reason}").format(
+            reason=exc.strerror or str(exc))) from exc

@@ -44,6 +44,7 @@ class CohortSession:
     clock: HybridClock
     _undo: list[_UndoEntry] = field(default_factory=list)
     _redo: list[_UndoEntry] = field(default_factory=list)
+    closed: bool = False
 
     UNDO_LIMIT = 200
 
@@ -130,4 +131,20 @@ class CohortSession:
             self.file.save_back()
 
     def close(self, save: bool = True) -> None:
-        self.file.close(save=save)
+        try:
+            self.file.close(save=save)
+        finally:
+            self.closed = True
+
+    def continue_as(self, target: Path) -> CohortSession:
+        """Write this version to `target` and go on working there, with the undo history.
+
+        For a file changed elsewhere: the other version stays as it is, and this one is not
+        left behind as unsaved work, since all of it is in `target`.
+        """
+        self.file.save_copy(Path(target))
+        self.file.dirty = False
+        self.close(save=False)
+        moved = CohortSession.open(Path(target))
+        moved._undo, moved._redo = self._undo, self._redo
+        return moved

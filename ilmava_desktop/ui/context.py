@@ -18,6 +18,8 @@ class AppContext(QObject):
     cohort_closed = Signal()
     # Every write's Changes; each screen refreshes itself if it shows those tables.
     changed = Signal(object)
+    # A sentence for the status line about something done that changed no table.
+    notice = Signal(str)
 
     def __init__(self, door: DbDoor, parent: QObject | None = None):
         super().__init__(parent)

@@ -16,12 +16,13 @@ from ilmava_desktop.services.demo import create_demo, fresh_demo_path
 from ilmava_desktop.services.session import CohortSession
 from ilmava_desktop.storage import errors, locks
 from ilmava_desktop.storage.cohort_file import recoverable
-from ilmava_desktop.storage.errors import OriginalChanged, SaveError
+from ilmava_desktop.storage.errors import OriginalChanged
 from ilmava_desktop.ui.cohort_dialogs import NewCohortDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask, message_for, show_error
 
-AUTOSAVE_DELAY_MS = 1500
+# An unsaved change is written back to the user's file at most this long after it was made.
+AUTOSAVE_DELAY_MS = 3000
 RETRY_DELAY_MS = 30_000
 
 
@@ -37,6 +38,10 @@ class CohortLifecycle(QObject):
         self.autosave.timeout.connect(self.save_now)
         ctx.changed.connect(lambda _c: self.schedule_save())
         self._warned_save_failure = False
+        self._not_saved = ""  # the status line while saving fails and is retried
+        # The file was changed elsewhere: asked once, then on the status line until resolved.
+        self.conflict = False
+        self._conflict_status = ""
         self.opening = False  # a cohort is being opened on the worker
         # Set when nobody is at the window (--startup-check, --screenshots): a cohort that
         # cannot be opened is reported through it instead of a box that would wait for OK.
@@ -115,6 +120,7 @@ class CohortLifecycle(QObject):
 
         def opened(session: CohortSession) -> None:
             self.opening = False
+            self._forget_failures()
             self.ctx.session = session
             if remember:
                 preferences.remember(session.path)
@@ -142,33 +148,62 @@ class CohortLifecycle(QObject):
     # -- saving ----------------------------------------------------------------------
 
     def schedule_save(self) -> None:
-        self.status_changed.emit(_("Saving…"))
-        self.autosave.start(AUTOSAVE_DELAY_MS)
+        if self.conflict:
+            # Never tried again over the other version: the line keeps saying why.
+            self.status_changed.emit(self._conflict_status)
+            return
+        self.status_changed.emit(self._not_saved or _("Saving…"))
+        # Counted from the first unsaved change, not restarted by each: under steady work
+        # (a check-in a second) a restarted timer never fired and nothing was written back.
+        if not self.autosave.isActive():
+            self.autosave.start(AUTOSAVE_DELAY_MS)
 
     def save_now(self) -> None:
         session = self.ctx.session
-        if session is None:
+        if session is None or self.conflict:
             return
         self.ctx.door.run(session.save, lambda _r: self._saved(), self._save_failed)
 
     def _saved(self) -> None:
-        self._warned_save_failure = False
+        self._forget_failures()
         self.status_changed.emit(_("Saved at {time}").format(time=f"{datetime.now():%H.%M}"))
 
-    def _save_failed(self, exc: BaseException) -> None:
+    def _forget_failures(self) -> None:
+        self._warned_save_failure = False
+        self._not_saved = ""
+        self.conflict = False
+        self._conflict_status = ""
+
+    def _note_failure(self, exc: BaseException) -> bool:
+        """Put a failed save on the status line and plan the next try; whether it is news."""
         if isinstance(exc, OriginalChanged):
-            self.status_changed.emit(_("Not saved: the file changed on disk"))
+            news = not self.conflict
+            self.conflict = True
+            self.autosave.stop()
+            name = self.ctx.session.path.name if self.ctx.session else ""
+            self._conflict_status = _(
+                "Not saved: {name} was changed elsewhere; Ctrl+Shift+S saves your version as "
+                "a copy.").format(name=name)
+            self.status_changed.emit(self._conflict_status)
+            return news
+        self._not_saved = _("Not saved yet; trying again shortly. Your work is safe on "
+                            "this laptop.")
+        self.status_changed.emit(self._not_saved)
+        self.autosave.start(RETRY_DELAY_MS)
+        news = not self._warned_save_failure
+        self._warned_save_failure = True
+        return news
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if not self._note_failure(exc):
+            return  # already said; the status line keeps saying it
+        if isinstance(exc, OriginalChanged):
             ask(self.window, str(exc) + " " + _("Save your version as a copy?"),
                 [(_("Save as a copy…"), QMessageBox.ButtonRole.AcceptRole),
                  (_("Later"), QMessageBox.ButtonRole.RejectRole)],
                 lambda answer: answer == 0 and self.save_copy())
             return
-        self.status_changed.emit(_("Not saved yet; trying again shortly. Your work is safe on "
-                                   "this laptop."))
-        self.autosave.start(RETRY_DELAY_MS)
-        if not self._warned_save_failure:
-            self._warned_save_failure = True
-            show_error(self.window, exc)
+        show_error(self.window, exc)
 
     def save_copy(self) -> None:
         session = self.ctx.session
@@ -178,14 +213,45 @@ class CohortLifecycle(QObject):
             session.path.stem + " (kopio).ilmava")), _("ILMAVA cohorts (*.ilmava)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("ilmava")
-        dialog.fileSelected.connect(lambda target: self.ctx.door.run(
-            lambda: session.file.save_copy(Path(target)),
-            lambda _r: self.status_changed.emit(_("Saved a copy as {name}").format(
-                name=Path(target).name)),
-            lambda exc: show_error(self.window, exc)))
+        dialog.fileSelected.connect(lambda target: self._write_copy(session, Path(target)))
         dialog.open()
 
+    def _write_copy(self, session: CohortSession, target: Path) -> None:
+        if target.resolve() == session.path.resolve():
+            show_error(self.window, _("A copy needs another name than the cohort's own file."))
+            return
+        if not self.conflict:
+            self.ctx.door.run(
+                lambda: session.file.save_copy(target),
+                lambda _r: self.status_changed.emit(_("Saved a copy as {name}").format(
+                    name=target.name)),
+                lambda exc: show_error(self.window, exc))
+            return
+
+        # The file was changed elsewhere: the copy holds this version, and the work goes
+        # on in it, saved there from now on; the other version stays as it is.
+        def moved(moved_session: CohortSession) -> None:
+            self._forget_failures()
+            self.ctx.session = moved_session
+            preferences.remember(moved_session.path)
+            self.status_changed.emit(_("Saved your version as {name}; you are working in it "
+                                       "now.").format(name=target.name))
+
+        def failed(exc: BaseException) -> None:
+            if session.closed:  # the copy was written but could not be opened
+                self._closed()
+            show_error(self.window, exc)
+
+        self.ctx.door.run(lambda: session.continue_as(target), moved, failed)
+
     # -- closing ---------------------------------------------------------------------
+
+    def _closed(self) -> None:
+        self.autosave.stop()
+        self._forget_failures()
+        self.ctx.session = None
+        self.ctx.cohort_closed.emit()
+        self.status_changed.emit("")
 
     def close_cohort(self, then=None) -> None:
         session = self.ctx.session
@@ -196,13 +262,13 @@ class CohortLifecycle(QObject):
         self.autosave.stop()
 
         def closed(_result) -> None:
-            self.ctx.session = None
-            self.ctx.cohort_closed.emit()
-            self.status_changed.emit("")
+            self._closed()
             if then:
                 then()
 
         def failed(exc: BaseException) -> None:
+            # Nothing is closed yet: "Keep it open" goes on with a working session.
+            self._note_failure(exc)
             ask(self.window, message_for(exc) + " " + _(
                 "Close anyway? The changes stay on this laptop and are offered the next time "
                 "you open the cohort."),
@@ -211,7 +277,7 @@ class CohortLifecycle(QObject):
                 lambda answer: answer == 1 and self.ctx.door.run(
                     lambda: session.close(save=False), closed))
 
-        self.ctx.door.run(session.close, closed, failed)
+        self.ctx.door.run(lambda: _save_then_close(session), closed, failed)
 
     def close_for_quit(self) -> bool:
         """Whether the window may close now: saved, or the user chose to leave the work here.
@@ -224,8 +290,9 @@ class CohortLifecycle(QObject):
         self.autosave.stop()
         try:
             self.ctx.door.call(session.save)
-        except SaveError as exc:
-            ask(self.window, str(exc) + " " + _(
+        except Exception as exc:  # noqa: BLE001 (any failure keeps the window and asks)
+            self._note_failure(exc)
+            ask(self.window, message_for(exc) + " " + _(
                 "Close anyway? The changes stay on this laptop and are offered the next time "
                 "you open the cohort."),
                 [(_("Keep it open"), QMessageBox.ButtonRole.RejectRole),
@@ -241,4 +308,13 @@ class CohortLifecycle(QObject):
         if session is not None:
             self.ctx.door.call(lambda: session.close(save=False))
             self.ctx.session = None
+        self.autosave.stop()
+        self._forget_failures()
         self.window.close()
+
+
+def _save_then_close(session: CohortSession) -> None:
+    # Saved first and closed only then: when saving fails, the connection and the lock
+    # are still whole, so keeping the cohort open keeps a working session.
+    session.save()
+    session.close(save=False)

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.status.setAccessibleName(_("Save status"))
         self.statusBar().addPermanentWidget(self.status)
         self.lifecycle.status_changed.connect(self.status.setText)
+        self.ctx.notice.connect(self.status.setText)
 
         self.actions, menus = build_actions(self, self.menuBar(), self._action_specs(), {
             "file": _("&File"), "edit": _("&Edit"), "view": _("&View"), "help": _("&Help")})

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.i18n import _, current_language, ngettext
 from ilmava_desktop.services.listing import municipality_rows
 from ilmava_desktop.services.municipalities import add_municipality, remove_municipality
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask
 from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
+from ilmava_desktop.ui.municipalities.backup_erasure import offer_backup_erasure
 from ilmava_desktop.ui.municipalities.details import MunicipalityDetails
 from ilmava_desktop.ui.municipalities.import_dialog import ImportDialog
 from ilmava_desktop.ui.municipalities.people_panel import PeoplePanel
@@ -168,13 +169,30 @@ class MunicipalitiesPage(QWidget):
         if not row_id:
             return
         m = self.ctx.read(lambda s: queries.municipality(s.db, row_id))
+        name = m.name(current_language())
         ask(self, _("Remove {name} and its people from the cohort? Undo brings them back.")
-            .format(name=m.name(current_language())),
+            .format(name=name),
             [(_("Remove"), QMessageBox.ButtonRole.DestructiveRole),
              (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],
             lambda answer: answer == 0 and self.ctx.write(
-                self, lambda s: remove_municipality(s, row_id)),
+                self, lambda s: remove_municipality(s, row_id),
+                lambda changes: self.offer_backup_erasure(changes.result, name)),
             icon=QMessageBox.Icon.Warning)
+
+    def offer_backup_erasure(self, person_ids: list[str], name: str) -> None:
+        offer_backup_erasure(
+            self, self.ctx, person_ids,
+            lambda n: ngettext(
+                "{n} backup of this cohort on this laptop still holds the data of {name}'s "
+                "people: erase it there too (this cannot be undone), or let it age out within "
+                "two weeks?",
+                "{n} backups of this cohort on this laptop still hold the data of {name}'s "
+                "people: erase it there too (this cannot be undone), or let it age out within "
+                "two weeks?", n).format(n=n, name=name),
+            lambda n: ngettext(
+                "✓ The people of {name} erased from {n} backup of the cohort on this laptop",
+                "✓ The people of {name} erased from {n} backups of the cohort on this laptop",
+                n).format(name=name, n=n))
 
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.ctx, self)

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.services import people
 from ilmava_desktop.services.listing import person_rows
 from ilmava_desktop.services.output_files import write_atomically
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask, show_error
+from ilmava_desktop.ui.municipalities.backup_erasure import offer_backup_erasure
 from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import row_table
@@ -117,8 +118,23 @@ class PeoplePanel(QGroupBox):
             [(_("Delete"), QMessageBox.ButtonRole.DestructiveRole),
              (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],
             lambda answer: answer == 0 and self.ctx.write(
-                self, lambda s: people.delete_person(s, person_id)),
+                self, lambda s: people.delete_person(s, person_id),
+                lambda _c: self.offer_backup_erasure(person_id, person.name)),
             icon=QMessageBox.Icon.Warning)
+
+    def offer_backup_erasure(self, person_id: str, name: str) -> None:
+        offer_backup_erasure(
+            self, self.ctx, [person_id],
+            lambda n: ngettext(
+                "{n} backup of this cohort on this laptop still holds {name}'s data: erase it "
+                "there too (this cannot be undone), or let it age out within two weeks?",
+                "{n} backups of this cohort on this laptop still hold {name}'s data: erase it "
+                "there too (this cannot be undone), or let it age out within two weeks?",
+                n).format(n=n, name=name),
+            lambda n: ngettext(
+                "✓ {name} erased from {n} backup of the cohort on this laptop",
+                "✓ {name} erased from {n} backups of the cohort on this laptop",
+                n).format(name=name, n=n))
 
     def export_person(self) -> None:
         person_id = self.selected_id()

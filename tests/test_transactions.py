@@ -110,3 +110,16 @@ def test_day_limits_never_exceed_five():
         check_day_limits(1, 6)
     with pytest.raises(RuleViolation):
         check_day_limits(4, 3)
+
+
+def test_a_write_says_which_rows_it_changed(session):
+    added = add_municipality(session, "398")
+    lahti = municipality_id("398")
+    assert added.rows == {"municipality": frozenset({lahti})}
+    person = add_person(session, lahti, "Laura Kokeilu")
+    assert person.only("person") == {person.result}
+    removed = remove_municipality(session, lahti)
+    assert removed.rows["municipality"] == {lahti} and person.result in removed.rows["person"]
+    assert removed.only("person") == frozenset()  # it changed more than people
+    undone = session.undo()
+    assert undone.rows == removed.rows and undone.touches("person")

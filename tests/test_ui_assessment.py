@@ -219,3 +219,31 @@ def test_a_wrong_template_file_is_refused_and_nothing_changes(page, tmp_path):
     assert "not a self-assessment template" in dialog.message.text()
     assert dialog.data() == before
     dialog.reject()
+
+
+def cohort_scores(page):
+    return {r.id: r.cohort for r in page.panel.results_model.rows()}
+
+
+def show_municipality(page, name):
+    page.municipality.setCurrentIndex(page.municipality.findText(name))
+    page.municipality.activated.emit(page.municipality.currentIndex())
+
+
+def test_undoing_an_answer_of_another_municipality_moves_the_cohort_average_back(page, qtbot):
+    show_municipality(page, "Kuhmo")
+    page.sheet.setValue(9)
+    before = cohort_scores(page)
+    page.grid.setFocus()
+    for _ in range(5):
+        qtbot.keyClick(page.grid, Qt.Key.Key_1)
+    assert cohort_scores(page)["strategy"] < before["strategy"]
+    show_municipality(page, "Lahti")
+    page.grid.setFocus()
+    for _ in range(5):  # each undo takes back one of Kuhmo's answers, while Lahti is shown
+        qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Z,
+                       Qt.KeyboardModifier.ControlModifier)
+    assert cohort_scores(page)["strategy"] == pytest.approx(before["strategy"])
+    round_id = page.round.currentData()
+    truth = assessment.results(page.ctx.session, round_id)["cohort"]
+    assert cohort_scores(page)["strategy"] == pytest.approx(truth["strategy"])

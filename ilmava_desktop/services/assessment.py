@@ -244,6 +244,13 @@ def _round(db, round_id: str) -> Round:
     return found
 
 
+def answer_place(db, answer_id: str) -> tuple[str, str] | None:
+    """The round and municipality an answer belongs to."""
+    row = db.execute("SELECT round_id, municipality_id FROM answer WHERE id = ?",
+                     [answer_id]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
 def municipality_answers(db, round_id: str, municipality_id: str) -> list[core.Answer]:
     rows = db.execute("SELECT municipality_id, sheet, statement_id, value FROM answer"
                       " WHERE round_id = ? AND municipality_id = ? AND deleted = 0",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,17 +19,32 @@ from ilmava_desktop.storage.transaction import RowChange, Transaction
 
 @dataclass(frozen=True)
 class Changes:
-    """What a write changed, so each screen can decide whether to refresh."""
+    """What a write changed, row by row, so each screen can refresh just what it shows."""
 
-    tables: frozenset[str]
+    rows: Mapping[str, frozenset[str]]  # table -> ids of the rows written
     description: str = ""
     result: Any = None
+
+    @property
+    def tables(self) -> frozenset[str]:
+        return frozenset(self.rows)
 
     def touches(self, *tables: str) -> bool:
         return bool(self.tables.intersection(tables))
 
+    def only(self, table: str) -> frozenset[str]:
+        """The ids written in `table` when the write changed nothing else; else none."""
+        return self.rows[table] if self.tables == {table} else frozenset()
 
-NO_CHANGES = Changes(frozenset())
+    @classmethod
+    def of(cls, changed: list[RowChange], description: str = "", result: Any = None) -> Changes:
+        rows: dict[str, set[str]] = {}
+        for change in changed:
+            rows.setdefault(change.table, set()).add(change.id)
+        return cls({table: frozenset(ids) for table, ids in rows.items()}, description, result)
+
+
+NO_CHANGES = Changes({})
 
 
 @dataclass
@@ -88,7 +103,7 @@ class CohortSession:
             self._undo.append(_UndoEntry(description, tx.changes))
             del self._undo[: -self.UNDO_LIMIT]
             self._redo.clear()
-        return Changes(tx.tables, description, result)
+        return Changes.of(tx.changes, description, result)
 
     # -- undo ----------------------------------------------------------------------
 
@@ -122,7 +137,7 @@ class CohortSession:
                 tx.restore(change.table, change.before if backwards else change.after, change.id)
         self.file.mark_dirty()
         label = _("Undo: {what}") if backwards else _("Redo: {what}")
-        return Changes(tx.tables, label.format(what=entry.description))
+        return Changes.of(tx.changes, label.format(what=entry.description))
 
     # -- saving --------------------------------------------------------------------
 

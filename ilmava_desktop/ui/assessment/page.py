@@ -181,8 +181,8 @@ class AssessmentPage(QWidget):
             return
         if changes.touches("assessment_round", "municipality", "template"):
             self.load_choices()
-        elif changes.tables == {"answer"} and isinstance(changes.result, str):
-            self.reload_municipality()  # one key press: one municipality changed
+        elif len(typed := changes.only("answer")) == 1:
+            self.reload_municipality(next(iter(typed)))  # one key press (or its undo)
         elif changes.touches("answer"):
             self.load_sheet(keep_row=True)
 
@@ -238,12 +238,17 @@ class AssessmentPage(QWidget):
         self.load_comments()
         self.show_municipality(by_municipality.get(municipality_id, []), keep_row)
 
-    def reload_municipality(self) -> None:
-        """After an answer to this municipality: only its own answers are read again."""
-        round_id, municipality_id = self.round.currentData(), self.municipality.currentData()
-        given = self.ctx.read(lambda s: assessment.municipality_answers(s.db, round_id,
-                                                                        municipality_id))
-        self.keep_municipality(municipality_id, given)
+    def reload_municipality(self, answer_id: str) -> None:
+        """After one answer: only its municipality's answers are read again."""
+        round_id, current = self.round.currentData(), self.municipality.currentData()
+        where = self.ctx.read(lambda s: assessment.answer_place(s.db, answer_id))
+        if where is None or where[0] != round_id:
+            return  # another round's answer: nothing shown here changed
+        if where[1] != current:  # an undo in another municipality moves the average
+            self.load_sheet(keep_row=True)
+            return
+        given = self.ctx.read(lambda s: assessment.municipality_answers(s.db, round_id, current))
+        self.keep_municipality(current, given)
         self.show_municipality(given, keep_row=True)
 
     def keep_municipality(self, municipality_id: str, given: list) -> None:

@@ -153,8 +153,8 @@ class AttendancePage(QWidget):
     def on_ctx_changed(self, changes) -> None:
         if changes.touches("day"):
             self.load_days()
-        elif changes.tables == {"attendance"} and isinstance(changes.result, str):
-            self.refresh_municipality_of(changes.result)  # one check-in: one municipality
+        elif len(checked_in := changes.only("attendance")) == 1:
+            self.refresh_municipality_of(next(iter(checked_in)))  # one municipality
         elif changes.touches("attendance", "person", "municipality"):
             self.refresh()
 

@@ -210,7 +210,7 @@ class SparrersTab(QWidget):
             lines = [_("line {line}: {reason}").format(line=r.line, reason=r.reason)
                      for r in result.rejected[:5]]
             self.message.setText("\n".join([text, *lines]))
-            self.ctx.changed.emit(Changes(frozenset({"sparrer"}), _("Import sparrers")))
+            self.ctx.changed.emit(Changes({"sparrer": frozenset()}, _("Import sparrers")))
 
         self.ctx.door.run(lambda: sparrers.import_sparrers(self.ctx.session, path), done,
                           lambda exc: self.message.setText(message_for(exc)))

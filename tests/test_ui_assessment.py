@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ilmava_desktop.services import assessment
+from ilmava_desktop.ui.ops import run_op
 
 
 @pytest.fixture
@@ -107,7 +108,7 @@ def test_the_chart_beside_the_table_shows_the_same_scores(page):
 
 
 def test_the_cohort_distribution_waits_for_three_sheets(page, qtbot):
-    page.ctx.write(page, lambda s: assessment.add_round(s, "Testikierros"))
+    run_op(page.ctx, lambda s: assessment.add_round(s, "Testikierros"), parent=page)
     choose(page.round, "Testikierros")
     page.panel.setCurrentIndex(1)
     page.grid.setFocus()
@@ -203,7 +204,7 @@ def test_template_edited_in_the_window_is_used_by_new_rounds_only(page, qtbot, t
     db = page.ctx.session.db
     old = assessment.template(db, assessment.rounds(db)[0].template_id)
     assert old.statements[0].text["fi"] != "Valtuusto on sitoutunut hiilineutraaliuteen"
-    page.ctx.write(page, lambda s: assessment.add_round(s, "Kolmas kierros"))
+    run_op(page.ctx, lambda s: assessment.add_round(s, "Kolmas kierros"), parent=page)
     new_round = assessment.find_round(db, "Kolmas kierros")
     assert len(assessment.template(db, new_round.template_id).themes[0].statements) == 6
     choose(page.round, "Kolmas kierros")

@@ -41,21 +41,23 @@ def _sizes(text: str) -> tuple[int, int]:
 
 
 def cmd_groups(args) -> int:
-    from ilmava_desktop.core import grouping as core
     from ilmava_desktop.services import grouping, reading
     from ilmava_desktop.services.attendance import find_day
     from ilmava_desktop.storage import queries
 
     low, high = _sizes(args.size)
+    settings = {"min_size": low, "max_size": high, "groups": args.groups,
+                "time_limit": args.time_limit, "language": current_language()}
     reader = open_for_writing(args.cohort) if args.save else reading._ReadOnlySession(
         args.cohort)
     try:
         db = reader.db
-        problem = grouping.problem(db, low, high, args.groups, language=current_language())
-        solution = core.solve(problem, args.time_limit)
         if args.save:
             day_id = find_day(db, args.day).id if args.day else None
-            grouping.save_grouping(reader, args.save, solution, problem, day_id)
+            solution = grouping.propose_and_save(reader, args.save, day_id=day_id,
+                                                 **settings).result.solution
+        else:
+            _problem, solution = grouping.propose(db, **settings)
         codes = {m.id: m.code for m in queries.municipalities(db)}
         names = {m.id: m.name() for m in queries.municipalities(db)}
     finally:

@@ -132,6 +132,32 @@ def put_grouping(tx: Transaction, name: str, solution: core.Solution, p: core.Pr
     return grouping_id
 
 
+def propose(db, *, min_size: int = 3, max_size: int = 5, groups: int | None = None,
+            weights: core.Weights | None = None, time_limit: float = 5.0,
+            language: str = "fi") -> tuple[core.Problem, core.Solution]:
+    """The best grouping of the cohort as it is now (proven optimal, or the best found in
+    `time_limit` seconds for a large cohort)."""
+    p = problem(db, min_size, max_size, groups, weights=weights, language=language)
+    return p, core.solve(p, time_limit)
+
+
+@dataclass(frozen=True)
+class SavedProposal:
+    grouping_id: str
+    solution: core.Solution
+
+
+def propose_and_save(session: CohortSession, name: str, *, day_id: str | None = None,
+                     min_size: int = 3, max_size: int = 5, groups: int | None = None,
+                     weights: core.Weights | None = None, time_limit: float = 5.0,
+                     language: str = "fi") -> Changes:
+    """Propose groups and save them under `name`; the Changes' result is a SavedProposal."""
+    p, solution = propose(session.db, min_size=min_size, max_size=max_size, groups=groups,
+                          weights=weights, time_limit=time_limit, language=language)
+    changes = save_grouping(session, name, solution, p, day_id)
+    return replace(changes, result=SavedProposal(changes.result, solution))
+
+
 def save_grouping(session: CohortSession, name: str, solution: core.Solution,
                   p: core.Problem, day_id: str | None = None) -> Changes:
     name = clean_text(name)

@@ -27,6 +27,7 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.door import DbDoor
 from ilmava_desktop.ui.lifecycle import CohortLifecycle
 from ilmava_desktop.ui.municipalities.page import MunicipalitiesPage
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.start_page import StartPage
 from ilmava_desktop.ui.style import STYLE
 
@@ -223,10 +224,10 @@ class MainWindow(QMainWindow):
     # -- undo ------------------------------------------------------------------------
 
     def undo(self) -> None:
-        self.ctx.write(self, lambda s: s.undo(), lambda _c: self.update_undo_actions())
+        run_op(self.ctx, lambda s: s.undo(), parent=self, done=lambda _c: self.update_undo_actions())
 
     def redo(self) -> None:
-        self.ctx.write(self, lambda s: s.redo(), lambda _c: self.update_undo_actions())
+        run_op(self.ctx, lambda s: s.redo(), parent=self, done=lambda _c: self.update_undo_actions())
 
     def update_undo_actions(self) -> None:
         session = self.ctx.session

@@ -29,8 +29,8 @@ from ilmava_desktop.ui.assessment.results_panel import LiveResults, ResultsPanel
 from ilmava_desktop.ui.assessment.sheet_grid import SheetGrid, SheetModel
 from ilmava_desktop.ui.assessment.template_dialog import TemplateDialog
 from ilmava_desktop.ui.context import AppContext
-from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_save
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, labelled_form
 
@@ -190,8 +190,8 @@ class AssessmentPage(QWidget):
         dialog = QInputDialog(self)
         dialog.setWindowTitle(_("New round"))
         dialog.setLabelText(_("Name of the round, e.g. “Officials, January”:"))
-        dialog.textValueSelected.connect(lambda name: self.ctx.write(
-            self, lambda s: assessment.add_round(s, name)))
+        dialog.textValueSelected.connect(lambda name: run_op(
+            self.ctx, lambda s: assessment.add_round(s, name), parent=self))
         dialog.open()
 
     def open_template(self) -> TemplateDialog:
@@ -207,10 +207,8 @@ class AssessmentPage(QWidget):
 
     def write_form(self, path: Path, language: str) -> None:
         round_name = self.round.currentText() or None
-        self.ctx.door.run(lambda: write_paper_form(self.ctx.session, path, language, round_name),
-                          lambda written: self.message.setText(
-                              _("Wrote {path}").format(path=written)),
-                          lambda exc: self.message.setText(message_for(exc)))
+        run_op(self.ctx, lambda s: write_paper_form(s, path, language, round_name),
+               say=self.message)
 
     # -- the sheet -------------------------------------------------------------------
 
@@ -377,16 +375,15 @@ class AssessmentPage(QWidget):
         args = (self.round.currentData(), self.municipality.currentData())
         if theme and all(args):
             self.comment_texts[(theme, kind)] = text.strip()
-            self.ctx.write(self, lambda s: assessment.set_comment(s, *args, theme, kind, text))
+            run_op(self.ctx, lambda s: assessment.set_comment(s, *args, theme, kind, text),
+                   parent=self)
 
     def on_grid_answer_typed(self, statement_id: str, value) -> None:
         args = (self.round.currentData(), self.municipality.currentData(), self.sheet.value())
-        self.ctx.door.run(
-            lambda: assessment.record_answer(self.ctx.session, *args, statement_id, value),
-            self.ctx.changed.emit, lambda exc: self.message.setText(message_for(exc)))
+        run_op(self.ctx, lambda s: assessment.record_answer(s, *args, statement_id, value),
+               say=self.message, quiet=True)
 
     def on_grid_answer_cleared(self, statement_id: str) -> None:
         args = (self.round.currentData(), self.municipality.currentData(), self.sheet.value())
-        self.ctx.door.run(
-            lambda: assessment.clear_answer(self.ctx.session, *args, statement_id),
-            self.ctx.changed.emit, lambda exc: self.message.setText(message_for(exc)))
+        run_op(self.ctx, lambda s: assessment.clear_answer(s, *args, statement_id),
+               say=self.message, quiet=True)

@@ -29,8 +29,8 @@ from ilmava_desktop.i18n import _
 from ilmava_desktop.services import assessment
 from ilmava_desktop.services.output_files import write_atomically
 from ilmava_desktop.ui.context import AppContext
-from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_open, ask_save
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.widgets import dialog_buttons
 
 KIND = Qt.ItemDataRole.UserRole  # what a row is: title, level, no_answer, theme, statement
@@ -238,8 +238,8 @@ class TemplateDialog(QDialog):
         except RuleViolation as exc:
             self.message.setText(str(exc))
             return
-        self.ctx.door.run(lambda: assessment.use_template(self.ctx.session, body),
-                          self._saved, lambda exc: self.message.setText(message_for(exc)))
+        run_op(self.ctx, lambda s: assessment.use_template(s, body), say=self.message,
+               quiet=True, done=self._saved)
 
     def _saved(self, changes) -> None:
         self.ctx.changed.emit(changes)

@@ -23,6 +23,7 @@ from ilmava_desktop.i18n import _
 from ilmava_desktop.services import days as day_service
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, row_table
 
@@ -127,8 +128,8 @@ class DaysDialog(QDialog):
 
     def add_day(self) -> DayDialog:
         dialog = DayDialog(None, self)
-        dialog.accepted.connect(lambda: self.ctx.write(
-            self, lambda s: day_service.add_day(s, **dialog.values())))
+        dialog.accepted.connect(lambda: run_op(
+            self.ctx, lambda s: day_service.add_day(s, **dialog.values()), parent=self))
         dialog.open()
         return dialog
 
@@ -137,12 +138,13 @@ class DaysDialog(QDialog):
         if day is None:
             return None
         dialog = DayDialog(day, self)
-        dialog.accepted.connect(lambda: self.ctx.write(
-            self, lambda s: day_service.update_day(s, day.id, **dialog.values())))
+        dialog.accepted.connect(lambda: run_op(
+            self.ctx, lambda s: day_service.update_day(s, day.id, **dialog.values()),
+            parent=self))
         dialog.open()
         return dialog
 
     def remove_day(self) -> None:
         day = self.selected()
         if day is not None:
-            self.ctx.write(self, lambda s: day_service.remove_day(s, day.id))
+            run_op(self.ctx, lambda s: day_service.remove_day(s, day.id), parent=self)

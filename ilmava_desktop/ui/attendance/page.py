@@ -30,8 +30,8 @@ from ilmava_desktop.ui.attendance.days_dialog import DaysDialog
 from ilmava_desktop.ui.attendance.model import AttendanceModel, all_rows, filtered_rows
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.context import AppContext
-from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_save
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.widgets import heading, row_table
 
 
@@ -294,12 +294,9 @@ class AttendancePage(QWidget):
             may_override = isinstance(exc, OverLimit) and exc.can_override
             self.pending_override = person_id if may_override else None
             self.override_button.setVisible(may_override)
-            self.show_message(message_for(exc), True)
             self.search.setFocus()
 
-        session = self.ctx.session
-        self.ctx.door.run(lambda: work(session),
-                          lambda changes: (self.ctx.changed.emit(changes), done(changes)), failed)
+        run_op(self.ctx, work, say=self.show_message, quiet=True, done=done, failed=failed)
 
     def show_message(self, text: str, is_error: bool) -> None:
         # The sign says it in words too; colour only repeats it. A palette change, not a
@@ -351,10 +348,7 @@ class AttendancePage(QWidget):
     def export_to(self, path: Path) -> None:
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
-        self.ctx.door.run(lambda: export_attendance(self.ctx.session, path),
-                          lambda written: self.show_message(
-                              _("Wrote {path}").format(path=written), False),
-                          lambda exc: self.show_message(message_for(exc), True))
+        run_op(self.ctx, lambda s: export_attendance(s, path), say=self.show_message)
 
     def choose_pdf_file(self, kind: str) -> None:
         name = _("badges") if kind == "badges" else _("sign-in sheet")
@@ -366,7 +360,4 @@ class AttendancePage(QWidget):
         if day is None:
             return
         write = write_badges if kind == "badges" else write_signin_sheet
-        self.ctx.door.run(lambda: write(self.ctx.session, day, path),
-                          lambda written: self.show_message(
-                              _("Wrote {path}").format(path=written), False),
-                          lambda exc: self.show_message(message_for(exc), True))
+        run_op(self.ctx, lambda s: write(s, day, path), say=self.show_message)

@@ -27,9 +27,8 @@ from ilmava_desktop.ui.board.card_dialog import CardDialog
 from ilmava_desktop.ui.board.columns import CardColumn, ShownCard
 from ilmava_desktop.ui.board.projector import BoardProjector
 from ilmava_desktop.ui.context import AppContext
-from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_save
-from ilmava_desktop.ui.ops import write_and_say
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import heading, labelled_form, wall
 
@@ -380,13 +379,12 @@ class BoardPage(QWidget):
                   "kind": entry.kind or self.kind.currentData(),
                   "theme_id": self.theme.currentData(), "text": entry.text,
                   "author": self.author.text(), "confidential": self.confidential.isChecked()}
-        self.ctx.door.run(lambda: board.add_card(self.ctx.session, **fields), self._added,
-                          lambda exc: self.message.setText(message_for(exc)))
+        run_op(self.ctx, lambda s: board.add_card(s, **fields), say=self.message, quiet=True,
+               done=self._added)
 
-    def _added(self, changes) -> None:
+    def _added(self, _changes) -> None:
         self.entry.clear()
         self.message.setText(_("Card added."))
-        self.ctx.changed.emit(changes)
 
     def on_drop(self, column: CardColumn, ids: list[str], target) -> None:
         known = {c.id: c for c in self.cards}
@@ -408,7 +406,7 @@ class BoardPage(QWidget):
         return column.list.selected_cards() if column is not None else []
 
     def _write(self, work) -> None:
-        write_and_say(self.ctx, self.message, work)
+        run_op(self.ctx, work, say=self.message)
 
     def _need_cards(self, at_least: int = 1) -> list[core.Card] | None:
         cards = self.selected()
@@ -489,7 +487,4 @@ class BoardPage(QWidget):
     def export_to(self, path: Path) -> None:
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
-        self.ctx.door.run(lambda: board.export_board(self.ctx.session, path),
-                          lambda written: self.message.setText(
-                              _("Wrote {path}").format(path=written)),
-                          lambda exc: self.message.setText(message_for(exc)))
+        run_op(self.ctx, lambda s: board.export_board(s, path), say=self.message)

@@ -33,10 +33,9 @@ from ilmava_desktop.services import grouping, peer_documents
 from ilmava_desktop.services.attendance import day_label
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
-from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.groups.columns import GroupColumn, MunicipalityCard
 from ilmava_desktop.ui.groups.printing import choose_pdf
-from ilmava_desktop.ui.ops import write_and_say
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import dialog_buttons, heading, labelled_form, wall
 
@@ -244,7 +243,7 @@ class GroupsPage(QWidget):
     # -- changes ---------------------------------------------------------------------------------
 
     def _write(self, work) -> None:
-        write_and_say(self.ctx, self.message, work)
+        run_op(self.ctx, work, say=self.message)
 
     def on_drop(self, column: GroupColumn, ids: list[str]) -> None:
         chosen = self.current()
@@ -331,24 +330,16 @@ class GroupsPage(QWidget):
 
     def propose(self, name: str, day_id: str | None, min_size: int, max_size: int,
                 weights: core.Weights) -> None:
-        language = current_language()
-
-        def work(session):
-            problem = grouping.problem(session.db, min_size, max_size, weights=weights,
-                                       language=language)
-            solution = core.solve(problem)
-            changes = grouping.save_grouping(session, name, solution, problem, day_id)
-            return changes, solution
-
-        def done(result) -> None:
-            changes, solution = result
-            self.ctx.changed.emit(changes)
-            self.grouping_choice.setCurrentIndex(self.grouping_choice.findData(changes.result))
+        def done(changes) -> None:
+            proposal = changes.result
+            self.grouping_choice.setCurrentIndex(
+                self.grouping_choice.findData(proposal.grouping_id))
             self.show_grouping()
             self.message.setText((_("Proposed: {points} points, proven optimal.") if
-                                  solution.optimal else _(
+                                  proposal.solution.optimal else _(
                                       "Proposed: {points} points, the best found in the time "
-                                      "allowed.")).format(points=decimal(solution.score)))
+                                      "allowed.")).format(points=decimal(proposal.solution.score)))
 
-        self.ctx.door.run(lambda: work(self.ctx.session), done,
-                          lambda exc: self.message.setText(message_for(exc)))
+        run_op(self.ctx, lambda s: grouping.propose_and_save(
+            s, name, day_id=day_id, min_size=min_size, max_size=max_size, weights=weights,
+            language=current_language()), say=self.message, quiet=True, done=done)

@@ -26,7 +26,7 @@ from ilmava_desktop.services import grouping, pairs, peer_documents
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.groups.printing import choose_pdf
-from ilmava_desktop.ui.ops import write_and_say
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import labelled_form, row_table
 
@@ -188,7 +188,7 @@ class PairsTab(QWidget):
     # -- changes --------------------------------------------------------------------------------
 
     def _write(self, work) -> None:
-        write_and_say(self.ctx, self.message, work)
+        run_op(self.ctx, work, say=self.message)
 
     def propose(self) -> None:
         k, mutual, outside = self.reviews.value(), self.mutual.isChecked(), \

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import peer_documents
 from ilmava_desktop.ui.context import AppContext
-from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_save
+from ilmava_desktop.ui.ops import run_op
 
 
 def choose_pdf(parent: QWidget, ctx: AppContext, name: str, message: QLabel,
@@ -24,6 +24,5 @@ def choose_pdf(parent: QWidget, ctx: AppContext, name: str, message: QLabel,
 def write_pdf(ctx: AppContext, path: Path, message: QLabel,
               document: Callable[[object, str], object]) -> None:
     language = current_language()
-    ctx.door.run(lambda: peer_documents.write_document(document(ctx.session.db, language), path),
-                 lambda written: message.setText(_("Wrote {path}").format(path=written)),
-                 lambda exc: message.setText(message_for(exc)))
+    run_op(ctx, lambda s: peer_documents.write_document(document(s.db, language), path),
+           say=message)

@@ -27,10 +27,9 @@ from ilmava_desktop.services import peer_documents, sparrers
 from ilmava_desktop.services.session import Changes
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
-from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_open
 from ilmava_desktop.ui.groups.printing import choose_pdf
-from ilmava_desktop.ui.ops import write_and_say
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, row_table
 
@@ -195,7 +194,7 @@ class SparrersTab(QWidget):
             key=lambda r: r.municipality))
 
     def _write(self, work) -> None:
-        write_and_say(self.ctx, self.message, work)
+        run_op(self.ctx, work, say=self.message)
 
     def choose_import(self) -> None:
         ask_open(self, _("Import sparrers"), _("Spreadsheets (*.xlsx *.csv);;All files (*)"),
@@ -212,8 +211,8 @@ class SparrersTab(QWidget):
             self.message.setText("\n".join([text, *lines]))
             self.ctx.changed.emit(Changes({"sparrer": frozenset()}, _("Import sparrers")))
 
-        self.ctx.door.run(lambda: sparrers.import_sparrers(self.ctx.session, path), done,
-                          lambda exc: self.message.setText(message_for(exc)))
+        run_op(self.ctx, lambda s: sparrers.import_sparrers(s, path), say=self.message,
+               done=done)
 
     def open_add(self) -> SparrerDialog:
         dialog = SparrerDialog(self)

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services import people
 from ilmava_desktop.ui.context import AppContext
-from ilmava_desktop.ui.feedback import ask, show_error
+from ilmava_desktop.ui.feedback import ask
+from ilmava_desktop.ui.ops import run_op
 
 
 def offer_backup_erasure(parent: QWidget, ctx: AppContext, person_ids: list[str],
@@ -24,11 +25,9 @@ def offer_backup_erasure(parent: QWidget, ctx: AppContext, person_ids: list[str]
     held = ctx.read(lambda s: people.backups_holding(s, *person_ids))
     if not held:
         return
-    session = ctx.session
     ask(parent, question(held),
         [(_("Erase from the backups"), QMessageBox.ButtonRole.AcceptRole),
          (_("Keep the backups"), QMessageBox.ButtonRole.RejectRole)],
-        lambda answer: answer == 0 and ctx.door.run(
-            lambda: people.erase_from_backups(session, *person_ids),
-            lambda count: ctx.notice.emit(done(count)),
-            lambda exc: show_error(parent, exc)))
+        lambda answer: answer == 0 and run_op(
+            ctx, lambda s: people.erase_from_backups(s, *person_ids), parent=parent,
+            done=lambda count: ctx.notice.emit(done(count))))

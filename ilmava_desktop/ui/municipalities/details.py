@@ -10,6 +10,7 @@ from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services.municipalities import update_municipality
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.widgets import CommittingTextEdit, heading
 
 
@@ -115,4 +116,4 @@ class MunicipalityDetails(QWidget):
     def _save(self, **fields) -> None:
         row_id = self.municipality_id
         if row_id:
-            self.ctx.write(self, lambda s: update_municipality(s, row_id, **fields))
+            run_op(self.ctx, lambda s: update_municipality(s, row_id, **fields), parent=self)

@@ -21,6 +21,7 @@ from ilmava_desktop.resources import official_municipalities
 from ilmava_desktop.services import importing
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import row_table
 
@@ -119,4 +120,5 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan is None:
             return
-        self.ctx.write(self, lambda s: importing.apply_import(s, plan), lambda _c: self.accept())
+        run_op(self.ctx, lambda s: importing.apply_import(s, plan), parent=self,
+               done=lambda _c: self.accept())

@@ -26,6 +26,7 @@ from ilmava_desktop.ui.municipalities.backup_erasure import offer_backup_erasure
 from ilmava_desktop.ui.municipalities.details import MunicipalityDetails
 from ilmava_desktop.ui.municipalities.import_dialog import ImportDialog
 from ilmava_desktop.ui.municipalities.people_panel import PeoplePanel
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import SEARCH_ROLE, SORT_ROLE, Column, RowTableModel
 from ilmava_desktop.ui.widgets import row_table
 
@@ -158,8 +159,8 @@ class MunicipalitiesPage(QWidget):
             if code:
                 from ilmava_desktop.services.municipalities import municipality_id
 
-                self.ctx.write(self, lambda s: add_municipality(s, code),
-                               lambda _c: self.select(municipality_id(code)))
+                run_op(self.ctx, lambda s: add_municipality(s, code), parent=self,
+                       done=lambda _c: self.select(municipality_id(code)))
 
         dialog.accepted.connect(add)
         dialog.open()
@@ -174,9 +175,9 @@ class MunicipalitiesPage(QWidget):
             .format(name=name),
             [(_("Remove"), QMessageBox.ButtonRole.DestructiveRole),
              (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],
-            lambda answer: answer == 0 and self.ctx.write(
-                self, lambda s: remove_municipality(s, row_id),
-                lambda changes: self.offer_backup_erasure(changes.result, name)),
+            lambda answer: answer == 0 and run_op(
+                self.ctx, lambda s: remove_municipality(s, row_id), parent=self,
+                done=lambda changes: self.offer_backup_erasure(changes.result, name)),
             icon=QMessageBox.Icon.Warning)
 
     def offer_backup_erasure(self, person_ids: list[str], name: str) -> None:

@@ -26,6 +26,7 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask, show_error
 from ilmava_desktop.ui.municipalities.backup_erasure import offer_backup_erasure
 from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import row_table
 
@@ -94,8 +95,8 @@ class PeoplePanel(QGroupBox):
         if not m_id:
             return
         dialog = PersonDialog(None, self)
-        dialog.accepted.connect(lambda: self.ctx.write(
-            self, lambda s: people.add_person(s, m_id, **dialog.values())))
+        dialog.accepted.connect(lambda: run_op(
+            self.ctx, lambda s: people.add_person(s, m_id, **dialog.values()), parent=self))
         dialog.open()
 
     def edit_person(self) -> None:
@@ -104,8 +105,9 @@ class PeoplePanel(QGroupBox):
             return
         person = self.ctx.read(lambda s: queries.person(s.db, person_id))
         dialog = PersonDialog(person, self)
-        dialog.accepted.connect(lambda: self.ctx.write(
-            self, lambda s: people.update_person(s, person_id, **dialog.values())))
+        dialog.accepted.connect(lambda: run_op(
+            self.ctx, lambda s: people.update_person(s, person_id, **dialog.values()),
+            parent=self))
         dialog.open()
 
     def delete_person(self) -> None:
@@ -117,9 +119,9 @@ class PeoplePanel(QGroupBox):
                     "this until the cohort is closed.").format(name=person.name),
             [(_("Delete"), QMessageBox.ButtonRole.DestructiveRole),
              (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],
-            lambda answer: answer == 0 and self.ctx.write(
-                self, lambda s: people.delete_person(s, person_id),
-                lambda _c: self.offer_backup_erasure(person_id, person.name)),
+            lambda answer: answer == 0 and run_op(
+                self.ctx, lambda s: people.delete_person(s, person_id), parent=self,
+                done=lambda _c: self.offer_backup_erasure(person_id, person.name)),
             icon=QMessageBox.Icon.Warning)
 
     def offer_backup_erasure(self, person_id: str, name: str) -> None:

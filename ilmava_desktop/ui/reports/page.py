@@ -32,6 +32,7 @@ from ilmava_desktop.ui.chart_view import ChartView
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_save
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.reports.batch import ReportBatch, read_jobs
 from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import heading, labelled_form
@@ -254,11 +255,8 @@ class ReportsPage(QWidget):
     def write_summary(self, path: Path) -> None:
         language = self.report_language() or current_language()
         named = self.name_municipalities.isChecked()
-        self.ctx.door.run(lambda: report_export.write_summary(self.ctx.session.db, path,
-                                                              language, named),
-                          lambda written: self.message.setText(
-                              _("Wrote {path}").format(path=written)),
-                          lambda exc: self.message.setText(message_for(exc)))
+        run_op(self.ctx, lambda s: report_export.write_summary(s.db, path, language, named),
+               say=self.message)
 
 
 def preview_html(data) -> str:

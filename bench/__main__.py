@@ -69,9 +69,9 @@ def startup(rounds: int = 5) -> dict:
 
 def _large_cohort(path: Path) -> None:
     from ilmava_desktop.resources import official_municipalities
+    from ilmava_desktop.services.cohort.session import CohortSession
     from ilmava_desktop.services.municipalities import put_municipality
-    from ilmava_desktop.services.people import put_new_person
-    from ilmava_desktop.services.session import CohortSession
+    from ilmava_desktop.services.municipalities.people import put_new_person
     from ilmava_desktop.storage.transaction import new_id
 
     def fill(tx) -> None:
@@ -86,14 +86,14 @@ def _large_cohort(path: Path) -> None:
 
         from datetime import date
 
-        from ilmava_desktop.services.days import put_day
+        from ilmava_desktop.services.attendance.days import put_day
         put_day(tx, 1, "Avauspäivä", date(2026, 1, 28), "Lahti", "Viranhaltijajohto", 1, 5)
 
     CohortSession.create(path, fill).close()
 
 
 def open_large(rounds: int = 7) -> dict:
-    from ilmava_desktop.services.session import CohortSession
+    from ilmava_desktop.services.cohort.session import CohortSession
 
     with tempfile.TemporaryDirectory() as folder:
         os.environ["ILMAVA_DATA_DIR"] = str(Path(folder) / "data")
@@ -412,8 +412,9 @@ def pairs_308() -> dict:
 
 
 def _demo_reports(folder: Path):
-    from ilmava_desktop.services import municipality_report, reading
+    from ilmava_desktop.services.cohort import reading
     from ilmava_desktop.services.demo import create_demo
+    from ilmava_desktop.services.reports import municipality_report
     from ilmava_desktop.storage import queries
 
     create_demo(folder / "demo.ilmava").close()
@@ -446,7 +447,7 @@ def _minimal_pdf(number: int) -> bytes:
 
 def pdf_batch() -> dict:
     """All 15 demo reports rendered (target ratio <= 3), against 15 minimal documents."""
-    from ilmava_desktop.services import report_export
+    from ilmava_desktop.services.reports import export as report_export
 
     with tempfile.TemporaryDirectory() as folder:
         os.environ["ILMAVA_DATA_DIR"] = str(Path(folder) / "data")

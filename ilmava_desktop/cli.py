@@ -120,7 +120,7 @@ def _fail(message: str, code: int) -> int:
 
 
 def cmd_new(args) -> int:
-    from ilmava_desktop.services.cohorts import create_cohort
+    from ilmava_desktop.services.cohort.create import create_cohort
 
     session = create_cohort(args.cohort, args.name, args.programme, args.year, args.language)
     session.close()
@@ -138,7 +138,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_info(args) -> int:
-    from ilmava_desktop.services import reading
+    from ilmava_desktop.services.cohort import reading
 
     data = reading.info(args.cohort)
     if args.json:
@@ -150,7 +150,7 @@ def cmd_info(args) -> int:
 
 
 def cmd_municipalities(args) -> int:
-    from ilmava_desktop.services import reading
+    from ilmava_desktop.services.cohort import reading
 
     rows = reading.municipality_rows(args.cohort)
     if args.json:
@@ -162,7 +162,7 @@ def cmd_municipalities(args) -> int:
 
 
 def cmd_people(args) -> int:
-    from ilmava_desktop.services import reading
+    from ilmava_desktop.services.cohort import reading
 
     rows = reading.people_rows(args.cohort)
     if args.json:
@@ -174,7 +174,7 @@ def cmd_people(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from ilmava_desktop.services.checks import check_file
+    from ilmava_desktop.services.cohort.checks import check_file
 
     problems = check_file(args.cohort)
     for problem in problems:
@@ -186,7 +186,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from ilmava_desktop.services.importing import describe, import_file
+    from ilmava_desktop.services.municipalities.importing import describe, import_file
 
     session = open_for_writing(args.cohort)
     try:

@@ -78,7 +78,7 @@ def cohort_path(tmp_path):
 
 @pytest.fixture
 def session(cohort_path):
-    from ilmava_desktop.services.cohorts import create_cohort
+    from ilmava_desktop.services.cohort.create import create_cohort
 
     cohort_path.parent.mkdir(parents=True, exist_ok=True)
     session = create_cohort(cohort_path, "Test cohort", year=2026)

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ilmava_desktop.services import assessment
-from ilmava_desktop.services.answer_import import import_answers, plan_answers
+from ilmava_desktop.services.assessment.answer_import import import_answers, plan_answers
 from ilmava_desktop.services.municipalities import add_municipality
 
 

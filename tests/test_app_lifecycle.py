@@ -61,7 +61,7 @@ def test_a_startup_check_that_cannot_open_the_cohort_says_why_and_exits(tmp_path
 
 
 def test_a_startup_check_on_a_crashed_cohort_does_not_ask_about_recovery(tmp_path):
-    from ilmava_desktop.services.cohorts import create_cohort
+    from ilmava_desktop.services.cohort.create import create_cohort
     from ilmava_desktop.storage import locations
 
     path = tmp_path / "syksy.ilmava"

@@ -7,7 +7,7 @@ import pytest
 from ilmava_desktop.core import assessment as core
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.services import assessment
-from ilmava_desktop.services.demo_assessment import OFFICIALS, POLITICIANS
+from ilmava_desktop.services.demo.assessment import OFFICIALS, POLITICIANS
 from ilmava_desktop.services.municipalities import add_municipality, municipality_id
 from ilmava_desktop.storage import queries
 
@@ -120,7 +120,7 @@ def test_template_in_use_is_versioned_not_changed(session):
 
 def test_paper_form_speaks_the_language_asked_for(demo):
     from ilmava_desktop.i18n import current_language
-    from ilmava_desktop.services.assessment_documents import paper_form
+    from ilmava_desktop.services.assessment.documents import paper_form
 
     swedish = paper_form(demo, "sv")
     assert current_language() == "en"  # the window's language is left alone

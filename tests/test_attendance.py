@@ -126,7 +126,7 @@ def test_export_csv_and_xlsx(demo, tmp_path):
 
     import openpyxl
 
-    from ilmava_desktop.services.attendance_export import export_attendance
+    from ilmava_desktop.services.attendance.export import export_attendance
 
     csv_path = export_attendance(demo, tmp_path / "läsnäolo.csv")
     with csv_path.open(encoding="utf-8-sig") as f:
@@ -145,7 +145,7 @@ def test_export_csv_and_xlsx(demo, tmp_path):
 
 
 def test_export_to_a_pulled_stick_says_so_and_leaves_nothing(demo, tmp_path):
-    from ilmava_desktop.services.attendance_export import export_attendance
+    from ilmava_desktop.services.attendance.export import export_attendance
 
     with pytest.raises(RuleViolation, match=r"The folder .*gone does not exist\."):
         export_attendance(demo, tmp_path / "gone" / "läsnäolo.csv")

@@ -6,7 +6,7 @@ import pytest
 
 from ilmava_desktop.core.attendance import parse_badge
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.services import attendance_documents as documents
+from ilmava_desktop.services.attendance import documents as documents
 from ilmava_desktop.services.attendance import person_by_badge
 from ilmava_desktop.storage import queries
 

@@ -90,7 +90,7 @@ def test_messages_are_finnish_by_default(capsys, tmp_path):
 
 
 def test_attendance_and_checkin_commands(capsys, tmp_path):
-    from ilmava_desktop.services.session import CohortSession
+    from ilmava_desktop.services.cohort.session import CohortSession
     from tests.conftest import clear_attendance
 
     path = tmp_path / "demo.ilmava"

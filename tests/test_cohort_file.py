@@ -5,10 +5,10 @@ import sqlite3
 
 import pytest
 
-from ilmava_desktop.services.cohorts import create_cohort
+from ilmava_desktop.services.cohort.create import create_cohort
+from ilmava_desktop.services.cohort.session import CohortSession
 from ilmava_desktop.services.municipalities import add_municipality, municipality_id
-from ilmava_desktop.services.people import add_person
-from ilmava_desktop.services.session import CohortSession
+from ilmava_desktop.services.municipalities.people import add_person
 from ilmava_desktop.storage import backups, locks
 from ilmava_desktop.storage.cohort_file import CohortFile, inspect, recoverable
 from ilmava_desktop.storage.errors import CohortFileError, OriginalChanged, SaveError
@@ -191,7 +191,7 @@ def test_people_survive_save_and_reopen(session, cohort_path):
     add_person(session, municipality_id("638"), "Åsa Öberg", title="stadsdirektör",
                email="asa@borga.example", language="sv")
     session.close()
-    from ilmava_desktop.services.reading import people_rows
+    from ilmava_desktop.services.cohort.reading import people_rows
     assert people_rows(cohort_path)[0]["name"] == "Åsa Öberg"
 
 

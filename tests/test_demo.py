@@ -1,6 +1,6 @@
 from collections import Counter
 
-from ilmava_desktop.services.cohorts import info
+from ilmava_desktop.services.cohort.create import info
 from ilmava_desktop.storage import queries
 
 

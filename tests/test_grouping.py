@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from ilmava_desktop.cli import main
 from ilmava_desktop.core import grouping as core
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.services import grouping
+from ilmava_desktop.services.groups import grouping
 
 
 def members(n, themes="abcd", regions="xyz"):
@@ -114,7 +114,7 @@ def test_groups_on_the_command_line_saved_for_a_day(capsys, tmp_path):
     assert data["score"] == pytest.approx(sum(g["score"] for g in data["groups"]))
     again = main(["--lang", "en", "groups", str(path), "--json"])
     assert again == 0 and json.loads(capsys.readouterr().out)["groups"] == data["groups"]
-    from ilmava_desktop.services import reading
+    from ilmava_desktop.services.cohort import reading
 
     session = reading._ReadOnlySession(path)
     saved = grouping.find_grouping(session.db, "helsinki")

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ilmava_desktop.core.import_rows import UnusableFile
-from ilmava_desktop.services.importing import import_file, plan_import
+from ilmava_desktop.services.municipalities.importing import import_file, plan_import
 from ilmava_desktop.storage import queries
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from ilmava_desktop.cli import main
 from ilmava_desktop.core import pairing as core
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.services import grouping, pairs
+from ilmava_desktop.services.groups import grouping, pairs
 
 THEMES = ["strategy", "finance", "monitoring", "organisation"]
 
@@ -95,7 +95,7 @@ def test_pairs_on_the_command_line(capsys, tmp_path):
                  "Helsingin teemaryhmät", "--save", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert len(data["pairs"]) == 45
-    from ilmava_desktop.services import reading
+    from ilmava_desktop.services.cohort import reading
 
     session = reading._ReadOnlySession(path)
     saved = grouping.find_grouping(session.db, "Helsingin teemaryhmät")

@@ -32,7 +32,8 @@ import importlib, pkgutil
 for layer in {QT_FREE!r}:
     package = importlib.import_module('ilmava_desktop.' + layer)
     for info in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):
-        importlib.import_module(info.name)
+        if not info.name.endswith('.__main__'):  # a script: importing it runs it
+            importlib.import_module(info.name)
 import ilmava_desktop.cli, ilmava_desktop.resources
 print('clean')
 """)

@@ -7,7 +7,9 @@ from pypdf import PdfReader
 
 from ilmava_desktop.cli import main
 from ilmava_desktop.reports.municipality_report import MunicipalityReportRenderer
-from ilmava_desktop.services import board, municipality_report, report_export
+from ilmava_desktop.services import board
+from ilmava_desktop.services.reports import export as report_export
+from ilmava_desktop.services.reports import municipality_report
 from ilmava_desktop.storage import queries
 
 
@@ -28,7 +30,7 @@ def exported(tmp_path_factory):
     assert main(["demo", str(cohort)]) == 0
     assert main(["export", "pdf", str(cohort), "--out", str(folder / "pdf")]) == 0
     assert main(["export", "summary", str(cohort), "--out", str(folder / "summary.pdf")]) == 0
-    from ilmava_desktop.services import reading
+    from ilmava_desktop.services.cohort import reading
 
     return folder, reading._ReadOnlySession(cohort)
 
@@ -116,8 +118,8 @@ def test_typed_text_prints_as_typed_in_every_kind_of_pdf(demo):
 
     from ilmava_desktop.reports.paper_form import FormTheme, PaperFormRenderer
     from ilmava_desktop.reports.signin_sheet import SignInGroup, SignInSheetRenderer
-    from ilmava_desktop.services.assessment_documents import paper_form
-    from ilmava_desktop.services.attendance_documents import signin_sheet
+    from ilmava_desktop.services.assessment.documents import paper_form
+    from ilmava_desktop.services.attendance.documents import signin_sheet
 
     sheet = signin_sheet(demo, queries.days(demo.db)[0])
     sheet = replace(sheet, subtitle=TYPED, groups=[
@@ -163,7 +165,7 @@ def test_a_swedish_report_breaks_no_heading_mid_word(exported):
 
 
 def test_the_summary_names_each_lesson_and_idea_once(exported):
-    from ilmava_desktop.services import cohort_summary
+    from ilmava_desktop.services.reports import cohort_summary
 
     summary = cohort_summary.build(exported[1].db)
     assert summary.lessons and len(set(summary.lessons)) == len(summary.lessons)

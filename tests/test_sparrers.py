@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from ilmava_desktop.cli import main
 from ilmava_desktop.core import sparring as core
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.services import sparrers
+from ilmava_desktop.services.groups import sparrers
 
 
 def test_import_rejects_bad_rows_and_is_idempotent(demo, tmp_path):

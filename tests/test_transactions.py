@@ -9,7 +9,12 @@ from ilmava_desktop.services.municipalities import (
     remove_municipality,
     update_municipality,
 )
-from ilmava_desktop.services.people import add_person, delete_person, export_person, update_person
+from ilmava_desktop.services.municipalities.people import (
+    add_person,
+    delete_person,
+    export_person,
+    update_person,
+)
 from ilmava_desktop.storage import queries
 
 

@@ -4,7 +4,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from ilmava_desktop.services import grouping
+from ilmava_desktop.services.groups import grouping
 from tests.ui_helpers import open_dialog
 
 
@@ -167,7 +167,8 @@ def test_the_three_lists_print_as_pdf(demo_window_at, qtbot, tmp_path):
 
 
 def test_printed_lists_hold_what_the_window_shows(demo):
-    from ilmava_desktop.services import grouping, peer_documents
+    from ilmava_desktop.services.groups import documents as peer_documents
+    from ilmava_desktop.services.groups import grouping
     from ilmava_desktop.storage import queries
 
     chosen = grouping.groupings(demo.db)[0]

@@ -191,8 +191,8 @@ def test_changes_are_saved_to_the_file_automatically(demo_window, qtbot):
 
 
 def test_crash_recovery_is_offered_on_the_next_open(window, qtbot, tmp_path):
+    from ilmava_desktop.services.cohort.session import CohortSession
     from ilmava_desktop.services.municipalities import add_municipality
-    from ilmava_desktop.services.session import CohortSession
     from ilmava_desktop.storage import locks
 
     path = tmp_path / "demo.ilmava"
@@ -366,7 +366,7 @@ def test_person_export_writes_json_and_a_failure_says_so(demo_window, tmp_path):
     p.people.table.selectRow(0)
     person_id = p.people.selected_id()
     data = demo_window.ctx.read(lambda s: __import__(
-        "ilmava_desktop.services.people", fromlist=["x"]).export_person(s, person_id))
+        "ilmava_desktop.services.municipalities.people", fromlist=["x"]).export_person(s, person_id))
     p.people.write_export(tmp_path / "henkilö.json", data)
     assert json.loads((tmp_path / "henkilö.json").read_text("utf-8"))["id"] == person_id
     p.people.write_export(tmp_path / "irrotettu" / "henkilö.json", data)

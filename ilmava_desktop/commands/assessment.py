@@ -63,7 +63,8 @@ def _round(session, name: str):
 
 
 def cmd_rounds(args) -> int:
-    from ilmava_desktop.services import assessment, reading
+    from ilmava_desktop.services import assessment
+    from ilmava_desktop.services.cohort import reading
 
     session = reading._ReadOnlySession(args.cohort)
     rows = [{"id": r.id, "name": r.name, "position": r.position,
@@ -79,7 +80,7 @@ def cmd_rounds(args) -> int:
 
 
 def cmd_answers(args) -> int:
-    from ilmava_desktop.services.answer_import import import_answers
+    from ilmava_desktop.services.assessment.answer_import import import_answers
 
     session = open_for_writing(args.cohort)
     try:
@@ -102,7 +103,8 @@ def cmd_answers(args) -> int:
 
 
 def cmd_results(args) -> int:
-    from ilmava_desktop.services import assessment, reading
+    from ilmava_desktop.services import assessment
+    from ilmava_desktop.services.cohort import reading
 
     session = reading._ReadOnlySession(args.cohort)
     data = assessment.results(session, _round(session, args.round_name).id)
@@ -119,7 +121,8 @@ def cmd_results(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from ilmava_desktop.services import assessment, reading
+    from ilmava_desktop.services import assessment
+    from ilmava_desktop.services.cohort import reading
 
     session = reading._ReadOnlySession(args.cohort)
     if args.rounds:
@@ -142,8 +145,8 @@ def cmd_compare(args) -> int:
 
 
 def cmd_paper_form(args) -> int:
-    from ilmava_desktop.services import reading
-    from ilmava_desktop.services.assessment_documents import write_paper_form
+    from ilmava_desktop.services.assessment.documents import write_paper_form
+    from ilmava_desktop.services.cohort import reading
 
     session = reading._ReadOnlySession(args.cohort)
     if args.round_name:
@@ -155,7 +158,8 @@ def cmd_paper_form(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from ilmava_desktop.services import assessment, reading
+    from ilmava_desktop.services import assessment
+    from ilmava_desktop.services.cohort import reading
     from ilmava_desktop.services.output_files import write_atomically
 
     if args.what == "export":

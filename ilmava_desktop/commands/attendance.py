@@ -78,7 +78,8 @@ def _iso_date(text: str):
 
 
 def cmd_attendance(args) -> int:
-    from ilmava_desktop.services import attendance, reading
+    from ilmava_desktop.services import attendance
+    from ilmava_desktop.services.cohort import reading
 
     data = reading.attendance_summary(args.cohort, args.day)
     if args.json:
@@ -126,7 +127,9 @@ def cmd_checkin(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from ilmava_desktop.services import attendance, attendance_export, reading
+    from ilmava_desktop.services import attendance
+    from ilmava_desktop.services.attendance import export as attendance_export
+    from ilmava_desktop.services.cohort import reading
 
     session = reading._ReadOnlySession(args.cohort)
     days = {attendance.find_day(session.db, args.day).id} if args.day else None
@@ -136,7 +139,9 @@ def cmd_export(args) -> int:
 
 
 def cmd_printed(args) -> int:
-    from ilmava_desktop.services import attendance, attendance_documents, reading
+    from ilmava_desktop.services import attendance
+    from ilmava_desktop.services.attendance import documents as attendance_documents
+    from ilmava_desktop.services.cohort import reading
 
     session = reading._ReadOnlySession(args.cohort)
     day = attendance.find_day(session.db, args.day)
@@ -147,7 +152,7 @@ def cmd_printed(args) -> int:
 
 
 def cmd_days(args) -> int:
-    from ilmava_desktop.services import reading
+    from ilmava_desktop.services.cohort import reading
 
     rows = reading.day_rows(args.cohort)
     if args.json:
@@ -160,7 +165,7 @@ def cmd_days(args) -> int:
 
 
 def cmd_day(args) -> int:
-    from ilmava_desktop.services.days import add_day
+    from ilmava_desktop.services.attendance.days import add_day
 
     session = open_for_writing(args.cohort)
     try:

@@ -55,7 +55,8 @@ def _card_json(card, codes: dict[str, str], names: dict[str, str]) -> dict:
 
 
 def cmd_board(args) -> int:
-    from ilmava_desktop.services import board, reading
+    from ilmava_desktop.services import board
+    from ilmava_desktop.services.cohort import reading
     from ilmava_desktop.storage import queries
 
     if args.what == "add":

@@ -30,7 +30,7 @@ def warn_if_locked(path: Path) -> None:
 
 
 def open_for_writing(path: Path):
-    from ilmava_desktop.services.session import CohortSession
+    from ilmava_desktop.services.cohort.session import CohortSession
 
     warn_if_locked(path)
     return CohortSession.open(path)

@@ -41,8 +41,9 @@ def _sizes(text: str) -> tuple[int, int]:
 
 
 def cmd_groups(args) -> int:
-    from ilmava_desktop.services import grouping, reading
     from ilmava_desktop.services.attendance import find_day
+    from ilmava_desktop.services.cohort import reading
+    from ilmava_desktop.services.groups import grouping
     from ilmava_desktop.storage import queries
 
     low, high = _sizes(args.size)
@@ -80,7 +81,9 @@ def cmd_groups(args) -> int:
 
 
 def cmd_export_printed(args) -> int:
-    from ilmava_desktop.services import grouping, peer_documents, reading
+    from ilmava_desktop.services.cohort import reading
+    from ilmava_desktop.services.groups import documents as peer_documents
+    from ilmava_desktop.services.groups import grouping
 
     session = reading._ReadOnlySession(args.cohort)
     language = args.lang or current_language()

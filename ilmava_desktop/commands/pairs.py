@@ -32,7 +32,8 @@ def add_parsers(commands) -> None:
 
 
 def cmd_pairs(args) -> int:
-    from ilmava_desktop.services import grouping, pairs, reading
+    from ilmava_desktop.services.cohort import reading
+    from ilmava_desktop.services.groups import grouping, pairs
     from ilmava_desktop.storage import queries
 
     session = open_for_writing(args.cohort) if args.save else reading._ReadOnlySession(

@@ -22,7 +22,7 @@ def add_parsers(commands) -> None:
 
 
 def cmd_person(args) -> int:
-    from ilmava_desktop.services import people
+    from ilmava_desktop.services.municipalities import people
     from ilmava_desktop.storage import queries
 
     session = open_for_writing(args.cohort)

@@ -30,7 +30,8 @@ def add_parsers(commands) -> None:
 
 
 def cmd_pdf(args) -> int:
-    from ilmava_desktop.services import reading, report_export
+    from ilmava_desktop.services.cohort import reading
+    from ilmava_desktop.services.reports import export as report_export
     from ilmava_desktop.storage import queries
 
     session = reading._ReadOnlySession(args.cohort)
@@ -49,7 +50,8 @@ def cmd_pdf(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from ilmava_desktop.services import reading, report_export
+    from ilmava_desktop.services.cohort import reading
+    from ilmava_desktop.services.reports import export as report_export
 
     session = reading._ReadOnlySession(args.cohort)
     written = report_export.write_summary(session.db, args.out, args.lang or current_language(),

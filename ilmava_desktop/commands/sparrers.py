@@ -29,7 +29,8 @@ def add_parsers(commands) -> None:
 
 
 def cmd_sparrers(args) -> int:
-    from ilmava_desktop.services import reading, sparrers
+    from ilmava_desktop.services.cohort import reading
+    from ilmava_desktop.services.groups import sparrers
 
     if args.what == "import":
         session = open_for_writing(args.cohort)
@@ -53,7 +54,7 @@ def cmd_sparrers(args) -> int:
 
 
 def _print_bank(db, as_json: bool) -> int:
-    from ilmava_desktop.services import sparrers
+    from ilmava_desktop.services.groups import sparrers
     from ilmava_desktop.storage import queries
 
     codes = {m.id: m.code for m in queries.municipalities(db)}
@@ -74,7 +75,8 @@ def _print_bank(db, as_json: bool) -> int:
 
 
 def cmd_match(args) -> int:
-    from ilmava_desktop.services import reading, sparrers
+    from ilmava_desktop.services.cohort import reading
+    from ilmava_desktop.services.groups import sparrers
     from ilmava_desktop.storage import queries
 
     session = open_for_writing(args.cohort) if args.save else reading._ReadOnlySession(

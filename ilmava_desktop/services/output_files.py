@@ -27,3 +27,15 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
             pass
         raise RuleViolation(os_errors.write_failed(target, exc)) from exc
     return target
+
+
+# Each PDF's author field: the app that wrote it, whoever ran it.
+AUTHOR = "ILMAVA Desktop"
+
+
+def write_pdf(data: bytes, target: Path) -> Path:
+    """A rendered PDF to `target` (".pdf" added when missing), swapped in whole."""
+    target = Path(target)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_suffix(".pdf")
+    return write_atomically(target, lambda tmp: tmp.write_bytes(data))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop import __version__
 from ilmava_desktop.i18n import _
-from ilmava_desktop.services.listing import LANGUAGE_NAMES
+from ilmava_desktop.services.municipalities.listing import LANGUAGE_NAMES
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
 
 ATTRIBUTION = {

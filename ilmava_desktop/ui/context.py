@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ilmava_desktop.services.session import CohortSession
+from ilmava_desktop.services.cohort.session import CohortSession
 from ilmava_desktop.ui.door import DbDoor
 
 

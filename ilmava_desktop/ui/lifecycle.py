@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services import preferences
-from ilmava_desktop.services.cohorts import create_cohort
+from ilmava_desktop.services.cohort.create import create_cohort
+from ilmava_desktop.services.cohort.session import CohortSession
 from ilmava_desktop.services.demo import create_demo, fresh_demo_path
-from ilmava_desktop.services.session import CohortSession
 from ilmava_desktop.storage import errors, locks
 from ilmava_desktop.storage.cohort_file import recoverable
 from ilmava_desktop.storage.errors import OriginalChanged

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ilmava_desktop.i18n import _
-from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for, show_error
 

@@ -8,7 +8,7 @@ not kept past it, and a cohort that is never opened again is pruned all the same
 import os
 from datetime import datetime, timedelta
 
-from ilmava_desktop.services.session import CohortSession
+from ilmava_desktop.services.cohort.session import CohortSession
 from ilmava_desktop.storage import backups
 from ilmava_desktop.storage.locations import backup_dir
 
@@ -45,7 +45,7 @@ def test_opening_another_cohort_prunes_a_cohort_that_is_never_opened_again(sessi
     old = [age(path, 30) for path in backups_of(session, 4)]
     session.close()
     other_path = tmp_path / "toinen.ilmava"
-    from ilmava_desktop.services.cohorts import create_cohort
+    from ilmava_desktop.services.cohort.create import create_cohort
 
     create_cohort(other_path, "Another cohort").close()
     other = CohortSession.open(other_path)  # opening makes a backup of this one, and prunes

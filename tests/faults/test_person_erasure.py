@@ -8,9 +8,8 @@ import json
 import sqlite3
 
 from ilmava_desktop.cli import main
-from ilmava_desktop.services import people
-from ilmava_desktop.services.municipalities import add_municipality, municipality_id
-from ilmava_desktop.services.session import CohortSession
+from ilmava_desktop.services.cohort.session import CohortSession
+from ilmava_desktop.services.municipalities import add_municipality, municipality_id, people
 from ilmava_desktop.storage import backups, queries
 
 NAME = "Sirkka Salassapidettävä"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ilmava_desktop.core import assessment as core
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import assessment
-from ilmava_desktop.services.assessment_documents import write_paper_form
+from ilmava_desktop.services.assessment.documents import write_paper_form
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.assessment.projector import ProjectorView
 from ilmava_desktop.ui.assessment.results_panel import LiveResults, ResultsPanel, ThemeGap

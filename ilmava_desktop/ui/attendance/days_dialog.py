@@ -20,7 +20,7 @@ from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.model import Day
 from ilmava_desktop.core.rules import ABSOLUTE_MAX_ATTENDANCE, RuleViolation, check_day_limits
 from ilmava_desktop.i18n import _
-from ilmava_desktop.services import days as day_service
+from ilmava_desktop.services.attendance import days as day_service
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.ops import run_op

@@ -23,8 +23,8 @@ from ilmava_desktop.core.attendance import OverLimit
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import attendance
 from ilmava_desktop.services.attendance import PersonAtDay
-from ilmava_desktop.services.attendance_documents import write_badges, write_signin_sheet
-from ilmava_desktop.services.attendance_export import export_attendance
+from ilmava_desktop.services.attendance.documents import write_badges, write_signin_sheet
+from ilmava_desktop.services.attendance.export import export_attendance
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.attendance.days_dialog import DaysDialog
 from ilmava_desktop.ui.attendance.model import AttendanceModel, all_rows, filtered_rows

@@ -29,8 +29,9 @@ from ilmava_desktop.core import grouping as core
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.i18n import _, current_language, decimal
 from ilmava_desktop.resources import wicked_problem_themes
-from ilmava_desktop.services import grouping, peer_documents
 from ilmava_desktop.services.attendance import day_label
+from ilmava_desktop.services.groups import documents as peer_documents
+from ilmava_desktop.services.groups import grouping
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.groups.columns import GroupColumn, MunicipalityCard

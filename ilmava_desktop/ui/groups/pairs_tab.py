@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.i18n import _, current_language, decimal
-from ilmava_desktop.services import grouping, pairs, peer_documents
+from ilmava_desktop.services.groups import documents as peer_documents
+from ilmava_desktop.services.groups import grouping, pairs
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.groups.printing import choose_pdf

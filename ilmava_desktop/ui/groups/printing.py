@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from ilmava_desktop.i18n import _, current_language
-from ilmava_desktop.services import peer_documents
+from ilmava_desktop.services.groups import documents as peer_documents
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.ops import run_op

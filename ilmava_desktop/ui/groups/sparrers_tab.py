@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.resources import wicked_problem_themes
-from ilmava_desktop.services import peer_documents, sparrers
-from ilmava_desktop.services.session import Changes
+from ilmava_desktop.services.cohort.session import Changes
+from ilmava_desktop.services.groups import documents as peer_documents
+from ilmava_desktop.services.groups import sparrers
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_open

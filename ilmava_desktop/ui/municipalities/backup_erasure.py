@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ilmava_desktop.i18n import _
-from ilmava_desktop.services import people
+from ilmava_desktop.services.municipalities import people
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask
 from ilmava_desktop.ui.ops import run_op

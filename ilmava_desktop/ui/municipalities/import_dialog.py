@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ilmava_desktop.core.municipality_names import MunicipalityFinder, display_name
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.resources import official_municipalities
-from ilmava_desktop.services import importing
+from ilmava_desktop.services.municipalities import importing
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.ops import run_op

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.i18n import _, current_language, ngettext
-from ilmava_desktop.services.listing import municipality_rows
 from ilmava_desktop.services.municipalities import add_municipality, remove_municipality
+from ilmava_desktop.services.municipalities.listing import municipality_rows
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask

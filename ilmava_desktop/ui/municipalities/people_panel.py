@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _, ngettext
-from ilmava_desktop.services import people
-from ilmava_desktop.services.listing import person_rows
+from ilmava_desktop.services.municipalities import people
+from ilmava_desktop.services.municipalities.listing import person_rows
 from ilmava_desktop.services.output_files import write_atomically
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext

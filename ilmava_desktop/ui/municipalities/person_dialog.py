@@ -16,7 +16,7 @@ from ilmava_desktop.core.model import Person
 from ilmava_desktop.core.roles import ROLES, role_from_title
 from ilmava_desktop.core.rules import RuleViolation, check_email, check_person_name
 from ilmava_desktop.i18n import _
-from ilmava_desktop.services.listing import LANGUAGE_NAMES
+from ilmava_desktop.services.municipalities.listing import LANGUAGE_NAMES
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
 
 

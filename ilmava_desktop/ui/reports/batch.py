@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from ilmava_desktop.services import report_export
-from ilmava_desktop.services.attendance_documents import write_pdf
+from ilmava_desktop.services.output_files import write_pdf
+from ilmava_desktop.services.reports import export as report_export
 
 RENDERING_SWITCH_INTERVAL = 0.001  # seconds
 
@@ -88,7 +88,7 @@ def _render_and_write(data, target: Path) -> Path:
 def read_jobs(read: Callable, ids: list[str], folder: Path, language: str | None,
               names: bool) -> list[tuple[object, Path]]:
     """The data of each report, read through the door before any rendering starts."""
-    from ilmava_desktop.services import municipality_report
+    from ilmava_desktop.services.reports import municipality_report
     from ilmava_desktop.storage import queries
 
     def work(session):

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.i18n import _, current_language, decimal
 from ilmava_desktop.reports import charts
-from ilmava_desktop.services import municipality_report, report_export
+from ilmava_desktop.services.reports import export as report_export
+from ilmava_desktop.services.reports import municipality_report
 from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.chart_view import ChartView
 from ilmava_desktop.ui.context import AppContext

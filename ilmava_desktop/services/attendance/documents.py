@@ -12,10 +12,8 @@ from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.reports.badges import Badge, BadgeRenderer, BadgeSheet
 from ilmava_desktop.reports.signin_sheet import SignInGroup, SignInSheet, SignInSheetRenderer
 from ilmava_desktop.services.attendance import day_label, overview
-from ilmava_desktop.services.output_files import write_atomically
+from ilmava_desktop.services.output_files import AUTHOR, write_pdf
 from ilmava_desktop.storage import queries
-
-AUTHOR = "ILMAVA Desktop"
 
 
 def _role(person) -> str:
@@ -53,13 +51,6 @@ def signin_sheet(session, day: Day) -> SignInSheet:
         (_("Name"), _("Title or role"), _("Signature")),
         _("Page {page} of {pages}"),
         AUTHOR, current_language(), groups)
-
-
-def write_pdf(data: bytes, target: Path) -> Path:
-    target = Path(target)
-    if target.suffix.lower() != ".pdf":
-        target = target.with_suffix(".pdf")
-    return write_atomically(target, lambda tmp: tmp.write_bytes(data))
 
 
 def write_badges(session, day: Day, target: Path) -> Path:

@@ -6,8 +6,8 @@ from ilmava_desktop.core.municipality_names import OfficialMunicipality
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
-from ilmava_desktop.services.people import PERSONAL_FIELDS
-from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.services.cohort.session import Changes, CohortSession
+from ilmava_desktop.services.municipalities.people import PERSONAL_FIELDS
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, stable_id
 

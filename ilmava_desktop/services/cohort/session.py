@@ -11,7 +11,7 @@ import sqlite_utils
 
 from ilmava_desktop.core.stamps import HybridClock
 from ilmava_desktop.i18n import _
-from ilmava_desktop.services.device import device_id
+from ilmava_desktop.services.cohort.device import device_id
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.cohort_file import CohortFile
 from ilmava_desktop.storage.transaction import RowChange, Transaction

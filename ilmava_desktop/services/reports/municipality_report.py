@@ -23,7 +23,8 @@ from ilmava_desktop.reports.municipality_report import (
     ThemeNotes,
 )
 from ilmava_desktop.resources import wicked_problem_themes
-from ilmava_desktop.services import assessment, board, pairs, sparrers
+from ilmava_desktop.services import assessment, board
+from ilmava_desktop.services.groups import pairs, sparrers
 from ilmava_desktop.storage import queries
 
 DEMO_LABEL = {"fi": "Esimerkkiaineisto – kuvitteellinen", "sv": "Exempeldata – fiktiv",

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import unicodedata
 from pathlib import Path
 
 from ilmava_desktop.resources import resource_path
-from ilmava_desktop.services.session import CohortSession
+from ilmava_desktop.services.cohort.session import CohortSession
 from ilmava_desktop.storage import errors
 from ilmava_desktop.storage.locations import data_dir
 from ilmava_desktop.storage.transaction import Transaction, new_id, stable_id
@@ -24,13 +23,13 @@ def _ascii(text: str) -> str:
 def fill_demo(tx: Transaction) -> None:
     # Imported here: opening the demo copies the bundled file; only a rebuild fills one.
     from ilmava_desktop.core.roles import role_from_title
-    from ilmava_desktop.services import demo_content
-    from ilmava_desktop.services.days import put_day
-    from ilmava_desktop.services.demo_assessment import fill_demo_assessment
-    from ilmava_desktop.services.demo_attendance import fill_demo_attendance
-    from ilmava_desktop.services.demo_board import fill_demo_board
+    from ilmava_desktop.services.attendance.days import put_day
+    from ilmava_desktop.services.demo import content as demo_content
+    from ilmava_desktop.services.demo.assessment import fill_demo_assessment
+    from ilmava_desktop.services.demo.attendance import fill_demo_attendance
+    from ilmava_desktop.services.demo.board import fill_demo_board
     from ilmava_desktop.services.municipalities import put_municipality
-    from ilmava_desktop.services.people import put_new_person
+    from ilmava_desktop.services.municipalities.people import put_new_person
 
     tx.put("cohort", {"id": new_id(), "name": demo_content.COHORT_NAME, "programme": "ILMAVA",
                       "year": 2026, "language": "fi", "is_demo": 1})
@@ -58,7 +57,7 @@ def fill_demo(tx: Transaction) -> None:
 def fill_demo_groups(tx: Transaction) -> None:
     """The Helsinki day's thematic groups, as the solver proposes them from the demo's data."""
     from ilmava_desktop.core import grouping as grouping_core
-    from ilmava_desktop.services import grouping
+    from ilmava_desktop.services.groups import grouping
     from ilmava_desktop.storage import queries
 
     helsinki = next((d for d in queries.days(tx.db) if d.venue.startswith("Helsinki")), None)
@@ -72,7 +71,7 @@ def fill_demo_groups(tx: Transaction) -> None:
 
 def fill_demo_peer_work(tx: Transaction, grouping_id: str) -> None:
     """Peer-review pairs outside the thematic groups, and the sparrer bank matched."""
-    from ilmava_desktop.services import pairs, sparrers
+    from ilmava_desktop.services.groups import pairs, sparrers
 
     pairs.put_pairs(tx, pairs.propose(tx.db, grouping_id=grouping_id))
     planned, _rejected = sparrers.read_sparrer_file(resource_path(SPARRERS))
@@ -99,7 +98,7 @@ def create_demo(path: Path, replace: bool = False) -> CohortSession:
 
 
 def build_demo(path: Path) -> CohortSession:
-    """Generate the demo cohort from demo_content (how the bundled file is made)."""
+    """Generate the demo cohort from demo/content.py (how the bundled file is made)."""
     return CohortSession.create(Path(path), fill_demo)
 
 
@@ -118,6 +117,3 @@ def fresh_demo_path() -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "ILMAVA-esimerkki.ilmava"
 
-
-if __name__ == "__main__":
-    rebuild_bundled(Path(sys.argv[1]))

@@ -10,7 +10,7 @@ from ilmava_desktop.core import assessment as core
 from ilmava_desktop.core.rules import RuleViolation, clean_text
 from ilmava_desktop.i18n import _, os_errors
 from ilmava_desktop.resources import resource_path
-from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, new_id, stable_id
 

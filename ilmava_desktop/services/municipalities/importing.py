@@ -24,9 +24,9 @@ from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
+from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.municipalities import municipality_id, put_municipality
-from ilmava_desktop.services.people import put_new_person
-from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.services.municipalities.people import put_new_person
 from ilmava_desktop.services.table_files import read_table
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, new_id

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from ilmava_desktop.core import assessment as assessment_core
 from ilmava_desktop.core import pairing as core
 from ilmava_desktop.i18n import _
-from ilmava_desktop.services import assessment, grouping
-from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.services import assessment
+from ilmava_desktop.services.cohort.session import Changes, CohortSession
+from ilmava_desktop.services.groups import grouping
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, stable_id
 

@@ -9,8 +9,8 @@ from ilmava_desktop.core.roles import ROLES_BY_KEY
 from ilmava_desktop.i18n import gettext_for
 from ilmava_desktop.reports.table_document import Section, TableDocument, TableDocumentRenderer
 from ilmava_desktop.resources import wicked_problem_themes
-from ilmava_desktop.services import grouping, pairs, sparrers
-from ilmava_desktop.services.attendance_documents import AUTHOR, write_pdf
+from ilmava_desktop.services.groups import grouping, pairs, sparrers
+from ilmava_desktop.services.output_files import AUTHOR, write_pdf
 from ilmava_desktop.storage import queries
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.rules import RuleViolation, check_day_limits, clean_text
 from ilmava_desktop.i18n import _
-from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, new_id
 

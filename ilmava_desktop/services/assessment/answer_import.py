@@ -23,7 +23,7 @@ from ilmava_desktop.core.rules import RuleViolation, clean_text
 from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import official_municipalities
 from ilmava_desktop.services import assessment
-from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.table_files import read_table
 from ilmava_desktop.storage import queries
 

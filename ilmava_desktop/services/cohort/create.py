@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ilmava_desktop.core.rules import RuleViolation, clean_text
 from ilmava_desktop.i18n import LANGUAGES, _
-from ilmava_desktop.services.session import CohortSession
+from ilmava_desktop.services.cohort.session import CohortSession
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, new_id
 

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 
 from ilmava_desktop.core.roles import POLITICAL, ROLES_BY_KEY
 from ilmava_desktop.services.attendance import attendance_id
-from ilmava_desktop.services.people import put_new_person
+from ilmava_desktop.services.municipalities.people import put_new_person
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction
 

@@ -16,7 +16,7 @@ from ilmava_desktop.core.rules import RuleViolation, clean_text
 from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import assessment
-from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, new_id, stable_id
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ilmava_desktop.services.cohorts import info as session_info
+from ilmava_desktop.services.cohort.create import info as session_info
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.cohort_file import read_only
 

@@ -17,8 +17,8 @@ from ilmava_desktop.core.municipality_names import name_key
 from ilmava_desktop.core.roles import ROLES_BY_KEY, role_from_title
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
-from ilmava_desktop.services.people import _person_fields, put_new_person
-from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.services.cohort.session import Changes, CohortSession
+from ilmava_desktop.services.municipalities.people import _person_fields, put_new_person
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, stable_id
 

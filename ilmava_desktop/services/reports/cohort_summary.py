@@ -15,7 +15,7 @@ from ilmava_desktop.i18n import gettext_for
 from ilmava_desktop.reports.cohort_summary import CohortSummary, RoundProfile
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import assessment, board
-from ilmava_desktop.services.municipality_report import DEMO_LABEL
+from ilmava_desktop.services.reports.municipality_report import DEMO_LABEL
 from ilmava_desktop.storage import queries
 
 

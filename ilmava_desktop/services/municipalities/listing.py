@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ilmava_desktop.core.roles import ROLES_BY_KEY
 from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import wicked_problem_themes
-from ilmava_desktop.services.session import CohortSession
+from ilmava_desktop.services.cohort.session import CohortSession
 from ilmava_desktop.storage import queries
 
 

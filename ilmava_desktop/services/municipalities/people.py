@@ -5,7 +5,7 @@ from __future__ import annotations
 from ilmava_desktop.core.roles import ROLES_BY_KEY, role_from_title
 from ilmava_desktop.core.rules import RuleViolation, check_email, check_person_name, clean_text
 from ilmava_desktop.i18n import LANGUAGES, _
-from ilmava_desktop.services.session import Changes, CohortSession
+from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.storage import backups, queries
 from ilmava_desktop.storage.schema import new_token
 from ilmava_desktop.storage.transaction import Transaction, new_id

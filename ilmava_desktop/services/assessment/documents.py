@@ -9,7 +9,7 @@ from ilmava_desktop.core import assessment as core
 from ilmava_desktop.i18n import LANGUAGES, gettext_for
 from ilmava_desktop.reports.paper_form import FormTheme, PaperForm, PaperFormRenderer
 from ilmava_desktop.services import assessment
-from ilmava_desktop.services.attendance_documents import AUTHOR, write_pdf
+from ilmava_desktop.services.output_files import AUTHOR, write_pdf
 from ilmava_desktop.storage import queries
 
 

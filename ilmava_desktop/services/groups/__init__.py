@@ -1,0 +1,1 @@
+"""Groups, peer-review pairs and sparrers: the Groups tool's use cases and printouts."""

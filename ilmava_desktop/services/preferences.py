@@ -48,3 +48,8 @@ def remember(path: Path) -> list[Path]:
 def language() -> str | None:
     value = load().get("language")
     return value if isinstance(value, str) else None
+
+
+def error_log() -> Path:
+    """Where the window writes what went wrong unexpectedly (the user sees one sentence)."""
+    return data_dir() / "ilmava-desktop.log"

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ilmava_desktop.core.import_rows import UnusableFile
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
-from ilmava_desktop.storage.errors import CohortFileError, SaveError
-from ilmava_desktop.storage.locations import data_dir
+from ilmava_desktop.services.cohort.opening import CohortFileError, SaveError
+from ilmava_desktop.services.preferences import error_log
 
 EXPECTED = (RuleViolation, CohortFileError, SaveError, UnusableFile)
 
@@ -28,7 +28,7 @@ def message_for(exc: BaseException) -> str:
 
 def _log_unexpected(exc: BaseException) -> None:
     try:
-        handler = logging.FileHandler(data_dir() / "ilmava-desktop.log", encoding="utf-8")
+        handler = logging.FileHandler(error_log(), encoding="utf-8")
         logger = logging.getLogger("ilmava_desktop.errors")
         logger.addHandler(handler)
         logger.error("".join(traceback.format_exception(exc)))

@@ -12,11 +12,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services import preferences
 from ilmava_desktop.services.cohort.create import create_cohort
+from ilmava_desktop.services.cohort.opening import (
+    OriginalChanged,
+    open_elsewhere,
+    unsaved_work_left,
+    unsaved_work_sentence,
+)
 from ilmava_desktop.services.cohort.session import CohortSession
 from ilmava_desktop.services.demo import create_demo, fresh_demo_path
-from ilmava_desktop.storage import errors, locks
-from ilmava_desktop.storage.cohort_file import recoverable
-from ilmava_desktop.storage.errors import OriginalChanged
 from ilmava_desktop.ui.cohort_dialogs import NewCohortDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask, message_for, show_error
@@ -54,8 +57,8 @@ class CohortLifecycle(QObject):
         path = Path(path)
         if self.ctx.session and self.ctx.session.path.resolve() == path.resolve():
             return
-        if (found := recoverable(path)) and self.unattended:
-            self.unattended(errors.unsaved_work(path).args[0])
+        if (found := unsaved_work_left(path)) and self.unattended:
+            self.unattended(unsaved_work_sentence(path))
             return
         if found:
             ask(self.window,
@@ -68,7 +71,7 @@ class CohortLifecycle(QObject):
         self._check_lock(path, recover=None)
 
     def _check_lock(self, path: Path, recover: bool | None) -> None:
-        if (lock := locks.held_by_other(path)) and self.unattended:
+        if (lock := open_elsewhere(path)) and self.unattended:
             self.unattended(_("{name} is open on {host} ({user}) since {time}.").format(
                 name=path.name, host=lock.host, user=lock.user, time=lock.time))
             return

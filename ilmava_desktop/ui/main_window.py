@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import preferences
-from ilmava_desktop.storage import queries
+from ilmava_desktop.services.cohort import reading
 from ilmava_desktop.ui.actions import ActionSpec, build_actions
 from ilmava_desktop.ui.cohort_dialogs import show_about
 from ilmava_desktop.ui.context import AppContext
@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(_("No cohorts opened yet.")).setEnabled(False)
 
     def on_cohort_opened(self) -> None:
-        cohort = self.ctx.read(lambda s: queries.cohort(s.db))
+        cohort = self.ctx.read(lambda s: reading.cohort(s.db))
         self.setWindowTitle(f"{cohort.name} – ILMAVA Desktop")
         self.demo_banner.setVisible(cohort.is_demo)
         self.screens.setCurrentIndex(1)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import resource_path
-from ilmava_desktop.storage import queries
+from ilmava_desktop.services.municipalities import people as people_service
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.main_window import MainWindow
 from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
@@ -41,7 +41,7 @@ def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     page = window.tools[0][1]
     number = len(TOOL_NAMES)
 
-    person = window.ctx.read(lambda s: queries.people(s.db)[0]) if window.ctx.session else None
+    person = window.ctx.read(lambda s: people_service.people(s.db)[0]) if window.ctx.session else None
     dialogs = [("person-dialog", PersonDialog(person, window)),
                ("add-municipality", AddMunicipalityDialog(
                    {row.code for row in page.model.rows()}, window))]

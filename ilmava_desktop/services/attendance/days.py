@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.model import Day
 from ilmava_desktop.core.rules import RuleViolation, check_day_limits, clean_text
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
@@ -48,3 +49,14 @@ def remove_day(session: CohortSession, day_id: str) -> Changes:
         raise RuleViolation(_("The day is no longer in the cohort."))
     return session.write(_("Remove day {day}").format(day=format_date(day.date) or day.title),
                          lambda tx: tx.tombstone("day", day_id))
+
+
+# -- reading -------------------------------------------------------------------------------
+
+def days(db) -> list[Day]:
+    """The cohort's days in date order (their numbers on the command line)."""
+    return queries.days(db)
+
+
+def day(db, day_id: str) -> Day | None:
+    return queries.day(db, day_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ilmava_desktop.core.model import Cohort
 from ilmava_desktop.services.cohort.create import info as session_info
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.cohort_file import read_only
@@ -72,3 +73,8 @@ def day_rows(path: Path) -> list[dict]:
          "min": d.min_attendance, "max": d.max_attendance}
         for number, d in enumerate(queries.days(db), start=1)
     ]
+
+
+def cohort(db) -> Cohort:
+    """The open cohort's own row: name, programme, year, language, whether it is the demo."""
+    return queries.cohort(db)

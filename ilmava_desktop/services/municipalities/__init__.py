@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ilmava_desktop.core.model import Municipality
 from ilmava_desktop.core.municipality_names import OfficialMunicipality
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
@@ -94,3 +95,14 @@ def _checked(fields: dict) -> dict:
         if key in out:
             out[key] = (out[key] or "").strip()
     return out
+
+
+# -- reading: what the window shows of the municipalities ---------------------------------
+
+def municipalities(db) -> list[Municipality]:
+    """The cohort's municipalities, by name."""
+    return queries.municipalities(db)
+
+
+def municipality(db, municipality_id: str) -> Municipality | None:
+    return queries.municipality(db, municipality_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ilmava_desktop.core.model import Person
 from ilmava_desktop.core.roles import ROLES_BY_KEY, role_from_title
 from ilmava_desktop.core.rules import RuleViolation, check_email, check_person_name, clean_text
 from ilmava_desktop.i18n import LANGUAGES, _
@@ -120,3 +121,14 @@ def erase_from_backups(session: CohortSession, *person_ids: str) -> int:
     except OSError as exc:
         raise RuleViolation(_("The backups could not all be rewritten: {reason}").format(
             reason=exc.strerror or str(exc))) from exc
+
+
+# -- reading -------------------------------------------------------------------------------
+
+def people(db, municipality_id: str | None = None) -> list[Person]:
+    """The cohort's people (of one municipality, if given)."""
+    return queries.people(db, municipality_id)
+
+
+def person(db, person_id: str) -> Person | None:
+    return queries.person(db, person_id)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from ilmava_desktop.core import assessment as core
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import assessment
+from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.assessment.documents import write_paper_form
-from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.assessment.projector import ProjectorView
 from ilmava_desktop.ui.assessment.results_panel import LiveResults, ResultsPanel, ThemeGap
 from ilmava_desktop.ui.assessment.sheet_grid import SheetGrid, SheetModel
@@ -158,7 +158,7 @@ class AssessmentPage(QWidget):
         language = current_language()
         kept_round, kept_municipality = self.round.currentData(), self.municipality.currentData()
         rounds = self.ctx.read(lambda s: assessment.rounds(s.db))
-        municipalities = self.ctx.read(lambda s: queries.municipalities(s.db))
+        municipalities = self.ctx.read(lambda s: municipality_service.municipalities(s.db))
         self.round.clear()
         for r in rounds:
             self.round.addItem(r.name, r.id)

@@ -21,7 +21,6 @@ from ilmava_desktop.core.model import Day
 from ilmava_desktop.core.rules import ABSOLUTE_MAX_ATTENDANCE, RuleViolation, check_day_limits
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.attendance import days as day_service
-from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
@@ -120,7 +119,7 @@ class DaysDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(self.ctx.read(lambda s: queries.days(s.db)))
+        self.model.set_rows(self.ctx.read(lambda s: day_service.days(s.db)))
 
     def selected(self) -> Day | None:
         index = self.table.currentIndex()

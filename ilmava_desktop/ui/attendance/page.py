@@ -23,9 +23,10 @@ from ilmava_desktop.core.attendance import OverLimit
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import attendance
 from ilmava_desktop.services.attendance import PersonAtDay
+from ilmava_desktop.services.attendance import days as day_service
 from ilmava_desktop.services.attendance.documents import write_badges, write_signin_sheet
 from ilmava_desktop.services.attendance.export import export_attendance
-from ilmava_desktop.storage import queries
+from ilmava_desktop.services.municipalities import people as people_service
 from ilmava_desktop.ui.attendance.days_dialog import DaysDialog
 from ilmava_desktop.ui.attendance.model import AttendanceModel, all_rows, filtered_rows
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
@@ -138,7 +139,7 @@ class AttendancePage(QWidget):
         self.load_days()
 
     def load_days(self) -> None:
-        days = self.ctx.read(lambda s: queries.days(s.db))
+        days = self.ctx.read(lambda s: day_service.days(s.db))
         if not days:
             self.show_message(_("The cohort has no days yet: add them with Days…"), True)
         kept = self.day.currentData()
@@ -180,7 +181,7 @@ class AttendancePage(QWidget):
 
     def current_day(self):
         day_id = self.day.currentData()
-        return self.ctx.read(lambda s: queries.day(s.db, day_id)) if day_id else None
+        return self.ctx.read(lambda s: day_service.day(s.db, day_id)) if day_id else None
 
     def refresh(self) -> None:
         day = self.current_day() if self.ctx.session else None
@@ -327,7 +328,7 @@ class AttendancePage(QWidget):
             self.show_message(_("First highlight the registered person who is being replaced."),
                               True)
             return
-        person = self.ctx.read(lambda s: queries.person(s.db, person_id))
+        person = self.ctx.read(lambda s: people_service.person(s.db, person_id))
         dialog = NewAttendeeDialog(_("Substitute"), _("Who comes in place of {name}?").format(
             name=person.name), None, None, self, default_role=person.role)
         dialog.accepted.connect(lambda: self._run_check_in(

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ilmava_desktop.core import board as core
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import assessment, board
-from ilmava_desktop.storage import queries
+from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.ui.board.card_dialog import CardDialog
 from ilmava_desktop.ui.board.columns import CardColumn, ShownCard
 from ilmava_desktop.ui.board.projector import BoardProjector
@@ -195,7 +195,7 @@ class BoardPage(QWidget):
             db = session.db
             template = json.loads(assessment.cohort_template_body(db))
             _live, _deleted, stamp = board.changed_since(db, "")
-            return (queries.municipalities(db), template, board.cards(db), board.clusters(db),
+            return (municipality_service.municipalities(db), template, board.cards(db), board.clusters(db),
                     stamp)
 
         municipalities, template, cards, self.cluster_names, self.stamp = self.ctx.read(read)

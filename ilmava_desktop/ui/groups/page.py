@@ -29,10 +29,11 @@ from ilmava_desktop.core import grouping as core
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.i18n import _, current_language, decimal
 from ilmava_desktop.resources import wicked_problem_themes
+from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.attendance import day_label
+from ilmava_desktop.services.attendance import days as day_service
 from ilmava_desktop.services.groups import documents as peer_documents
 from ilmava_desktop.services.groups import grouping
-from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.groups.columns import GroupColumn, MunicipalityCard
 from ilmava_desktop.ui.groups.printing import choose_pdf
@@ -201,7 +202,7 @@ class GroupsPage(QWidget):
             db = session.db
             return (grouping.solution_of(db, chosen, language),
                     {p.municipality_id: p.locked for p in grouping.placements(db, chosen.id)},
-                    queries.municipalities(db), grouping.maturity(db), queries.days(db))
+                    municipality_service.municipalities(db), grouping.maturity(db), day_service.days(db))
 
         solution, locked, municipalities, (round_name, levels), days = self.ctx.read(read)
         self.solution = solution
@@ -303,7 +304,7 @@ class GroupsPage(QWidget):
             return None
         language = current_language()
         others = [(m.id, m.name(language)) for m in self.ctx.read(
-            lambda s: queries.municipalities(s.db)) if m.id != ids[0]]
+            lambda s: municipality_service.municipalities(s.db)) if m.id != ids[0]]
         dialog = QInputDialog(self)
         dialog.setWindowTitle(_("Keep together") if kind == "together" else _("Keep apart"))
         dialog.setLabelText(_("With which municipality?"))
@@ -323,7 +324,7 @@ class GroupsPage(QWidget):
 
     def open_propose(self) -> ProposeDialog:
         days = [(None, _("no day"))] + [(d.id, day_label(d)) for d in self.ctx.read(
-            lambda s: queries.days(s.db))]
+            lambda s: day_service.days(s.db))]
         dialog = ProposeDialog(days, self)
         dialog.accepted.connect(lambda: self.propose(**dialog.values()))
         dialog.open()

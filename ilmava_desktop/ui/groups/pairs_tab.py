@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.i18n import _, current_language, decimal
+from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.groups import documents as peer_documents
 from ilmava_desktop.services.groups import grouping, pairs
-from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.groups.printing import choose_pdf
 from ilmava_desktop.ui.ops import run_op
@@ -118,7 +118,7 @@ class PairsTab(QWidget):
 
         def read(session):
             db = session.db
-            return (queries.municipalities(db), pairs.saved_pairs(db), grouping.groupings(db),
+            return (municipality_service.municipalities(db), pairs.saved_pairs(db), grouping.groupings(db),
                     pairs.dropped(db))
 
         municipalities, saved, groupings, dropped = self.ctx.read(read)
@@ -227,7 +227,7 @@ class PairsTab(QWidget):
     def ask_drop_out(self) -> QInputDialog:
         language = current_language()
         municipalities = [(m.id, m.name(language)) for m in self.ctx.read(
-            lambda s: queries.municipalities(s.db))]
+            lambda s: municipality_service.municipalities(s.db))]
         dialog = QInputDialog(self)
         dialog.setWindowTitle(_("Drop out"))
         dialog.setLabelText(_("Which municipality leaves the peer review?"))

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.resources import wicked_problem_themes
+from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.cohort.session import Changes
 from ilmava_desktop.services.groups import documents as peer_documents
 from ilmava_desktop.services.groups import sparrers
-from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_open
 from ilmava_desktop.ui.groups.printing import choose_pdf
@@ -172,7 +172,7 @@ class SparrersTab(QWidget):
         def read(session):
             db = session.db
             return (sparrers.sparrers(db), sparrers.saved_matches(db),
-                    queries.municipalities(db), sparrers.seekers(db))
+                    municipality_service.municipalities(db), sparrers.seekers(db))
 
         bank, saved, municipalities, seekers = self.ctx.read(read)
         themes = {t: labels[language] for t, labels in wicked_problem_themes().items()}

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLab
 from ilmava_desktop.core.model import Municipality
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.resources import wicked_problem_themes
+from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.municipalities import update_municipality
-from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.widgets import CommittingTextEdit, heading
@@ -83,7 +83,7 @@ class MunicipalityDetails(QWidget):
 
     def show_municipality(self, municipality_id: str | None) -> None:
         self.municipality_id = municipality_id
-        municipality = (self.ctx.read(lambda s: queries.municipality(s.db, municipality_id))
+        municipality = (self.ctx.read(lambda s: municipality_service.municipality(s.db, municipality_id))
                         if municipality_id else None)
         self._fill(municipality)
 

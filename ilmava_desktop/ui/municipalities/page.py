@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.i18n import _, current_language, ngettext
+from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.municipalities import add_municipality, remove_municipality
 from ilmava_desktop.services.municipalities.listing import municipality_rows
-from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask
 from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
@@ -169,7 +169,7 @@ class MunicipalitiesPage(QWidget):
         row_id = self.current_id()
         if not row_id:
             return
-        m = self.ctx.read(lambda s: queries.municipality(s.db, row_id))
+        m = self.ctx.read(lambda s: municipality_service.municipality(s.db, row_id))
         name = m.name(current_language())
         ask(self, _("Remove {name} and its people from the cohort? Undo brings them back.")
             .format(name=name),

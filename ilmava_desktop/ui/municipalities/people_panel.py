@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.services.municipalities import people
+from ilmava_desktop.services.municipalities import people as people_service
 from ilmava_desktop.services.municipalities.listing import person_rows
 from ilmava_desktop.services.output_files import write_atomically
-from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask, show_error
 from ilmava_desktop.ui.municipalities.backup_erasure import offer_backup_erasure
@@ -103,7 +103,7 @@ class PeoplePanel(QGroupBox):
         person_id = self.selected_id()
         if not person_id:
             return
-        person = self.ctx.read(lambda s: queries.person(s.db, person_id))
+        person = self.ctx.read(lambda s: people_service.person(s.db, person_id))
         dialog = PersonDialog(person, self)
         dialog.accepted.connect(lambda: run_op(
             self.ctx, lambda s: people.update_person(s, person_id, **dialog.values()),
@@ -114,7 +114,7 @@ class PeoplePanel(QGroupBox):
         person_id = self.selected_id()
         if not person_id:
             return
-        person = self.ctx.read(lambda s: queries.person(s.db, person_id))
+        person = self.ctx.read(lambda s: people_service.person(s.db, person_id))
         ask(self, _("Delete {name} and erase their data from the cohort? You can still undo "
                     "this until the cohort is closed.").format(name=person.name),
             [(_("Delete"), QMessageBox.ButtonRole.DestructiveRole),

@@ -88,13 +88,13 @@ def _render_and_write(data, target: Path) -> Path:
 def read_jobs(read: Callable, ids: list[str], folder: Path, language: str | None,
               names: bool) -> list[tuple[object, Path]]:
     """The data of each report, read through the door before any rendering starts."""
+    from ilmava_desktop.services import municipalities as municipality_service
     from ilmava_desktop.services.reports import municipality_report
-    from ilmava_desktop.storage import queries
 
     def work(session):
         jobs = []
         for municipality_id in ids:
-            municipality = queries.municipality(session.db, municipality_id)
+            municipality = municipality_service.municipality(session.db, municipality_id)
             data = municipality_report.build(session.db, municipality_id, language, names)
             jobs.append((data, folder / report_export.file_name(municipality)))
         return jobs

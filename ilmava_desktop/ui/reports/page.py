@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.i18n import _, current_language, decimal
 from ilmava_desktop.reports import charts
+from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.reports import export as report_export
 from ilmava_desktop.services.reports import municipality_report
-from ilmava_desktop.storage import queries
 from ilmava_desktop.ui.chart_view import ChartView
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
@@ -136,7 +136,7 @@ class ReportsPage(QWidget):
     def load(self) -> None:
         language = current_language()
         self.municipalities.clear()
-        for m in self.ctx.read(lambda s: queries.municipalities(s.db)):
+        for m in self.ctx.read(lambda s: municipality_service.municipalities(s.db)):
             item = QListWidgetItem(m.name(language))
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

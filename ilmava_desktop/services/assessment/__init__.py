@@ -268,6 +268,53 @@ def answers(db, round_id: str) -> list[core.Answer]:
 # -- results -----------------------------------------------------------------------------
 
 
+class RoundTally:
+    """A round's results kept per municipality, so that a key press re-reads one
+    municipality's answers, not the round's. `results` builds one from all the answers: the
+    window and the command line compute the same figures the same way."""
+
+    def __init__(self, template: core.Template):
+        self.template = template
+        self.theme_ids = [t.id for t in template.themes]
+        self.scores: dict[str, dict[str, float | None]] = {}
+        self.counts: dict[str, dict[str, dict[int | None, int]]] = {}
+        self.sheets: dict[str, int] = {}
+
+    def keep(self, municipality_id: str, given: list[core.Answer]) -> None:
+        """A municipality's answers as they are now (none: it drops out of the average)."""
+        if not given:
+            for kept in (self.scores, self.counts, self.sheets):
+                kept.pop(municipality_id, None)
+            return
+        self.scores[municipality_id] = core.theme_scores(self.template, given)
+        self.counts[municipality_id] = core.answer_counts(self.template, given)
+        self.sheets[municipality_id] = core.sheet_count(given)
+
+    def cohort(self) -> dict[str, float | None]:
+        """Each municipality with answers counts once."""
+        return core.cohort_average(list(self.scores.values()), self.theme_ids)
+
+    @property
+    def cohort_sheets(self) -> int:
+        return sum(self.sheets.values())
+
+    @property
+    def municipalities_answered(self) -> int:
+        return len(self.scores)
+
+    def pooled_counts(self) -> dict[str, dict[int | None, int]] | None:
+        """Per theme how the whole cohort answered (every value counted, no municipality
+        named); None below the anonymity limit of sheets."""
+        if self.cohort_sheets < core.MIN_SHEETS_FOR_DISTRIBUTION:
+            return None
+        pooled: dict[str, dict[int | None, int]] = {theme: {} for theme in self.theme_ids}
+        for counts in self.counts.values():
+            for theme, per_value in counts.items():
+                for value, count in per_value.items():
+                    pooled[theme][value] = pooled[theme].get(value, 0) + count
+        return pooled
+
+
 def results(session: CohortSession, round_id: str,
             given_answers: list[core.Answer] | None = None) -> dict:
     """Per municipality its theme scores and sheet count, and the cohort's average."""
@@ -277,17 +324,13 @@ def results(session: CohortSession, round_id: str,
     by_municipality: dict[str, list[core.Answer]] = {}
     for answer in given_answers if given_answers is not None else answers(db, round_id):
         by_municipality.setdefault(answer.municipality_id, []).append(answer)
-    rows, scores_with_answers = [], []
+    tally, rows = RoundTally(tpl), []
     for m in queries.municipalities(db):
         given = by_municipality.get(m.id, [])
-        scores = core.theme_scores(tpl, given)
-        rows.append({"code": m.code, "name": m.name(), "themes": scores,
-                     "sheets": len({a.sheet for a in given})})
-        if given:
-            scores_with_answers.append(scores)
-    theme_ids = [t.id for t in tpl.themes]
-    return {"round": current.name, "municipalities": rows,
-            "cohort": core.cohort_average(scores_with_answers, theme_ids)}
+        tally.keep(m.id, given)
+        rows.append({"code": m.code, "name": m.name(), "themes": core.theme_scores(tpl, given),
+                     "sheets": tally.sheets.get(m.id, 0)})
+    return {"round": current.name, "municipalities": rows, "cohort": tally.cohort()}
 
 
 def compare(session: CohortSession, first_id: str, second_id: str) -> list[dict]:

@@ -129,6 +129,17 @@ def overview(session: CohortSession, day: Day, language: str = "fi",
     return list(groups.values())
 
 
+def overview_of_check_in(session: CohortSession, day: Day, attendance_row_id: str,
+                         language: str = "fi") -> list[MunicipalityAtDay]:
+    """The overview of just the municipality one check-in (or its undo) changed: a scan at
+    the door refreshes one row of the list, not all of them."""
+    row = session.db.execute(
+        "SELECT person.municipality_id FROM attendance JOIN person"
+        " ON person.id = attendance.person_id WHERE attendance.id = ?",
+        [attendance_row_id]).fetchone()
+    return overview(session, day, language, row[0]) if row else []
+
+
 def clock(iso: str) -> str:
     """The time of a check-in as Finns write it: 09.05."""
     return datetime.fromisoformat(iso).strftime("%H.%M")

@@ -44,9 +44,7 @@ class AssessmentPage(QWidget):
         self.template = None
         # Per municipality with answers in the round: its theme scores, answer counts and
         # sheets. One key press re-reads one municipality; the cohort is summed from these.
-        self.scores: dict[str, dict] = {}
-        self.counts: dict[str, dict] = {}
-        self.sheets: dict[str, int] = {}
+        self.tally: assessment.RoundTally | None = None
         self.round = QComboBox()
         self.round.setAccessibleName(_("Round"))
         self.add_round_button = QPushButton(_("New &round…"))
@@ -230,9 +228,9 @@ class AssessmentPage(QWidget):
             return template, by_municipality
 
         self.template, by_municipality = self.ctx.read(read)
-        self.scores, self.counts, self.sheets = {}, {}, {}
+        self.tally = assessment.RoundTally(self.template)
         for m_id, given in by_municipality.items():
-            self.keep_municipality(m_id, given)
+            self.tally.keep(m_id, given)
         self.load_comments()
         self.show_municipality(by_municipality.get(municipality_id, []), keep_row)
 
@@ -246,17 +244,8 @@ class AssessmentPage(QWidget):
             self.load_sheet(keep_row=True)
             return
         given = self.ctx.read(lambda s: assessment.municipality_answers(s.db, round_id, current))
-        self.keep_municipality(current, given)
+        self.tally.keep(current, given)
         self.show_municipality(given, keep_row=True)
-
-    def keep_municipality(self, municipality_id: str, given: list) -> None:
-        if not given:
-            for kept in (self.scores, self.counts, self.sheets):
-                kept.pop(municipality_id, None)
-            return
-        self.scores[municipality_id] = core.theme_scores(self.template, given)
-        self.counts[municipality_id] = core.answer_counts(self.template, given)
-        self.sheets[municipality_id] = core.sheet_count(given)
 
     def show_municipality(self, given: list, keep_row: bool) -> None:
         sheet = self.sheet.value()
@@ -277,23 +266,13 @@ class AssessmentPage(QWidget):
         self.show_statement()
 
     def live_results(self, given: list) -> LiveResults:
-        language, template = current_language(), self.template
-        theme_ids = [t.id for t in template.themes]
-        cohort_sheets = sum(self.sheets.values())
-        pooled: dict[str, dict] | None = None
-        if cohort_sheets >= core.MIN_SHEETS_FOR_DISTRIBUTION:
-            pooled = {theme: {} for theme in theme_ids}
-            for counts in self.counts.values():
-                for theme, per_value in counts.items():
-                    for value, count in per_value.items():
-                        pooled[theme][value] = pooled[theme].get(value, 0) + count
+        language, template, tally = current_language(), self.template, self.tally
         return LiveResults(
             round_name=self.round.currentText(), municipality=self.municipality.currentText(),
             themes=[(t.id, t.title[language]) for t in template.themes],
-            own=core.theme_scores(template, given),
-            cohort=core.cohort_average(list(self.scores.values()), theme_ids),
-            own_sheets=core.sheet_count(given), cohort_sheets=cohort_sheets,
-            municipalities_answered=len(self.scores), counts=pooled,
+            own=core.theme_scores(template, given), cohort=tally.cohort(),
+            own_sheets=core.sheet_count(given), cohort_sheets=tally.cohort_sheets,
+            municipalities_answered=tally.municipalities_answered, counts=tally.pooled_counts(),
             levels=[(level.value, level.label[language]) for level in template.scale]
             + [(None, template.no_answer[language])],
             scale=template.values)

@@ -163,14 +163,8 @@ class AttendancePage(QWidget):
         day = self.current_day()
         language = current_language()
 
-        def read(session):
-            row = session.db.execute(
-                "SELECT person.municipality_id FROM attendance JOIN person"
-                " ON person.id = attendance.person_id WHERE attendance.id = ?",
-                [attendance_row_id]).fetchone()
-            return attendance.overview(session, day, language, row[0]) if row else []
-
-        updated = {group.id: group for group in self.ctx.read(read)}
+        updated = {group.id: group for group in self.ctx.read(
+            lambda s: attendance.overview_of_check_in(s, day, attendance_row_id, language))}
         if not updated:
             return self.refresh()
         for number, group in enumerate(self.groups):

@@ -8,13 +8,11 @@ effect between two reports and the window keeps painting while reportlab works.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from ilmava_desktop.services.output_files import write_pdf
 from ilmava_desktop.services.reports import export as report_export
 
 RENDERING_SWITCH_INTERVAL = 0.001  # seconds
@@ -26,9 +24,9 @@ class ReportBatch(QObject):
     failed = Signal(str)
     _rendered = Signal(object)          # a worker's future, queued to the UI thread
 
-    def __init__(self, jobs: list[tuple[object, Path]], executor: Executor | None = None,
+    def __init__(self, jobs: list[report_export.ReportJob], executor: Executor | None = None,
                  parent: QObject | None = None):
-        """`jobs`: (report data, target file) pairs, the data already read."""
+        """`jobs`: the reports' data, already read, and their files."""
         super().__init__(parent)
         self.jobs = jobs
         self.own_executor = executor is None
@@ -60,8 +58,7 @@ class ReportBatch(QObject):
                 self.executor.shutdown(wait=False)
             self.finished.emit(list(self.written), self.cancelled)
             return
-        data, target = self.jobs[index]
-        future = self.executor.submit(_render_and_write, data, target)
+        future = self.executor.submit(_render_and_write, self.jobs[index])
         future.add_done_callback(self._rendered.emit)
 
     def _stop_running(self) -> None:
@@ -81,22 +78,5 @@ class ReportBatch(QObject):
         self._next()
 
 
-def _render_and_write(data, target: Path) -> Path:
-    return write_pdf(report_export.render_report(data), target)
-
-
-def read_jobs(read: Callable, ids: list[str], folder: Path, language: str | None,
-              names: bool) -> list[tuple[object, Path]]:
-    """The data of each report, read through the door before any rendering starts."""
-    from ilmava_desktop.services import municipalities as municipality_service
-    from ilmava_desktop.services.reports import municipality_report
-
-    def work(session):
-        jobs = []
-        for municipality_id in ids:
-            municipality = municipality_service.municipality(session.db, municipality_id)
-            data = municipality_report.build(session.db, municipality_id, language, names)
-            jobs.append((data, folder / report_export.file_name(municipality)))
-        return jobs
-
-    return read(work)
+def _render_and_write(job: report_export.ReportJob) -> Path:
+    return report_export.write_job(job)

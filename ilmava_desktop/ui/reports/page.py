@@ -34,7 +34,7 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.ops import run_op
-from ilmava_desktop.ui.reports.batch import ReportBatch, read_jobs
+from ilmava_desktop.ui.reports.batch import ReportBatch
 from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import heading, labelled_form
 
@@ -199,8 +199,9 @@ class ReportsPage(QWidget):
         ids = self.chosen_ids()
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            jobs = read_jobs(self.ctx.read, ids, folder, self.report_language(),
-                             self.names.isChecked())
+            language, names = self.report_language(), self.names.isChecked()
+            jobs = self.ctx.read(lambda s: report_export.report_jobs(s.db, ids, folder,
+                                                                      language, names))
         except Exception as exc:  # a folder that cannot be made: said, nothing written
             self.message.setText(message_for(exc))
             return

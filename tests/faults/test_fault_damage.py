@@ -215,3 +215,36 @@ def test_the_command_line_reads_a_cohort_with_a_wal_without_writing_beside(tmp_p
     assert "Toisen työkalun nimi" in capsys.readouterr().out
     assert cli.main(["--lang", "en", "check", str(path)]) == 0
     assert {name: digest(path.with_name(name)) for name in files_beside(path)} == before
+
+
+def leave_a_hot_journal_beside(path) -> None:
+    """Another tool died in the middle of a transaction: pages of the cohort already
+    overwritten, their old contents in a -journal beside it."""
+    before = path.read_bytes()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA journal_mode=DELETE")
+    other.execute("PRAGMA cache_size=1")  # spill changed pages into the file before commit
+    other.execute("BEGIN")
+    other.execute("UPDATE person SET name = name || ' muutettu'")
+    other.execute("UPDATE cohort SET name = 'Kesken jäänyt'")
+    main = path.read_bytes()
+    journal = path.with_name(path.name + "-journal").read_bytes()
+    other.execute("ROLLBACK")
+    other.close()
+    assert main != before  # the half-done change is in the file itself
+    path.write_bytes(main)
+    path.with_name(path.name + "-journal").write_bytes(journal)
+
+
+def test_a_hot_journal_is_rolled_back_in_our_copy_and_removed_after_the_save(tmp_path, capsys):
+    path = small_cohort(tmp_path / "tikku" / "kevät.ilmava")
+    leave_a_hot_journal_beside(path)
+    assert cli.main(["--lang", "en", "check", str(path)]) == 0
+    session = CohortSession.open(path)
+    assert session.db.execute("SELECT name FROM cohort").fetchone()[0] == "Vikakoe"
+    add_municipality(session, "398")
+    session.close()
+    assert files_beside(path) == [path.name]
+    again = CohortSession.open(path)
+    assert codes(again) == ["091", "398", "638"]
+    again.close()

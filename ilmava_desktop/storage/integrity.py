@@ -8,12 +8,16 @@ integrity_check and foreign_key_check run on every open (on the local copy).
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Callable
+from datetime import date, datetime
 from functools import cache
 
 import sqlite_utils
 
-from ilmava_desktop.core.rules import ABSOLUTE_MAX_ATTENDANCE
+from ilmava_desktop.core.assessment import parse_template
+from ilmava_desktop.core.rules import ABSOLUTE_MAX_ATTENDANCE, RuleViolation
 from ilmava_desktop.core.stamps import Stamp
 from ilmava_desktop.i18n import _
 from ilmava_desktop.storage.schema import MIGRATIONS, SCHEMA_VERSION
@@ -49,6 +53,9 @@ def _problems(conn: sqlite3.Connection) -> list[str]:
         found.append(_("The file's tables do not match its schema version."))
         return found
     found += _damaged_stamps(conn)
+    found += _damaged_values(conn)
+    if found:
+        return found  # the rules below read those values
     if conn.execute("SELECT count(*) FROM cohort WHERE deleted = 0").fetchone()[0] != 1:
         found.append(_("The file should describe exactly one cohort."))
     if version >= 1:
@@ -66,6 +73,60 @@ def _problems(conn: sqlite3.Connection) -> list[str]:
         ).fetchone()[0]
         if orphans:
             found.append(_("{n} people belong to a removed municipality.").format(n=orphans))
+    return found
+
+
+# What each declared column type may hold as SQLite stores it. A damaged record header can
+# turn a name into a number or a number into a blob while integrity_check stays content.
+_STORABLE = {"TEXT": "('text', 'null')", "INTEGER": "('integer', 'null')",
+             "REAL": "('real', 'integer', 'null')"}
+
+
+def _json_template(text: str) -> object:
+    return parse_template(json.loads(text))
+
+
+def _json_object(text: str) -> object:
+    if not isinstance(json.loads(text), dict):
+        raise ValueError(text)
+    return text
+
+
+# Text the app parses back when it reads the row.
+_FORMATS: list[tuple[str, str, Callable[[str], object]]] = [
+    ("day", "date", date.fromisoformat),
+    ("attendance", "checked_in_at", datetime.fromisoformat),
+    ("template", "body", _json_template),
+    ("grouping", "settings", _json_object),
+]
+
+
+def _damaged_values(conn: sqlite3.Connection) -> list[str]:
+    found = []
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:
+        columns = [(column, declared.upper()) for _cid, column, declared, *_rest in
+                   conn.execute("SELECT * FROM pragma_table_info(?)", [table])]
+        for column, declared in columns:
+            if declared not in _STORABLE:
+                continue
+            misfit = conn.execute(f"SELECT 1 FROM [{table}] WHERE typeof([{column}]) NOT IN"
+                                  f" {_STORABLE[declared]} LIMIT 1").fetchone()
+            if misfit:
+                found.append(_("A value in {table}.{column} is damaged.").format(
+                    table=table, column=column))
+    for table, column, parse in _FORMATS:
+        if table not in tables:
+            continue
+        for (value,) in conn.execute(
+                f"SELECT DISTINCT [{column}] FROM [{table}] WHERE [{column}] IS NOT NULL"):
+            try:
+                parse(value)
+            except (ValueError, TypeError, KeyError, RuleViolation):
+                found.append(_("A value in {table}.{column} is damaged.").format(
+                    table=table, column=column))
+                break
     return found
 
 

@@ -248,3 +248,34 @@ def test_a_hot_journal_is_rolled_back_in_our_copy_and_removed_after_the_save(tmp
     again = CohortSession.open(path)
     assert codes(again) == ["091", "398", "638"]
     again.close()
+
+
+@pytest.fixture(scope="module")
+def demo_bytes():
+    from ilmava_desktop.resources import resource_path
+    from ilmava_desktop.services.demo import BUNDLED
+
+    return resource_path(BUNDLED).read_bytes()
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE day SET date = '2026-01-2X' WHERE rowid = 1",
+    "UPDATE attendance SET checked_in_at = '2026-01-28T08:47:' || char(65533) WHERE rowid = 3",
+    "UPDATE person SET name = x'00ff' WHERE rowid = 2",
+    "UPDATE answer SET value = 'kolme' WHERE rowid = 5",
+    "UPDATE template SET body = '{\"themes\": ' WHERE rowid = 1",
+    "UPDATE person SET stamp = '179H853786176.0000.x' WHERE rowid = 4",
+])
+def test_values_the_app_reads_back_are_checked_on_opening(tmp_path, demo_bytes, damage, capsys):
+    # Values integrity_check cannot judge: a date, a time, a name turned into bytes by a
+    # damaged record header. Opened, each failed later (a traceback in `ilmava attendance`).
+    path = tmp_path / "demo.ilmava"
+    path.write_bytes(demo_bytes)
+    conn = sqlite3.connect(path)
+    conn.execute(damage)
+    conn.commit()
+    conn.close()
+    assert not judge(path, capsys)
+    assert cli.main(["--lang", "en", "check", str(path)]) == 1
+    assert "damaged" in capsys.readouterr().out
+    assert cli.main(["--lang", "en", "attendance", str(path), "--day", "1"]) == 2

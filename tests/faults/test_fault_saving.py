@@ -245,3 +245,22 @@ def test_eio_from_stat_during_the_save_is_a_save_error(stick, monkeypatch):
     monkeypatch.setattr(pathlib.Path, "read_bytes", lambda self: stat(self) and b"")
     with pytest.raises(SaveError, match="could not be saved"):
         session.save()
+
+
+@pytest.mark.parametrize("code", ERRNOS, ids=errno.errorcode.get)
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_an_io_fault_while_opening_is_one_sentence(tmp_path, monkeypatch, operation, code):
+    from ilmava_desktop.storage.errors import CohortFileError
+
+    path = small_cohort(tmp_path / "media" / "TIKKU" / "kevät.ilmava")
+    before = digest(path)
+    with monkeypatch.context() as fault:
+        inject(fault, operation, code, path.parent)
+        try:
+            CohortSession.open(path).close()
+        except (CohortFileError, SaveError) as exc:
+            assert "\n" not in str(exc) and path.name in str(exc)
+    assert digest(path) == before
+    session = CohortSession.open(path)  # the stick works again
+    assert codes(session) == ["091", "638"]
+    session.close()

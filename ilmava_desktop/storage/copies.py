@@ -69,7 +69,7 @@ def read_only(path: Path, verify: bool = True, upgrade: bool = True) -> sqlite_u
 def check_identity(path: Path, conn: sqlite3.Connection) -> None:
     """The header once more, after another tool's journal has been played into our copy."""
     if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-        raise errors.foreigndatabase(path)
+        raise errors.foreign_database(path)
     if conn.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
         raise errors.too_new(path)
 

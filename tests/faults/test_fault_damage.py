@@ -279,3 +279,20 @@ def test_values_the_app_reads_back_are_checked_on_opening(tmp_path, demo_bytes, 
     assert cli.main(["--lang", "en", "check", str(path)]) == 1
     assert "damaged" in capsys.readouterr().out
     assert cli.main(["--lang", "en", "attendance", str(path), "--day", "1"]) == 2
+
+
+def test_a_wal_that_makes_it_another_applications_database_is_refused(tmp_path, capsys):
+    path = small_cohort(tmp_path / "kevät.ilmava")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA journal_mode=WAL")
+    other.execute("PRAGMA wal_autocheckpoint=0")
+    other.execute("PRAGMA application_id = 7")
+    main = path.read_bytes()
+    wal = path.with_name(path.name + "-wal").read_bytes()
+    other.close()
+    path.write_bytes(main)
+    path.with_name(path.name + "-wal").write_bytes(wal)
+    with pytest.raises(CohortFileError, match="another application"):
+        CohortSession.open(path)
+    assert cli.main(["--lang", "en", "info", str(path)]) == 2
+    assert "another application" in capsys.readouterr().err

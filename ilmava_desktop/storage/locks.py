@@ -64,9 +64,13 @@ def process_alive(pid: int, started: str | None = None) -> bool:
     return now == started
 
 
-@cache
 def own_start() -> str:
-    return process_start(os.getpid()) or UNKNOWN_START
+    return _start_of(os.getpid())  # keyed by pid: a forked child is another process
+
+
+@cache
+def _start_of(pid: int) -> str:
+    return process_start(pid) or UNKNOWN_START
 
 
 def _posix_process_start(pid: int) -> str | None:

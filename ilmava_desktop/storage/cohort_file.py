@@ -118,10 +118,10 @@ class CohortFile:
         try:
             db = connect_working(folder / WORKING_NAME)
         except (sqlite3.DatabaseError, UnicodeError) as exc:
-            raise errors.damaged(folder / WORKING_NAME) from exc
+            raise errors.recovery_damaged(path) from exc
         if integrity.problems(db.conn):
             db.close()
-            raise errors.damaged(folder / WORKING_NAME)
+            raise errors.recovery_damaged(path)
         cohort = cls(path, folder, db, accepted_from(state, path), cohort_id_of(db.conn))
         cohort.dirty = True
         return cohort._opened(backup)

@@ -57,6 +57,14 @@ def damaged(path: Path, backups: Path | None = None) -> CohortFileError:
     )
 
 
+def recovery_damaged(path: Path) -> CohortFileError:
+    return CohortFileError(
+        path,
+        _("The unsaved changes of {name} kept on this laptop are damaged; open the file "
+          "without them, or one of its backups.").format(name=path.name),
+    )
+
+
 def unreadable(path: Path, reason: str) -> CohortFileError:
     return CohortFileError(
         path, _("{name} cannot be read: {reason}").format(name=path.name, reason=reason)

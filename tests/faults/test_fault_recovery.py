@@ -86,3 +86,21 @@ def test_a_drive_letter_now_holding_another_cohort_is_not_offered_its_work(tmp_p
     recovered = CohortSession.open(back, recover=True)
     assert codes(recovered) == ["091", "398", "638"]
     recovered.close()
+
+
+def test_damaged_unsaved_work_is_refused_and_can_be_discarded(tmp_path):
+    path = small_cohort(tmp_path / "kevät.ilmava")
+    session = CohortSession.open(path)
+    add_municipality(session, "398")
+    crash(session)
+    working = working_dir(path) / "cohort.sqlite"
+    for suffix in ("-wal", "-shm"):
+        working.with_name(working.name + suffix).unlink(missing_ok=True)
+    data = bytearray(working.read_bytes())
+    data[4096:8192] = b"\xff" * 4096
+    working.write_bytes(bytes(data))
+    with pytest.raises(CohortFileError, match="kept on this laptop are damaged"):
+        CohortSession.open(path, recover=True)
+    opened = CohortSession.open(path, recover=False)
+    assert codes(opened) == ["091", "638"]
+    opened.close()

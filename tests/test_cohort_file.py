@@ -118,10 +118,10 @@ def test_failed_save_keeps_the_work_for_recovery(session, cohort_path, monkeypat
     def pulled_stick(*args):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr("os.replace", pulled_stick)
-    with pytest.raises(SaveError, match="could not be saved"):
-        session.save()
-    monkeypatch.undo()
+    with monkeypatch.context() as fault:  # undoing it must not undo the test's data folder
+        fault.setattr("os.replace", pulled_stick)
+        with pytest.raises(SaveError, match="could not be saved"):
+            session.save()
     assert not any(p.name.endswith(".tmp") for p in cohort_path.parent.iterdir())
     session.save()  # the stick is back
     assert session.file.dirty is False

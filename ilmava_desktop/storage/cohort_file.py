@@ -2,9 +2,15 @@
 
 Why: SQLite's WAL does not work on network file systems, and moving or copying an
 open database (USB sticks, sync clients) corrupts it. So the user's file is only
-ever read once (with the backup API) and replaced whole (VACUUM INTO a temporary
-file beside it, checked, then os.replace). All live work happens in a working
-copy in the app-data folder, committed at every change, which survives a crash.
+ever read as bytes into a copy of ours (snapshot.py) and replaced whole (VACUUM
+INTO a temporary file beside it, checked, then os.replace). All live work happens
+in a working copy in the app-data folder, committed at every change, which
+survives a crash.
+
+What was read or written last is remembered by its content's fingerprint, so a
+save refuses a file changed elsewhere (even with the same size and time), a file
+that is not there any more, and never takes the app's own completed save for
+someone else's.
 """
 
 from __future__ import annotations
@@ -12,109 +18,58 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
 from ilmava_desktop.i18n import _
-from ilmava_desktop.storage import backups, errors, locks
+from ilmava_desktop.storage import backups, errors, integrity, locks, snapshot
+from ilmava_desktop.storage.copies import (
+    WORKING_NAME,
+    clear,
+    cohort_id_of,
+    connect_working,
+    damaged,
+    inspect,
+    load,
+    read_only,
+)
 from ilmava_desktop.storage.locations import working_dir
-from ilmava_desktop.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+from ilmava_desktop.storage.recovery import (
+    STATE_NAME,
+    Recoverable,
+    accepted_from,
+    adopt,
+    belongs_to,
+    has_unsaved,
+    in_use,
+    read_state,
+    recoverable,
+    remove_folder,
+    set_aside,
+    unsaved_elsewhere,
+)
+from ilmava_desktop.storage.schema import migrate
+from ilmava_desktop.storage.snapshot import real_path
+from ilmava_desktop.storage.write_back import clean_leftovers, remove_journals, replace_atomically
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-WORKING_NAME = "cohort.sqlite"
-STATE_NAME = "state.json"
-
-
-def inspect(path: Path) -> None:
-    """Refuse anything that is not a healthy cohort file this version can read.
-
-    Reads only: the file is opened read-only and never written.
-    """
-    if not path.exists():
-        raise errors.not_found(path)
-    if not path.is_file():
-        raise errors.not_a_cohort(path)
-    try:
-        with path.open("rb") as f:
-            header = f.read(100)
-    except OSError as exc:
-        raise errors.unreadable(path, exc.strerror or str(exc)) from exc
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise errors.not_a_cohort(path)
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise errors.foreign_database(path)
-    if int.from_bytes(header[60:64], "big") > SCHEMA_VERSION:
-        raise errors.too_new(path)
-    try:
-        conn = _connect_read_only(path)
-        try:
-            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise errors.damaged(path)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise errors.damaged(path) from exc
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-
-
-@dataclass(frozen=True)
-class DiskState:
-    """What the user's file looked like when we last read or wrote it."""
-
-    mtime_ns: int
-    size: int
-
-    @classmethod
-    def of(cls, path: Path) -> DiskState:
-        stat = path.stat()
-        return cls(stat.st_mtime_ns, stat.st_size)
-
-
-@dataclass(frozen=True)
-class Recoverable:
-    """Unsaved work found in a working copy left behind by a crash."""
-
-    path: Path
-    changed_at: str
-
-
-def recoverable(path: Path) -> Recoverable | None:
-    """Unsaved work of an app that ended without saving (not one still running)."""
-    state = _read_state(working_dir(path))
-    if (state and state.get("dirty") and not _in_use(state)
-            and (working_dir(path) / WORKING_NAME).exists()):
-        return Recoverable(path, state.get("changed_at", ""))
-    return None
-
-
-def _in_use(state: dict | None) -> bool:
-    """Another running app of ours works on this copy right now."""
-    pid = (state or {}).get("pid")
-    return bool(pid) and pid != os.getpid() and locks.process_alive(pid)
-
-
-def _read_state(folder: Path) -> dict | None:
-    try:
-        return json.loads((folder / STATE_NAME).read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
+__all__ = ["CohortFile", "Recoverable", "inspect", "read_only", "recoverable"]
 
 
 class CohortFile:
     """An open cohort: the user's file, its working copy and the connection to it."""
 
-    def __init__(self, path: Path, folder: Path, db: sqlite_utils.Database, loaded: DiskState):
+    def __init__(self, path: Path, folder: Path, db: sqlite_utils.Database,
+                 accepted: Iterable[str], cohort_id: str | None = None):
         self.path = path
         self.folder = folder
         self.db = db
-        self.loaded = loaded
+        # Fingerprints of the user's file that hold nothing we have not got: what we
+        # read or last wrote. Any other content on disk is someone else's.
+        self.accepted = set(accepted)
+        self.cohort_id = cohort_id
         self.dirty = False
         self.last_saved: datetime | None = None
 
@@ -124,66 +79,95 @@ class CohortFile:
     def open(cls, path: Path, recover: bool | None = None, backup: bool = True) -> CohortFile:
         """Open a cohort through a fresh working copy.
 
-        If a crash left unsaved work for this file, `recover` must say what to do
-        with it: True continues from it, False throws it away; None refuses.
+        If a crash left unsaved work for this file (or for this cohort opened from a
+        place that is gone), `recover` must say what to do with it: True continues
+        from it, False throws it away; None refuses.
         """
         path = Path(path)
         folder = working_dir(path)
-        working = folder / WORKING_NAME
-        state = _read_state(folder)
-        if _in_use(state):
+        state = read_state(folder)
+        if in_use(state):
             raise errors.already_open(path)
-        if recover is False:
-            _clear(folder)
+        clean_leftovers(real_path(path))
+        if has_unsaved(state, folder) and not belongs_to(state, path):
+            set_aside(folder)
             state = None
-        if state and state.get("dirty") and not recover:
-            raise errors.unsaved_work(path)
-        if state and state.get("dirty") and working.exists():
-            db = _connect_working(working)
-            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                db.close()
-                raise errors.damaged(working)
-            loaded = DiskState(state["mtime_ns"], state["size"])
-            cohort = cls(path, folder, db, loaded)
-            cohort.dirty = True
-        else:
-            inspect(path)
-            _clear(folder)
-            source = _connect_read_only(path)
-            target = sqlite3.connect(working)
-            try:
-                source.backup(target)
-            finally:
-                source.close()
-                target.close()
-            loaded = DiskState.of(path)
-            cohort = cls(path, folder, _connect_working(working), loaded)
-        if migrate(cohort.db):
-            cohort.dirty = True
-        cohort._write_state()
-        locks.take(path)
+        if has_unsaved(state, folder):
+            if recover is None:
+                raise errors.unsaved_work(path)
+            if recover:
+                return cls._resume(path, folder, state, backup)
+        snap = snapshot.read(path)
+        clear(folder)
+        db = load(snap, folder / WORKING_NAME)
+        cohort_id = cohort_id_of(db.conn)
+        elsewhere = unsaved_elsewhere(path, cohort_id) if cohort_id else None
+        if elsewhere is not None and recover is not False:
+            db.close()
+            clear(folder)
+            if recover is None:
+                raise errors.unsaved_work(path)
+            adopt(elsewhere, folder)
+            return cls._resume(path, folder, read_state(folder) or {}, backup)
+        if elsewhere is not None:
+            remove_folder(elsewhere)
+        return cls(path, folder, db, {snap.fingerprint}, cohort_id)._opened(backup)
+
+    @classmethod
+    def _resume(cls, path: Path, folder: Path, state: dict, backup: bool) -> CohortFile:
+        try:
+            db = connect_working(folder / WORKING_NAME)
+        except (sqlite3.DatabaseError, UnicodeError) as exc:
+            raise errors.recovery_damaged(path) from exc
+        if integrity.problems(db.conn):
+            db.close()
+            raise errors.recovery_damaged(path)
+        cohort = cls(path, folder, db, accepted_from(state, path), cohort_id_of(db.conn))
+        cohort.dirty = True
+        return cohort._opened(backup)
+
+    def _opened(self, backup: bool) -> CohortFile:
+        try:
+            if migrate(self.db):
+                self.dirty = True
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise damaged(self.path) from exc
+        self._write_state()
+        locks.take(real_path(self.path))
         if backup:
-            backups.make_backup(cohort.db, path)
-        return cohort
+            try:
+                backups.make_backup(self.db, self.path)
+            except OSError:
+                pass  # a backup never stops the work
+        return self
 
     @classmethod
     def create(cls, path: Path, fill: Callable[[sqlite_utils.Database], None]) -> CohortFile:
         """Write a new cohort file at `path` (atomically) and open it."""
         path = Path(path)
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise errors.already_exists(path)
         folder = working_dir(path)
-        if _in_use(_read_state(folder)):
+        state = read_state(folder)
+        if in_use(state):
             raise errors.already_open(path)
-        _clear(folder)
-        db = _connect_working(folder / "new.sqlite")
+        if has_unsaved(state, folder):
+            set_aside(folder)  # the work of a file that was here; found again by its id
+        clear(folder)
+        db = connect_working(folder / "new.sqlite")
         migrate(db)
         fill(db)
+
+        def still_free(_new: str) -> None:
+            if path.exists():
+                raise errors.already_exists(path)
+
         try:
-            _replace_atomically(db, path)
+            replace_atomically(db, path, still_free)
         finally:
             db.close()
-            _clear(folder)
+            clear(folder)
         return cls.open(path, backup=False)  # nothing in it yet worth a backup
 
     # -- working -------------------------------------------------------------------
@@ -193,14 +177,19 @@ class CohortFile:
             self.dirty = True
             self._write_state()
 
-    def _write_state(self) -> None:
+    def _write_state(self, also_accept: Iterable[str] = ()) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        previous = read_state(self.folder) or {}
         state = {
-            "original": str(self.path.resolve()),
-            "mtime_ns": self.loaded.mtime_ns,
-            "size": self.loaded.size,
+            "original": str(Path(os.path.abspath(self.path))),
+            "cohort_id": self.cohort_id,
+            "accepted": sorted(self.accepted.union(also_accept)),
             "dirty": self.dirty,
-            "changed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "changed_at": now,
+            "saved_at": (self.last_saved.astimezone(UTC).isoformat(timespec="seconds")
+                         if self.last_saved else previous.get("saved_at", "")),
             "pid": os.getpid(),
+            "started": locks.own_start(),
         }
         tmp = self.folder / (STATE_NAME + ".tmp")
         tmp.write_text(json.dumps(state), "utf-8")
@@ -210,28 +199,70 @@ class CohortFile:
 
     def changed_on_disk(self) -> bool:
         try:
-            return DiskState.of(self.path) != self.loaded
-        except FileNotFoundError:
-            return False  # gone (a renamed folder): saving writes it anew
+            prints = snapshot.fingerprints(self.path)
+        except OSError:
+            return False
+        return prints is not None and prints[0] not in self.accepted
 
-    def save_back(self) -> None:
-        """Replace the user's file with the working copy; refuse if it changed under us."""
-        if self.changed_on_disk():
+    def _check_original(self) -> tuple[str, str]:
+        """The file is where it was and holds what we read or wrote; else refuse."""
+        try:
+            prints = snapshot.fingerprints(self.path)
+        except OSError as exc:
+            raise errors.save_failed(self.path, exc.strerror or str(exc)) from exc
+        if prints is None:
+            raise errors.OriginalMissing(self.path)
+        if prints[0] not in self.accepted:
             raise errors.OriginalChanged(
                 _("{name} was changed by someone else since it was opened.")
                 .format(name=self.path.name)
             )
-        _replace_atomically(self.db, self.path)
-        self.loaded = DiskState.of(self.path)
+        return prints
+
+    def save_back(self) -> None:
+        """Replace the user's file with the working copy; refuse if it changed under us or
+        is not there."""
+        try:
+            self._save_back()
+        except OSError as exc:  # the stick failing on any other step: one sentence too
+            raise errors.save_failed(self.path, exc.strerror or str(exc)) from exc
+
+    def _save_back(self) -> None:
+        target = real_path(self.path)
+        self._check_original()
+
+        def before_swap(new: str) -> None:
+            # Checked again at the last moment, then the new content is recorded first:
+            # a crash right after the swap must not make our own file look foreign.
+            _full, main_only = self._check_original()
+            try:
+                self._write_state(also_accept=(new, main_only))
+            except OSError as exc:
+                raise errors.save_failed(self.path, exc.strerror or str(exc)) from exc
+            remove_journals(target)
+
+        new = replace_atomically(self.db, target, before_swap, name=self.path.name)
+        self.accepted = {new}
         self.dirty = False
         self.last_saved = datetime.now()
-        self._write_state()
-        locks.take(self.path)
-        if backups.due(self.path):
-            backups.make_backup(self.db, self.path)
+        try:
+            self._write_state()
+        except OSError:
+            pass  # the file is saved; the next save records it (its content is accepted)
+        locks.take(target)
+        try:
+            if backups.due(self.path):
+                backups.make_backup(self.db, self.path)
+        except OSError:
+            pass  # a backup never stops the work
 
     def save_copy(self, target: Path) -> None:
-        _replace_atomically(self.db, Path(target))
+        destination = real_path(Path(target))
+        try:
+            replace_atomically(self.db, destination,
+                                lambda _new: remove_journals(destination), name=Path(target).name)
+        except OSError as exc:
+            raise errors.save_failed(Path(target), exc.strerror or str(exc)) from exc
 
     def close(self, save: bool = True) -> None:
         """Save (if asked and needed), close the connection and drop the working copy.
@@ -243,92 +274,11 @@ class CohortFile:
                 self.save_back()
         finally:
             self.db.close()
+            target = real_path(self.path)
             if not self.dirty:
-                _clear(self.folder)
-            locks.release(self.path)
-
-
-def _connect_working(path: Path) -> sqlite_utils.Database:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # isolation_level=None: transactions are explicit (db.atomic()), never implicit.
-    # check_same_thread=False: the window's single database worker owns it.
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    return _database(conn)
-
-
-def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
-    # execute_plugins=False: no installed sqlite-utils plugin may change how a cohort's
-    # connection behaves, and start-up skips scanning every package's entry points.
-    return sqlite_utils.Database(conn, execute_plugins=False)
-
-
-def _clear(folder: Path) -> None:
-    if folder.exists():
-        for child in folder.iterdir():
-            child.unlink()
-    folder.mkdir(parents=True, exist_ok=True)
-
-
-def _replace_atomically(db: sqlite_utils.Database, target: Path) -> None:
-    """VACUUM INTO a temporary file beside the target, check it, then os.replace."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        if tmp.exists():
-            tmp.unlink()
-        db.execute("VACUUM INTO ?", [str(tmp)])
-        check = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            # The copy inherits WAL; the user's file must be a single self-contained file.
-            check.execute("PRAGMA journal_mode=DELETE")
-            ok = check.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-            app_id = check.execute("PRAGMA application_id").fetchone()[0]
-        finally:
-            check.close()
-        if not ok or app_id != APPLICATION_ID:
-            raise errors.SaveError(_("The saved copy did not pass its check."))
-        with tmp.open("rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-        _fsync_folder(target.parent)
-    except (OSError, sqlite3.Error) as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
-        raise errors.SaveError(
-            _("{name} could not be saved: {reason}").format(
-                name=target.name, reason=getattr(exc, "strerror", None) or str(exc)
-            )
-        ) from exc
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a directory for fsync; NTFS journals the rename.
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def read_only(path: Path) -> sqlite_utils.Database:
-    """An in-memory copy of a cohort for reading (the command line's queries).
-
-    The user's file is read once and never written; an older schema is migrated
-    in the copy only.
-    """
-    path = Path(path)
-    inspect(path)
-    source = _connect_read_only(path)
-    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    try:
-        source.backup(memory)
-    finally:
-        source.close()
-    db = _database(memory)
-    migrate(db)
-    return db
+                try:
+                    clear(self.folder)
+                except OSError:
+                    pass  # a clean copy left behind is simply replaced on the next open
+            locks.release(target)
+            clean_leftovers(target, own_only=True)

@@ -42,12 +42,26 @@ def too_new(path: Path) -> CohortFileError:
     )
 
 
-def damaged(path: Path) -> CohortFileError:
+def damaged(path: Path, backups: Path | None = None) -> CohortFileError:
+    if backups is not None:
+        return CohortFileError(
+            path,
+            _("{name} is damaged and cannot be opened; open one of its backups instead: they "
+              "are in {folder}.").format(name=path.name, folder=backups),
+        )
     return CohortFileError(
         path,
         _("{name} is damaged and cannot be opened; open one of its backups instead.").format(
             name=path.name
         ),
+    )
+
+
+def recovery_damaged(path: Path) -> CohortFileError:
+    return CohortFileError(
+        path,
+        _("The unsaved changes of {name} kept on this laptop are damaged; open the file "
+          "without them, or one of its backups.").format(name=path.name),
     )
 
 
@@ -83,3 +97,18 @@ class SaveError(Exception):
 
 class OriginalChanged(SaveError):
     """The file changed on disk since it was opened (another laptop, a sync client)."""
+
+
+class OriginalMissing(SaveError):
+    """The file is not where it was opened from (a pulled stick whose mount folder stays,
+    a drive letter now another disk's); it is never written anew there unasked."""
+
+    def __init__(self, path: Path):
+        super().__init__(
+            _("{name} is not there any more: reconnect the stick or drive it is on, or save "
+              "it elsewhere.").format(name=path.name))
+        self.path = path
+
+
+def save_failed(path: Path, reason: str) -> SaveError:
+    return SaveError(_("{name} could not be saved: {reason}").format(name=path.name, reason=reason))

@@ -25,7 +25,10 @@ def data_dir() -> Path:
 
 def file_key(path: Path) -> str:
     """A short, stable folder name for one cohort file's working copy and backups."""
-    resolved = str(path.resolve())
+    try:
+        resolved = str(path.resolve())
+    except (OSError, RuntimeError):  # a link that loops, an unreadable folder on the way
+        resolved = os.path.abspath(path)
     return f"{path.stem[:40]}-{hashlib.sha1(resolved.encode()).hexdigest()[:10]}"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ilmava_desktop.core.dates import format_moment
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services import preferences
 from ilmava_desktop.services.cohort.create import create_cohort
@@ -61,9 +62,14 @@ class CohortLifecycle(QObject):
             self.unattended(unsaved_work_sentence(path))
             return
         if found:
-            ask(self.window,
-                _("{name} has changes that were not saved when the app last closed "
-                  "({time}). Recover them?").format(name=path.name, time=found.changed_at),
+            question = _("{name} has changes that were not saved when the app last closed "
+                         "({time}).").format(name=path.name, time=format_moment(found.changed_at))
+            if found.original.resolve() != path.resolve():
+                # The same stick under another drive letter or mount point: say where the
+                # work was last, so the user knows it is this cohort's.
+                question += " " + _("It was last opened from {place} ({time}).").format(
+                    place=found.original, time=format_moment(found.saved_at) or "–")
+            ask(self.window, question + " " + _("Recover them?"),
                 [(_("Recover the changes"), QMessageBox.ButtonRole.AcceptRole),
                  (_("Discard them"), QMessageBox.ButtonRole.DestructiveRole)],
                 lambda answer: self._check_lock(path, recover=answer == 0))

@@ -166,8 +166,7 @@ def test_any_two_rounds_can_be_compared(page):
 
 def test_paper_form_from_the_menu_in_swedish(page, tmp_path, qtbot):
     from PySide6.QtWidgets import QFileDialog
-
-    from tests.ui_helpers import open_dialog
+    from ui_helpers import open_dialog
 
     swedish = next(a for a in page.form_button.menu().actions() if a.text() == "På svenska")
     swedish.trigger()

@@ -3,9 +3,9 @@
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
+from ui_helpers import open_dialog
 
 from ilmava_desktop.services.groups import grouping
-from tests.ui_helpers import open_dialog
 
 
 def groups_page(demo_window_at, qtbot):

@@ -5,6 +5,7 @@ import hashlib
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from ui_helpers import click_button, message_text, open_dialog
 
 from ilmava_desktop.services.demo import create_demo
 from ilmava_desktop.storage import queries
@@ -12,7 +13,6 @@ from ilmava_desktop.ui.door import DbDoor, InlineExecutor
 from ilmava_desktop.ui.main_window import MainWindow
 from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
 from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
-from tests.ui_helpers import click_button, message_text, open_dialog
 
 
 @pytest.fixture

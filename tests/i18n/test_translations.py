@@ -76,25 +76,6 @@ def test_messages_follow_the_chosen_language():
     assert _("Municipality") == "Municipality"
 
 
-def test_window_in_finnish_uses_qt_catalogue_for_stock_buttons(qtbot, qapp):
-    from PySide6.QtWidgets import QDialogButtonBox
-
-    from ilmava_desktop.app import install_qt_translations
-    from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
-
-    set_language("fi")
-    translators = install_qt_translations(qapp, "fi")
-    try:
-        dialog = PersonDialog(None)
-        qtbot.addWidget(dialog)
-        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
-        assert save.text().replace("&", "") == "Tallenna"
-        assert dialog.windowTitle() == "Lisää henkilö"
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-
-
 def test_dates_are_written_day_month_year():
     from datetime import date
 

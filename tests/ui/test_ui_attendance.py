@@ -2,11 +2,11 @@
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_helpers import click_button, open_dialog
 
 from ilmava_desktop.core.attendance import badge_code
 from ilmava_desktop.services.attendance import attendance_id
 from ilmava_desktop.storage import queries
-from tests.ui_helpers import click_button, open_dialog
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QT_FREE = ["core", "storage", "services", "reports", "i18n", "commands"]
 
 REFUSE_QT = """

@@ -17,7 +17,7 @@ import pytest
 
 from ilmava_desktop.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text("utf-8")
 SECTION = README.split("## The `ilmava` command", 1)[1].split("\n## ", 1)[0]
 

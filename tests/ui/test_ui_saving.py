@@ -6,6 +6,7 @@ import os
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from ui_helpers import FakeClock, click_button, open_dialog
 
 from ilmava_desktop.core.attendance import badge_code
 from ilmava_desktop.services.demo import create_demo
@@ -15,7 +16,6 @@ from ilmava_desktop.ui import lifecycle
 from ilmava_desktop.ui.door import DbDoor, InlineExecutor
 from ilmava_desktop.ui.main_window import MainWindow
 from tests.conftest import clear_attendance
-from tests.ui_helpers import FakeClock, click_button, open_dialog
 
 
 @pytest.fixture

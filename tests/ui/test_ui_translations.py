@@ -1,0 +1,22 @@
+"""Qt's own words in the user's language: stock buttons come from Qt's catalogue."""
+
+from ilmava_desktop.i18n import set_language
+
+
+def test_window_in_finnish_uses_qt_catalogue_for_stock_buttons(qtbot, qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ilmava_desktop.app import install_qt_translations
+    from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
+
+    set_language("fi")
+    translators = install_qt_translations(qapp, "fi")
+    try:
+        dialog = PersonDialog(None)
+        qtbot.addWidget(dialog)
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        assert save.text().replace("&", "") == "Tallenna"
+        assert dialog.windowTitle() == "Lisää henkilö"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -1,15 +1,29 @@
-"""`ilmava person delete`: erase a person (GDPR), and from this laptop's backups if asked."""
+"""`ilmava municipalities | people | import | person delete`: the cohort's municipalities and
+people."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from ilmava_desktop.commands.common import OK, Parser, open_for_writing
+from ilmava_desktop.commands.common import OK, PROBLEM, Parser, open_for_writing, print_json
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _, ngettext
 
 
 def add_parsers(commands) -> None:
+    for name, help_text in (("municipalities", _("list the municipalities")),
+                            ("people", _("list the people"))):
+        listing = commands.add_parser(name, help=help_text)
+        listing.add_argument("cohort", type=Path)
+        listing.add_argument("--json", action="store_true")
+
+    imp = commands.add_parser("import", help=_("import registrations or applications"))
+    imp.add_argument("cohort", type=Path)
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("--json", action="store_true")
+
     person = commands.add_parser("person", help=_("delete a person (GDPR)"))
     what = person.add_subparsers(dest="what", required=True, metavar="delete",
                                  parser_class=Parser)
@@ -19,6 +33,48 @@ def add_parsers(commands) -> None:
                         help=_("the person's id (see `ilmava people --json`)"))
     delete.add_argument("--purge-backups", action="store_true",
                         help=_("also erase them from this laptop's backups of the cohort"))
+
+
+def cmd_municipalities(args) -> int:
+    from ilmava_desktop.services.cohort import reading
+
+    rows = reading.municipality_rows(args.cohort)
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['code']}  {row['name']:<28} {row['theme'] or '-':<22} {row['people']}")
+    return OK
+
+
+def cmd_people(args) -> int:
+    from ilmava_desktop.services.cohort import reading
+
+    rows = reading.people_rows(args.cohort)
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['municipality']}  {row['name']:<28} {row['role']:<24} {row['email']}")
+    return OK
+
+
+def cmd_import(args) -> int:
+    from ilmava_desktop.services.municipalities.importing import describe, import_file
+
+    session = open_for_writing(args.cohort)
+    try:
+        plan = import_file(session, args.file, dry_run=args.dry_run)
+    finally:
+        session.close(save=not args.dry_run)
+    if args.json:
+        print_json(plan.summary())
+    else:
+        print(describe(plan))
+        for rejection in plan.rejected:
+            print(_("line {line}: {reason}").format(line=rejection.line, reason=rejection.reason),
+                  file=sys.stderr)
+    return PROBLEM if plan.rejected else OK
 
 
 def cmd_person(args) -> int:
@@ -52,4 +108,5 @@ def cmd_person(args) -> int:
     return OK
 
 
-COMMANDS = {"person": cmd_person}
+COMMANDS = {"municipalities": cmd_municipalities, "people": cmd_people, "import": cmd_import,
+            "person": cmd_person}

@@ -234,8 +234,9 @@ def assessment_update(presses: int = 60) -> dict:
         base_times = []
         for press in range(presses):
             start = time.perf_counter()
-            assessment.record_answer(session, round_id, municipality_id, 1,
-                                     template.statements[press % 30].id, 1 + press % 5)
+            assessment.record_answer(session, round_id=round_id, municipality_id=municipality_id,
+                                     sheet=1, statement_id=template.statements[press % 30].id,
+                                     value=1 + press % 5)
             base_times.append(time.perf_counter() - start)
         window.lifecycle.close_for_quit()
     p95 = statistics.quantiles(ui_times, n=20)[18] * 1000

@@ -72,9 +72,10 @@ def test_record_answer_undo_and_results(session):
     add_municipality(session, "398")
     lahti = municipality_id("398")
     round_id = assessment.add_round(session, "Virkajohto").result
-    assessment.record_answer(session, round_id, lahti, 1, "strategy.1", 4)
-    assessment.record_answer(session, round_id, lahti, 1, "strategy.2", 2)
-    assessment.record_answer(session, round_id, lahti, 2, "strategy.1", None)
+    place = {"round_id": round_id, "municipality_id": lahti}
+    assessment.record_answer(session, **place, sheet=1, statement_id="strategy.1", value=4)
+    assessment.record_answer(session, **place, sheet=1, statement_id="strategy.2", value=2)
+    assessment.record_answer(session, **place, sheet=2, statement_id="strategy.1", value=None)
     data = assessment.results(session, round_id)
     assert data["municipalities"][0]["themes"]["strategy"] == 3.0
     assert data["municipalities"][0]["sheets"] == 2
@@ -82,10 +83,10 @@ def test_record_answer_undo_and_results(session):
     session.undo()
     assert assessment.results(session, round_id)["municipalities"][0]["themes"]["strategy"] == 4.0
     with pytest.raises(RuleViolation, match="outside the scale"):
-        assessment.record_answer(session, round_id, lahti, 1, "strategy.1", 7)
+        assessment.record_answer(session, **place, sheet=1, statement_id="strategy.1", value=7)
     with pytest.raises(RuleViolation, match="Unknown statement"):
-        assessment.record_answer(session, round_id, lahti, 1, "space.1", 3)
-    assessment.clear_answer(session, round_id, lahti, 1, "strategy.1")
+        assessment.record_answer(session, **place, sheet=1, statement_id="space.1", value=3)
+    assessment.clear_answer(session, **place, sheet=1, statement_id="strategy.1")
     assert assessment.results(session, round_id)["municipalities"][0]["themes"]["strategy"] is None
 
 

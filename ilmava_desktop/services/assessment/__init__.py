@@ -178,7 +178,7 @@ def put_answer(tx: Transaction, round_id: str, municipality_id: str, sheet: int,
     return row_id
 
 
-def record_answer(session: CohortSession, round_id: str, municipality_id: str, sheet: int,
+def record_answer(session: CohortSession, *, round_id: str, municipality_id: str, sheet: int,
                   statement_id: str, value: int | None) -> Changes:
     """One key press in the grid: a value 1–5, or None for "don't know"."""
     tpl = template(session.db, _round(session.db, round_id).template_id)
@@ -194,14 +194,14 @@ def record_answer(session: CohortSession, round_id: str, municipality_id: str, s
                                                statement_id, value))
 
 
-def clear_answer(session: CohortSession, round_id: str, municipality_id: str, sheet: int,
+def clear_answer(session: CohortSession, *, round_id: str, municipality_id: str, sheet: int,
                  statement_id: str) -> Changes:
     row_id = answer_id(round_id, municipality_id, sheet, statement_id)
     return session.write(_("Clear {statement}").format(statement=statement_id),
                          lambda tx: tx.get("answer", row_id) and tx.tombstone("answer", row_id))
 
 
-def set_comment(session: CohortSession, round_id: str, municipality_id: str, theme_id: str,
+def set_comment(session: CohortSession, *, round_id: str, municipality_id: str, theme_id: str,
                 kind: str, text: str) -> Changes:
     if kind not in COMMENT_KINDS:
         raise ValueError(kind)

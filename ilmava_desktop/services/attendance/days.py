@@ -29,17 +29,23 @@ def put_day(tx: Transaction, period: int, title: str, day_date: date | None, ven
     return row_id
 
 
-def add_day(session: CohortSession, **fields) -> Changes:
-    label = format_date(fields.get("day_date")) or fields.get("title", "")
-    return session.write(_("Add day {day}").format(day=label), lambda tx: put_day(tx, **fields))
+def add_day(session: CohortSession, *, title: str, day_date: date | None, venue: str = "",
+            audience: str = "", min_attendance: int, max_attendance: int,
+            period: int = 1) -> Changes:
+    label = format_date(day_date) or title
+    return session.write(_("Add day {day}").format(day=label), lambda tx: put_day(
+        tx, period, title, day_date, venue, audience, min_attendance, max_attendance))
 
 
-def update_day(session: CohortSession, day_id: str, **fields) -> Changes:
+def update_day(session: CohortSession, day_id: str, *, title: str, day_date: date | None,
+               venue: str = "", audience: str = "", min_attendance: int, max_attendance: int,
+               period: int = 1) -> Changes:
     if queries.day(session.db, day_id) is None:
         raise RuleViolation(_("The day is no longer in the cohort."))
-    label = format_date(fields.get("day_date")) or fields.get("title", "")
-    return session.write(_("Edit day {day}").format(day=label),
-                         lambda tx: put_day(tx, day_id=day_id, **fields))
+    label = format_date(day_date) or title
+    return session.write(_("Edit day {day}").format(day=label), lambda tx: put_day(
+        tx, period, title, day_date, venue, audience, min_attendance, max_attendance,
+        day_id=day_id))
 
 
 def remove_day(session: CohortSession, day_id: str) -> Changes:

@@ -9,7 +9,7 @@ from ilmava_desktop.core.municipality_names import name_key, normalise_code
 from ilmava_desktop.core.rules import RuleViolation, clean_text
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services import assessment
-from ilmava_desktop.services.cohort.session import Changes, CohortSession
+from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession, Keep, given
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, new_id
 
@@ -86,8 +86,13 @@ def put_card(tx: Transaction, *, municipality_id: str | None, kind: str, text: s
     return card_id
 
 
-def add_card(session: CohortSession, **fields) -> Changes:
-    return session.write(_("Add a card"), lambda tx: put_card(tx, **fields))
+def add_card(session: CohortSession, *, municipality_id: str | None, kind: str, text: str,
+             theme_id: str | None = None, group: str = "", author: str = "",
+             confidential: bool = True) -> Changes:
+    """A card typed into the board; confidential until marked publishable."""
+    return session.write(_("Add a card"), lambda tx: put_card(
+        tx, municipality_id=municipality_id, kind=kind, text=text, theme_id=theme_id,
+        group=group, author=author, confidential=confidential))
 
 
 def _card_row(tx: Transaction, card_id: str) -> dict:
@@ -97,11 +102,12 @@ def _card_row(tx: Transaction, card_id: str) -> dict:
     return row
 
 
-def move_cards(session: CohortSession, card_ids: list[str], **fields) -> Changes:
-    """Cards dropped on another column: their kind, municipality or theme changes."""
-    allowed = {"kind", "municipality_id", "theme_id", "group_name"}
-    if not fields.keys() <= allowed:
-        raise ValueError(fields)
+def move_cards(session: CohortSession, card_ids: list[str], *, kind: str | Keep = KEEP,
+               municipality_id: str | None | Keep = KEEP, theme_id: str | None | Keep = KEEP,
+               group_name: str | Keep = KEEP) -> Changes:
+    """Cards dropped on another column: their kind, municipality, theme or group changes."""
+    fields = given(kind=kind, municipality_id=municipality_id, theme_id=theme_id,
+                   group_name=group_name)
 
     def work(tx: Transaction) -> str:
         for card_id in card_ids:

@@ -47,6 +47,22 @@ class Changes:
 NO_CHANGES = Changes({})
 
 
+class Keep:
+    """A keyword left out of an edit, where None is itself a value (no theme, no
+    municipality): `update(..., theme=None)` clears it, leaving `theme` out keeps it."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: Any = Keep()
+
+
+def given(**fields) -> dict:
+    """The fields an edit was given, those left out (KEEP) dropped."""
+    return {name: value for name, value in fields.items() if value is not KEEP}
+
+
 @dataclass
 class _UndoEntry:
     description: str

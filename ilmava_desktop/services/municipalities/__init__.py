@@ -7,7 +7,7 @@ from ilmava_desktop.core.municipality_names import OfficialMunicipality
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
-from ilmava_desktop.services.cohort.session import Changes, CohortSession
+from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession, Keep, given
 from ilmava_desktop.services.municipalities.people import PERSONAL_FIELDS
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, stable_id
@@ -48,11 +48,18 @@ def add_municipality(session: CohortSession, code: str) -> Changes:
                          lambda tx: put_municipality(tx, code))
 
 
-def update_municipality(session: CohortSession, row_id: str, **fields) -> Changes:
+def update_municipality(session: CohortSession, row_id: str, *,
+                        theme: str | None | Keep = KEEP, wicked_problem: str | Keep = KEEP,
+                        council_target: bool | None | Keep = KEEP,
+                        current_state: str | Keep = KEEP, challenges: str | Keep = KEEP,
+                        own_funding_paid: bool | None | Keep = KEEP) -> Changes:
+    """The municipality's development task and application data; what is left out stays."""
     current = queries.municipality(session.db, row_id)
     if current is None:
         raise RuleViolation(_("The municipality is no longer in the cohort."))
-    checked = _checked(fields)
+    checked = _checked(given(
+        theme=theme, wicked_problem=wicked_problem, council_target=council_target,
+        current_state=current_state, challenges=challenges, own_funding_paid=own_funding_paid))
     return session.write(_("Edit {name}").format(name=current.name_fi),
                          lambda tx: tx.update("municipality", row_id, checked))
 

@@ -351,18 +351,24 @@ class AssessmentPage(QWidget):
 
     def save_comment(self, kind: str, edit) -> None:
         theme, text = self.comment_theme, edit.toPlainText()
-        args = (self.round.currentData(), self.municipality.currentData())
-        if theme and all(args):
+        round_id, municipality_id = self.round.currentData(), self.municipality.currentData()
+        if theme and round_id and municipality_id:
             self.comment_texts[(theme, kind)] = text.strip()
-            run_op(self.ctx, lambda s: assessment.set_comment(s, *args, theme, kind, text),
-                   parent=self)
+            run_op(self.ctx, lambda s: assessment.set_comment(
+                s, round_id=round_id, municipality_id=municipality_id, theme_id=theme, kind=kind,
+                text=text), parent=self)
+
+    def sheet_place(self) -> dict:
+        """Which sheet the grid is typing into."""
+        return {"round_id": self.round.currentData(),
+                "municipality_id": self.municipality.currentData(), "sheet": self.sheet.value()}
 
     def on_grid_answer_typed(self, statement_id: str, value) -> None:
-        args = (self.round.currentData(), self.municipality.currentData(), self.sheet.value())
-        run_op(self.ctx, lambda s: assessment.record_answer(s, *args, statement_id, value),
-               say=self.message, quiet=True)
+        place = self.sheet_place()
+        run_op(self.ctx, lambda s: assessment.record_answer(
+            s, **place, statement_id=statement_id, value=value), say=self.message, quiet=True)
 
     def on_grid_answer_cleared(self, statement_id: str) -> None:
-        args = (self.round.currentData(), self.municipality.currentData(), self.sheet.value())
-        run_op(self.ctx, lambda s: assessment.clear_answer(s, *args, statement_id),
+        place = self.sheet_place()
+        run_op(self.ctx, lambda s: assessment.clear_answer(s, **place, statement_id=statement_id),
                say=self.message, quiet=True)

@@ -38,7 +38,7 @@ def open_for_writing(path: Path):
 
 def cohort_municipality(db, text: str) -> str:
     """A municipality of the cohort by code or name, or a one-line error (exit 2)."""
-    from ilmava_desktop.services.board import find_municipality
+    from ilmava_desktop.services.municipalities import find_municipality
 
     found = find_municipality(db, text)
     if found is None:

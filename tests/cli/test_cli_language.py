@@ -172,3 +172,14 @@ def test_translations_keep_percent_placeholders(language):
         for string in strings:
             assert sorted(placeholder.findall(string)) == sorted(placeholder.findall(ids[-1])), \
                 message.id
+
+
+@pytest.mark.parametrize("name", ["638", "Porvoo", "borgå", "Porvoo – Borgå", "Porvoo - Borgå"])
+def test_a_municipality_by_any_name_the_window_shows(capsys, demo, tmp_path, name):
+    assert run(capsys, "board", "add", demo, "--kind", "idea", "--text", "Yhteiskäyttöautot",
+               "--municipality", name)[0] == 0
+    code, out, _err = run(capsys, "board", "list", demo, "--municipality", name, "--json")
+    assert code == 0 and "Yhteiskäyttöautot" in out
+    code, _out, _err = run(capsys, "export", "pdf", demo, "--out", tmp_path / "r",
+                           "--municipality", name)
+    assert code == 0 and [p.name for p in (tmp_path / "r").iterdir()] == ["638-porvoo.pdf"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from ilmava_desktop.core.board import KINDS, Card
-from ilmava_desktop.core.municipality_names import name_key, normalise_code
 from ilmava_desktop.core.rules import RuleViolation, clean_text
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services import assessment
@@ -43,15 +42,6 @@ def clusters(db) -> dict[str, str]:
 def theme_ids(db) -> list[str]:
     body = json.loads(assessment.cohort_template_body(db))
     return [theme["id"] for theme in body["themes"]]
-
-
-def find_municipality(db, name_or_code: str) -> str | None:
-    """A cohort municipality by code, or its Finnish or Swedish name (any case)."""
-    wanted, code = name_key(name_or_code), normalise_code(name_or_code)
-    for m in queries.municipalities(db):
-        if m.code == code or wanted in (name_key(m.name_fi), name_key(m.name_sv)):
-            return m.id
-    return None
 
 
 def _check(db, kind: str, municipality_id: str | None, theme_id: str | None) -> None:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from ilmava_desktop.core.model import Municipality
-from ilmava_desktop.core.municipality_names import OfficialMunicipality
+from ilmava_desktop.core.municipality_names import (
+    MunicipalityFinder,
+    OfficialMunicipality,
+    name_key,
+    normalise_code,
+)
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
@@ -105,6 +112,25 @@ def _checked(fields: dict) -> dict:
 
 
 # -- reading: what the window shows of the municipalities ---------------------------------
+
+@cache
+def _finder() -> MunicipalityFinder:
+    return MunicipalityFinder(official_municipalities())
+
+
+def find_municipality(db, name_or_code: str) -> str | None:
+    """A cohort municipality by any name the app shows it by: its code ("91" too), its
+    Finnish, Swedish or English name, or both names as the window writes them
+    ("Porvoo – Borgå"), in any case."""
+    official = _finder().find(name_or_code)
+    code = official.code if official else normalise_code(name_or_code)
+    wanted = name_key(name_or_code)
+    for m in queries.municipalities(db):
+        if m.code == code or wanted in (name_key(m.name_fi), name_key(m.name_sv)):
+            return m.id
+    return None
+
+
 
 def municipalities(db) -> list[Municipality]:
     """The cohort's municipalities, by name."""

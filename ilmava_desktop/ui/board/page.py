@@ -366,7 +366,8 @@ class BoardPage(QWidget):
     def add_from_entry(self) -> None:
         entry = core.parse_entry(self.entry.text())
         if entry.municipality is not None:
-            found = self.ctx.read(lambda s: board.find_municipality(s.db, entry.municipality))
+            found = self.ctx.read(lambda s: municipality_service.find_municipality(
+                s.db, entry.municipality))
             if found is None:
                 self.message.setText(_("There is no municipality “{name}” in the cohort.").format(
                     name=entry.municipality))

@@ -61,9 +61,25 @@ _EXACT_TITLES = {
 # political titles come before the generic "johtaja"/"director" words they contain.
 _TITLE_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("valtuuston puheenjohtaja", "council_chair"), ("fullmäktiges ordförande", "council_chair"),
+    ("valtuuston pj", "council_chair"),
     ("council chair", "council_chair"), ("chair of the council", "council_chair"),
     ("hallituksen puheenjohtaja", "board_chair"), ("styrelsens ordförande", "board_chair"),
-    ("board chair", "board_chair"), ("executive board", "board_chair"),
+    ("hallituksen pj", "board_chair"),
+    ("board chair", "board_chair"), ("chair of the executive board", "board_chair"),
+    # A board's members are elected officials, whatever else the title says.
+    ("hallituksen jäsen", "elected_official"), ("styrelsens medlem", "elected_official"),
+    ("styrelseledamot", "elected_official"), ("board member", "elected_official"),
+    ("executive board", "board_chair"),
+    # A sector's or service area's director leads it, even when the sector's name holds a
+    # specialist's word ("kaupunkiympäristön toimialajohtaja", "tekniikan ja ympäristön …").
+    ("toimialajohtaja", "sector_director"), ("toimialan johtaja", "sector_director"),
+    ("palvelualuejohtaja", "sector_director"), ("palvelualueen johtaja", "sector_director"),
+    ("sektordirektör", "sector_director"), ("sektorchef", "sector_director"),
+    ("head of department", "sector_director"),
+    # Sustainability is the climate specialists' field in the programme's role list.
+    ("kestävän kehityksen", "climate_expert"), ("kestävä kehitys", "climate_expert"),
+    ("kestävyys", "climate_expert"), ("hållbarhet", "climate_expert"),
+    ("sustainability", "climate_expert"),
     ("valtuutettu", "elected_official"), ("luottamus", "elected_official"),
     ("förtroendevald", "elected_official"), ("ledamot", "elected_official"),
     ("councillor", "elected_official"), ("elected", "elected_official"),

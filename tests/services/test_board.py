@@ -10,7 +10,7 @@ from ilmava_desktop.cli import main
 from ilmava_desktop.core import board as core
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.services import board
-from ilmava_desktop.services.municipalities import add_municipality
+from ilmava_desktop.services.municipalities import add_municipality, find_municipality
 
 
 @pytest.mark.parametrize(("line", "entry"), [
@@ -63,8 +63,8 @@ def test_the_same_words_on_several_cards_are_one_line_with_their_votes_added():
 
 def test_cards_added_moved_voted_clustered_and_deleted_through_undo(session):
     add_municipality(session, "398")
-    lahti = board.find_municipality(session.db, "lahti")
-    assert board.find_municipality(session.db, "Lahtis") == lahti  # the Swedish name
+    lahti = find_municipality(session.db, "lahti")
+    assert find_municipality(session.db, "Lahtis") == lahti  # the Swedish name
     first = board.add_card(session, municipality_id=lahti, kind="strength",
                            text="Hyvä johtoryhmä").result
     second = board.add_card(session, municipality_id=None, kind="idea", text="Yhteinen hankinta",

@@ -5,6 +5,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from ilmava_desktop.services import board
+from ilmava_desktop.services.municipalities import find_municipality
 from ilmava_desktop.ui.board.card_dialog import CardDialog
 
 
@@ -38,7 +39,7 @@ def test_cards_typed_with_the_keyboard(demo_window_at, qtbot):
     qtbot.keyClicks(page.entry, "Hyva yhteistyo")  # no sign: the kind chosen, a strength
     qtbot.keyClick(page.entry, Qt.Key.Key_Return)
     cards = db_cards(page)
-    lahti = board.find_municipality(page.ctx.session.db, "Lahti")
+    lahti = find_municipality(page.ctx.session.db, "Lahti")
     assert cards["Seuranta puuttuu johtoryhmasta"].kind == "development"
     assert cards["Miten mitataan"].kind == "question"
     assert cards["Hyva yhteistyo"].kind == "strength"
@@ -134,7 +135,7 @@ def test_filters_search_and_columns_by_municipality(demo_window_at, qtbot):
     page.group_by.setCurrentIndex(page.group_by.findData("municipality"))
     page.group_by.activated.emit(page.group_by.currentIndex())
     assert page.columns[0].key == "" and len(page.columns) == 16
-    kuhmo = board.find_municipality(page.ctx.session.db, "Kuhmo")
+    kuhmo = find_municipality(page.ctx.session.db, "Kuhmo")
     kuhmo_column = next(c for c in page.columns if c.key == kuhmo)
     assert {s.card.municipality_id for s in kuhmo_column.model.cards} == {kuhmo}
     page.filter_kind.setCurrentIndex(page.filter_kind.findData("strength"))

@@ -108,7 +108,8 @@ def write_tables(target: Path, sheets: list[tuple[str, list[list]]]) -> Path:
         if suffix == ".csv":
             # Semicolons and a BOM: what Excel expects of a CSV file in Finland and Sweden.
             with tmp.open("w", encoding="utf-8-sig", newline="") as f:
-                csv.writer(f, delimiter=";").writerows(sheets[0][1])
+                csv.writer(f, delimiter=";").writerows(
+                    [[csv_cell(value) for value in row] for row in sheets[0][1]])
         else:
             _write_xlsx(tmp, sheets)
 
@@ -123,8 +124,9 @@ def _write_xlsx(path: Path, sheets: list[tuple[str, list[list]]]) -> None:
     for index, (title, rows) in enumerate(sheets):
         sheet = book.active if index == 0 else book.create_sheet()
         sheet.title = title[:31]
-        for row in rows:
-            sheet.append(row)
+        for row_number, row in enumerate(rows, start=1):
+            for column, value in enumerate(row, start=1):
+                _put_cell(sheet.cell(row=row_number, column=column), value)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
@@ -132,3 +134,31 @@ def _write_xlsx(path: Path, sheets: list[tuple[str, list[list]]]) -> None:
             width = max(len(str(cell.value or "")) for cell in column)
             sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 6), 50)
     book.save(path)
+
+
+# What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A cell as a CSV export writes it: text that a spreadsheet would run as a formula
+    gets a leading apostrophe, so a card reading "=HYPERLINK(…)" stays the words typed.
+    Numbers are left alone: a negative count is still a number."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _put_cell(cell, value) -> None:
+    if not isinstance(value, str):
+        cell.value = value
+        return
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    # Control characters pasted into a card cannot be stored in a workbook at all.
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    # openpyxl turns text starting with "=" into a live formula (and "#N/A" into an error
+    # value); everything typed or imported is text, so it is written as text.
+    cell.data_type = "s"
+    if value.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True  # and stays text when someone edits it in Excel

@@ -25,6 +25,27 @@ def check_day_limits(minimum: int, maximum: int) -> None:
         )
 
 
+def whole_number(text: str, low: int, high: int) -> int | None:
+    """The number written as plain digits (0-9) within low..high, else None.
+
+    int() would also take "²"'s neighbours ("٣", "３"), underscores, and digits by the
+    thousand, which then fail later or overflow SQLite; a spreadsheet cell means none of those.
+    """
+    written = text.strip().removeprefix("+")
+    if not (written.isascii() and written.isdigit()):
+        return None
+    digits = written.lstrip("0") or "0"
+    if len(digits) > len(str(high)):
+        return None
+    value = int(digits)
+    return value if low <= value <= high else None
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """A cell quoted back to the user: a runaway cell would drown the sentence around it."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 

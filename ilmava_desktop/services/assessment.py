@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ilmava_desktop.core import assessment as core
-from ilmava_desktop.core.rules import RuleViolation, clean_text
+from ilmava_desktop.core.rules import RuleViolation, clean_text, excerpt
 from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import resource_path
 from ilmava_desktop.services.session import Changes, CohortSession
@@ -73,9 +73,11 @@ def read_template_file(path) -> str:
     try:
         body = Path(path).read_text("utf-8-sig")
         data = json.loads(body)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
+        # ValueError: not JSON, or a number of thousands of digits; RecursionError: "[[[[…".
         raise RuleViolation(_("{name} is not a template in JSON ({detail}).").format(
-            name=Path(path).name, detail=getattr(exc, "strerror", None) or exc)) from exc
+            name=Path(path).name, detail=excerpt(str(getattr(exc, "strerror", None) or exc), 80))
+        ) from exc
     if not isinstance(data, dict):
         raise RuleViolation(_("{name} is not a template in JSON ({detail}).").format(
             name=Path(path).name, detail=_("not an object")))

@@ -67,21 +67,38 @@ def _read_csv(data: bytes, path: Path) -> Rows:
     return rows
 
 
+# An organiser's workbook unpacks to a few megabytes; one that unpacks to more than this is
+# a zip bomb or not a registration list, and is refused before anything is unpacked.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+
+
 def _read_xlsx(data: bytes, path: Path) -> Rows:
     import openpyxl  # imported here: it costs start-up time and only import needs it
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
         raise UnusableFile(_("{name} is not a CSV or XLSX file.").format(name=path.name)) from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UnusableFile(_("{name} is too large to be a list to import.").format(name=path.name))
     try:
-        sheet = book.worksheets[0]
-        return [
-            (index, [_xlsx_text(value) for value in row])
-            for index, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-    finally:
-        book.close()
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            return [
+                (index, [_xlsx_text(value) for value in row])
+                for index, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+            ]
+        finally:
+            book.close()
+    except Exception as exc:
+        # openpyxl reads a zip of XML parts from anyone: a damaged part, a missing one, a
+        # declared entity (refused by defusedxml: entity bombs), a value of the wrong type
+        # each surface as a different exception. Whichever it is, the file cannot be read.
+        raise UnusableFile(_("{name} cannot be read as an Excel workbook: it is damaged or "
+                             "holds something a workbook does not.").format(name=path.name)
+                           ) from exc
 
 
 def _xlsx_text(value) -> str:

@@ -3,6 +3,7 @@ traceback, and the cohort is left as it was."""
 
 import io
 import json
+import warnings
 import zipfile
 
 import openpyxl
@@ -219,3 +220,27 @@ def test_csv_bytes_that_are_no_text_are_refused(session, tmp_path):
     path.write_bytes(b"Kunta;Nimi\n" + io.BytesIO(b'"' + b"a" * 200_000 + b'"').read())
     with pytest.raises(UnusableFile, match="x.csv"):
         import_file(session, path)
+
+
+def test_what_openpyxl_skips_in_a_workbook_is_not_printed(capsys, cohort, tmp_path):
+    path = registrations_xlsx(tmp_path / "tyylit.xlsx")
+    source = zipfile.ZipFile(path)
+    parts = {name: source.read(name) for name in source.namelist()}
+    source.close()
+    parts["xl/styles.xml"] = b"<x/>"  # a stylesheet openpyxl does not know
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")  # outside pytest, each would be printed to stderr
+        code, _out, err = run(capsys, "import", cohort, path)
+    assert (code, err, [str(w.message) for w in warned]) == (0, "", [])
+
+
+def test_a_runaway_cell_is_cut_short_in_its_rejection(session, tmp_path):
+    path = tmp_path / "hakemukset.csv"
+    path.write_text("Kunta;Teema\nLahti;" + "9" * 5000 + "\n", "utf-8")
+    plan = import_file(session, path, dry_run=True)
+    (rejection,) = plan.rejected
+    assert rejection.line == 2 and rejection.reason.startswith("unknown theme “999")
+    assert len(rejection.reason) < 60 and rejection.reason.endswith("…”")

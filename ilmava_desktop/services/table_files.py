@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -83,15 +84,19 @@ def _read_xlsx(data: bytes, path: Path) -> Rows:
     if unpacked > MAX_UNPACKED_BYTES:
         raise UnusableFile(_("{name} is too large to be a list to import.").format(name=path.name))
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            return [
-                (index, [_xlsx_text(value) for value in row])
-                for index, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-            ]
-        finally:
-            book.close()
+        with warnings.catch_warnings():
+            # openpyxl warns of what it skips (styles, data validation); only the values
+            # matter here, and a warning would be noise under the command's one-line errors.
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                sheet = book.worksheets[0]
+                return [
+                    (index, [_xlsx_text(value) for value in row])
+                    for index, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+                ]
+            finally:
+                book.close()
     except Exception as exc:
         # openpyxl reads a zip of XML parts from anyone: a damaged part, a missing one, a
         # declared entity (refused by defusedxml: entity bombs), a value of the wrong type

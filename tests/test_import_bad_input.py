@@ -3,6 +3,7 @@ traceback, and the cohort is left as it was."""
 
 import io
 import json
+import os
 import warnings
 import zipfile
 
@@ -244,3 +245,38 @@ def test_a_runaway_cell_is_cut_short_in_its_rejection(session, tmp_path):
     (rejection,) = plan.rejected
     assert rejection.line == 2 and rejection.reason.startswith("unknown theme “999")
     assert len(rejection.reason) < 60 and rejection.reason.endswith("…”")
+
+
+def finishes(call, seconds=10):
+    """call() in a thread; whether it returned within the time (a pipe would block forever)."""
+    import threading
+
+    result = {}
+    thread = threading.Thread(target=lambda: result.setdefault("value", call()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    return result.get("value", "still waiting")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize(("words", "options"), [(["import"], []), (["sparrers", "import"], []),
+                                               (["answers", "import"], ["--round", "R"]),
+                                               (["template", "import"], [])])
+def test_a_pipe_or_a_folder_given_as_the_file_is_refused(capsys, cohort, tmp_path, words,
+                                                         options):
+    pipe = tmp_path / "putki.csv"
+    os.mkfifo(pipe)
+    folder = tmp_path / "kansio.csv"
+    folder.mkdir()
+    for path in (pipe, folder):
+        argv = ["--lang", "en", *words, str(cohort), str(path), *options]
+        assert finishes(lambda argv=argv: main(argv)) == 2
+        assert "is not a file" in capsys.readouterr().err
+
+
+def test_a_file_too_large_to_be_a_list_is_refused_unread(session, tmp_path):
+    path = tmp_path / "valtava.csv"
+    with path.open("wb") as f:
+        f.truncate(200 * 1024 * 1024)  # sparse: no disk space taken
+    with pytest.raises(UnusableFile, match="too large"):
+        import_file(session, path)

@@ -70,8 +70,11 @@ def read_template_file(path) -> str:
     """The text of a template file, checked; a file that is not one is refused plainly."""
     from pathlib import Path
 
+    path = Path(path)
+    if path.exists() and not path.is_file():  # a folder, or a pipe that would never end
+        raise RuleViolation(_("{name} is not a file.").format(name=path.name))
     try:
-        body = Path(path).read_text("utf-8-sig")
+        body = path.read_text("utf-8-sig")
         data = json.loads(body)
     except (OSError, ValueError, RecursionError) as exc:
         # ValueError: not JSON, or a number of thousands of digits; RecursionError: "[[[[…".

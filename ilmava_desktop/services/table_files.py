@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import stat
 import warnings
 import zipfile
 from pathlib import Path
@@ -14,11 +15,22 @@ from ilmava_desktop.i18n import _
 
 Rows = list[tuple[int, list[str]]]
 
+# An organiser's list is a few megabytes at most, as a CSV or unpacked from a workbook; a file
+# larger than this (or a workbook unpacking to more: a zip bomb) is refused before it is read.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+
 
 def read_table(path: Path) -> tuple[list[str], Rows]:
     """The header and the numbered rows of the first sheet; UnusableFile if it has none."""
     path = Path(path)
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A folder, or a pipe: reading a pipe would wait for a writer forever.
+            raise UnusableFile(_("{name} is not a file.").format(name=path.name))
+        if info.st_size > MAX_UNPACKED_BYTES:
+            raise UnusableFile(_("{name} is too large to be a list to import.").format(
+                name=path.name))
         data = path.read_bytes()
     except FileNotFoundError:
         raise UnusableFile(_("The file {name} does not exist.").format(name=path.name)) from None
@@ -66,11 +78,6 @@ def _read_csv(data: bytes, path: Path) -> Rows:
         raise UnusableFile(_("{name} cannot be read as CSV at line {line}.").format(
             name=path.name, line=reader.line_num)) from exc
     return rows
-
-
-# An organiser's workbook unpacks to a few megabytes; one that unpacks to more than this is
-# a zip bomb or not a registration list, and is refused before anything is unpacked.
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 
 
 def _read_xlsx(data: bytes, path: Path) -> Rows:

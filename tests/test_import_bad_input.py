@@ -280,3 +280,15 @@ def test_a_file_too_large_to_be_a_list_is_refused_unread(session, tmp_path):
         f.truncate(200 * 1024 * 1024)  # sparse: no disk space taken
     with pytest.raises(UnusableFile, match="too large"):
         import_file(session, path)
+
+
+def test_a_zip_that_needs_an_unknown_zip_version_is_refused(session, tmp_path):
+    path = registrations_xlsx(tmp_path / "versio.xlsx")
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at != -1:  # each central directory entry: "version needed to extract" is 8.4
+        data[at + 6:at + 8] = (84).to_bytes(2, "little")
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnusableFile, match="versio.xlsx"):
+        import_file(session, path)

@@ -86,7 +86,9 @@ def _read_xlsx(data: bytes, path: Path) -> Rows:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+    except Exception as exc:
+        # A damaged zip directory fails in many ways: BadZipFile, NotImplementedError for a
+        # "zip version 8.4", struct.error, a name that is not UTF-8…
         raise UnusableFile(_("{name} is not a CSV or XLSX file.").format(name=path.name)) from exc
     if unpacked > MAX_UNPACKED_BYTES:
         raise UnusableFile(_("{name} is too large to be a list to import.").format(name=path.name))

@@ -292,3 +292,12 @@ def test_a_zip_that_needs_an_unknown_zip_version_is_refused(session, tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(UnusableFile, match="versio.xlsx"):
         import_file(session, path)
+
+
+def test_a_line_break_in_a_template_id_stays_on_the_messages_line(capsys, cohort, tmp_path):
+    template = json.loads(assessment.default_template_body())
+    template["themes"][0]["statements"][1]["id"] = "\r"
+    path = tmp_path / "pohja.json"
+    path.write_text(json.dumps(template), "utf-8")
+    code, _out, err = run(capsys, "template", "import", cohort, path)
+    assert code == 2 and len(err.splitlines()) == 1 and "“ ”" in err

@@ -60,7 +60,8 @@ class Template:
 def _texts(data: dict, where: str) -> dict[str, str]:
     texts = {lang: (data.get(lang) or "").strip() for lang in LANGUAGES}
     if not texts["fi"]:
-        raise RuleViolation(_("The template has no Finnish text for {where}.").format(where=where))
+        raise RuleViolation(_("The template has no Finnish text for {where}.").format(
+            where=excerpt(str(where))))
     return {lang: text or texts["fi"] for lang, text in texts.items()}
 
 
@@ -84,7 +85,7 @@ def parse_template(data: dict) -> Template:
                 statement_id = str(statement["id"])
                 if statement_id in seen or not statement_id.startswith(theme["id"] + "."):
                     raise RuleViolation(_("Statement id “{id}” is repeated or not of its theme.")
-                                        .format(id=statement_id))
+                                        .format(id=excerpt(statement_id)))
                 seen.add(statement_id)
                 statements.append(Statement(statement_id, _texts(statement, statement_id)))
             themes.append(Theme(str(theme["id"]), _texts(theme["title"], theme["id"]),
@@ -96,7 +97,7 @@ def parse_template(data: dict) -> Template:
         raise
     except KeyError as exc:
         raise RuleViolation(_("This is not a self-assessment template ({detail}).").format(
-            detail=_("“{key}” is missing").format(key=exc.args[0]))) from exc
+            detail=_("“{key}” is missing").format(key=excerpt(str(exc.args[0]))))) from exc
     except (TypeError, ValueError, AttributeError, OverflowError) as exc:
         # A file of the wrong shape: a list where texts belong, "1e400" as a value.
         raise RuleViolation(_("This is not a self-assessment template ({detail}).").format(

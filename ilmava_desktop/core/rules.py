@@ -42,8 +42,13 @@ def whole_number(text: str, low: int, high: int) -> int | None:
 
 
 def excerpt(text: str, limit: int = 40) -> str:
-    """A cell quoted back to the user: a runaway cell would drown the sentence around it."""
+    """A value quoted back to the user in one line: a runaway cell would drown the sentence
+    around it, and a line break or control character in it would break the line."""
+    text = _CONTROL.sub("\ufffd", re.sub(r"[\r\n\t\v\f\x1c-\x1e\x85\u2028\u2029]", " ", text))
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")

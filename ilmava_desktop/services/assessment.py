@@ -79,11 +79,11 @@ def read_template_file(path) -> str:
     except (OSError, ValueError, RecursionError) as exc:
         # ValueError: not JSON, or a number of thousands of digits; RecursionError: "[[[[…".
         raise RuleViolation(_("{name} is not a template in JSON ({detail}).").format(
-            name=Path(path).name, detail=excerpt(str(getattr(exc, "strerror", None) or exc), 80))
+            name=path.name, detail=excerpt(str(getattr(exc, "strerror", None) or exc), 80))
         ) from exc
     if not isinstance(data, dict):
         raise RuleViolation(_("{name} is not a template in JSON ({detail}).").format(
-            name=Path(path).name, detail=_("not an object")))
+            name=path.name, detail=_("not an object")))
     core.parse_template(data)
     return json.dumps(data, ensure_ascii=False, indent=2)
 

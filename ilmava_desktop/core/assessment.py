@@ -5,10 +5,11 @@ Pure: the template is parsed from its JSON text; scores are computed from plain 
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 
-from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.core.rules import RuleViolation, excerpt
 from ilmava_desktop.i18n import _
 
 LANGUAGES = ("fi", "sv", "en")
@@ -59,7 +60,8 @@ class Template:
 def _texts(data: dict, where: str) -> dict[str, str]:
     texts = {lang: (data.get(lang) or "").strip() for lang in LANGUAGES}
     if not texts["fi"]:
-        raise RuleViolation(_("The template has no Finnish text for {where}.").format(where=where))
+        raise RuleViolation(_("The template has no Finnish text for {where}.").format(
+            where=excerpt(str(where))))
     return {lang: text or texts["fi"] for lang, text in texts.items()}
 
 
@@ -83,7 +85,7 @@ def parse_template(data: dict) -> Template:
                 statement_id = str(statement["id"])
                 if statement_id in seen or not statement_id.startswith(theme["id"] + "."):
                     raise RuleViolation(_("Statement id “{id}” is repeated or not of its theme.")
-                                        .format(id=statement_id))
+                                        .format(id=excerpt(statement_id)))
                 seen.add(statement_id)
                 statements.append(Statement(statement_id, _texts(statement, statement_id)))
             themes.append(Theme(str(theme["id"]), _texts(theme["title"], theme["id"]),
@@ -95,13 +97,16 @@ def parse_template(data: dict) -> Template:
         raise
     except KeyError as exc:
         raise RuleViolation(_("This is not a self-assessment template ({detail}).").format(
-            detail=_("“{key}” is missing").format(key=exc.args[0]))) from exc
-    except (TypeError, ValueError) as exc:
+            detail=_("“{key}” is missing").format(key=excerpt(str(exc.args[0]))))) from exc
+    except (TypeError, ValueError, AttributeError, OverflowError) as exc:
+        # A file of the wrong shape: a list where texts belong, "1e400" as a value.
         raise RuleViolation(_("This is not a self-assessment template ({detail}).").format(
-            detail=exc)) from exc
+            detail=excerpt(str(exc), 80))) from exc
     if not template.themes or not template.statements:
         raise RuleViolation(_("The template has no statements."))
-    if [level.value for level in scale] != list(range(scale[0].value, scale[-1].value + 1)):
+    values = [level.value for level in scale]
+    # Compared pairwise: a range from 1 to 10**12 is not built to find it is not consecutive.
+    if not values or any(b != a + 1 for a, b in zip(values, values[1:], strict=False)):
         raise RuleViolation(_("The template's scale must be consecutive numbers."))
     return template
 
@@ -179,18 +184,25 @@ def largest_gaps(all_gaps: list[Gap], count: int = 3) -> list[Gap]:
     return sorted(known, key=lambda g: abs(g.gap), reverse=True)[:count]
 
 
+_DECIMAL = re.compile(r"([+-]?)([0-9]+)(?:[.,]([0-9]*))?", re.ASCII)
+
+
 def parse_answer_value(text: str, scale: range) -> int | None:
     """'4' -> 4; '', 0, E, eos, "en osaa sanoa", "vet inte", "don't know" -> None (don't know)."""
     cleaned = text.strip().casefold()
     if cleaned in ("", "0", "e", "eos", "en osaa sanoa", "vet inte", "don't know", "dont know",
                    "dk", "-"):
         return None
-    try:
-        value = int(float(cleaned.replace(",", ".")))
-    except ValueError:
+    # Plain decimals only ("4", "4,0"): float() would also take "Infinity", "1e400" and
+    # "1_0", and int() digits of every script.
+    match = _DECIMAL.fullmatch(cleaned)
+    if match is None:
         raise RuleViolation(_("“{text}” is not an answer on the scale {low}–{high}").format(
-            text=text, low=scale.start, high=scale.stop - 1)) from None
-    if value not in scale or float(cleaned.replace(",", ".")) != value:
+            text=excerpt(text.strip()), low=scale.start, high=scale.stop - 1))
+    sign, whole, fraction = match.groups()
+    whole = whole.lstrip("0") or "0"
+    has_fraction = bool(fraction and fraction.strip("0"))
+    if has_fraction or len(whole) > 9 or int(sign + whole) not in scale:
         raise RuleViolation(_("{value} is outside the scale {low}–{high}").format(
-            value=text.strip(), low=scale.start, high=scale.stop - 1))
-    return value
+            value=excerpt(text.strip()), low=scale.start, high=scale.stop - 1))
+    return int(sign + whole)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
 from ilmava_desktop.core.roles import role_from_title
-from ilmava_desktop.core.rules import RuleViolation, check_email, clean_text
+from ilmava_desktop.core.rules import RuleViolation, check_email, clean_text, excerpt
 from ilmava_desktop.i18n import _
 
 REGISTRATIONS, APPLICATIONS = "registrations", "applications"
@@ -141,7 +141,7 @@ def _parse_row(kind, columns, line, row, finder, themes):
         raise RuleViolation(_("no municipality"))
     municipality = finder.find(written)
     if municipality is None:
-        raise RuleViolation(_("unknown municipality “{name}”").format(name=written))
+        raise RuleViolation(_("unknown municipality “{name}”").format(name=excerpt(written)))
     if kind == REGISTRATIONS:
         return _person(columns, line, row, municipality.code)
     return _application(columns, line, row, municipality.code, themes)
@@ -157,12 +157,12 @@ def _person(columns, line, row, code) -> PersonRecord:
     try:
         check_email(email)
     except RuleViolation:
-        raise RuleViolation(_("“{email}” is not an e-mail address").format(email=email)) from None
+        raise RuleViolation(_("“{email}” is not an e-mail address").format(email=excerpt(email))) from None
     title = _cell(row, columns, "role")
     written_language = _cell(row, columns, "language")
     language = _LANGUAGE.get(written_language.casefold()) if written_language else None
     if written_language and language is None:
-        raise RuleViolation(_("unknown language “{language}”").format(language=written_language))
+        raise RuleViolation(_("unknown language “{language}”").format(language=excerpt(written_language)))
     return PersonRecord(line, code, name, email, role_from_title(title), title, language)
 
 
@@ -172,7 +172,7 @@ def _application(columns, line, row, code, themes) -> ApplicationRecord:
     if theme is None:
         if not written_theme:
             raise RuleViolation(_("no theme"))
-        raise RuleViolation(_("unknown theme “{theme}”").format(theme=written_theme))
+        raise RuleViolation(_("unknown theme “{theme}”").format(theme=excerpt(written_theme)))
     written_target = _cell(row, columns, "council_target").casefold()
     if written_target in _YES:
         target = True
@@ -183,7 +183,7 @@ def _application(columns, line, row, code, themes) -> ApplicationRecord:
     else:
         raise RuleViolation(
             _("council climate target must be yes or no, not “{value}”").format(
-                value=written_target)
+                value=excerpt(written_target))
         )
     return ApplicationRecord(
         line, code, theme, _cell(row, columns, "wicked_problem"), target,

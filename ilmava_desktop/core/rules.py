@@ -25,6 +25,32 @@ def check_day_limits(minimum: int, maximum: int) -> None:
         )
 
 
+def whole_number(text: str, low: int, high: int) -> int | None:
+    """The number written as plain digits (0-9) within low..high, else None.
+
+    int() would also take "²"'s neighbours ("٣", "３"), underscores, and digits by the
+    thousand, which then fail later or overflow SQLite; a spreadsheet cell means none of those.
+    """
+    written = text.strip().removeprefix("+")
+    if not (written.isascii() and written.isdigit()):
+        return None
+    digits = written.lstrip("0") or "0"
+    if len(digits) > len(str(high)):
+        return None
+    value = int(digits)
+    return value if low <= value <= high else None
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """A value quoted back to the user in one line: a runaway cell would drown the sentence
+    around it, and a line break or control character in it would break the line."""
+    text = _CONTROL.sub("\ufffd", re.sub(r"[\r\n\t\v\f\x1c-\x1e\x85\u2028\u2029]", " ", text))
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 

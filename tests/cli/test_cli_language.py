@@ -123,8 +123,7 @@ def test_a_template_that_is_not_utf8_says_so_without_a_codec_message(capsys, dem
 
 def test_reading_a_folder_as_a_file(capsys, demo, tmp_path):
     code, _out, err = run(capsys, "import", demo, tmp_path)
-    assert (code, err) == (2, f"ilmava: Tiedostoa {tmp_path.name} ei voi lukea: se on kansio "
-                              "eikä tiedosto.\n")
+    assert (code, err) == (2, f"ilmava: {tmp_path.name} ei ole tiedosto.\n")
 
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EIO, errno.EACCES,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ilmava_desktop.core import assessment as core
-from ilmava_desktop.core.rules import RuleViolation, clean_text
+from ilmava_desktop.core.rules import RuleViolation, clean_text, excerpt
 from ilmava_desktop.i18n import _, os_errors
 from ilmava_desktop.resources import resource_path
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
@@ -70,20 +70,27 @@ def read_template_file(path) -> str:
     """The text of a template file, checked; a file that is not one is refused plainly."""
     from pathlib import Path
 
-    name = Path(path).name
+    path = Path(path)
+    name = path.name
+    if path.exists() and not path.is_file():  # a folder, or a pipe that would never end
+        raise RuleViolation(_("{name} is not a file.").format(name=name))
     try:
-        data = json.loads(Path(path).read_text("utf-8-sig"))
+        data = json.loads(path.read_text("utf-8-sig"))
     except OSError as exc:
-        raise RuleViolation(os_errors.read_failed(Path(path), exc)) from exc
+        raise RuleViolation(os_errors.read_failed(path, exc)) from exc
     except UnicodeDecodeError as exc:
         raise RuleViolation(_("{name} is not a template in JSON ({detail}).").format(
             name=name, detail=_("it is not UTF-8 text"))) from exc
     except json.JSONDecodeError as exc:
         raise RuleViolation(_("{name} is not a template in JSON ({detail}).").format(
             name=name, detail=_("line {line}").format(line=exc.lineno))) from exc
+    except (ValueError, RecursionError) as exc:
+        # ValueError: a number of thousands of digits; RecursionError: "[[[[…".
+        raise RuleViolation(_("{name} is not a template in JSON ({detail}).").format(
+            name=name, detail=excerpt(str(exc), 80))) from exc
     if not isinstance(data, dict):
         raise RuleViolation(_("{name} is not a template in JSON ({detail}).").format(
-            name=Path(path).name, detail=_("not an object")))
+            name=path.name, detail=_("not an object")))
     core.parse_template(data)
     return json.dumps(data, ensure_ascii=False, indent=2)
 

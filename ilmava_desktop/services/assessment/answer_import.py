@@ -19,7 +19,7 @@ from ilmava_desktop.core.import_rows import (
     columns_by_alias,
 )
 from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
-from ilmava_desktop.core.rules import RuleViolation, clean_text
+from ilmava_desktop.core.rules import RuleViolation, clean_text, excerpt, whole_number
 from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import official_municipalities
 from ilmava_desktop.services import assessment
@@ -38,6 +38,9 @@ ANSWER_ALIASES = {
                           "utvecklingsområde", "development areas", "development area"),
     "comment": ("kommentti", "huomio", "kommentar", "comment", "comments"),
 }
+# Sheets are numbered per municipality; no round collects a thousand from one.
+MAX_SHEET = 999
+
 _FIELD = {name_key(alias): column for column, aliases in ANSWER_ALIASES.items()
           for alias in aliases}
 
@@ -111,21 +114,22 @@ def plan_answers(session: CohortSession, path: Path, round_name: str) -> AnswerP
             official = finder.find(cells["municipality"]) if cells["municipality"] else None
             if official is None:
                 raise RuleViolation(_("unknown municipality “{name}”").format(
-                    name=cells["municipality"]))
+                    name=excerpt(cells["municipality"])))
             if official.code not in in_cohort:
                 raise RuleViolation(_("{name} is not in the cohort").format(name=official.name_fi))
             statement = cells["statement"]
             if statement not in statements:
-                raise RuleViolation(_("unknown statement “{id}”").format(id=statement))
+                raise RuleViolation(_("unknown statement “{id}”").format(id=excerpt(statement)))
             sheet_text = cells.get("sheet") or "1"
-            if not sheet_text.isdigit() or int(sheet_text) < 1:
-                raise RuleViolation(_("sheet must be a number from 1, not “{text}”").format(
-                    text=sheet_text))
+            sheet = whole_number(sheet_text, 1, MAX_SHEET)
+            if sheet is None:
+                raise RuleViolation(_("sheet must be a number from 1 to {high}, not “{text}”")
+                                    .format(high=MAX_SHEET, text=excerpt(sheet_text)))
             value = core.parse_answer_value(cells["value"], template.values)
         except RuleViolation as exc:
             plan.rejected.append(Rejection(line, str(exc)))
             continue
-        key = (in_cohort[official.code], int(sheet_text), statement)
+        key = (in_cohort[official.code], sheet, statement)
         if key in first_line and current[key] != value:
             plan.rejected.append(Rejection(line, _(
                 "line {line} already answers this statement on this sheet").format(

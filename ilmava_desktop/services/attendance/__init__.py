@@ -15,7 +15,7 @@ from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.model import Day
 from ilmava_desktop.core.municipality_names import name_key
 from ilmava_desktop.core.roles import ROLES_BY_KEY, role_from_title
-from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.core.rules import RuleViolation, excerpt, whole_number
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.municipalities.people import _person_fields, put_new_person
@@ -37,13 +37,14 @@ class UnknownDay(RuleViolation):
 def find_day(db, number_or_id: str) -> Day:
     """Day N in date order (1-based), or a day's id."""
     days = queries.days(db)
-    if number_or_id.isdigit() and 1 <= int(number_or_id) <= len(days):
-        return days[int(number_or_id) - 1]
+    number = whole_number(number_or_id, 1, len(days)) if days else None
+    if number is not None:
+        return days[number - 1]
     for day in days:
         if day.id == number_or_id:
             return day
     raise UnknownDay(_("There is no day {day}; the cohort has {n} days.").format(
-        day=number_or_id, n=len(days)))
+        day=excerpt(number_or_id), n=len(days)))
 
 
 def default_day(days: list[Day], today: date | None = None) -> Day | None:

@@ -12,7 +12,7 @@ from ilmava_desktop.core.municipality_names import (
     BILINGUAL_SWEDISH_MAJORITY,
     name_key,
 )
-from ilmava_desktop.core.rules import RuleViolation, clean_text
+from ilmava_desktop.core.rules import RuleViolation, clean_text, excerpt, whole_number
 from ilmava_desktop.i18n import LANGUAGES, _
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
@@ -27,6 +27,10 @@ COLUMNS = {
     "languages": ("kielet", "kieli", "språk", "languages", "language"),
     "capacity": ("kapasiteetti", "kuntia", "kapacitet", "capacity", "municipalities"),
 }
+# Finland has 308 municipalities; a larger capacity is a typing slip (and a number that
+# large does not fit the cohort file's integers).
+MAX_CAPACITY = 308
+
 _FIELD = {name_key(alias): column for column, aliases in COLUMNS.items() for alias in aliases}
 _LANGUAGE_WORDS = {"fi": "fi", "suomi": "fi", "finska": "fi", "finnish": "fi", "sv": "sv",
                    "ruotsi": "sv", "svenska": "sv", "swedish": "sv", "en": "en",
@@ -72,7 +76,7 @@ def _theme_ids(text: str) -> list[str]:
                 found.append(known[name_key(pending)])
                 pending = ""
         if pending:
-            raise RuleViolation(_("unknown theme “{theme}”").format(theme=pending))
+            raise RuleViolation(_("unknown theme “{theme}”").format(theme=excerpt(pending)))
     return found
 
 
@@ -83,7 +87,8 @@ def _languages(text: str) -> list[str]:
         if not word:
             continue
         if word not in _LANGUAGE_WORDS:
-            raise RuleViolation(_("unknown language “{language}”").format(language=part.strip()))
+            raise RuleViolation(_("unknown language “{language}”").format(
+                language=excerpt(part.strip())))
         found.append(_LANGUAGE_WORDS[word])
     return found or ["fi"]
 
@@ -93,8 +98,9 @@ def put_sparrer(tx: Transaction, name: str, organisation: str, themes: list[str]
     name = clean_text(name)
     if not name:
         raise RuleViolation(_("A sparrer needs a name."))
-    if capacity < 0:
-        raise RuleViolation(_("Capacity is a number of municipalities, 0 or more."))
+    if not 0 <= capacity <= MAX_CAPACITY:
+        raise RuleViolation(_("Capacity is a number of municipalities, from 0 to {high}.").format(
+            high=MAX_CAPACITY))
     unknown = [x for x in languages if x not in LANGUAGES]
     if unknown:
         raise RuleViolation(_("unknown language “{language}”").format(language=unknown[0]))
@@ -131,6 +137,7 @@ def read_sparrer_file(path: Path) -> tuple[list[tuple], list[Rejection]]:
         raise UnusableFile(_("The file needs at least the columns name and themes (Nimi, "
                              "Teemat)."))
     planned, rejected = [], []
+    first_line: dict[str, tuple[int, tuple]] = {}
     for line, row in rows:
         cells = {c: clean_text(row[i]) if i < len(row) else "" for c, i in columns.items()}
         if not any(cells.values()):
@@ -139,29 +146,54 @@ def read_sparrer_file(path: Path) -> tuple[list[tuple], list[Rejection]]:
             if not cells["name"]:
                 raise RuleViolation(_("no name"))
             capacity_text = cells.get("capacity") or "1"
-            if not capacity_text.isdigit():
-                raise RuleViolation(_("capacity must be a whole number, not “{text}”").format(
-                    text=capacity_text))
-            planned.append((cells["name"], cells.get("organisation", ""),
-                            _theme_ids(cells["themes"]), _languages(cells.get("languages", "")),
-                            int(capacity_text)))
+            capacity = whole_number(capacity_text, 0, MAX_CAPACITY)
+            if capacity is None:
+                raise RuleViolation(_("capacity must be a whole number from 0 to {high}, not "
+                                      "“{text}”").format(high=MAX_CAPACITY,
+                                                         text=excerpt(capacity_text)))
+            sparrer = (cells["name"], cells.get("organisation", ""), _theme_ids(cells["themes"]),
+                       _languages(cells.get("languages", "")), capacity)
         except RuleViolation as exc:
             rejected.append(Rejection(line, str(exc)))
+            continue
+        # The same sparrer twice in one file is one sparrer: the first line says who they
+        # are, a repeat that says the same stands for that line, one that differs is rejected.
+        key = stable_id("sparrer", name_key(sparrer[0]), name_key(sparrer[1]))
+        if key in first_line:
+            first, earlier = first_line[key]
+            if _comparable(earlier) != _comparable(sparrer):
+                rejected.append(Rejection(line, _(
+                    "line {line} already describes this sparrer otherwise").format(line=first)))
+                continue
+            sparrer = earlier
+        else:
+            first_line[key] = (line, sparrer)
+        planned.append(sparrer)
     return planned, rejected
+
+
+def _comparable(sparrer: tuple) -> tuple:
+    name, organisation, themes, languages, capacity = sparrer
+    return name_key(name), name_key(organisation), set(themes), set(languages), capacity
 
 
 def import_sparrers(session: CohortSession, path: Path, dry_run: bool = False) -> SparrerImport:
     planned, rejected = read_sparrer_file(path)
     existing = {s.id: s for s in sparrers(session.db)}
     counts = {"added": 0, "updated": 0, "unchanged": 0}
+    unique = {}
     for name, organisation, themes, languages, capacity in planned:
         row_id = stable_id("sparrer", name_key(name), name_key(organisation))
+        if row_id in unique:  # a line repeating an earlier one changes nothing more
+            counts["unchanged"] += 1
+            continue
+        unique[row_id] = (name, organisation, themes, languages, capacity)
         before = existing.get(row_id)
         after = core.Sparrer(row_id, name, organisation, frozenset(themes), frozenset(languages),
                              capacity)
         counts["added" if before is None else "unchanged" if before == after else "updated"] += 1
     if not dry_run and counts["added"] + counts["updated"]:
-        session.write(_("Import sparrers"), lambda tx: [put_sparrer(tx, *p) for p in planned])
+        session.write(_("Import sparrers"), lambda tx: [put_sparrer(tx, *p) for p in unique.values()])
     return SparrerImport(counts["added"], counts["updated"], counts["unchanged"], rejected)
 
 

@@ -21,7 +21,7 @@ from ilmava_desktop.core.import_rows import (
     parse_rows,
 )
 from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
-from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.core.rules import RuleViolation, excerpt
 from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
@@ -186,7 +186,7 @@ class _PersonIndex:
             candidates = namesakes
         if len(candidates) > 1:
             raise Ambiguous(_("{n} people are called {name} in this municipality; add the "
-                              "e-mail address").format(n=len(candidates), name=name))
+                              "e-mail address").format(n=len(candidates), name=excerpt(name)))
         return (candidates[0] if candidates else None), False
 
 

@@ -80,6 +80,26 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         return _fail(_("{name}: {reason}").format(name=exc.filename or "",
                                                   reason=os_errors.reason(exc)), UNUSABLE)
+    except Exception as exc:  # noqa: BLE001 (the last resort: a sentence, never a traceback)
+        return _fail(_("Something went wrong, and the command stopped; the cohort file is as "
+                       "it was before it. The details are in {log}.").format(
+                           log=_log_unexpected(exc)), UNUSABLE)
+
+
+def _log_unexpected(exc: BaseException):
+    """The traceback, for whoever fixes it, in the log the window also writes to."""
+    import traceback
+
+    from ilmava_desktop.services.preferences import error_log
+
+    log = error_log()
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as f:
+            f.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        pass
+    return log
 
 
 def _fail(message: str, code: int) -> int:

@@ -51,5 +51,6 @@ def language() -> str | None:
 
 
 def error_log() -> Path:
-    """Where the window writes what went wrong unexpectedly (the user sees one sentence)."""
+    """Where the window and the command line write what went wrong unexpectedly (the user
+    sees one sentence)."""
     return data_dir() / "ilmava-desktop.log"

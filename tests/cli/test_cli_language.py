@@ -182,3 +182,17 @@ def test_a_municipality_by_any_name_the_window_shows(capsys, demo, tmp_path, nam
     code, _out, _err = run(capsys, "export", "pdf", demo, "--out", tmp_path / "r",
                            "--municipality", name)
     assert code == 0 and [p.name for p in (tmp_path / "r").iterdir()] == ["638-porvoo.pdf"]
+
+
+def test_an_unexpected_fault_is_one_sentence_and_logged(capsys, demo, monkeypatch, data_dir):
+    from ilmava_desktop import cli
+
+    def broken(_args):
+        raise KeyError("a bug")
+
+    monkeypatch.setitem(cli.COMMANDS, "info", broken)
+    code, out, err = run(capsys, "info", demo, lang="en")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("ilmava: Something went wrong, and the command stopped")
+    assert "Traceback" not in err
+    assert "KeyError: 'a bug'" in (data_dir / "ilmava-desktop.log").read_text("utf-8")

@@ -81,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(_("{name}: {reason}").format(name=exc.filename or "",
                                                   reason=os_errors.reason(exc)), UNUSABLE)
     except Exception as exc:  # noqa: BLE001 (the last resort: a sentence, never a traceback)
-        return _fail(_("Something went wrong, and the command stopped; the cohort file is as "
-                       "it was before it. The details are in {log}.").format(
+        return _fail(_("Something went wrong, and the command stopped. The details are in "
+                       "{log}.").format(
                            log=_log_unexpected(exc)), UNUSABLE)
 
 

@@ -15,6 +15,8 @@ from ilmava_desktop.i18n import _
 LANGUAGES = ("fi", "sv", "en")
 # A distribution of answers is shown only from this many sheets, so nobody can be singled out.
 MIN_SHEETS_FOR_DISTRIBUTION = 3
+# Sheets are numbered 1…MAX_SHEET, in the window and in imported files alike.
+MAX_SHEET = 999
 
 
 @dataclass(frozen=True)

@@ -247,3 +247,11 @@ def test_undoing_an_answer_of_another_municipality_moves_the_cohort_average_back
     round_id = page.round.currentData()
     truth = assessment.results(page.ctx.session, round_id)["cohort"]
     assert cohort_scores(page)["strategy"] == pytest.approx(truth["strategy"])
+
+
+def test_every_sheet_an_import_accepts_can_be_opened_in_the_window(page, qtbot):
+    page.sheet.setFocus()
+    page.sheet.selectAll()
+    qtbot.keyClicks(page.window().focusWidget(), "120")
+    qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Tab)
+    assert page.sheet.value() == 120

@@ -39,7 +39,7 @@ ANSWER_ALIASES = {
     "comment": ("kommentti", "huomio", "kommentar", "comment", "comments"),
 }
 # Sheets are numbered per municipality; no round collects a thousand from one.
-MAX_SHEET = 999
+MAX_SHEET = core.MAX_SHEET
 
 _FIELD = {name_key(alias): column for column, aliases in ANSWER_ALIASES.items()
           for alias in aliases}

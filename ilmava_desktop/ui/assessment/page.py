@@ -52,7 +52,7 @@ class AssessmentPage(QWidget):
         self.municipality = QComboBox()
         self.municipality.setAccessibleName(_("Municipality"))
         self.sheet = QSpinBox()
-        self.sheet.setRange(1, 50)
+        self.sheet.setRange(1, core.MAX_SHEET)
         self.sheet.setAccessibleName(_("Sheet"))
         self.sheets_label = QLabel()
         for widget in (self.round, self.municipality):

@@ -55,10 +55,7 @@ def english():
     set_language(before)
 
 
-@pytest.fixture(autouse=True)
-def close_leftover_windows():
-    """A dialog left open by one window test must not answer for the next one."""
-    yield
+def _close_top_level_windows() -> None:
     if "PySide6.QtWidgets" not in sys.modules:
         return  # a Qt-free test: keep it that way
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -67,8 +64,25 @@ def close_leftover_windows():
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible():
                 if isinstance(widget, QMessageBox):
-                    widget.reject()
+                    # "Close anyway" where a closing window asks (its save failed on purpose
+                    # in the test): keeping it open would only ask again.
+                    leave = [b for b in widget.buttons()
+                             if widget.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole]
+                    leave[0].click() if leave else widget.reject()
                 widget.close()
+
+
+@pytest.fixture(autouse=True)
+def close_leftover_windows():
+    """A dialog left open by one window test must not answer for the next one.
+
+    Closed before the test too: some pytest-qt versions close a test's widgets after every
+    fixture has been torn down, and a window that asks something as it closes (a save that
+    failed) leaves its question for the next test.
+    """
+    _close_top_level_windows()
+    yield
+    _close_top_level_windows()
 
 
 @pytest.fixture

@@ -141,8 +141,10 @@ class MainWindow(QMainWindow):
             ActionSpec("new", "file", _("&New cohort…"), lc.new_cohort, QKeySequence.StandardKey.New),
             ActionSpec("open", "file", _("&Open…"), lc.choose_and_open, QKeySequence.StandardKey.Open),
             ActionSpec("demo", "file", _("Open the &demo cohort"), lc.open_demo),
+            # Written out: Qt's standard "Save as" key is empty on Windows and on some
+            # Linux desktops, and the status line tells users to press Ctrl+Shift+S.
             ActionSpec("save_copy", "file", _("Save a &copy…"), lc.save_copy,
-                       QKeySequence.StandardKey.SaveAs, needs_cohort=True),
+                       "Ctrl+Shift+S", needs_cohort=True),
             ActionSpec("close", "file", _("&Close cohort"), lc.close_cohort,
                        "Ctrl+W", needs_cohort=True),
             ActionSpec("-1", "file", "", lambda: None),

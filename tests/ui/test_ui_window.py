@@ -450,3 +450,11 @@ def test_a_second_open_while_one_is_on_its_way_is_ignored(qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.ctx.session is not None)
     assert window.ctx.session.path == path and not window.lifecycle.opening
     window.lifecycle.close_for_quit()
+
+
+def test_the_shortcuts_the_window_names_are_the_ones_it_has(window):
+    """Qt's standard keys differ by system (Save as has none on Windows)."""
+    shortcuts = {key: action.shortcut().toString() for key, action in window.actions.items()}
+    assert shortcuts["save_copy"] == "Ctrl+Shift+S"
+    assert (shortcuts["undo"], shortcuts["redo"], shortcuts["close"]) == (
+        "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+W")

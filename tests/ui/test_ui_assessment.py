@@ -247,3 +247,24 @@ def test_undoing_an_answer_of_another_municipality_moves_the_cohort_average_back
     round_id = page.round.currentData()
     truth = assessment.results(page.ctx.session, round_id)["cohort"]
     assert cohort_scores(page)["strategy"] == pytest.approx(truth["strategy"])
+
+
+def test_a_refused_answer_is_shown_at_once_then_taken_back(page, qtbot, monkeypatch):
+    from ilmava_desktop.core.rules import RuleViolation
+
+    page.sheet.setValue(4)  # a new, empty sheet
+    page.grid.setFocus()
+    page.grid.selectRow(0)
+    statement = page.sheet_model.statement_at(0).id
+    shown = []
+    page.sheet_model.dataChanged.connect(
+        lambda *_a: shown.append(page.sheet_model.values.get(statement)))
+
+    def refuse(*_args):
+        raise RuleViolation("The round is closed.")
+
+    monkeypatch.setattr(assessment, "record_answer", refuse)
+    qtbot.keyClick(page.grid, Qt.Key.Key_3)
+    assert shown[0] == 3  # echoed before the worker wrote anything
+    assert statement not in page.sheet_model.values  # and taken back when refused
+    assert "The round is closed." in page.message.text()

@@ -161,8 +161,15 @@ def test_the_window_reads_checks_in_and_takes_answers_while_a_save_back_runs(
     sheet.grid.setFocus()
     sheet.grid.selectRow(0)
     statement = sheet.sheet_model.statement_at(0).id
+    written = ("SELECT value FROM answer WHERE round_id = ? AND municipality_id = ? AND sheet = ? "
+               "AND statement_id = ? AND deleted = 0")
+    where = [sheet.round.currentData(), sheet.municipality.currentData(), sheet.sheet.value(),
+             statement]
+    assert window.ctx.read(lambda s: s.db.execute(written, where).fetchall()) != [(4,)]
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4)
-    qtbot.waitUntil(lambda: sheet.sheet_model.values.get(statement) == 4, timeout=WAIT_MS)
+    assert sheet.sheet_model.values.get(statement) == 4  # shown at once
+    qtbot.waitUntil(lambda: window.ctx.read(
+        lambda s: s.db.execute(written, where).fetchall()) == [(4,)], timeout=WAIT_MS)
     assert hold.running(), "the answer waited for the save-back"
     hold.release.set()
     saved(window, qtbot)

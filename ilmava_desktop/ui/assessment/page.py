@@ -373,9 +373,13 @@ class AssessmentPage(QWidget):
     def on_grid_answer_typed(self, statement_id: str, value) -> None:
         args = (self.round.currentData(), self.municipality.currentData(), self.sheet.value())
         run_op(self.ctx, lambda s: assessment.record_answer(s, *args, statement_id, value),
-               say=self.message, quiet=True)
+               say=self.message, quiet=True, failed=self.on_answer_refused)
 
     def on_grid_answer_cleared(self, statement_id: str) -> None:
         args = (self.round.currentData(), self.municipality.currentData(), self.sheet.value())
         run_op(self.ctx, lambda s: assessment.clear_answer(s, *args, statement_id),
-               say=self.message, quiet=True)
+               say=self.message, quiet=True, failed=self.on_answer_refused)
+
+    def on_answer_refused(self, _exc: BaseException) -> None:
+        # The grid showed the key at once; what the sheet really holds is shown again.
+        self.load_sheet(keep_row=True)

@@ -189,7 +189,19 @@ class AttendancePage(QWidget):
     def refresh(self) -> None:
         day = self.current_day() if self.ctx.session else None
         language = current_language()
-        self.groups = self.ctx.read(lambda s: attendance.overview(s, day, language)) if day else []
+
+        def show(groups) -> None:
+            if self.current_day() == day:  # else another day was chosen and read since
+                self.show_groups(groups)
+
+        if day is None:
+            self.show_groups([])
+            return
+        # Not waited for: typing in the field goes on while the day is read.
+        self.ctx.read_then(lambda s: attendance.overview(s, day, language), show)
+
+    def show_groups(self, groups: list) -> None:
+        self.groups = groups
         self.built_rows = all_rows(self.groups)
         self.apply_filter(keep=self.current_person_id())
 

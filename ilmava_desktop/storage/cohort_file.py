@@ -253,6 +253,11 @@ class CohortFile:
             if self.dirty:
                 self.save_back()
 
+    def no_save_running(self) -> threading.RLock:
+        """Held while no save-back runs or starts (`with cohort.no_save_running(): ...`):
+        for rewriting the backups, which a save-back also writes."""
+        return self._saving
+
     def _save_back(self) -> None:
         target = real_path(self.path)
         self._check_original()

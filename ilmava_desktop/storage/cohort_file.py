@@ -11,6 +11,11 @@ What was read or written last is remembered by its content's fingerprint, so a
 save refuses a file changed elsewhere (even with the same size and time), a file
 that is not there any more, and never takes the app's own completed save for
 someone else's.
+
+Saving back may run on any thread while the work goes on through `db` on another: it
+reads the working copy through a connection of its own (WAL gives it a consistent
+snapshot, and never makes the work wait), and a change committed after that snapshot
+leaves the cohort dirty for the next save. One save-back runs at a time.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +36,7 @@ from ilmava_desktop.storage.copies import (
     WORKING_NAME,
     clear,
     cohort_id_of,
+    connect_reader,
     connect_working,
     damaged,
     inspect,
@@ -72,6 +79,16 @@ class CohortFile:
         self.cohort_id = cohort_id
         self.dirty = False
         self.last_saved: datetime | None = None
+        self.working = folder / WORKING_NAME
+        # Counts the changes made: a save-back clears `dirty` only when none was made
+        # after it took its snapshot, so an edit typed during a save is saved next time.
+        self._edits = 0
+        # `dirty`, `accepted`, the edit count and the state file are shared by the work
+        # and a save-back running on another thread.
+        self._state_lock = threading.Lock()
+        # One save-back at a time; closing waits for a running one. Reentrant: closing
+        # holds it while it saves what is left.
+        self._saving = threading.RLock()
 
     # -- opening -------------------------------------------------------------------
 
@@ -173,9 +190,11 @@ class CohortFile:
     # -- working -------------------------------------------------------------------
 
     def mark_dirty(self) -> None:
-        if not self.dirty:
-            self.dirty = True
-            self._write_state()
+        with self._state_lock:
+            self._edits += 1
+            if not self.dirty:
+                self.dirty = True
+                self._write_state()
 
     def _write_state(self, also_accept: Iterable[str] = ()) -> None:
         now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -221,11 +240,23 @@ class CohortFile:
 
     def save_back(self) -> None:
         """Replace the user's file with the working copy; refuse if it changed under us or
-        is not there."""
-        try:
-            self._save_back()
-        except OSError as exc:  # the stick failing on any other step: one sentence too
-            raise errors.save_failed(self.path, exc.strerror or str(exc)) from exc
+        is not there. Waits for a save-back already running on another thread."""
+        with self._saving:
+            try:
+                self._save_back()
+            except OSError as exc:  # the stick failing on any other step: one sentence too
+                raise errors.save_failed(self.path, exc.strerror or str(exc)) from exc
+
+    def save_if_dirty(self) -> None:
+        """Save what is not yet in the user's file, once a running save-back has ended."""
+        with self._saving:
+            if self.dirty:
+                self.save_back()
+
+    def no_save_running(self) -> threading.RLock:
+        """Held while no save-back runs or starts (`with cohort.no_save_running(): ...`):
+        for rewriting the backups, which a save-back also writes."""
+        return self._saving
 
     def _save_back(self) -> None:
         target = real_path(self.path)
@@ -236,39 +267,65 @@ class CohortFile:
             # a crash right after the swap must not make our own file look foreign.
             _full, main_only = self._check_original()
             try:
-                self._write_state(also_accept=(new, main_only))
+                with self._state_lock:
+                    self._write_state(also_accept=(new, main_only))
             except OSError as exc:
                 raise errors.save_failed(self.path, exc.strerror or str(exc)) from exc
             remove_journals(target)
 
-        new = replace_atomically(self.db, target, before_swap, name=self.path.name)
-        self.accepted = {new}
-        self.dirty = False
-        self.last_saved = datetime.now()
+        with self._state_lock:
+            # Read before the snapshot starts: every change counted here is in it.
+            edits = self._edits
+        source = self._snapshot_reader()
         try:
-            self._write_state()
-        except OSError:
-            pass  # the file is saved; the next save records it (its content is accepted)
-        locks.take(target)
+            new = replace_atomically(source, target, before_swap, name=self.path.name)
+            with self._state_lock:
+                self.accepted = {new}
+                self.dirty = self._edits != edits
+                self.last_saved = datetime.now()
+                try:
+                    self._write_state()
+                except OSError:
+                    pass  # the file is saved; the next save records it (its content is accepted)
+            locks.take(target)
+            try:
+                if backups.due(self.path):
+                    backups.make_backup(source, self.path)
+            except OSError:
+                pass  # a backup never stops the work
+        finally:
+            source.close()
+
+    def _snapshot_reader(self) -> sqlite_utils.Database:
         try:
-            if backups.due(self.path):
-                backups.make_backup(self.db, self.path)
-        except OSError:
-            pass  # a backup never stops the work
+            return connect_reader(self.working)
+        except sqlite3.Error as exc:
+            raise errors.save_failed(self.path, str(exc)) from exc
 
     def save_copy(self, target: Path) -> None:
         destination = real_path(Path(target))
         try:
-            replace_atomically(self.db, destination,
-                                lambda _new: remove_journals(destination), name=Path(target).name)
+            with self._saving:
+                source = self._snapshot_reader()
+                try:
+                    replace_atomically(source, destination,
+                                        lambda _new: remove_journals(destination),
+                                        name=Path(target).name)
+                finally:
+                    source.close()
         except OSError as exc:
             raise errors.save_failed(Path(target), exc.strerror or str(exc)) from exc
 
     def close(self, save: bool = True) -> None:
         """Save (if asked and needed), close the connection and drop the working copy.
 
-        If the save fails, the working copy stays, marked dirty, for recovery.
+        A save-back running on another thread is waited for first: it reads the working
+        copy. If the save fails, the working copy stays, marked dirty, for recovery.
         """
+        with self._saving:
+            self._close(save)
+
+    def _close(self, save: bool) -> None:
         try:
             if save and self.dirty:
                 self.save_back()

@@ -140,6 +140,18 @@ def connect_working(path: Path) -> sqlite_utils.Database:
     return database(conn)
 
 
+def connect_reader(path: Path) -> sqlite_utils.Database:
+    """A connection of its own to a working copy, for reading it beside the work (saving it
+    back): in WAL mode it reads a consistent snapshot and never blocks the writer. Opened
+    and closed on the thread that uses it."""
+    # Not query_only: SQLite counts VACUUM INTO, which writes only its target, as a write.
+    if not path.exists():
+        raise sqlite3.OperationalError(f"no working copy at {path}")
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.text_factory = _text
+    return database(conn)
+
+
 def _text(value: bytes) -> str:
     # Text that is not UTF-8 (a damaged byte inside a name) shows as "�" where it is
     # damaged, and can be corrected, rather than making every query of its table fail.

@@ -1,8 +1,11 @@
 """The one door to the database: a single worker thread, and the op helper around it.
 
-All cohort access runs on one worker so the UI thread never waits on a USB stick,
-and the SQLite connection is only ever used from one thread at a time. Tests use
-an inline executor so every op completes before the next line runs.
+All cohort access runs on one worker, so the SQLite connection is only ever used from
+one thread at a time. Saving back to the user's file (a USB stick, a synced folder)
+runs apart, on a thread of its own that reads the working copy through its own
+connection: a slow stick never holds the worker, so the window's reads and writes
+never wait behind it. Tests use an inline executor so every op completes before the
+next line runs (and saves with it, unless a test gives saving a thread of its own).
 """
 
 from __future__ import annotations
@@ -34,17 +37,34 @@ class DbDoor(QObject):
     # Emitted from the worker; Qt queues it to the UI thread's event loop.
     _finished = Signal(object, object, object)
 
-    def __init__(self, executor: Executor | None = None, parent: QObject | None = None):
+    def __init__(self, executor: Executor | None = None, parent: QObject | None = None,
+                 saver: Executor | None = None):
         super().__init__(parent)
         self.executor = executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="cohort")
+        if saver is None:
+            saver = (InlineExecutor() if isinstance(self.executor, InlineExecutor)
+                     else ThreadPoolExecutor(max_workers=1, thread_name_prefix="save-back"))
+        # One thread: one save-back at a time, in the order asked.
+        self.saver = saver
         self.pending = 0
         self._finished.connect(self._deliver)
 
     def run(self, work: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[BaseException], None] | None = None) -> None:
         """Run `work` on the worker; call back on the UI thread with its result or error."""
+        self._submit(self.executor, work, on_success, on_failure)
+
+    def run_save(self, save: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
+                 on_failure: Callable[[BaseException], None] | None = None) -> None:
+        """Run a save-back on its own thread, beside the worker; call back like `run`.
+
+        `save` must not touch the worker's connection (CohortSession.save reads the
+        working copy through a connection of its own)."""
+        self._submit(self.saver, save, on_success, on_failure)
+
+    def _submit(self, executor: Executor, work, on_success, on_failure) -> None:
         self.pending += 1
-        future = self.executor.submit(work)
+        future = executor.submit(work)
         future.add_done_callback(lambda f: self._finished.emit(f, on_success, on_failure))
 
     def call(self, work: Callable[[], Any]) -> Any:
@@ -64,4 +84,5 @@ class DbDoor(QObject):
             log.error("unhandled op failure: %s", "".join(traceback.format_exception(exc)))
 
     def shutdown(self) -> None:
+        self.saver.shutdown(wait=True)
         self.executor.shutdown(wait=True)

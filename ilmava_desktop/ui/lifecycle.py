@@ -47,6 +47,11 @@ class CohortLifecycle(QObject):
         self.conflict = False
         self._conflict_status = ""
         self.opening = False  # a cohort is being opened on the worker
+        # A save-back is running on its own thread (the worker goes on meanwhile); a save
+        # asked for then runs as soon as it ends.
+        self.saving = False
+        self._save_again = False
+        self._closing: CohortSession | None = None  # being saved and closed
         # Set when nobody is at the window (--startup-check, --screenshots): a cohort that
         # cannot be opened is reported through it instead of a box that would wait for OK.
         self.unattended: Callable[[str], None] | None = None
@@ -171,7 +176,29 @@ class CohortLifecycle(QObject):
         session = self.ctx.session
         if session is None or self.conflict:
             return
-        self.ctx.door.run(session.save, lambda _r: self._saved(), self._save_failed)
+        if self.saving:
+            self._save_again = True
+            return
+        self.saving = True
+        self.ctx.door.run_save(session.save, lambda _r: self._save_ended(session, None),
+                               lambda exc: self._save_ended(session, exc))
+
+    def _save_ended(self, session: CohortSession, exc: BaseException | None) -> None:
+        self.saving = False
+        again, self._save_again = self._save_again, False
+        if session is not self.ctx.session or session is self._closing:
+            return  # being closed, or closed meanwhile: closing saves what is left
+        if exc is not None:
+            self._save_failed(exc)
+        elif session.file.dirty:
+            # Changed while it was being written: the rest goes in the next save.
+            self.status_changed.emit(_("Saving…"))
+            if again:
+                self.save_now()
+            elif not self.autosave.isActive():
+                self.autosave.start(AUTOSAVE_DELAY_MS)
+        else:
+            self._saved()
 
     def _saved(self) -> None:
         self._forget_failures()
@@ -230,7 +257,8 @@ class CohortLifecycle(QObject):
             show_error(self.window, _("A copy needs another name than the cohort's own file."))
             return
         if not self.conflict:
-            self.ctx.door.run(
+            # Written like a save-back, on its thread: a copy on a stick never holds the worker.
+            self.ctx.door.run_save(
                 lambda: session.file.save_copy(target),
                 lambda _r: self.status_changed.emit(_("Saved a copy as {name}").format(
                     name=target.name)),
@@ -269,14 +297,17 @@ class CohortLifecycle(QObject):
                 then()
             return
         self.autosave.stop()
+        self._closing = session
 
         def closed(_result) -> None:
+            self._closing = None
             self._closed()
             if then:
                 then()
 
         def failed(exc: BaseException) -> None:
             # Nothing is closed yet: "Keep it open" goes on with a working session.
+            self._closing = None
             self._note_failure(exc)
             ask(self.window, message_for(exc) + " " + _(
                 "Close anyway? The changes stay on this laptop and are offered the next time "
@@ -286,7 +317,13 @@ class CohortLifecycle(QObject):
                 lambda answer: answer == 1 and self.ctx.door.run(
                     lambda: session.close(save=False), closed))
 
-        self.ctx.door.run(lambda: _save_then_close(session), closed, failed)
+        # Saved on the save-back thread first (after a save-back already running there), so
+        # the window's reads never wait behind the stick; then closed on the worker, which
+        # saves what was changed meanwhile.
+        self.ctx.door.run_save(
+            session.save,
+            lambda _r: self.ctx.door.run(lambda: _save_then_close(session), closed, failed),
+            failed)
 
     def close_for_quit(self) -> bool:
         """Whether the window may close now: saved, or the user chose to leave the work here.
@@ -298,6 +335,7 @@ class CohortLifecycle(QObject):
             return True
         self.autosave.stop()
         try:
+            # Waits for a save-back running on its own thread, then saves what is left.
             self.ctx.door.call(session.save)
         except Exception as exc:  # noqa: BLE001 (any failure keeps the window and asks)
             self._note_failure(exc)

@@ -255,3 +255,24 @@ def test_every_sheet_an_import_accepts_can_be_opened_in_the_window(page, qtbot):
     qtbot.keyClicks(page.window().focusWidget(), "120")
     qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Tab)
     assert page.sheet.value() == 120
+
+
+def test_a_refused_answer_is_shown_at_once_then_taken_back(page, qtbot, monkeypatch):
+    from ilmava_desktop.core.rules import RuleViolation
+
+    page.sheet.setValue(4)  # a new, empty sheet
+    page.grid.setFocus()
+    page.grid.selectRow(0)
+    statement = page.sheet_model.statement_at(0).id
+    shown = []
+    page.sheet_model.dataChanged.connect(
+        lambda *_a: shown.append(page.sheet_model.values.get(statement)))
+
+    def refuse(*_args, **_kwargs):
+        raise RuleViolation("The round is closed.")
+
+    monkeypatch.setattr(assessment, "record_answer", refuse)
+    qtbot.keyClick(page.grid, Qt.Key.Key_3)
+    assert shown[0] == 3  # echoed before the worker wrote anything
+    assert statement not in page.sheet_model.values  # and taken back when refused
+    assert "The round is closed." in page.message.text()

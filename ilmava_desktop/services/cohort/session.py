@@ -158,8 +158,9 @@ class CohortSession:
     # -- saving --------------------------------------------------------------------
 
     def save(self) -> None:
-        if self.file.dirty:
-            self.file.save_back()
+        """Save what is not yet in the user's file; may run beside the work, on a thread of
+        its own (the working copy is read through a connection of the save's own)."""
+        self.file.save_if_dirty()
 
     def close(self, save: bool = True) -> None:
         try:

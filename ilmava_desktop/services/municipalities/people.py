@@ -117,7 +117,10 @@ def erase_from_backups(session: CohortSession, *person_ids: str) -> int:
     """
     rows = [_erased_row(session, person_id) for person_id in person_ids]
     try:
-        return backups.overwrite_rows(session.path, "person", rows)
+        # A save-back may be making a backup beside the work from a snapshot taken before
+        # the deletion: it finishes first, so its backup is erased too.
+        with session.file.no_save_running():
+            return backups.overwrite_rows(session.path, "person", rows)
     except OSError as exc:
         raise RuleViolation(_("The backups could not all be rewritten: {reason}").format(
             reason=exc.strerror or str(exc))) from exc

@@ -237,15 +237,28 @@ class AssessmentPage(QWidget):
     def reload_municipality(self, answer_id: str) -> None:
         """After one answer: only its municipality's answers are read again."""
         round_id, current = self.round.currentData(), self.municipality.currentData()
-        where = self.ctx.read(lambda s: assessment.answer_place(s.db, answer_id))
-        if where is None or where[0] != round_id:
-            return  # another round's answer: nothing shown here changed
-        if where[1] != current:  # an undo in another municipality moves the average
-            self.load_sheet(keep_row=True)
-            return
-        given = self.ctx.read(lambda s: assessment.municipality_answers(s.db, round_id, current))
-        self.tally.keep(current, given)
-        self.show_municipality(given, keep_row=True)
+
+        def read(session):
+            where = assessment.answer_place(session.db, answer_id)
+            if where is None or where[0] != round_id or where[1] != current:
+                return where, None
+            return where, assessment.municipality_answers(session.db, round_id, current)
+
+        def show(found) -> None:
+            where, given = found
+            if (round_id, current) != (self.round.currentData(),
+                                       self.municipality.currentData()):
+                return  # another sheet was chosen meanwhile and read in full
+            if where is None or where[0] != round_id:
+                return  # another round's answer: nothing shown here changed
+            if given is None:  # an undo in another municipality moves the average
+                self.load_sheet(keep_row=True)
+                return
+            self.tally.keep(current, given)
+            self.show_municipality(given, keep_row=True)
+
+        # Not waited for: the grid takes the next key press while this is read.
+        self.ctx.read_then(read, show)
 
     def show_municipality(self, given: list, keep_row: bool) -> None:
         sheet = self.sheet.value()
@@ -366,9 +379,14 @@ class AssessmentPage(QWidget):
     def on_grid_answer_typed(self, statement_id: str, value) -> None:
         place = self.sheet_place()
         run_op(self.ctx, lambda s: assessment.record_answer(
-            s, **place, statement_id=statement_id, value=value), say=self.message, quiet=True)
+            s, **place, statement_id=statement_id, value=value), say=self.message, quiet=True,
+            failed=self.on_answer_refused)
 
     def on_grid_answer_cleared(self, statement_id: str) -> None:
         place = self.sheet_place()
         run_op(self.ctx, lambda s: assessment.clear_answer(s, **place, statement_id=statement_id),
-               say=self.message, quiet=True)
+               say=self.message, quiet=True, failed=self.on_answer_refused)
+
+    def on_answer_refused(self, _exc: BaseException) -> None:
+        # The grid showed the key at once; what the sheet really holds is shown again.
+        self.load_sheet(keep_row=True)

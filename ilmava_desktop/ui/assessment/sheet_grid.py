@@ -36,6 +36,19 @@ class SheetModel(QAbstractTableModel):
             if old.get(statement.id, UNANSWERED) != values.get(statement.id, UNANSWERED):
                 self.dataChanged.emit(self.index(row, 1), self.index(row, 1))
 
+    def show_answer(self, statement_id: str, value: object) -> None:
+        """A key's answer shown at once, before the database worker has written it: the
+        grid echoes the key even while the worker is busy. The write's result (or, if it
+        is refused, the sheet read again) replaces it."""
+        if self.template is None:
+            return
+        values = dict(self.values)
+        if value is UNANSWERED:
+            values.pop(statement_id, None)
+        else:
+            values[statement_id] = value
+        self.update_values(self.template, values, self.language)
+
     def statement_at(self, row: int):
         return self.template.statements[row] if self.template else None
 
@@ -96,10 +109,12 @@ class SheetGrid(QTableView):
         if statement is not None and not event.modifiers() & (
                 Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
             if event.key() in ANSWER_KEYS:
+                model.show_answer(statement.id, ANSWER_KEYS[event.key()])
                 self.answer_typed.emit(statement.id, ANSWER_KEYS[event.key()])
                 self.selectRow(min(row + 1, model.rowCount() - 1))
                 return
             if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+                model.show_answer(statement.id, UNANSWERED)
                 self.answer_cleared.emit(statement.id)
                 return
         super().keyPressEvent(event)

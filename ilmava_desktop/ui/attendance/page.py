@@ -45,6 +45,9 @@ class AttendancePage(QWidget):
         self.groups: list[attendance.MunicipalityAtDay] = []
         self.built_rows: list = []
         self.pending_override: str | None = None
+        # The cohort's days as last read: checking in needs the chosen day at once, and a
+        # key press never waits for the database worker.
+        self.days: dict[str, object] = {}
 
         self.day = QComboBox()
         self.day.setAccessibleName(_("Day"))
@@ -140,6 +143,7 @@ class AttendancePage(QWidget):
 
     def load_days(self) -> None:
         days = self.ctx.read(lambda s: day_service.days(s.db))
+        self.days = {day.id: day for day in days}
         if not days:
             self.show_message(_("The cohort has no days yet: add them with Days…"), True)
         kept = self.day.currentData()
@@ -163,24 +167,41 @@ class AttendancePage(QWidget):
         day = self.current_day()
         language = current_language()
 
-        updated = {group.id: group for group in self.ctx.read(
-            lambda s: attendance.overview_of_check_in(s, day, attendance_row_id, language))}
-        if not updated:
-            return self.refresh()
-        for number, group in enumerate(self.groups):
-            if group.id in updated:
-                self.groups[number] = updated[group.id]
-                self.built_rows[number] = all_rows([updated[group.id]])[0]
-        self.apply_filter(keep=self.current_person_id())
+        def show(groups) -> None:
+            if self.current_day() != day:
+                return  # another day was chosen meanwhile and read in full
+            updated = {group.id: group for group in groups}
+            if not updated:
+                return self.refresh()
+            for number, group in enumerate(self.groups):
+                if group.id in updated:
+                    self.groups[number] = updated[group.id]
+                    self.built_rows[number] = all_rows([updated[group.id]])[0]
+            self.apply_filter(keep=self.current_person_id())
+
+        # Not waited for: the field the next person is typed into stays live meanwhile.
+        self.ctx.read_then(
+            lambda s: attendance.overview_of_check_in(s, day, attendance_row_id, language), show)
 
     def current_day(self):
-        day_id = self.day.currentData()
-        return self.ctx.read(lambda s: day_service.day(s.db, day_id)) if day_id else None
+        return self.days.get(self.day.currentData())
 
     def refresh(self) -> None:
         day = self.current_day() if self.ctx.session else None
         language = current_language()
-        self.groups = self.ctx.read(lambda s: attendance.overview(s, day, language)) if day else []
+
+        def show(groups) -> None:
+            if self.current_day() == day:  # else another day was chosen and read since
+                self.show_groups(groups)
+
+        if day is None:
+            self.show_groups([])
+            return
+        # Not waited for: typing in the field goes on while the day is read.
+        self.ctx.read_then(lambda s: attendance.overview(s, day, language), show)
+
+    def show_groups(self, groups: list) -> None:
+        self.groups = groups
         self.built_rows = all_rows(self.groups)
         self.apply_filter(keep=self.current_person_id())
 

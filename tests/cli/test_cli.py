@@ -112,8 +112,14 @@ def test_attendance_and_checkin_commands(capsys, tmp_path):
     assert code == 1 and "3 of its 3 places" in err
     assert run(capsys, "checkin", path, "--day", "1", "--find", lahti[3]["name"],
                "--override-limit")[0] == 0
-    code, _out, err = run(capsys, "checkin", path, "--day", "1", "--find", "esimerkki")
-    assert code == 1 and "people match" in err
+    code, out, err = run(capsys, "checkin", path, "--day", "1", "--find", "toimialajohtaja")
+    assert code == 1 and "8 people match" in err and "nobody was checked in" in err
+    assert len(out.splitlines()) == 8 and "Olli Harjoitus (Hämeenlinna)" in out
+    code, out, err = run(capsys, "checkin", path, "--day", "1", "--find", "k")
+    assert code == 1 and "40 people match" in err
+    assert len(out.splitlines()) == 21 and out.splitlines()[-1] == "and 20 more"
+    code, _out, err = run(capsys, "checkin", path, "--day", "1", "--find", "erkki")
+    assert code == 1 and "No one matches" in err
     code, _out, err = run(capsys, "checkin", path, "--day", "1", "--token", "EIKENKAAN")
     assert code == 1 and "No one in this cohort" in err
 

@@ -108,12 +108,16 @@ def test_walk_in_and_substitute(empty_demo):
     assert [r["kind"] for r in queries.attendance(empty_demo.db, day.id)] == ["walk_in"]
 
 
-def test_find_matches_any_part_of_name_municipality_either_language_or_role(empty_demo):
+def test_find_matches_word_starts_of_name_municipality_either_language_or_role(empty_demo):
     groups = att.overview(empty_demo, first_day(empty_demo))
     assert {p.name for p in att.find(groups, "borgå")} == {p.name for p in people_of(empty_demo, "638")}
+    assert {p.name for p in att.find(groups, "borga")} == {p.name for p in people_of(empty_demo, "638")}
     assert [p.name for p in att.find(groups, "esimerkki aino")] == ["Aino Esimerkki"]
     assert {p.name for p in att.find(groups, "hankinta")} == {"Markus Luonnos"}
     assert att.find(groups, "   ") == []
+    assert att.find(groups, "erkki") == []  # not the "erkki" inside every Esimerkki
+    assert {p.name for p in att.find(groups, "tavastehus")} == {
+        p.name for p in people_of(empty_demo, "109")}
 
 
 def test_every_person_has_a_unique_badge_token(empty_demo):

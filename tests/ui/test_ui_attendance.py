@@ -57,6 +57,60 @@ def test_arrow_keys_choose_among_several_matches(page, qtbot):
     assert person_named(page, chosen).id in present(page)
 
 
+def type_into_focus(page, qtbot, text: str, key=None, modifier=Qt.KeyboardModifier.NoModifier):
+    """Keys go where the user's keyboard sends them: to the focused widget."""
+    page.window().activateWindow()
+    page.search.setFocus()
+    qtbot.waitUntil(lambda: page.window().focusWidget() is page.search)
+    if text:
+        qtbot.keyClicks(page.window().focusWidget(), text)
+    if key is not None:
+        qtbot.keyClick(page.window().focusWidget(), key, modifier)
+
+
+def test_several_matches_and_enter_checks_in_nobody_and_shows_them(page, qtbot):
+    type_into_focus(page, qtbot, "toimialajohtaja", Qt.Key.Key_Return)
+    assert present(page) == set()
+    assert len(page.visible_people()) == 8
+    assert "8 people match “toimialajohtaja”" in page.message.text()
+    assert page.search.text() == "toimialajohtaja"  # kept, to be narrowed down
+    assert not page.view.currentIndex().isValid()  # nothing highlighted as if chosen
+
+
+def test_a_row_chosen_with_the_arrows_lapses_with_the_next_keystroke(page, qtbot):
+    type_into_focus(page, qtbot, "toimiala", Qt.Key.Key_Down)
+    qtbot.keyClicks(page.window().focusWidget(), "johtaja")
+    qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Return)
+    assert present(page) == set()
+    qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Down)
+    qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Down)
+    chosen = page.model.rows[page.view.currentIndex().row()].person
+    qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Return)
+    assert present(page) == {chosen.id}
+
+
+def test_a_word_inside_another_word_matches_nobody(page, qtbot):
+    type_into_focus(page, qtbot, "erkki")
+    assert page.visible_people() == []
+    type_into_focus(page, qtbot, "", Qt.Key.Key_Escape)
+    type_into_focus(page, qtbot, "esim")
+    assert {p.name.split()[1] for p in page.visible_people()} == {"Esimerkki"}
+
+
+def test_zero_matches_say_so_and_offer_the_walk_in_with_the_typed_name(page, qtbot):
+    from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
+
+    type_into_focus(page, qtbot, "Ville Vieras", Qt.Key.Key_Return)
+    assert "No one matches “Ville Vieras”" in page.message.text()
+    assert page.walk_in_offer.isVisible() and "Ville Vieras" in page.walk_in_offer.text()
+    qtbot.mouseClick(page.walk_in_offer, Qt.MouseButton.LeftButton)
+    dialog = open_dialog(NewAttendeeDialog)
+    assert dialog.name.text() == "Ville Vieras"
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert person_named(page, "Ville Vieras").id in present(page)
+    assert not page.walk_in_offer.isVisible()
+
+
 def test_scanning_a_badge_checks_in_at_once(page, qtbot):
     person = person_named(page, "Helena Fiktiivinen")
     cohort = queries.cohort(page.ctx.session.db)

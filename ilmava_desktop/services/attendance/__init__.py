@@ -7,16 +7,16 @@ check-in turns the row into a tombstone.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ilmava_desktop.core import attendance as rules
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.model import Day
-from ilmava_desktop.core.municipality_names import name_key
 from ilmava_desktop.core.roles import ROLES_BY_KEY, role_from_title
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import LANGUAGES, _, gettext_for
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.municipalities.people import _person_fields, put_new_person
 from ilmava_desktop.storage import queries
@@ -122,11 +122,22 @@ def overview(session: CohortSession, day: Day, language: str = "fi",
             continue
         row = present.get(person.id)
         role = _(ROLES_BY_KEY[person.role].label) if person.role in ROLES_BY_KEY else person.role
-        search = name_key(f"{person.name} {names[person.municipality_id]} {role} {person.title}")
+        search = rules.search_key(f"{person.name} {names[person.municipality_id]} "
+                                  f"{_role_words(person.role)} {person.title}")
         group.people.append(PersonAtDay(
             person.id, person.name, role, person.title, person.token,
             clock(row["checked_in_at"]) if row else None, row["kind"] if row else None, search))
     return list(groups.values())
+
+
+@functools.cache
+def _role_words(role: str) -> str:
+    """A role by its name in each of our languages: the people at the door say
+    "kunnanjohtaja" whatever language the laptop speaks."""
+    if role not in ROLES_BY_KEY:
+        return role
+    label = ROLES_BY_KEY[role].label
+    return " ".join(gettext_for(language)(label) for language in LANGUAGES)
 
 
 def overview_of_check_in(session: CohortSession, day: Day, attendance_row_id: str,
@@ -146,7 +157,8 @@ def clock(iso: str) -> str:
 
 
 def find(groups: list[MunicipalityAtDay], query: str) -> list[PersonAtDay]:
-    """People whose name, municipality (either language) or role contain every typed word."""
+    """People of whose name, municipality (either language) or role a word starts with each
+    typed word, accents and case aside."""
     words = rules.search_words(query)
     if not words:
         return []

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.core import attendance as rules
 from ilmava_desktop.core.attendance import OverLimit
-from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.i18n import _, current_language, ngettext
 from ilmava_desktop.services import attendance
 from ilmava_desktop.services.attendance import PersonAtDay
 from ilmava_desktop.services.attendance import days as day_service
@@ -45,6 +45,9 @@ class AttendancePage(QWidget):
         self.groups: list[attendance.MunicipalityAtDay] = []
         self.built_rows: list = []
         self.pending_override: str | None = None
+        # Enter acts on a highlighted row only when the user moved to it with the arrow keys
+        # after the last keystroke; a highlight the list put there itself is never a choice.
+        self.chosen_by_arrow = False
 
         self.day = QComboBox()
         self.day.setAccessibleName(_("Day"))
@@ -63,7 +66,7 @@ class AttendancePage(QWidget):
         self.search.setPlaceholderText(
             _("Type part of a name, municipality or role, then Enter — or scan a badge"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.apply_filter)
+        self.search.textChanged.connect(self.on_search_text_changed)
         self.search.installEventFilter(self)
         self.missing_only = QCheckBox(_("Only who is &missing"))
         self.missing_only.toggled.connect(lambda _c: self.apply_filter())
@@ -93,6 +96,10 @@ class AttendancePage(QWidget):
         self.override_button = QPushButton(_("Check in over the limit (Ctrl+Enter)"))
         self.override_button.clicked.connect(self.check_in_over_limit)
         self.override_button.hide()
+        self.walk_in_offer = QPushButton()
+        self.walk_in_offer.setObjectName("walkInOffer")
+        self.walk_in_offer.clicked.connect(self.add_walk_in)
+        self.walk_in_offer.hide()
 
         self.model = AttendanceModel(self)
         self.view = row_table(self.model, _("People by municipality"), stretch=(0,))
@@ -121,6 +128,7 @@ class AttendancePage(QWidget):
         result = QHBoxLayout()
         result.addWidget(self.message, 1)
         result.addWidget(self.override_button)
+        result.addWidget(self.walk_in_offer)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Attendance"), 1))
         layout.addLayout(top)
@@ -184,15 +192,22 @@ class AttendancePage(QWidget):
         self.built_rows = all_rows(self.groups)
         self.apply_filter(keep=self.current_person_id())
 
+    def on_search_text_changed(self) -> None:
+        self.chosen_by_arrow = False
+        self.walk_in_offer.hide()
+        self.apply_filter()
+
     def apply_filter(self, *_args, keep: str | None = None) -> None:
         text = self.search.text()
         self.model.set_rows(filtered_rows(self.built_rows, text, self.missing_only.isChecked()))
         people = self.person_rows()
         chosen = next((n for n in people if self.model.rows[n].person.id == keep), None)
-        if chosen is None and rules.search_words(text) and people:
-            chosen = people[0]
+        if chosen is None and rules.search_words(text) and len(people) == 1:
+            chosen = people[0]  # the one match is what Enter checks in
         if chosen is not None:
             self.view.setCurrentIndex(self.model.index(chosen, 0))
+        else:
+            self.chosen_by_arrow = False
 
     def person_rows(self) -> list[int]:
         return [n for n, row in enumerate(self.model.rows) if row.person is not None]
@@ -245,6 +260,7 @@ class AttendancePage(QWidget):
         current = self.view.currentIndex().row()
         position = rows.index(current) + step if current in rows else 0
         self.view.setCurrentIndex(self.model.index(rows[max(0, min(position, len(rows) - 1))], 0))
+        self.chosen_by_arrow = True
 
     def check_in_from_search(self) -> None:
         text = self.search.text().strip()
@@ -256,11 +272,20 @@ class AttendancePage(QWidget):
                 s, day.id, attendance.person_by_badge(s, text)))
             return
         rows = self.person_rows()
-        chosen = rows[0] if len(rows) == 1 else self.view.currentIndex().row()
-        if chosen not in rows:
-            self.show_message(_("Several people match; move to one with the arrow keys."), True)
-            return
-        self.check_in_row(chosen)
+        current = self.view.currentIndex().row()
+        if len(rows) == 1:
+            self.check_in_row(rows[0])
+        elif self.chosen_by_arrow and current in rows:
+            self.check_in_row(current)
+        elif not rows:
+            self.show_message(_("No one matches “{text}”.").format(text=text), True)
+            self.walk_in_offer.setText(_("Walk-in “{name}”… (Ctrl+Shift+N)").format(name=text))
+            self.walk_in_offer.show()
+        else:
+            self.show_message(ngettext(
+                "{n} person matches “{text}”: move to one with the arrow keys and press Enter.",
+                "{n} people match “{text}”: move to one with the arrow keys and press Enter.",
+                len(rows)).format(n=len(rows), text=text), True)
 
     def check_in_row(self, number: int, override: bool = False) -> None:
         row = self.model.rows[number] if 0 <= number < len(self.model.rows) else None
@@ -281,8 +306,11 @@ class AttendancePage(QWidget):
         def done(changes) -> None:
             self.pending_override = None
             self.override_button.hide()
+            self.walk_in_offer.hide()
             self.show_message(changes.description, False)
-            self.search.clear()
+            # setText, not clear(): the field keeps no text edits of its own to undo, so
+            # Ctrl+Z next takes back the check-in itself.
+            self.search.setText("")
             self.search.setFocus()
 
         def failed(exc: BaseException) -> None:
@@ -312,6 +340,9 @@ class AttendancePage(QWidget):
         chosen = current.group.id if current is not None else None
         dialog = NewAttendeeDialog(_("Walk-in"), _("Add someone who was not registered and "
                                                     "check them in."), municipalities, chosen, self)
+        typed = self.search.text().strip()
+        if typed and not self.person_rows() and not rules.parse_badge(typed):
+            dialog.name.setText(typed)  # the name typed at the door that matched no one
         dialog.accepted.connect(lambda: self._run_check_in(
             lambda s: attendance.walk_in(s, day.id, **dialog.values())))
         dialog.open()

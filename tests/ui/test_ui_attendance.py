@@ -7,6 +7,7 @@ from ui_helpers import click_button, open_dialog
 from ilmava_desktop.core.attendance import badge_code
 from ilmava_desktop.services.attendance import attendance_id
 from ilmava_desktop.storage import queries
+from ilmava_desktop.storage.cohort_file import read_only
 
 
 @pytest.fixture
@@ -139,9 +140,53 @@ def test_over_the_limit_is_stopped_then_overridden_then_undone(page, qtbot):
         attendance_id(page.day.currentData(), lahti[3].id))
     assert row["over_limit"] == 1
     assert page.municipality_text("Lahti") == "4 / 4 · 1–3 · over the maximum"
-    qtbot.keyClick(page.window(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    type_into_focus(page, qtbot, "", Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert lahti[3].id not in present(page)
     assert page.municipality_text("Lahti") == "3 / 4 · 1–3 · within the limits"
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_ctrl_z_in_the_search_field_undoes_check_ins_and_the_saved_file_agrees(page, qtbot):
+    window = page.window()
+    names = ["Aino Esimerkki", "Helena Fiktiivinen", "Seppo Harjoitus"]
+    for name in names:
+        type_into_focus(page, qtbot, name, Qt.Key.Key_Return)
+    assert len(present(page)) == 3
+    for _press in range(3):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Z, CTRL)
+    assert present(page) == set()
+    assert window.focusWidget() is page.search
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Undone: ") and "Aino Esimerkki" in said
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Z, CTRL_SHIFT)
+    assert present(page) == {person_named(page, "Aino Esimerkki").id}
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Redone: ") and "Aino Esimerkki" in said
+    # Text typed since is the field's own to undo first; the cohort is left alone.
+    qtbot.keyClicks(window.focusWidget(), "hel")
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Z, CTRL)
+    assert page.search.text() == "" and len(present(page)) == 1
+    path = page.ctx.session.path
+    day_id = page.day.currentData()
+    window.close()
+    db = read_only(path)
+    try:
+        rows = db.execute("SELECT person_id FROM attendance WHERE day_id = ? AND deleted = 0",
+                          [day_id]).fetchall()
+    finally:
+        db.conn.close()
+    assert [r[0] for r in rows] == [person_named_in(path, "Aino Esimerkki")]
+
+
+def person_named_in(path, name):
+    db = read_only(path)
+    try:
+        return db.execute("SELECT id FROM person WHERE name = ?", [name]).fetchone()[0]
+    finally:
+        db.conn.close()
 
 
 def test_escape_clears_and_missing_only_hides_who_came(page, qtbot):

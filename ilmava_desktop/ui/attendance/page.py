@@ -33,6 +33,7 @@ from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.ops import run_op
+from ilmava_desktop.ui.undo_keys import CohortUndoKeys
 from ilmava_desktop.ui.widgets import heading, row_table
 
 
@@ -68,6 +69,7 @@ class AttendancePage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.on_search_text_changed)
         self.search.installEventFilter(self)
+        CohortUndoKeys(ctx, self.search)
         self.missing_only = QCheckBox(_("Only who is &missing"))
         self.missing_only.toggled.connect(lambda _c: self.apply_filter())
         self.walk_in_button = QPushButton(_("&Walk-in…"))

@@ -153,3 +153,17 @@ def test_export_to_a_pulled_stick_says_so_and_leaves_nothing(demo, tmp_path):
 
     with pytest.raises(RuleViolation, match=r"The folder .*gone does not exist\."):
         export_attendance(demo, tmp_path / "gone" / "läsnäolo.csv")
+
+
+def test_a_walk_in_over_the_maximum_adds_nobody_unless_overridden(empty_demo):
+    day = first_day(empty_demo)
+    lahti = people_of(empty_demo, "398")
+    for person in lahti[:3]:
+        att.check_in(empty_demo, day.id, person.id)
+    with pytest.raises(OverLimit) as refused:
+        att.walk_in(empty_demo, day.id, lahti[0].municipality_id, "Valtteri Vieras")
+    assert refused.value.can_override
+    assert len(people_of(empty_demo, "398")) == len(lahti)  # nobody added by the refusal
+    att.walk_in(empty_demo, day.id, lahti[0].municipality_id, "Valtteri Vieras", override=True)
+    row = next(r for r in queries.attendance(empty_demo.db, day.id) if r["kind"] == "walk_in")
+    assert row["over_limit"] == 1

@@ -277,3 +277,52 @@ def test_days_are_added_and_edited_from_the_page(page, qtbot):
     days.remove_day()
     assert days.model.rowCount() == 4 and page.day.count() == 4
     assert isinstance(days, DaysDialog) and DayDialog
+
+
+def fill_lahti(page, qtbot):
+    lahti_id = queries.municipality_by_code(page.ctx.session.db, "398").id
+    lahti = [p for p in queries.people(page.ctx.session.db) if p.municipality_id == lahti_id]
+    for person in lahti[:3]:
+        type_into_focus(page, qtbot, person.name, Qt.Key.Key_Return)
+    return lahti
+
+
+def test_a_walk_in_over_the_limit_is_recorded_with_ctrl_enter_keeping_the_name(page, qtbot):
+    from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
+
+    lahti = fill_lahti(page, qtbot)
+    type_into_focus(page, qtbot, "lahti", Qt.Key.Key_Down)
+    qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_N, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: any_open(NewAttendeeDialog))
+    dialog = open_dialog(NewAttendeeDialog)
+    assert dialog.municipality.currentText() == "Lahti"
+    qtbot.keyClicks(dialog.name, "Valtteri Vieras")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert "3 of its 3 places" in page.message.text()
+    assert page.override_button.isVisible()
+    assert "Valtteri Vieras" in page.override_button.text()
+    assert not any(p.name == "Valtteri Vieras" for p in queries.people(page.ctx.session.db))
+    type_into_focus(page, qtbot, "", Qt.Key.Key_Return, CTRL)
+    walk_in = person_named(page, "Valtteri Vieras")
+    row = page.ctx.session.db["attendance"].get(attendance_id(page.day.currentData(), walk_in.id))
+    assert (row["kind"], row["over_limit"]) == ("walk_in", 1)
+    assert walk_in.municipality_id == lahti[0].municipality_id
+    assert not page.override_button.isVisible()
+
+
+def test_a_substitute_over_the_limit_is_recorded_with_the_button(page, qtbot):
+    from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
+
+    lahti = fill_lahti(page, qtbot)
+    type_into_focus(page, qtbot, lahti[3].name, Qt.Key.Key_U, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: any_open(NewAttendeeDialog))
+    dialog = open_dialog(NewAttendeeDialog)
+    qtbot.keyClicks(dialog.name, "Sanna Sijainen")
+    click_button(qtbot, dialog, "OK")
+    assert page.override_button.isVisible() and "Sanna Sijainen" in page.override_button.text()
+    qtbot.mouseClick(page.override_button, Qt.MouseButton.LeftButton)
+    substitute = person_named(page, "Sanna Sijainen")
+    row = page.ctx.session.db["attendance"].get(
+        attendance_id(page.day.currentData(), substitute.id))
+    assert (row["kind"], row["over_limit"], row["substitute_for"]) == (
+        "substitute", 1, lahti[3].id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -26,6 +27,7 @@ from ilmava_desktop.services.attendance import PersonAtDay
 from ilmava_desktop.services.attendance import days as day_service
 from ilmava_desktop.services.attendance.documents import write_badges, write_signin_sheet
 from ilmava_desktop.services.attendance.export import export_attendance
+from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.municipalities import people as people_service
 from ilmava_desktop.ui.attendance.days_dialog import DaysDialog
 from ilmava_desktop.ui.attendance.model import AttendanceModel, all_rows, filtered_rows
@@ -36,6 +38,9 @@ from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.undo_keys import CohortUndoKeys
 from ilmava_desktop.ui.widgets import heading, row_table
 
+# A check-in to run, told whether it may go over the day's maximum.
+CheckIn = Callable[[CohortSession, bool], Changes]
+
 
 class AttendancePage(QWidget):
     NAME = "attendance"
@@ -45,7 +50,11 @@ class AttendancePage(QWidget):
         self.ctx = ctx
         self.groups: list[attendance.MunicipalityAtDay] = []
         self.built_rows: list = []
-        self.pending_override: str | None = None
+        # The check-in refused over the day's maximum, ready to be done anyway (Ctrl+Enter):
+        # a registered person, a scanned badge, or a walk-in or substitute with the name
+        # typed for them, which is never typed twice.
+        self.pending_override: CheckIn | None = None
+        self.pending_name = ""
         # Enter acts on a highlighted row only when the user moved to it with the arrow keys
         # after the last keystroke; a highlight the list put there itself is never a choice.
         self.chosen_by_arrow = False
@@ -270,8 +279,8 @@ class AttendancePage(QWidget):
             return
         day = self.current_day()
         if rules.parse_badge(text):  # a scanner typed a badge's code and Enter
-            self._run_check_in(lambda s: attendance.check_in(
-                s, day.id, attendance.person_by_badge(s, text)))
+            self._run_check_in(lambda s, over: attendance.check_in(
+                s, day.id, attendance.person_by_badge(s, text), over))
             return
         rows = self.person_rows()
         current = self.view.currentIndex().row()
@@ -295,16 +304,14 @@ class AttendancePage(QWidget):
         day = self.current_day()
         if person_id is None or day is None:
             return
-        self._run_check_in(lambda s: attendance.check_in(s, day.id, person_id, override),
-                           person_id)
+        self._run_check_in(lambda s, over: attendance.check_in(s, day.id, person_id, over),
+                           row.person.name, override)
 
     def check_in_over_limit(self) -> None:
         if self.pending_override:
-            person_id, day = self.pending_override, self.current_day()
-            self._run_check_in(lambda s: attendance.check_in(s, day.id, person_id, True),
-                               person_id)
+            self._run_check_in(self.pending_override, self.pending_name, override=True)
 
-    def _run_check_in(self, work, person_id: str | None = None) -> None:
+    def _run_check_in(self, check_in: CheckIn, name: str = "", override: bool = False) -> None:
         def done(changes) -> None:
             self.pending_override = None
             self.override_button.hide()
@@ -317,11 +324,16 @@ class AttendancePage(QWidget):
 
         def failed(exc: BaseException) -> None:
             may_override = isinstance(exc, OverLimit) and exc.can_override
-            self.pending_override = person_id if may_override else None
+            self.pending_override = check_in if may_override else None
+            self.pending_name = name
+            self.override_button.setText(
+                _("Check in {name} over the limit (Ctrl+Enter)").format(name=name) if name
+                else _("Check in over the limit (Ctrl+Enter)"))
             self.override_button.setVisible(may_override)
             self.search.setFocus()
 
-        run_op(self.ctx, work, say=self.show_message, quiet=True, done=done, failed=failed)
+        run_op(self.ctx, lambda s: check_in(s, override), say=self.show_message, quiet=True,
+               done=done, failed=failed)
 
     def show_message(self, text: str, is_error: bool) -> None:
         # The sign says it in words too; colour only repeats it. A palette change, not a
@@ -345,8 +357,12 @@ class AttendancePage(QWidget):
         typed = self.search.text().strip()
         if typed and not self.person_rows() and not rules.parse_badge(typed):
             dialog.name.setText(typed)  # the name typed at the door that matched no one
-        dialog.accepted.connect(lambda: self._run_check_in(
-            lambda s: attendance.walk_in(s, day.id, **dialog.values())))
+        def accepted() -> None:
+            values = dialog.values()
+            self._run_check_in(lambda s, over: attendance.walk_in(
+                s, day.id, override=over, **values), values["name"].strip())
+
+        dialog.accepted.connect(accepted)
         dialog.open()
 
     def add_substitute(self) -> None:
@@ -358,8 +374,12 @@ class AttendancePage(QWidget):
         person = self.ctx.read(lambda s: people_service.person(s.db, person_id))
         dialog = NewAttendeeDialog(_("Substitute"), _("Who comes in place of {name}?").format(
             name=person.name), None, None, self, default_role=person.role)
-        dialog.accepted.connect(lambda: self._run_check_in(
-            lambda s: attendance.substitute(s, day.id, person_id, **dialog.values())))
+        def accepted() -> None:
+            values = dialog.values()
+            self._run_check_in(lambda s, over: attendance.substitute(
+                s, day.id, person_id, override=over, **values), values["name"].strip())
+
+        dialog.accepted.connect(accepted)
         dialog.open()
 
     def open_days(self) -> DaysDialog:

@@ -34,7 +34,7 @@ from ilmava_desktop.ui.attendance.model import AttendanceModel, all_rows, filter
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
-from ilmava_desktop.ui.ops import run_op
+from ilmava_desktop.ui.ops import done_sentence, run_op
 from ilmava_desktop.ui.undo_keys import CohortUndoKeys
 from ilmava_desktop.ui.widgets import heading, row_table
 
@@ -316,7 +316,7 @@ class AttendancePage(QWidget):
             self.pending_override = None
             self.override_button.hide()
             self.walk_in_offer.hide()
-            self.show_message(changes.description, False)
+            self.show_message(done_sentence(changes), False)
             # setText, not clear(): the field keeps no text edits of its own to undo, so
             # Ctrl+Z next takes back the check-in itself.
             self.search.setText("")

@@ -198,3 +198,28 @@ def test_walk_ins_and_substitutes_are_told_as_such(empty_demo):
     said = att.substitute(empty_demo, day.id, kuhmo.id, "Sijainen Esimerkki", now=at)
     assert said.description == (f"Sijainen Esimerkki (Kuhmo) present at 10.03 in place of "
                                 f"{kuhmo.name}")
+
+
+def test_the_same_date_venue_and_title_twice_is_refused_with_the_reason(empty_demo):
+    from ilmava_desktop.services.attendance import days
+
+    first = first_day(empty_demo)
+    with pytest.raises(RuleViolation, match="already has this day"):
+        days.add_day(empty_demo, title=first.title.upper(), day_date=first.date,
+                     venue=first.venue, min_attendance=1, max_attendance=3)
+    # Another venue the same day is another day; a day edited keeps being itself.
+    days.add_day(empty_demo, title=first.title, day_date=first.date, venue="Helsinki",
+                 min_attendance=1, max_attendance=3)
+    days.update_day(empty_demo, first.id, title=first.title, day_date=first.date,
+                    venue=first.venue, min_attendance=2, max_attendance=3)
+    assert len(queries.days(empty_demo.db)) == 5
+
+
+def test_what_removing_a_day_would_take_is_counted(empty_demo):
+    from ilmava_desktop.services.attendance import days
+
+    day = first_day(empty_demo)
+    assert days.day_contents(empty_demo.db, day.id).check_ins == 0
+    for person in people_of(empty_demo, "398")[:2]:
+        att.check_in(empty_demo, day.id, person.id)
+    assert days.day_contents(empty_demo.db, day.id).check_ins == 2

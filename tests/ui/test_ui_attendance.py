@@ -4,7 +4,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from ui_helpers import click_button, open_dialog
+from ui_helpers import click_button, message_text, open_dialog
 
 from ilmava_desktop.core.attendance import badge_code
 from ilmava_desktop.services.attendance import attendance_id
@@ -277,9 +277,24 @@ def test_days_are_added_and_edited_from_the_page(page, qtbot):
     assert (added.venue, added.min_attendance, added.max_attendance) == ("Helsinki", 1, 2)
     assert page.day.count() == 5
     days.table.selectRow(4)
-    days.remove_day()
+    days.remove_day()  # nothing happened on it: removed without asking
     assert days.model.rowCount() == 4 and page.day.count() == 4
     assert isinstance(days, DaysDialog) and DayDialog
+
+
+def test_removing_a_day_with_check_ins_asks_saying_how_many(page, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    fill_lahti(page, qtbot)
+    days = page.open_days()
+    days.table.selectRow(0)
+    days.remove_day()
+    assert "has 3 check-ins" in message_text()
+    click_button(qtbot, open_dialog(QMessageBox), "Keep the day")
+    assert days.model.rowCount() == 4
+    days.remove_day()
+    click_button(qtbot, open_dialog(QMessageBox), "Remove the day")
+    assert days.model.rowCount() == 3 and page.day.count() == 3
 
 
 def fill_lahti(page, qtbot):

@@ -14,7 +14,7 @@ from ilmava_desktop.commands.common import (
     run_export,
 )
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.i18n.arguments import whole_number
 
 
@@ -110,20 +110,39 @@ def cmd_checkin(args) -> int:
                 raise RuleViolation(_("No one in this cohort has the id {id}.").format(id=args.person))
             person_id = args.person
         else:
-            found = attendance.find(attendance.overview(session, day), args.find)
-            if len(found) != 1:
-                names = ", ".join(p.name for p in found[:8])
-                raise RuleViolation(
-                    _("No one matches “{text}”.").format(text=args.find) if not found else
-                    _("{n} people match “{text}”: {names}").format(
-                        n=len(found), text=args.find, names=names))
-            person_id = found[0].id
+            person_id = _the_one_found(attendance.overview(session, day), args.find)
         attendance.check_in(session, day.id, person_id, override=args.override_limit)
         person = queries.person(session.db, person_id)
     finally:
         session.close()
     print(_("Checked in {name}.").format(name=person.name))
     return OK
+
+
+LISTED_MATCHES = 20
+
+
+def _the_one_found(groups, text: str) -> str:
+    """The id of the one person the text finds; with several, they are listed (so the next
+    try can name one) and nobody is checked in."""
+    from ilmava_desktop.services import attendance
+
+    found = attendance.find(groups, text)
+    if len(found) == 1:
+        return found[0].id
+    if not found:
+        raise RuleViolation(_("No one matches “{text}”.").format(text=text))
+    municipality_of = {p.id: g.name for g in groups for p in g.people}
+    for person in found[:LISTED_MATCHES]:
+        print(f"{person.id}  {person.name} ({municipality_of[person.id]}), {person.role}")
+    if len(found) > LISTED_MATCHES:
+        rest = len(found) - LISTED_MATCHES
+        print(ngettext("and {n} more", "and {n} more", rest).format(n=rest))
+    raise RuleViolation(ngettext(
+        "{n} person matches “{text}”; nobody was checked in: write more of the name, or "
+        "give --person ID.",
+        "{n} people match “{text}”; nobody was checked in: write more of the name, or "
+        "give --person ID.", len(found)).format(n=len(found), text=text))
 
 
 def cmd_export(args) -> int:

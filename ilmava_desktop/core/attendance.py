@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ilmava_desktop.core.municipality_names import name_key
+import re
+import unicodedata
+
 from ilmava_desktop.core.rules import ABSOLUTE_MAX_ATTENDANCE, RuleViolation
 from ilmava_desktop.i18n import _
 
@@ -55,10 +57,28 @@ def check_room_for_one_more(municipality: str, present: int, maximum: int,
     return False
 
 
+def _plain_words(text: str) -> list[str]:
+    # Accents go ("hameenlinna" finds Hämeenlinna, "borga" Borgå): at the door people type
+    # fast on whatever keyboard the venue's laptop has.
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return _WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def search_key(text: str) -> str:
+    """What a person is found by: each word of it preceded by a space, so that a typed word
+    is looked for at the start of a word with one substring test."""
+    return "".join(" " + word for word in _plain_words(text))
+
+
 def search_words(query: str) -> list[str]:
-    return name_key(query).split()
+    """The typed words, each ready to be found at the start of a word of a search key."""
+    return [" " + word for word in _plain_words(query)]
 
 
 def matches(words: list[str], search_text: str) -> bool:
-    """Every typed word is found somewhere in the person's name, municipality or role."""
+    """Every typed word starts some word of the person's name, municipality or role
+    ("erkki" does not find Esimerkki; "esim" does)."""
     return all(word in search_text for word in words)

@@ -73,7 +73,9 @@ def people_counts(db: sqlite_utils.Database) -> dict[str, int]:
 
 
 def days(db: sqlite_utils.Database) -> list[Day]:
-    rows = db.query("SELECT * FROM day WHERE deleted = 0 ORDER BY date IS NULL, date, period")
+    # Days of one date keep one order on every laptop, so `--day N` names the same day.
+    rows = db.query("SELECT * FROM day WHERE deleted = 0"
+                    " ORDER BY date IS NULL, date, period, title, venue, id")
     return [
         Day(row["id"], row["period"], row["title"],
             date.fromisoformat(row["date"]) if row["date"] else None, row["venue"],

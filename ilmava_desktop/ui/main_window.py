@@ -27,9 +27,9 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.door import DbDoor
 from ilmava_desktop.ui.lifecycle import CohortLifecycle
 from ilmava_desktop.ui.municipalities.page import MunicipalitiesPage
-from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.start_page import StartPage
 from ilmava_desktop.ui.style import STYLE
+from ilmava_desktop.ui.undo_keys import undo_last
 
 # Each tool's page is imported when the tool is first shown (the modules load on demand);
 # the imports are written out so that "find usages" and import-linter see them.
@@ -226,10 +226,10 @@ class MainWindow(QMainWindow):
     # -- undo ------------------------------------------------------------------------
 
     def undo(self) -> None:
-        run_op(self.ctx, lambda s: s.undo(), parent=self, done=lambda _c: self.update_undo_actions())
+        undo_last(self.ctx, self)
 
     def redo(self) -> None:
-        run_op(self.ctx, lambda s: s.redo(), parent=self, done=lambda _c: self.update_undo_actions())
+        undo_last(self.ctx, self, redo=True)
 
     def update_undo_actions(self) -> None:
         session = self.ctx.session

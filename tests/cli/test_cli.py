@@ -112,8 +112,14 @@ def test_attendance_and_checkin_commands(capsys, tmp_path):
     assert code == 1 and "3 of its 3 places" in err
     assert run(capsys, "checkin", path, "--day", "1", "--find", lahti[3]["name"],
                "--override-limit")[0] == 0
-    code, _out, err = run(capsys, "checkin", path, "--day", "1", "--find", "esimerkki")
-    assert code == 1 and "people match" in err
+    code, out, err = run(capsys, "checkin", path, "--day", "1", "--find", "toimialajohtaja")
+    assert code == 1 and "8 people match" in err and "nobody was checked in" in err
+    assert len(out.splitlines()) == 8 and "Olli Harjoitus (Hämeenlinna)" in out
+    code, out, err = run(capsys, "checkin", path, "--day", "1", "--find", "k")
+    assert code == 1 and "40 people match" in err
+    assert len(out.splitlines()) == 21 and out.splitlines()[-1] == "and 20 more"
+    code, _out, err = run(capsys, "checkin", path, "--day", "1", "--find", "erkki")
+    assert code == 1 and "No one matches" in err
     code, _out, err = run(capsys, "checkin", path, "--day", "1", "--token", "EIKENKAAN")
     assert code == 1 and "No one in this cohort" in err
 
@@ -161,6 +167,36 @@ def test_days_of_a_new_cohort_from_the_command_line(capsys, tmp_path):
     code, out, _ = run(capsys, "days", path, "--json")
     assert [(d["number"], d["date"], d["venue"], d["max"]) for d in json.loads(out)] == [
         (1, "2027-01-27", "Lahti", 3)]
+    code, _out, err = run(capsys, "day", "add", path, "--date", "2027-01-27", "--venue",
+                          "lahti", "--title", "Avauspäivä ", "--min", "1", "--max", "2")
+    assert code == 1 and "already has this day" in err
+
+
+def test_day_numbers_follow_the_date_order_of_the_days_that_exist(capsys, tmp_path):
+    from ilmava_desktop.services.attendance.days import remove_day
+    from ilmava_desktop.services.cohort.session import CohortSession
+
+    path = tmp_path / "uusi.ilmava"
+    run(capsys, "new", path, "--name", "ILMAVA 2027")
+    for when in ("2027-09-29", "2027-01-27", "2027-04-14"):  # added out of order
+        run(capsys, "day", "add", path, "--date", when, "--min", "1", "--max", "3")
+    code, out, _ = run(capsys, "days", path)
+    assert [line.split()[:2] for line in out.splitlines()] == [
+        ["1", "2027-01-27"], ["2", "2027-04-14"], ["3", "2027-09-29"]]
+    session = CohortSession.open(path)
+    remove_day(session, queries_day_on(session, "2027-04-14"))
+    session.close()
+    code, out, _ = run(capsys, "days", path)
+    assert [line.split()[:2] for line in out.splitlines()] == [
+        ["1", "2027-01-27"], ["2", "2027-09-29"]]
+    code, out, _ = run(capsys, "attendance", path, "--day", "2", "--json")
+    assert json.loads(out)["day"]["date"] == "2027-09-29"
+
+
+def queries_day_on(session, iso):
+    from ilmava_desktop.storage import queries
+
+    return next(d.id for d in queries.days(session.db) if d.date.isoformat() == iso)
 
 
 def test_rounds_results_compare_and_answers_import(capsys, tmp_path):

@@ -108,12 +108,16 @@ def test_walk_in_and_substitute(empty_demo):
     assert [r["kind"] for r in queries.attendance(empty_demo.db, day.id)] == ["walk_in"]
 
 
-def test_find_matches_any_part_of_name_municipality_either_language_or_role(empty_demo):
+def test_find_matches_word_starts_of_name_municipality_either_language_or_role(empty_demo):
     groups = att.overview(empty_demo, first_day(empty_demo))
     assert {p.name for p in att.find(groups, "borgå")} == {p.name for p in people_of(empty_demo, "638")}
+    assert {p.name for p in att.find(groups, "borga")} == {p.name for p in people_of(empty_demo, "638")}
     assert [p.name for p in att.find(groups, "esimerkki aino")] == ["Aino Esimerkki"]
     assert {p.name for p in att.find(groups, "hankinta")} == {"Markus Luonnos"}
     assert att.find(groups, "   ") == []
+    assert att.find(groups, "erkki") == []  # not the "erkki" inside every Esimerkki
+    assert {p.name for p in att.find(groups, "tavastehus")} == {
+        p.name for p in people_of(empty_demo, "109")}
 
 
 def test_every_person_has_a_unique_badge_token(empty_demo):
@@ -149,3 +153,73 @@ def test_export_to_a_pulled_stick_says_so_and_leaves_nothing(demo, tmp_path):
 
     with pytest.raises(RuleViolation, match=r"The folder .*gone does not exist\."):
         export_attendance(demo, tmp_path / "gone" / "läsnäolo.csv")
+
+
+def test_a_walk_in_over_the_maximum_adds_nobody_unless_overridden(empty_demo):
+    day = first_day(empty_demo)
+    lahti = people_of(empty_demo, "398")
+    for person in lahti[:3]:
+        att.check_in(empty_demo, day.id, person.id)
+    with pytest.raises(OverLimit) as refused:
+        att.walk_in(empty_demo, day.id, lahti[0].municipality_id, "Valtteri Vieras")
+    assert refused.value.can_override
+    assert len(people_of(empty_demo, "398")) == len(lahti)  # nobody added by the refusal
+    att.walk_in(empty_demo, day.id, lahti[0].municipality_id, "Valtteri Vieras", override=True)
+    row = next(r for r in queries.attendance(empty_demo.db, day.id) if r["kind"] == "walk_in")
+    assert row["over_limit"] == 1
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("fi", "Aino Esimerkki (Asikkala) paikalla 9.12"),
+    ("sv", "Aino Esimerkki (Asikkala) närvarande 9.12"),
+    ("en", "Aino Esimerkki (Asikkala) present at 9.12"),
+])
+def test_a_check_in_is_told_in_the_past_tense_with_its_time(empty_demo, language, said):
+    from ilmava_desktop.i18n import current_language, set_language
+
+    before = current_language()
+    set_language(language)
+    try:
+        aino = next(p for p in queries.people(empty_demo.db) if p.name == "Aino Esimerkki")
+        changes = att.check_in(empty_demo, first_day(empty_demo).id, aino.id,
+                               now=datetime(2026, 1, 28, 9, 12))
+        assert changes.description == said
+        assert empty_demo.undo().description.endswith(said)
+    finally:
+        set_language(before)
+
+
+def test_walk_ins_and_substitutes_are_told_as_such(empty_demo):
+    day = first_day(empty_demo)
+    kuhmo = people_of(empty_demo, "290")[0]
+    at = datetime(2026, 1, 28, 10, 3)
+    said = att.walk_in(empty_demo, day.id, kuhmo.municipality_id, "Uusi Tulija", now=at)
+    assert said.description == "Uusi Tulija (Kuhmo) present at 10.03, walk-in"
+    said = att.substitute(empty_demo, day.id, kuhmo.id, "Sijainen Esimerkki", now=at)
+    assert said.description == (f"Sijainen Esimerkki (Kuhmo) present at 10.03 in place of "
+                                f"{kuhmo.name}")
+
+
+def test_the_same_date_venue_and_title_twice_is_refused_with_the_reason(empty_demo):
+    from ilmava_desktop.services.attendance import days
+
+    first = first_day(empty_demo)
+    with pytest.raises(RuleViolation, match="already has this day"):
+        days.add_day(empty_demo, title=first.title.upper(), day_date=first.date,
+                     venue=first.venue, min_attendance=1, max_attendance=3)
+    # Another venue the same day is another day; a day edited keeps being itself.
+    days.add_day(empty_demo, title=first.title, day_date=first.date, venue="Helsinki",
+                 min_attendance=1, max_attendance=3)
+    days.update_day(empty_demo, first.id, title=first.title, day_date=first.date,
+                    venue=first.venue, min_attendance=2, max_attendance=3)
+    assert len(queries.days(empty_demo.db)) == 5
+
+
+def test_what_removing_a_day_would_take_is_counted(empty_demo):
+    from ilmava_desktop.services.attendance import days
+
+    day = first_day(empty_demo)
+    assert days.day_contents(empty_demo.db, day.id).check_ins == 0
+    for person in people_of(empty_demo, "398")[:2]:
+        att.check_in(empty_demo, day.id, person.id)
+    assert days.day_contents(empty_demo.db, day.id).check_ins == 2

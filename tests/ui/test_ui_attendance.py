@@ -1,12 +1,15 @@
 """Check-in at the door, as the facilitator does it: keys typed, a badge scanned."""
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
-from ui_helpers import click_button, open_dialog
+from ui_helpers import click_button, message_text, open_dialog
 
 from ilmava_desktop.core.attendance import badge_code
 from ilmava_desktop.services.attendance import attendance_id
 from ilmava_desktop.storage import queries
+from ilmava_desktop.storage.cohort_file import read_only
 
 
 @pytest.fixture
@@ -40,7 +43,8 @@ def test_type_part_of_a_name_and_enter(page, qtbot):
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert person_named(page, "Aino Esimerkki").id in present(page)
     assert page.search.text() == "" and page.search.hasFocus()
-    assert "Aino Esimerkki" in page.message.text()
+    assert re.fullmatch(r"✓ Aino Esimerkki \(Asikkala\) present at \d{1,2}\.\d\d — "
+                        r"Ctrl\+Z undoes it\.", page.message.text())
     assert page.model.rows[0].group.name == "Asikkala"
     assert page.municipality_text("Asikkala") == "1 / 3 · 1–3 · within the limits"
     aino = next(n for n, row in enumerate(page.model.rows)
@@ -55,6 +59,60 @@ def test_arrow_keys_choose_among_several_matches(page, qtbot):
     chosen = page.model.rows[page.view.currentIndex().row()].person.name
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert person_named(page, chosen).id in present(page)
+
+
+def type_into_focus(page, qtbot, text: str, key=None, modifier=Qt.KeyboardModifier.NoModifier):
+    """Keys go where the user's keyboard sends them: to the focused widget."""
+    page.window().activateWindow()
+    page.search.setFocus()
+    qtbot.waitUntil(lambda: page.window().focusWidget() is page.search)
+    if text:
+        qtbot.keyClicks(page.window().focusWidget(), text)
+    if key is not None:
+        qtbot.keyClick(page.window().focusWidget(), key, modifier)
+
+
+def test_several_matches_and_enter_checks_in_nobody_and_shows_them(page, qtbot):
+    type_into_focus(page, qtbot, "toimialajohtaja", Qt.Key.Key_Return)
+    assert present(page) == set()
+    assert len(page.visible_people()) == 8
+    assert "8 people match “toimialajohtaja”" in page.message.text()
+    assert page.search.text() == "toimialajohtaja"  # kept, to be narrowed down
+    assert not page.view.currentIndex().isValid()  # nothing highlighted as if chosen
+
+
+def test_a_row_chosen_with_the_arrows_lapses_with_the_next_keystroke(page, qtbot):
+    type_into_focus(page, qtbot, "toimiala", Qt.Key.Key_Down)
+    qtbot.keyClicks(page.window().focusWidget(), "johtaja")
+    qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Return)
+    assert present(page) == set()
+    qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Down)
+    qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Down)
+    chosen = page.model.rows[page.view.currentIndex().row()].person
+    qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Return)
+    assert present(page) == {chosen.id}
+
+
+def test_a_word_inside_another_word_matches_nobody(page, qtbot):
+    type_into_focus(page, qtbot, "erkki")
+    assert page.visible_people() == []
+    type_into_focus(page, qtbot, "", Qt.Key.Key_Escape)
+    type_into_focus(page, qtbot, "esim")
+    assert {p.name.split()[1] for p in page.visible_people()} == {"Esimerkki"}
+
+
+def test_zero_matches_say_so_and_offer_the_walk_in_with_the_typed_name(page, qtbot):
+    from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
+
+    type_into_focus(page, qtbot, "Ville Vieras", Qt.Key.Key_Return)
+    assert "No one matches “Ville Vieras”" in page.message.text()
+    assert page.walk_in_offer.isVisible() and "Ville Vieras" in page.walk_in_offer.text()
+    qtbot.mouseClick(page.walk_in_offer, Qt.MouseButton.LeftButton)
+    dialog = open_dialog(NewAttendeeDialog)
+    assert dialog.name.text() == "Ville Vieras"
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert person_named(page, "Ville Vieras").id in present(page)
+    assert not page.walk_in_offer.isVisible()
 
 
 def test_scanning_a_badge_checks_in_at_once(page, qtbot):
@@ -85,9 +143,53 @@ def test_over_the_limit_is_stopped_then_overridden_then_undone(page, qtbot):
         attendance_id(page.day.currentData(), lahti[3].id))
     assert row["over_limit"] == 1
     assert page.municipality_text("Lahti") == "4 / 4 · 1–3 · over the maximum"
-    qtbot.keyClick(page.window(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    type_into_focus(page, qtbot, "", Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert lahti[3].id not in present(page)
     assert page.municipality_text("Lahti") == "3 / 4 · 1–3 · within the limits"
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_ctrl_z_in_the_search_field_undoes_check_ins_and_the_saved_file_agrees(page, qtbot):
+    window = page.window()
+    names = ["Aino Esimerkki", "Helena Fiktiivinen", "Seppo Harjoitus"]
+    for name in names:
+        type_into_focus(page, qtbot, name, Qt.Key.Key_Return)
+    assert len(present(page)) == 3
+    for _press in range(3):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Z, CTRL)
+    assert present(page) == set()
+    assert window.focusWidget() is page.search
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Undone: ") and "Aino Esimerkki" in said
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Z, CTRL_SHIFT)
+    assert present(page) == {person_named(page, "Aino Esimerkki").id}
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Redone: ") and "Aino Esimerkki" in said
+    # Text typed since is the field's own to undo first; the cohort is left alone.
+    qtbot.keyClicks(window.focusWidget(), "hel")
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Z, CTRL)
+    assert page.search.text() == "" and len(present(page)) == 1
+    path = page.ctx.session.path
+    day_id = page.day.currentData()
+    window.close()
+    db = read_only(path)
+    try:
+        rows = db.execute("SELECT person_id FROM attendance WHERE day_id = ? AND deleted = 0",
+                          [day_id]).fetchall()
+    finally:
+        db.conn.close()
+    assert [r[0] for r in rows] == [person_named_in(path, "Aino Esimerkki")]
+
+
+def person_named_in(path, name):
+    db = read_only(path)
+    try:
+        return db.execute("SELECT id FROM person WHERE name = ?", [name]).fetchone()[0]
+    finally:
+        db.conn.close()
 
 
 def test_escape_clears_and_missing_only_hides_who_came(page, qtbot):
@@ -175,6 +277,70 @@ def test_days_are_added_and_edited_from_the_page(page, qtbot):
     assert (added.venue, added.min_attendance, added.max_attendance) == ("Helsinki", 1, 2)
     assert page.day.count() == 5
     days.table.selectRow(4)
-    days.remove_day()
+    days.remove_day()  # nothing happened on it: removed without asking
     assert days.model.rowCount() == 4 and page.day.count() == 4
     assert isinstance(days, DaysDialog) and DayDialog
+
+
+def test_removing_a_day_with_check_ins_asks_saying_how_many(page, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    fill_lahti(page, qtbot)
+    days = page.open_days()
+    days.table.selectRow(0)
+    days.remove_day()
+    assert "has 3 check-ins" in message_text()
+    click_button(qtbot, open_dialog(QMessageBox), "Keep the day")
+    assert days.model.rowCount() == 4
+    days.remove_day()
+    click_button(qtbot, open_dialog(QMessageBox), "Remove the day")
+    assert days.model.rowCount() == 3 and page.day.count() == 3
+
+
+def fill_lahti(page, qtbot):
+    lahti_id = queries.municipality_by_code(page.ctx.session.db, "398").id
+    lahti = [p for p in queries.people(page.ctx.session.db) if p.municipality_id == lahti_id]
+    for person in lahti[:3]:
+        type_into_focus(page, qtbot, person.name, Qt.Key.Key_Return)
+    return lahti
+
+
+def test_a_walk_in_over_the_limit_is_recorded_with_ctrl_enter_keeping_the_name(page, qtbot):
+    from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
+
+    lahti = fill_lahti(page, qtbot)
+    type_into_focus(page, qtbot, "lahti", Qt.Key.Key_Down)
+    qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_N, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: any_open(NewAttendeeDialog))
+    dialog = open_dialog(NewAttendeeDialog)
+    assert dialog.municipality.currentText() == "Lahti"
+    qtbot.keyClicks(dialog.name, "Valtteri Vieras")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert "3 of its 3 places" in page.message.text()
+    assert page.override_button.isVisible()
+    assert "Valtteri Vieras" in page.override_button.text()
+    assert not any(p.name == "Valtteri Vieras" for p in queries.people(page.ctx.session.db))
+    type_into_focus(page, qtbot, "", Qt.Key.Key_Return, CTRL)
+    walk_in = person_named(page, "Valtteri Vieras")
+    row = page.ctx.session.db["attendance"].get(attendance_id(page.day.currentData(), walk_in.id))
+    assert (row["kind"], row["over_limit"]) == ("walk_in", 1)
+    assert walk_in.municipality_id == lahti[0].municipality_id
+    assert not page.override_button.isVisible()
+
+
+def test_a_substitute_over_the_limit_is_recorded_with_the_button(page, qtbot):
+    from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
+
+    lahti = fill_lahti(page, qtbot)
+    type_into_focus(page, qtbot, lahti[3].name, Qt.Key.Key_U, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: any_open(NewAttendeeDialog))
+    dialog = open_dialog(NewAttendeeDialog)
+    qtbot.keyClicks(dialog.name, "Sanna Sijainen")
+    click_button(qtbot, dialog, "OK")
+    assert page.override_button.isVisible() and "Sanna Sijainen" in page.override_button.text()
+    qtbot.mouseClick(page.override_button, Qt.MouseButton.LeftButton)
+    substitute = person_named(page, "Sanna Sijainen")
+    row = page.ctx.session.db["attendance"].get(
+        attendance_id(page.day.currentData(), substitute.id))
+    assert (row["kind"], row["over_limit"], row["substitute_for"]) == (
+        "substitute", 1, lahti[3].id)

@@ -52,6 +52,25 @@ def test_cards_typed_with_the_keyboard(demo_window_at, qtbot):
     assert "Seuranta puuttuu johtoryhmasta" in shown
 
 
+def test_ctrl_z_in_the_entry_field_takes_back_the_card_just_typed(demo_window_at, qtbot):
+    window = demo_window_at(4)
+    page = page_of(window, qtbot)
+    page.entry.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is page.entry)
+    qtbot.keyClicks(window.focusWidget(), "+ Kortti jonka peruu")
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    assert "Kortti jonka peruu" in db_cards(page)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Kortti jonka peruu" not in db_cards(page)
+    assert window.statusBar().currentMessage().startswith("Undone: ")
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert "Kortti jonka peruu" in db_cards(page)
+    qtbot.keyClicks(window.focusWidget(), "kesken")  # the field's own text is undone first
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.entry.text() == "" and "Kortti jonka peruu" in db_cards(page)
+
+
 def test_an_unknown_municipality_is_said_and_nothing_added(demo_window_at, qtbot):
     page = page_of(demo_window_at(4))
     before = len(page.cards)

@@ -7,16 +7,16 @@ check-in turns the row into a tombstone.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ilmava_desktop.core import attendance as rules
-from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.dates import format_date, format_time
 from ilmava_desktop.core.model import Day
-from ilmava_desktop.core.municipality_names import name_key
 from ilmava_desktop.core.roles import ROLES_BY_KEY, role_from_title
 from ilmava_desktop.core.rules import RuleViolation, excerpt, whole_number
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import LANGUAGES, _, current_language, gettext_for
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.municipalities.people import _person_fields, put_new_person
 from ilmava_desktop.storage import queries
@@ -123,11 +123,22 @@ def overview(session: CohortSession, day: Day, language: str = "fi",
             continue
         row = present.get(person.id)
         role = _(ROLES_BY_KEY[person.role].label) if person.role in ROLES_BY_KEY else person.role
-        search = name_key(f"{person.name} {names[person.municipality_id]} {role} {person.title}")
+        search = rules.search_key(f"{person.name} {names[person.municipality_id]} "
+                                  f"{_role_words(person.role)} {person.title}")
         group.people.append(PersonAtDay(
             person.id, person.name, role, person.title, person.token,
             clock(row["checked_in_at"]) if row else None, row["kind"] if row else None, search))
     return list(groups.values())
+
+
+@functools.cache
+def _role_words(role: str) -> str:
+    """A role by its name in each of our languages: the people at the door say
+    "kunnanjohtaja" whatever language the laptop speaks."""
+    if role not in ROLES_BY_KEY:
+        return role
+    label = ROLES_BY_KEY[role].label
+    return " ".join(gettext_for(language)(label) for language in LANGUAGES)
 
 
 def overview_of_check_in(session: CohortSession, day: Day, attendance_row_id: str,
@@ -147,7 +158,8 @@ def clock(iso: str) -> str:
 
 
 def find(groups: list[MunicipalityAtDay], query: str) -> list[PersonAtDay]:
-    """People whose name, municipality (either language) or role contain every typed word."""
+    """People of whose name, municipality (either language) or role a word starts with each
+    typed word, accents and case aside."""
     words = rules.search_words(query)
     if not words:
         return []
@@ -162,8 +174,25 @@ def check_in(session: CohortSession, day_id: str, person_id: str, override: bool
     person = queries.person(session.db, person_id)
     if person is None:
         raise RuleViolation(_("The person is no longer in the cohort."))
-    return session.write(_("Check in {name}").format(name=person.name),
+    now = now or datetime.now()
+    return session.write(_present(session, person.name, person.municipality_id, now),
                          lambda tx: _check_in(tx, session, day_id, person_id, override, now))
+
+
+def _present(session: CohortSession, name: str, municipality_id: str, now: datetime,
+             kind: str = "registered", instead_of: str = "") -> str:
+    """What a check-in did, in the past tense: the confirmation at the door, the undo menu's
+    item and what the status line says was undone ("Mikko Luonnos (Forssa) present at 9.12")."""
+    municipality = queries.municipality(session.db, municipality_id)
+    where = municipality.name(current_language()) if municipality else ""
+    fields = {"name": name, "municipality": where, "time": format_time(now),
+              "registered": instead_of}
+    if kind == "walk_in":
+        return _("{name} ({municipality}) present at {time}, walk-in").format(**fields)
+    if kind == "substitute":
+        return _("{name} ({municipality}) present at {time} in place of {registered}").format(
+            **fields)
+    return _("{name} ({municipality}) present at {time}").format(**fields)
 
 
 def _check_in(tx: Transaction, session: CohortSession, day_id: str, person_id: str,
@@ -186,7 +215,7 @@ def _check_in(tx: Transaction, session: CohortSession, day_id: str, person_id: s
     row_id = attendance_id(day_id, person_id)
     tx.put("attendance", {
         "id": row_id, "day_id": day_id, "person_id": person_id, "deleted": 0,
-        "checked_in_at": (now or datetime.now()).isoformat(timespec="seconds"),
+        "checked_in_at": now.isoformat(timespec="seconds"),
         "kind": kind, "substitute_for": substitute_for, "over_limit": int(over),
     })
     return row_id
@@ -198,7 +227,7 @@ def cancel_check_in(session: CohortSession, day_id: str, person_id: str) -> Chan
     existing = session.db.execute("SELECT deleted FROM attendance WHERE id = ?", [row_id]).fetchone()
     if person is None or existing is None or existing[0]:
         raise RuleViolation(_("{name} is not checked in.").format(name=person.name if person else "?"))
-    return session.write(_("Cancel check-in of {name}").format(name=person.name),
+    return session.write(_("Check-in of {name} cancelled").format(name=person.name),
                          lambda tx: tx.tombstone("attendance", row_id))
 
 
@@ -221,12 +250,14 @@ def walk_in(session: CohortSession, day_id: str, municipality_id: str, name: str
             now: datetime | None = None) -> Changes:
     """Someone who was not registered: added to the municipality and checked in at once."""
     fields = _person_fields(name, role or role_from_title(title), title, "", None)
+    now = now or datetime.now()
 
     def work(tx: Transaction) -> str:
         person_id = put_new_person(tx, municipality_id, fields)
         return _check_in(tx, session, day_id, person_id, override, now, kind="walk_in")
 
-    return session.write(_("Walk-in {name}").format(name=fields["name"]), work)
+    return session.write(_present(session, fields["name"], municipality_id, now, "walk_in"),
+                         work)
 
 
 def substitute(session: CohortSession, day_id: str, registered_id: str, name: str,
@@ -238,11 +269,12 @@ def substitute(session: CohortSession, day_id: str, registered_id: str, name: st
         raise RuleViolation(_("The person is no longer in the cohort."))
     fields = _person_fields(name, role or (role_from_title(title) if title else registered.role),
                             title or registered.title, "", None)
+    now = now or datetime.now()
 
     def work(tx: Transaction) -> str:
         person_id = put_new_person(tx, registered.municipality_id, fields)
         return _check_in(tx, session, day_id, person_id, override, now, kind="substitute",
                          substitute_for=registered_id)
 
-    return session.write(_("{name} in place of {registered}").format(
-        name=fields["name"], registered=registered.name), work)
+    return session.write(_present(session, fields["name"], registered.municipality_id, now,
+                                  "substitute", registered.name), work)

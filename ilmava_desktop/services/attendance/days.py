@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.model import Day
+from ilmava_desktop.core.municipality_names import name_key
 from ilmava_desktop.core.rules import RuleViolation, check_day_limits, clean_text
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
@@ -19,6 +21,7 @@ def put_day(tx: Transaction, period: int, title: str, day_date: date | None, ven
     check_day_limits(min_attendance, max_attendance)
     if not clean_text(title) and day_date is None:
         raise RuleViolation(_("A day needs a date or a title."))
+    _refuse_a_twin(tx.db, day_id, clean_text(title), day_date, clean_text(venue))
     row_id = day_id or new_id()
     tx.put("day", {
         "id": row_id, "period": period, "title": clean_text(title),
@@ -27,6 +30,18 @@ def put_day(tx: Transaction, period: int, title: str, day_date: date | None, ven
         "max_attendance": max_attendance, "deleted": 0,
     })
     return row_id
+
+
+def _refuse_a_twin(db, day_id: str | None, title: str, day_date: date | None,
+                   venue: str) -> None:
+    """Two days of the same date, venue and title would split one day's check-ins and
+    invitations between them; the second is refused."""
+    same = (day_date, name_key(venue), name_key(title))
+    for other in queries.days(db):
+        if other.id != day_id and (other.date, name_key(other.venue), name_key(other.title)) == same:
+            raise RuleViolation(_("The cohort already has this day: {date} {venue} “{title}”. "
+                                  "Change the date, the venue or the title, or edit that day.")
+                                .format(date=format_date(day_date), venue=venue, title=title))
 
 
 def add_day(session: CohortSession, *, title: str, day_date: date | None, venue: str = "",
@@ -58,6 +73,17 @@ def remove_day(session: CohortSession, day_id: str) -> Changes:
 
 
 # -- reading -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DayContents:
+    """What removing a day would take out of the reports (until undone)."""
+
+    check_ins: int
+
+
+def day_contents(db, day_id: str) -> DayContents:
+    return DayContents(check_ins=len(queries.attendance(db, day_id)))
+
 
 def days(db) -> list[Day]:
     """The cohort's days in date order (their numbers on the command line)."""

@@ -152,7 +152,7 @@ class CohortSession:
             for change in rows:
                 tx.restore(change.table, change.before if backwards else change.after, change.id)
         self.file.mark_dirty()
-        label = _("Undo: {what}") if backwards else _("Redo: {what}")
+        label = _("Undone: {what}") if backwards else _("Redone: {what}")
         return Changes.of(tx.changes, label.format(what=entry.description))
 
     # -- saving --------------------------------------------------------------------

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import (
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.model import Day
 from ilmava_desktop.core.rules import ABSOLUTE_MAX_ATTENDANCE, RuleViolation, check_day_limits
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.services.attendance import days as day_service
 from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.feedback import ask
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, row_table
@@ -145,5 +147,23 @@ class DaysDialog(QDialog):
 
     def remove_day(self) -> None:
         day = self.selected()
-        if day is not None:
+        if day is None:
+            return
+        held = self.ctx.read(lambda s: day_service.day_contents(s.db, day.id))
+
+        def remove() -> None:
             run_op(self.ctx, lambda s: day_service.remove_day(s, day.id), parent=self)
+
+        if not held.check_ins:
+            remove()
+            return
+        label = format_date(day.date) or day.title
+        ask(self, ngettext(
+            "The day {day} has {n} check-in. Remove the day, and its check-in from the "
+            "reports? Undo (Ctrl+Z) brings them back.",
+            "The day {day} has {n} check-ins. Remove the day, and its check-ins from the "
+            "reports? Undo (Ctrl+Z) brings them back.", held.check_ins).format(
+                day=label, n=held.check_ins),
+            [(_("Remove the day"), QMessageBox.ButtonRole.DestructiveRole),
+             (_("Keep the day"), QMessageBox.ButtonRole.RejectRole)],
+            lambda answer: answer == 0 and remove())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -20,20 +21,25 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.core import attendance as rules
 from ilmava_desktop.core.attendance import OverLimit
-from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.i18n import _, current_language, ngettext
 from ilmava_desktop.services import attendance
 from ilmava_desktop.services.attendance import PersonAtDay
 from ilmava_desktop.services.attendance import days as day_service
 from ilmava_desktop.services.attendance.documents import write_badges, write_signin_sheet
 from ilmava_desktop.services.attendance.export import export_attendance
+from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.municipalities import people as people_service
 from ilmava_desktop.ui.attendance.days_dialog import DaysDialog
 from ilmava_desktop.ui.attendance.model import AttendanceModel, all_rows, filtered_rows
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
-from ilmava_desktop.ui.ops import run_op
+from ilmava_desktop.ui.ops import done_sentence, run_op
+from ilmava_desktop.ui.undo_keys import CohortUndoKeys
 from ilmava_desktop.ui.widgets import heading, row_table
+
+# A check-in to run, told whether it may go over the day's maximum.
+CheckIn = Callable[[CohortSession, bool], Changes]
 
 
 class AttendancePage(QWidget):
@@ -44,10 +50,17 @@ class AttendancePage(QWidget):
         self.ctx = ctx
         self.groups: list[attendance.MunicipalityAtDay] = []
         self.built_rows: list = []
-        self.pending_override: str | None = None
         # The cohort's days as last read: checking in needs the chosen day at once, and a
         # key press never waits for the database worker.
         self.days: dict[str, object] = {}
+        # The check-in refused over the day's maximum, ready to be done anyway (Ctrl+Enter):
+        # a registered person, a scanned badge, or a walk-in or substitute with the name
+        # typed for them, which is never typed twice.
+        self.pending_override: CheckIn | None = None
+        self.pending_name = ""
+        # Enter acts on a highlighted row only when the user moved to it with the arrow keys
+        # after the last keystroke; a highlight the list put there itself is never a choice.
+        self.chosen_by_arrow = False
 
         self.day = QComboBox()
         self.day.setAccessibleName(_("Day"))
@@ -66,8 +79,9 @@ class AttendancePage(QWidget):
         self.search.setPlaceholderText(
             _("Type part of a name, municipality or role, then Enter — or scan a badge"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.apply_filter)
+        self.search.textChanged.connect(self.on_search_text_changed)
         self.search.installEventFilter(self)
+        CohortUndoKeys(ctx, self.search)
         self.missing_only = QCheckBox(_("Only who is &missing"))
         self.missing_only.toggled.connect(lambda _c: self.apply_filter())
         self.walk_in_button = QPushButton(_("&Walk-in…"))
@@ -96,6 +110,10 @@ class AttendancePage(QWidget):
         self.override_button = QPushButton(_("Check in over the limit (Ctrl+Enter)"))
         self.override_button.clicked.connect(self.check_in_over_limit)
         self.override_button.hide()
+        self.walk_in_offer = QPushButton()
+        self.walk_in_offer.setObjectName("walkInOffer")
+        self.walk_in_offer.clicked.connect(self.add_walk_in)
+        self.walk_in_offer.hide()
 
         self.model = AttendanceModel(self)
         self.view = row_table(self.model, _("People by municipality"), stretch=(0,))
@@ -124,6 +142,7 @@ class AttendancePage(QWidget):
         result = QHBoxLayout()
         result.addWidget(self.message, 1)
         result.addWidget(self.override_button)
+        result.addWidget(self.walk_in_offer)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Attendance"), 1))
         layout.addLayout(top)
@@ -205,15 +224,22 @@ class AttendancePage(QWidget):
         self.built_rows = all_rows(self.groups)
         self.apply_filter(keep=self.current_person_id())
 
+    def on_search_text_changed(self) -> None:
+        self.chosen_by_arrow = False
+        self.walk_in_offer.hide()
+        self.apply_filter()
+
     def apply_filter(self, *_args, keep: str | None = None) -> None:
         text = self.search.text()
         self.model.set_rows(filtered_rows(self.built_rows, text, self.missing_only.isChecked()))
         people = self.person_rows()
         chosen = next((n for n in people if self.model.rows[n].person.id == keep), None)
-        if chosen is None and rules.search_words(text) and people:
-            chosen = people[0]
+        if chosen is None and rules.search_words(text) and len(people) == 1:
+            chosen = people[0]  # the one match is what Enter checks in
         if chosen is not None:
             self.view.setCurrentIndex(self.model.index(chosen, 0))
+        else:
+            self.chosen_by_arrow = False
 
     def person_rows(self) -> list[int]:
         return [n for n, row in enumerate(self.model.rows) if row.person is not None]
@@ -266,6 +292,7 @@ class AttendancePage(QWidget):
         current = self.view.currentIndex().row()
         position = rows.index(current) + step if current in rows else 0
         self.view.setCurrentIndex(self.model.index(rows[max(0, min(position, len(rows) - 1))], 0))
+        self.chosen_by_arrow = True
 
     def check_in_from_search(self) -> None:
         text = self.search.text().strip()
@@ -273,15 +300,24 @@ class AttendancePage(QWidget):
             return
         day = self.current_day()
         if rules.parse_badge(text):  # a scanner typed a badge's code and Enter
-            self._run_check_in(lambda s: attendance.check_in(
-                s, day.id, attendance.person_by_badge(s, text)))
+            self._run_check_in(lambda s, over: attendance.check_in(
+                s, day.id, attendance.person_by_badge(s, text), over))
             return
         rows = self.person_rows()
-        chosen = rows[0] if len(rows) == 1 else self.view.currentIndex().row()
-        if chosen not in rows:
-            self.show_message(_("Several people match; move to one with the arrow keys."), True)
-            return
-        self.check_in_row(chosen)
+        current = self.view.currentIndex().row()
+        if len(rows) == 1:
+            self.check_in_row(rows[0])
+        elif self.chosen_by_arrow and current in rows:
+            self.check_in_row(current)
+        elif not rows:
+            self.show_message(_("No one matches “{text}”.").format(text=text), True)
+            self.walk_in_offer.setText(_("Walk-in “{name}”… (Ctrl+Shift+N)").format(name=text))
+            self.walk_in_offer.show()
+        else:
+            self.show_message(ngettext(
+                "{n} person matches “{text}”: move to one with the arrow keys and press Enter.",
+                "{n} people match “{text}”: move to one with the arrow keys and press Enter.",
+                len(rows)).format(n=len(rows), text=text), True)
 
     def check_in_row(self, number: int, override: bool = False) -> None:
         row = self.model.rows[number] if 0 <= number < len(self.model.rows) else None
@@ -289,30 +325,36 @@ class AttendancePage(QWidget):
         day = self.current_day()
         if person_id is None or day is None:
             return
-        self._run_check_in(lambda s: attendance.check_in(s, day.id, person_id, override),
-                           person_id)
+        self._run_check_in(lambda s, over: attendance.check_in(s, day.id, person_id, over),
+                           row.person.name, override)
 
     def check_in_over_limit(self) -> None:
         if self.pending_override:
-            person_id, day = self.pending_override, self.current_day()
-            self._run_check_in(lambda s: attendance.check_in(s, day.id, person_id, True),
-                               person_id)
+            self._run_check_in(self.pending_override, self.pending_name, override=True)
 
-    def _run_check_in(self, work, person_id: str | None = None) -> None:
+    def _run_check_in(self, check_in: CheckIn, name: str = "", override: bool = False) -> None:
         def done(changes) -> None:
             self.pending_override = None
             self.override_button.hide()
-            self.show_message(changes.description, False)
-            self.search.clear()
+            self.walk_in_offer.hide()
+            self.show_message(done_sentence(changes), False)
+            # setText, not clear(): the field keeps no text edits of its own to undo, so
+            # Ctrl+Z next takes back the check-in itself.
+            self.search.setText("")
             self.search.setFocus()
 
         def failed(exc: BaseException) -> None:
             may_override = isinstance(exc, OverLimit) and exc.can_override
-            self.pending_override = person_id if may_override else None
+            self.pending_override = check_in if may_override else None
+            self.pending_name = name
+            self.override_button.setText(
+                _("Check in {name} over the limit (Ctrl+Enter)").format(name=name) if name
+                else _("Check in over the limit (Ctrl+Enter)"))
             self.override_button.setVisible(may_override)
             self.search.setFocus()
 
-        run_op(self.ctx, work, say=self.show_message, quiet=True, done=done, failed=failed)
+        run_op(self.ctx, lambda s: check_in(s, override), say=self.show_message, quiet=True,
+               done=done, failed=failed)
 
     def show_message(self, text: str, is_error: bool) -> None:
         # The sign says it in words too; colour only repeats it. A palette change, not a
@@ -333,8 +375,15 @@ class AttendancePage(QWidget):
         chosen = current.group.id if current is not None else None
         dialog = NewAttendeeDialog(_("Walk-in"), _("Add someone who was not registered and "
                                                     "check them in."), municipalities, chosen, self)
-        dialog.accepted.connect(lambda: self._run_check_in(
-            lambda s: attendance.walk_in(s, day.id, **dialog.values())))
+        typed = self.search.text().strip()
+        if typed and not self.person_rows() and not rules.parse_badge(typed):
+            dialog.name.setText(typed)  # the name typed at the door that matched no one
+        def accepted() -> None:
+            values = dialog.values()
+            self._run_check_in(lambda s, over: attendance.walk_in(
+                s, day.id, override=over, **values), values["name"].strip())
+
+        dialog.accepted.connect(accepted)
         dialog.open()
 
     def add_substitute(self) -> None:
@@ -346,8 +395,12 @@ class AttendancePage(QWidget):
         person = self.ctx.read(lambda s: people_service.person(s.db, person_id))
         dialog = NewAttendeeDialog(_("Substitute"), _("Who comes in place of {name}?").format(
             name=person.name), None, None, self, default_role=person.role)
-        dialog.accepted.connect(lambda: self._run_check_in(
-            lambda s: attendance.substitute(s, day.id, person_id, **dialog.values())))
+        def accepted() -> None:
+            values = dialog.values()
+            self._run_check_in(lambda s, over: attendance.substitute(
+                s, day.id, person_id, override=over, **values), values["name"].strip())
+
+        dialog.accepted.connect(accepted)
         dialog.open()
 
     def open_days(self) -> DaysDialog:

@@ -29,6 +29,7 @@ from ilmava_desktop.ui.board.projector import BoardProjector
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.ops import run_op
+from ilmava_desktop.ui.undo_keys import CohortUndoKeys
 from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import heading, labelled_form, wall
 
@@ -67,6 +68,7 @@ class BoardPage(QWidget):
         self.entry.setAccessibleName(_("New card"))
         self.entry.setPlaceholderText(_("Type a card and press Enter"))
         self.entry.returnPressed.connect(self.add_from_entry)
+        CohortUndoKeys(ctx, self.entry)
         self.kind = _combo(_("Kind of the new card"))
         for kind, label in core.KINDS.items():
             self.kind.addItem(f"{core.SIGNS[kind]} {_(label)}", kind)
@@ -384,7 +386,9 @@ class BoardPage(QWidget):
                done=self._added)
 
     def _added(self, _changes) -> None:
-        self.entry.clear()
+        # setText, not clear(): the card typed is not the field's text edit to undo any
+        # more, so Ctrl+Z next takes back the card itself.
+        self.entry.setText("")
         self.message.setText(_("Card added."))
 
     def on_drop(self, column: CardColumn, ids: list[str], target) -> None:

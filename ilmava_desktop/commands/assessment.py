@@ -138,8 +138,9 @@ def cmd_compare(args) -> int:
         print_json({"rounds": [first.name, second.name], "municipalities": rows})
         return OK
     for row in rows:
-        gaps = "  ".join(f"{theme}: {decimal(t['gap'])}" for theme, t in row["themes"].items()
-                         if theme in row["largest"])
+        # The gaps worth noting, largest first; "–" when none reaches the threshold.
+        gaps = "  ".join(f"{theme}: {decimal(row['themes'][theme]['gap'], sign=True)}"
+                         for theme in row["largest"]) or "–"
         print(f"{row['code']}  {row['name']:<26} {gaps}")
     return OK
 

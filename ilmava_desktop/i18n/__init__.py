@@ -64,6 +64,9 @@ def decimal(value: float | None, language: str | None = None, sign: bool = False
     for a value that is not there."""
     if value is None:
         return "–"
+    if round(value, 1) == 0:
+        # A value that rounds to nothing has no sign: never "-0,0" nor "+0.0".
+        value, sign = 0.0, False
     text = f"{value:+.1f}" if sign else f"{value:.1f}"
     return text if (language or _current_language) == "en" else text.replace(".", ",")
 

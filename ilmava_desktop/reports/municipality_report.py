@@ -28,9 +28,11 @@ class ProfileRow:
 class Profile:
     series: list[str]           # e.g. officials, politicians, cohort average
     rows: list[ProfileRow]
-    largest: list[str]          # theme titles with the largest gaps
+    largest: list[str]          # the gaps worth noting, largest first, as written out
     dont_know: list[str]        # "Officials: 4 % don't know" per round
     scale: range
+    marked: list[str] = field(default_factory=list)  # theme ids of those gaps
+    compared: bool = False      # both rounds answered, so gaps were looked for
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,7 @@ class MunicipalityReportRenderer:
             line = [row.title] + [decimal(v, r.language) for v in row.values]
             if has_gap:
                 gap = "" if row.gap is None else decimal(row.gap, r.language, sign=True)
-                line.append(gap + (" ▲" if row.title in profile.largest else ""))
+                line.append(gap + (" ▲" if row.theme in profile.marked else ""))
             rows.append(line)
         table_width = self.width - chart_width - 4 * mm
         from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -226,7 +228,9 @@ class MunicipalityReportRenderer:
         story = [KeepTogether([heading, self.p(r.labels["chart"], "muted"), side,
                                self.p(legend, "muted")])]
         if profile.largest:
-            story.append(self.p(f"{r.labels['largest']}: {', '.join(profile.largest)}"))
+            story.append(self.p(f"▲ {r.labels['largest']}: {'; '.join(profile.largest)}"))
+        elif profile.compared:
+            story.append(self.p(r.labels["no_gaps"]))
         for line in profile.dont_know:
             story.append(self.p(line, "muted"))
         return story

@@ -170,3 +170,15 @@ def test_the_summary_names_each_lesson_and_idea_once(exported):
     summary = cohort_summary.build(exported[1].db)
     assert summary.lessons and len(set(summary.lessons)) == len(summary.lessons)
     assert summary.ideas and len(set(summary.ideas)) == len(summary.ideas)
+
+
+def test_no_report_prints_a_signed_zero_and_gaps_come_largest_first(exported):
+    folder, session = exported
+    for path in (folder / "pdf").iterdir():
+        text = squeeze(pdf_text(path))
+        for zero in ("-0,0", "+0,0", "-0.0", "+0.0", "−0,0"):
+            assert zero not in text, (path.name, zero)
+    # Asikkala: monitoring −1,3, finance −0,8, strategy +0,7; nothing under 0,5 is named.
+    asikkala = squeeze(pdf_text(folder / "pdf" / "016-asikkala.pdf"))
+    line = asikkala[asikkala.index("▲ Suurimmat erot"):]
+    assert line.index("-1,3") < line.index("-0,8") < line.index("+0,7")

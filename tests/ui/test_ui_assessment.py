@@ -88,6 +88,9 @@ def test_officials_against_politicians_names_the_largest_gaps(page):
     assert [r.id for r in rows][:2] == ["strategy", "organisation"]
     marked = [r for r in rows if r.largest]
     assert 1 <= len(marked) <= 3
+    # Only gaps that matter are marked: half a step or more, never a tenth.
+    assert all(round(abs(r.gap), 1) >= 0.5 for r in marked)
+    assert "0.5 or more" in page.panel.gaps_note.text()
     assert all(abs(m.gap) >= abs(r.gap) for m in marked for r in rows
                if not r.largest and r.gap is not None)
     assert "largest" in page.panel.gaps_model.index(rows.index(marked[0]), 3).data()

@@ -15,7 +15,7 @@ from ilmava_desktop.core import board as board_core
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.municipality_names import BILINGUAL_FINNISH_MAJORITY, BILINGUAL_SWEDISH_MAJORITY
 from ilmava_desktop.core.roles import ROLES_BY_KEY
-from ilmava_desktop.i18n import gettext_for
+from ilmava_desktop.i18n import decimal, gettext_for
 from ilmava_desktop.reports.municipality_report import (
     MunicipalityReport,
     Profile,
@@ -59,8 +59,12 @@ def build(db, municipality_id: str, language: str | None = None,
         "strengths": _("Strengths"), "development": _("Development areas"),
         "theme": _("Theme"), "wicked": _("Wicked problem"), "state": _("Current state"),
         "reviewed_by": _("Reviewed by"), "reviews": _("Reviews"), "sparrer": _("Sparrer"),
-        "none": _("Nothing recorded yet."), "largest": _("Largest gaps"),
+        "none": _("Nothing recorded yet."),
         "gap": _("Gap"), "page": _("Page {page} of {pages}"),
+        "largest": _("Largest gaps, {threshold} or more").format(
+            threshold=decimal(assessment_core.GAP_THRESHOLD, language)),
+        "no_gaps": _("No gaps of {threshold} or more between the rounds.").format(
+            threshold=decimal(assessment_core.GAP_THRESHOLD, language)),
         "chart": _("Theme scores on the scale 1–5"),
     }
     municipality_name = display_both(municipality)
@@ -156,8 +160,12 @@ def _profile(db, municipality_id: str, language: str) -> Profile | None:
         rows.append(ProfileRow(theme.id, theme.title[language],
                                [c.get(theme.id) for c in columns], gap_of.get(theme.id)))
     titles = {t.id: t.title[language] for t in first_template.themes}
-    largest = [titles[g.theme_id] for g in assessment_core.largest_gaps(gaps)]
-    return Profile(series, rows, largest, dont_know, first_template.values)
+    largest = assessment_core.largest_gaps(gaps)
+    sentences = [_("{theme} {gap} ({first} → {second})").format(
+        theme=titles[g.theme_id], gap=decimal(g.gap, language, sign=True),
+        first=decimal(g.first, language), second=decimal(g.second, language)) for g in largest]
+    return Profile(series, rows, sentences, dont_know, first_template.values,
+                   marked=[g.theme_id for g in largest], compared=bool(gaps))
 
 
 def _notes(db, municipality_id: str, language: str) -> list[ThemeNotes]:

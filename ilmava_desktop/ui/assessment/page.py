@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.core import assessment as core
-from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.i18n import _, current_language, decimal
 from ilmava_desktop.services import assessment
 from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.assessment.documents import write_paper_form
@@ -316,9 +316,10 @@ class AssessmentPage(QWidget):
         largest = {g.theme_id for g in core.largest_gaps(all_gaps)}
         titles = {t.id: t.title[current_language()] for t in self.template.themes}
         names = (self.panel.first_round.currentText(), self.panel.second_round.currentText())
-        note = _("{municipality}: 1 = {first}, 2 = {second}; the largest gaps are marked "
-                 "▲.").format(municipality=self.municipality.currentText(), first=names[0],
-                              second=names[1])
+        note = _("{municipality}: 1 = {first}, 2 = {second}; the largest gaps of {threshold} "
+                 "or more are marked ▲.").format(
+            municipality=self.municipality.currentText(), first=names[0], second=names[1],
+            threshold=decimal(core.GAP_THRESHOLD))
         self.panel.show_gaps(
             [ThemeGap(g.theme_id, titles.get(g.theme_id, g.theme_id), g.first, g.second, g.gap,
                       g.theme_id in largest) for g in all_gaps], note, names,

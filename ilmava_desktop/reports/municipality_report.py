@@ -33,6 +33,19 @@ class Profile:
     scale: range
     marked: list[str] = field(default_factory=list)  # theme ids of those gaps
     compared: bool = False      # both rounds answered, so gaps were looked for
+    # The style each series wears (charts.FIRST_ROUND, SECOND_ROUND, COHORT_AVERAGE): the
+    # same round looks the same in every report of the cohort, whichever rounds one has.
+    slots: list[int] = field(default_factory=list)
+
+    def chart_series(self) -> list[charts.Series]:
+        return [charts.Series(name, {row.theme: row.values[i] for row in self.rows},
+                              self.slots[i] if self.slots else None)
+                for i, name in enumerate(self.series)]
+
+    def numbers(self) -> list[str]:
+        """The series' numbers in the table and its key: the slot's, so "3" is always the
+        cohort average."""
+        return [str(slot + 1) for slot in charts.slots(self.chart_series())]
 
 
 @dataclass(frozen=True)
@@ -195,11 +208,9 @@ class MunicipalityReportRenderer:
             return [heading, self.p(r.labels["none"], "muted")]
         chart_width = 82 * mm
         drawing = charts.flowable(charts.theme_profile(
-            [(row.theme, row.title) for row in profile.rows],
-            [charts.Series(name, {row.theme: row.values[i] for row in profile.rows})
-             for i, name in enumerate(profile.series)], profile.scale, chart_width,
-            language=r.language))
-        header = [r.labels["theme"]] + [f"{i + 1}" for i in range(len(profile.series))]
+            [(row.theme, row.title) for row in profile.rows], profile.chart_series(),
+            profile.scale, chart_width, language=r.language))
+        header = [r.labels["theme"]] + profile.numbers()
         has_gap = any(row.gap is not None for row in profile.rows)
         if has_gap:
             header.append(r.labels["gap"])
@@ -223,7 +234,8 @@ class MunicipalityReportRenderer:
                      colWidths=[chart_width + 2 * mm, table_width + 2 * mm], hAlign="LEFT")
         side.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
                        ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-        legend = "; ".join(f"{i + 1} = {name}" for i, name in enumerate(profile.series))
+        legend = "; ".join(f"{number} = {name}"
+                           for number, name in zip(profile.numbers(), profile.series, strict=True))
         # The heading stays with the chart: never alone at the foot of a page.
         story = [KeepTogether([heading, self.p(r.labels["chart"], "muted"), side,
                                self.p(legend, "muted")])]

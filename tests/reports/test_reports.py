@@ -182,3 +182,16 @@ def test_no_report_prints_a_signed_zero_and_gaps_come_largest_first(exported):
     asikkala = squeeze(pdf_text(folder / "pdf" / "016-asikkala.pdf"))
     line = asikkala[asikkala.index("▲ Suurimmat erot"):]
     assert line.index("-1,3") < line.index("-0,8") < line.index("+0,7")
+
+
+def test_each_round_keeps_its_chart_style_in_every_report(demo):
+    from ilmava_desktop.reports import charts
+
+    slots = set()
+    for m in queries.municipalities(demo.db):
+        profile = municipality_report.build(demo.db, m.id).profile
+        slots.add(tuple(profile.slots))
+        assert profile.numbers()[-1] == "3"  # the cohort average is 3 in every table
+    # Some municipalities answered only the officials' round: the average keeps its style.
+    assert slots == {(charts.FIRST_ROUND, charts.SECOND_ROUND, charts.COHORT_AVERAGE),
+                     (charts.FIRST_ROUND, charts.COHORT_AVERAGE)}

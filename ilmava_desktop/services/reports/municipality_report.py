@@ -16,6 +16,7 @@ from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.municipality_names import BILINGUAL_FINNISH_MAJORITY, BILINGUAL_SWEDISH_MAJORITY
 from ilmava_desktop.core.roles import ROLES_BY_KEY
 from ilmava_desktop.i18n import decimal, gettext_for
+from ilmava_desktop.reports import charts
 from ilmava_desktop.reports.municipality_report import (
     MunicipalityReport,
     Profile,
@@ -128,7 +129,7 @@ def _profile(db, municipality_id: str, language: str) -> Profile | None:
     if not rounds:
         return None
     first_template = assessment.template(db, rounds[0].template_id)
-    series, columns, dont_know = [], [], []
+    series, columns, dont_know, slots = [], [], [], []
     cohort_average = None
     for index, current in enumerate(rounds):
         template = assessment.template(db, current.template_id)
@@ -137,6 +138,7 @@ def _profile(db, municipality_id: str, language: str) -> Profile | None:
         if not own:
             continue
         series.append(current.name)
+        slots.append(charts.FIRST_ROUND if index == 0 else charts.SECOND_ROUND)
         columns.append(assessment_core.theme_scores(template, own))
         share = sum(1 for a in own if a.value is None) / len(own)
         dont_know.append(_("{round}: {share} % “don't know”").format(
@@ -153,6 +155,7 @@ def _profile(db, municipality_id: str, language: str) -> Profile | None:
         return None
     series.append(_("Cohort average ({round})").format(round=average_of))
     columns.append(cohort_average)
+    slots.append(charts.COHORT_AVERAGE)
     rows = []
     gaps = assessment_core.gaps(columns[0], columns[1]) if len(columns) == 3 else []
     gap_of = {g.theme_id: g.gap for g in gaps}
@@ -165,7 +168,7 @@ def _profile(db, municipality_id: str, language: str) -> Profile | None:
         theme=titles[g.theme_id], gap=decimal(g.gap, language, sign=True),
         first=decimal(g.first, language), second=decimal(g.second, language)) for g in largest]
     return Profile(series, rows, sentences, dont_know, first_template.values,
-                   marked=[g.theme_id for g in largest], compared=bool(gaps))
+                   marked=[g.theme_id for g in largest], compared=bool(gaps), slots=slots)
 
 
 def _notes(db, municipality_id: str, language: str) -> list[ThemeNotes]:

@@ -195,3 +195,22 @@ def test_each_round_keeps_its_chart_style_in_every_report(demo):
     # Some municipalities answered only the officials' round: the average keeps its style.
     assert slots == {(charts.FIRST_ROUND, charts.SECOND_ROUND, charts.COHORT_AVERAGE),
                      (charts.FIRST_ROUND, charts.COHORT_AVERAGE)}
+
+
+def test_a_report_names_the_rounds_in_its_own_language(exported):
+    folder, session = exported
+    swedish = squeeze(pdf_text(folder / "pdf" / "710-raasepori.pdf"))
+    assert "Tjänstemannaledning, januari 2026" in swedish
+    assert "Virkajohto" not in swedish and "Poliittinen johto" not in swedish
+    finnish = squeeze(pdf_text(folder / "pdf" / "398-lahti.pdf"))
+    assert "Virkajohto, tammikuu 2026" in finnish and "Tjänstemannaledning" not in finnish
+
+
+def test_a_round_without_a_name_in_the_language_falls_back_to_finnish(demo):
+    from ilmava_desktop.services import assessment
+
+    officials = assessment.rounds(demo.db)[0]
+    assessment.rename_round(demo, round_id=officials.id, name_en="")
+    lahti = next(m for m in queries.municipalities(demo.db) if m.code == "398")
+    english = municipality_report.build(demo.db, lahti.id, "en").profile
+    assert english.series[:2] == ["Virkajohto, tammikuu 2026", "Politicians, September 2026"]

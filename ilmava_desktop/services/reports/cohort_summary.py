@@ -86,7 +86,8 @@ def _profiles(db, language: str) -> list[RoundProfile]:
             [assessment_core.theme_scores(template, a) for a in by_municipality.values()],
             theme_ids)
         out.append(RoundProfile(
-            current.name, [(t.id, t.title[language]) for t in template.themes], average,
+            current.name_in(language), [(t.id, t.title[language]) for t in template.themes],
+            average,
             assessment_core.answer_counts(template, given),
             [(level.value, level.label[language]) for level in template.scale]
             + [(None, template.no_answer[language])], template.values,

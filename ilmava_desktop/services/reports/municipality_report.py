@@ -137,12 +137,12 @@ def _profile(db, municipality_id: str, language: str) -> Profile | None:
         own = [a for a in given if a.municipality_id == municipality_id]
         if not own:
             continue
-        series.append(current.name)
+        series.append(current.name_in(language))
         slots.append(charts.FIRST_ROUND if index == 0 else charts.SECOND_ROUND)
         columns.append(assessment_core.theme_scores(template, own))
         share = sum(1 for a in own if a.value is None) / len(own)
         dont_know.append(_("{round}: {share} % “don't know”").format(
-            round=current.name, share=round(share * 100)))
+            round=current.name_in(language), share=round(share * 100)))
         if index == 0 or cohort_average is None:
             by_municipality: dict[str, list] = {}
             for answer in given:
@@ -150,7 +150,7 @@ def _profile(db, municipality_id: str, language: str) -> Profile | None:
             cohort_average = assessment_core.cohort_average(
                 [assessment_core.theme_scores(template, a) for a in by_municipality.values()],
                 [t.id for t in template.themes])
-            average_of = current.name
+            average_of = current.name_in(language)
     if not columns:
         return None
     series.append(_("Cohort average ({round})").format(round=average_of))

@@ -79,6 +79,8 @@ class MunicipalityReport:
     next_steps: list[str]
     footer: str = ""
     extra: dict = field(default_factory=dict)
+    participant_days: list[str] = field(default_factory=list)  # each day in full, in order
+    names_shown: bool = False   # participants by name (else by role)
 
 
 class MunicipalityReportRenderer:
@@ -138,12 +140,38 @@ class MunicipalityReportRenderer:
     def p(self, text: str, style: str = "body"):
         return plain(text, self.styles[style])
 
+    # Table cells are padded by reportlab's default of 6 points on each side.
+    cell_padding = 12
+
+    def fitted_widths(self, rows: list[list[str]], widths: list[float]) -> list[float]:
+        """`widths` widened where a column is narrower than its longest word, taken from the
+        columns with room to spare: no word is ever broken without a hyphen ("Henk/ilöt")."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        needed = [0.0] * len(widths)
+        for number, row in enumerate(rows):
+            font = FONT_BOLD if number == 0 else FONT
+            for column, value in enumerate(row):
+                for word in str(value).split():
+                    needed[column] = max(needed[column],
+                                         stringWidth(word, font, 9) + self.cell_padding + 0.5)
+        widths = list(widths)
+        short = sum(max(0.0, n - w) for n, w in zip(needed, widths, strict=True))
+        spare = [max(0.0, w - n) for n, w in zip(needed, widths, strict=True)]
+        if short and sum(spare) >= short:
+            share = short / sum(spare)
+            widths = [max(w, n) if n > w else w - s * share
+                      for n, w, s in zip(needed, widths, spare, strict=True)]
+        return widths
+
     def table(self, rows: list[list[str]], widths: list[float] | None = None,
               numeric_from: int | None = None):
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
         head, cell = self.styles["head"], self.styles["cell"]
+        if widths is not None:
+            widths = self.fitted_widths(rows, widths)
 
         def cell_of(value, style):
             # Short values (numbers, dates) never wrap: a plain string draws far faster.
@@ -173,18 +201,52 @@ class MunicipalityReportRenderer:
         return story
 
     def participants(self, r: MunicipalityReport) -> list:
+        from reportlab.lib.units import mm
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
         story = [self.p(r.labels["participants"], "h1")]
         if len(r.participants) <= 1:
             return story + [self.p(r.labels["none"], "muted")]
-        from reportlab.lib.units import mm
+        header = r.participants[0]
+        days = len(header) - 2
 
-        days = len(r.participants[0]) - 2
-        first = 60 * mm
-        rest = (self.width - first) / (days + 1)
-        story.append(self.table(r.participants, [first] + [rest] * (days + 1)))
+        def widest(column: int) -> float:
+            return max(stringWidth(str(row[column]), FONT_BOLD if row is header else FONT, 9)
+                       for row in r.participants) + self.cell_padding + 1
+
+        # The text columns get what their longest entry needs, at least 45 mm (the longest
+        # Finnish and Swedish compounds at 10 pt) and at most half the page; the days share
+        # the rest while their heads fit whole, else the days become rows.
+        first = min(max(widest(0), 45 * mm), self.width / 2)
+        # With names the second column is the role, a text; else the count of people.
+        second = min(max(widest(1), 45 * mm), self.width / 3) if r.names_shown else widest(1)
+        day_width = max((widest(2 + d) for d in range(days)), default=0)
+        if first + second + days * day_width <= self.width:
+            rest = (self.width - first - second) / days if days else 0
+            story.append(self.table(r.participants, [first, second] + [rest] * days))
+        else:
+            story.append(self.table(self.days_as_rows(r), [
+                55 * mm, 22 * mm, self.width - 77 * mm]))
         if r.participants_note:
             story.append(self.p(r.participants_note, "muted"))
         return story
+
+    def days_as_rows(self, r: MunicipalityReport) -> list[list[str]]:
+        """One row a day: its date and title, how many came and who (roles or names)."""
+        header, rows = r.participants[0], r.participants[1:]
+        if not r.names_shown:
+            rows = rows[:-1]  # the total row: its numbers are the "present" column here
+        out = [[r.labels["day"], r.labels["present"], r.labels["who"]]]
+        for day, label in enumerate(r.participant_days or header[2:]):
+            column = 2 + day
+            if r.names_shown:
+                came = [row[0] for row in rows if row[column]]
+                out.append([label, str(len(came)), ", ".join(came) or "–"])
+            else:
+                came = [(row[0], int(row[column] or 0)) for row in rows]
+                out.append([label, str(sum(n for _role, n in came)), ", ".join(
+                    role if n == 1 else f"{role} ×{n}" for role, n in came if n) or "–"])
+        return out
 
     def task(self, r: MunicipalityReport) -> list:
         story = [self.p(r.labels["task"], "h1")]
@@ -206,14 +268,14 @@ class MunicipalityReportRenderer:
         profile = r.profile
         if profile is None:
             return [heading, self.p(r.labels["none"], "muted")]
-        chart_width = 82 * mm
+        chart_width = 76 * mm
         drawing = charts.flowable(charts.theme_profile(
             [(row.theme, row.title) for row in profile.rows], profile.chart_series(),
             profile.scale, chart_width, language=r.language))
         header = [r.labels["theme"]] + profile.numbers()
         has_gap = any(row.gap is not None for row in profile.rows)
         if has_gap:
-            header.append(r.labels["gap"])
+            header.append("Δ")  # a symbol head: a word would not fit a number's column
         rows = [header]
         for row in profile.rows:
             line = [row.title] + [decimal(v, r.language) for v in row.values]
@@ -224,9 +286,10 @@ class MunicipalityReportRenderer:
         table_width = self.width - chart_width - 4 * mm
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        # Wide enough for its heading in every language ("Skillnad"), never broken mid-word.
+        # Wide enough for "+0,9 ▲"; the theme column takes the rest (the longest theme word,
+        # "Genomförandeområden", is 38 mm at 9 pt).
         number = 9.5 * mm
-        gap_width = max(17 * mm, stringWidth(r.labels["gap"], FONT_BOLD, 9) + 14)  # + padding
+        gap_width = stringWidth("+0,0 ▲", FONT, 9) + self.cell_padding + 2
         numbers = len(profile.series)
         widths = [table_width - number * numbers - (gap_width if has_gap else 0)] + [
             number] * numbers + ([gap_width] if has_gap else [])
@@ -236,6 +299,8 @@ class MunicipalityReportRenderer:
                        ("LEFTPADDING", (0, 0), (-1, -1), 0)])
         legend = "; ".join(f"{number} = {name}"
                            for number, name in zip(profile.numbers(), profile.series, strict=True))
+        if has_gap:
+            legend += f"; Δ = {r.labels['gap']} (2 − 1)"
         # The heading stays with the chart: never alone at the foot of a page.
         story = [KeepTogether([heading, self.p(r.labels["chart"], "muted"), side,
                                self.p(legend, "muted")])]

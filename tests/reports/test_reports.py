@@ -214,3 +214,35 @@ def test_a_round_without_a_name_in_the_language_falls_back_to_finnish(demo):
     lahti = next(m for m in queries.municipalities(demo.db) if m.code == "398")
     english = municipality_report.build(demo.db, lahti.id, "en").profile
     assert english.series[:2] == ["Virkajohto, tammikuu 2026", "Politicians, September 2026"]
+
+
+@pytest.mark.parametrize("extra_days", [3, 12])
+def test_the_participants_table_breaks_no_word_however_many_days(demo, extra_days):
+    from datetime import date, timedelta
+
+    from ilmava_desktop.reports import text
+    from ilmava_desktop.services.attendance.days import add_day
+
+    for number in range(extra_days):
+        add_day(demo, title=f"Työpaja {number + 1}", day_date=date(2027, 5, 1) + timedelta(
+            days=7 * number), min_attendance=1, max_attendance=5)
+    renderer = MunicipalityReportRenderer()
+    text.BROKEN_WORDS.clear()
+    for m in queries.municipalities(demo.db)[:4]:
+        for language in ("fi", "sv", "en"):
+            for names in (False, True):
+                report = municipality_report.build(demo.db, m.id, language, names)
+                shown = squeeze(pdf_text(renderer.render(report)))
+                assert report.labels["participants"] in shown
+    assert text.BROKEN_WORDS == []
+
+
+def test_no_heading_or_cell_breaks_a_word_in_any_demo_report(demo):
+    from ilmava_desktop.reports import text
+
+    renderer = MunicipalityReportRenderer()
+    text.BROKEN_WORDS.clear()
+    for m in queries.municipalities(demo.db):
+        for language in ("fi", "sv", "en"):
+            renderer.render(municipality_report.build(demo.db, m.id, language, True))
+    assert text.BROKEN_WORDS == []

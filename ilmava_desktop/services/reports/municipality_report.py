@@ -67,6 +67,7 @@ def build(db, municipality_id: str, language: str | None = None,
         "no_gaps": _("No gaps of {threshold} or more between the rounds.").format(
             threshold=decimal(assessment_core.GAP_THRESHOLD, language)),
         "chart": _("Theme scores on the scale 1–5"),
+        "day": _("Day"), "present": _("Present"), "who": _("Who came"),
     }
     municipality_name = display_both(municipality)
     return MunicipalityReport(
@@ -78,6 +79,8 @@ def build(db, municipality_id: str, language: str | None = None,
         date=when, demo_label=DEMO_LABEL[language] if cohort.is_demo else "",
         labels=labels,
         participants=_participants(db, municipality_id, language, names),
+        participant_days=_day_labels(db, language),
+        names_shown=names,
         participants_note=_("Names are left out; the programme records roles and attendance.")
         if not names else "",
         theme=wicked_problem_themes().get(municipality.theme or "", {}).get(language, ""),
@@ -101,8 +104,10 @@ def _participants(db, municipality_id: str, language: str, names: bool) -> list[
     present: dict[str, set[str]] = {}
     for row in queries.attendance(db):
         present.setdefault(row["day_id"], set()).add(row["person_id"])
+    # Short date heads ("28.1.") keep a week of days in columns; the full dates and titles
+    # go into the report's `participant_days` for when the days have to be rows.
     header = [_("Name") if names else _("Role"), _("People") if not names else _("Role")] + [
-        format_date(d.date) or d.title for d in days]
+        short_date(d.date, language) or d.title for d in days]
     rows = [header]
     if names:
         for person in sorted(people, key=lambda p: p.name):
@@ -121,6 +126,26 @@ def _participants(db, municipality_id: str, language: str, names: bool) -> list[
         rows.append([_("In all"), str(len(people))] + [
             str(sum(1 for p in people if p.id in present.get(d.id, set()))) for d in days])
     return rows
+
+
+ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                  "Dec")
+
+
+def short_date(value: date | None, language: str) -> str:
+    """A day's date without its year, as a column head: "28.1." (fi, sv), "28 Jan" (en)."""
+    if value is None:
+        return ""
+    if language == "en":
+        return f"{value.day} {ENGLISH_MONTHS[value.month - 1]}"
+    return f"{value.day}.{value.month}."
+
+
+def _day_labels(db, language: str) -> list[str]:
+    """Each day in full, for a table with the days as rows: "28.1.2026 Aloituspäivä"."""
+    return [" ".join(part for part in (
+        format_date(d.date) if language != "en" else (d.date.isoformat() if d.date else ""),
+        d.title) if part) for d in queries.days(db)]
 
 
 def _profile(db, municipality_id: str, language: str) -> Profile | None:

@@ -81,6 +81,7 @@ class MunicipalityReport:
     extra: dict = field(default_factory=dict)
     participant_days: list[str] = field(default_factory=list)  # each day in full, in order
     names_shown: bool = False   # participants by name (else by role)
+    source: str = ""            # the municipality list's source line, its licence's wish
 
 
 class MunicipalityReportRenderer:
@@ -115,6 +116,8 @@ class MunicipalityReportRenderer:
                                    textColor=ink),
             "head": ParagraphStyle("head", fontName=FONT_BOLD, fontSize=9, leading=11.5,
                                    textColor=ink),
+            "source": ParagraphStyle("source", fontName=FONT, fontSize=8, leading=10,
+                                     textColor=muted, spaceBefore=10),
             "bullet": ParagraphStyle("bullet", fontName=FONT, fontSize=10, leading=13.5,
                                      textColor=ink, leftIndent=12, bulletIndent=2,
                                      spaceAfter=2, bulletFontName=FONT),
@@ -132,6 +135,8 @@ class MunicipalityReportRenderer:
         for section in (self.participants, self.task, self.assessment, self.notes,
                         self.peers, self.next_steps):
             story += section(report)
+        if report.source:
+            story.append(self.p(report.source, "source"))
         doc.build(story, canvasmaker=numbered_canvas(report.labels["page"], report.footer))
         return buffer.getvalue()
 

@@ -246,3 +246,23 @@ def test_no_heading_or_cell_breaks_a_word_in_any_demo_report(demo):
         for language in ("fi", "sv", "en"):
             renderer.render(municipality_report.build(demo.db, m.id, language, True))
     assert text.BROKEN_WORDS == []
+
+
+def test_every_document_listing_municipalities_names_their_source(exported, tmp_path):
+    from ilmava_desktop.core.municipality_names import MUNICIPALITY_SOURCE
+
+    folder, session = exported
+    assert MUNICIPALITY_SOURCE["fi"] in squeeze(pdf_text(folder / "pdf" / "398-lahti.pdf"))
+    assert MUNICIPALITY_SOURCE["sv"] in squeeze(pdf_text(folder / "pdf" / "710-raasepori.pdf"))
+    cohort = folder / "demo.ilmava"
+    named = tmp_path / "named.pdf"
+    assert main(["export", "summary", str(cohort), "--out", str(named),
+                 "--name-municipalities", "--lang", "en"]) == 0
+    assert MUNICIPALITY_SOURCE["en"] in squeeze(pdf_text(named))
+    # The anonymous summary lists no municipality, so it needs no source line.
+    assert "Tilastokeskus" not in squeeze(pdf_text(folder / "summary.pdf"))
+    for what, extra in (("groups", ["--grouping", "Helsingin teemaryhmät"]), ("pairs", []),
+                        ("sparrers", [])):
+        out = tmp_path / f"{what}.pdf"
+        assert main(["export", what, str(cohort), "--out", str(out), "--lang", "sv", *extra]) == 0
+        assert MUNICIPALITY_SOURCE["sv"] in squeeze(pdf_text(out)), what

@@ -450,3 +450,15 @@ def test_a_second_open_while_one_is_on_its_way_is_ignored(qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.ctx.session is not None)
     assert window.ctx.session.path == path and not window.lifecycle.opening
     window.lifecycle.close_for_quit()
+
+
+def test_the_about_box_names_the_source_of_the_municipality_list(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from ilmava_desktop.ui.cohort_dialogs import show_about
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    box = show_about(parent, "fi")
+    assert "Lähde: Tilastokeskus, kuntaluokitus 2026 (CC BY 4.0)" in box.text()
+    box.close()

@@ -11,6 +11,7 @@ from datetime import date
 from ilmava_desktop.core import assessment as assessment_core
 from ilmava_desktop.core import board as board_core
 from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.municipality_names import MUNICIPALITY_SOURCE
 from ilmava_desktop.i18n import gettext_for
 from ilmava_desktop.reports.cohort_summary import CohortSummary, RoundProfile
 from ilmava_desktop.resources import wicked_problem_themes
@@ -67,6 +68,7 @@ def build(db, language: str = "fi", name_municipalities: bool = False,
             row if name_municipalities else row[:2] for row in task_rows],
         attendance_rows=[[_("Date"), _("Day"), _("Municipalities"), _("People")]]
         + attendance_rows,
+        source=MUNICIPALITY_SOURCE[language] if name_municipalities else "",
     )
 
 

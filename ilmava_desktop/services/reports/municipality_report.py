@@ -13,7 +13,11 @@ from datetime import date
 from ilmava_desktop.core import assessment as assessment_core
 from ilmava_desktop.core import board as board_core
 from ilmava_desktop.core.dates import format_date
-from ilmava_desktop.core.municipality_names import BILINGUAL_FINNISH_MAJORITY, BILINGUAL_SWEDISH_MAJORITY
+from ilmava_desktop.core.municipality_names import (
+    BILINGUAL_FINNISH_MAJORITY,
+    BILINGUAL_SWEDISH_MAJORITY,
+    MUNICIPALITY_SOURCE,
+)
 from ilmava_desktop.core.roles import ROLES_BY_KEY
 from ilmava_desktop.i18n import decimal, gettext_for
 from ilmava_desktop.reports import charts
@@ -80,7 +84,7 @@ def build(db, municipality_id: str, language: str | None = None,
         labels=labels,
         participants=_participants(db, municipality_id, language, names),
         participant_days=_day_labels(db, language),
-        names_shown=names,
+        names_shown=names, source=MUNICIPALITY_SOURCE[language],
         participants_note=_("Names are left out; the programme records roles and attendance.")
         if not names else "",
         theme=wicked_problem_themes().get(municipality.theme or "", {}).get(language, ""),

@@ -36,6 +36,11 @@ def gettext_for(language: str):
     return _catalogue(language).gettext
 
 
+def ngettext_for(language: str):
+    """`ngettext` of one language, as `gettext_for`."""
+    return _catalogue(language).ngettext
+
+
 @functools.cache
 def _catalogue(language: str) -> gettext.NullTranslations:
     return translations_for(language)

@@ -82,6 +82,9 @@ class MunicipalityReport:
     participant_days: list[str] = field(default_factory=list)  # each day in full, in order
     names_shown: bool = False   # participants by name (else by role)
     source: str = ""            # the municipality list's source line, its licence's wish
+    challenges: str = ""
+    key_facts: list[tuple[str, str]] = field(default_factory=list)  # label, value
+    own_cards: dict[str, list[str]] = field(default_factory=dict)   # idea/lesson/question
 
 
 class MunicipalityReportRenderer:
@@ -96,12 +99,18 @@ class MunicipalityReportRenderer:
         self.styles = {
             "cover_kicker": ParagraphStyle("kicker", fontName=FONT, fontSize=11, leading=15,
                                            textColor=colors.Color(*ACCENT)),
-            "cover_title": ParagraphStyle("cover", fontName=FONT_BOLD, fontSize=26, leading=32,
-                                          textColor=ink, spaceBefore=60, spaceAfter=10),
+            "cover_title": ParagraphStyle("cover", fontName=FONT_BOLD, fontSize=26, leading=30,
+                                          textColor=ink, spaceBefore=4),
+            "cover_second": ParagraphStyle("second", fontName=FONT_BOLD, fontSize=16,
+                                           leading=20, textColor=ink),
+            "side": ParagraphStyle("side", fontName=FONT, fontSize=10, leading=13,
+                                   textColor=ink, spaceAfter=3),
+            "side_label": ParagraphStyle("side_label", fontName=FONT, fontSize=8.5,
+                                         leading=11, textColor=muted),
             "cover_sub": ParagraphStyle("sub", fontName=FONT, fontSize=13, leading=18,
                                         textColor=muted),
-            "demo": ParagraphStyle("demo", fontName=FONT_BOLD, fontSize=12, leading=16,
-                                   textColor=colors.Color(0.55, 0.35, 0.0), spaceBefore=20),
+            "demo": ParagraphStyle("demo", fontName=FONT_BOLD, fontSize=10, leading=13,
+                                   textColor=colors.Color(0.55, 0.35, 0.0), spaceBefore=4),
             # keepWithNext: a heading never stands alone at the foot of a page.
             "h1": ParagraphStyle("h1", fontName=FONT_BOLD, fontSize=15, leading=19,
                                  textColor=colors.Color(*ACCENT), spaceBefore=8, spaceAfter=6,
@@ -118,22 +127,27 @@ class MunicipalityReportRenderer:
                                    textColor=ink),
             "source": ParagraphStyle("source", fontName=FONT, fontSize=8, leading=10,
                                      textColor=muted, spaceBefore=10),
+            "bullet_small": ParagraphStyle("bullet_small", fontName=FONT, fontSize=9,
+                                           leading=12, textColor=ink, leftIndent=10,
+                                           bulletIndent=1, spaceAfter=2, bulletFontName=FONT),
             "bullet": ParagraphStyle("bullet", fontName=FONT, fontSize=10, leading=13.5,
                                      textColor=ink, leftIndent=12, bulletIndent=2,
                                      spaceAfter=2, bulletFontName=FONT),
         }
 
     def render(self, report: MunicipalityReport) -> bytes:
-        from reportlab.platypus import PageBreak
-
         buffer = io.BytesIO()
         doc = a4_document(buffer, title=report.title, author="ILMAVA Desktop",
                           language=report.language, margin_mm=self.margin_mm, footer_mm=4,
                           subject=report.cohort)
         self.width = doc.width
-        story = self.cover(report) + [PageBreak()]
-        for section in (self.participants, self.task, self.assessment, self.notes,
-                        self.peers, self.next_steps):
+        # Conclusions before evidence: who and what, strengths and development areas and the
+        # next steps first, then the assessment they rest on, the municipality's own cards
+        # and who took part. No page breaks: each section follows the last (the themes'
+        # notes fill the first page), a heading always kept with what it heads.
+        story = self.cover(report)
+        for section in (self.task, self.application, self.notes, self.next_steps,
+                        self.assessment, self.own_cards, self.participants):
             story += section(report)
         if report.source:
             story.append(self.p(report.source, "source"))
@@ -198,12 +212,93 @@ class MunicipalityReportRenderer:
         return table
 
     def cover(self, r: MunicipalityReport) -> list:
-        story = [self.p(r.programme, "cover_kicker"), self.p(r.cohort, "cover_kicker"),
-                 self.p(r.municipality, "cover_title"),
-                 self.p(r.labels["notes"], "cover_sub"), self.p(r.date, "cover_sub")]
+        """A tinted block: the programme and cohort, the municipality (a bilingual one's
+        second name on its own line rather than shrunk), what the report is and its date."""
+        from reportlab.lib import colors
+        from reportlab.platypus import Table
+
+        first, _dash, second = r.municipality.partition(" – ")
+        block = [self.p(f"{r.programme} · {r.cohort}", "cover_kicker"),
+                 self.p(first, "cover_title")]
+        if second:
+            block.append(self.p(second, "cover_second"))
+        block.append(self.p(f"{r.labels['notes']} · {r.date}", "cover_sub"))
         if r.demo_label:
-            story.append(self.p(r.demo_label, "demo"))
-        return story
+            block.append(self.p(r.demo_label, "demo"))
+        table = Table([[block]], colWidths=[self.width], hAlign="LEFT")
+        table.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F2F4F7")),
+                        ("LINEABOVE", (0, 0), (-1, 0), 3, colors.Color(*ACCENT)),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                        ("TOPPADDING", (0, 0), (-1, -1), 8),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 10)])
+        return [table]
+
+    def columns(self, left: list, right: list, left_share: float = 0.65):
+        """Two columns side by side on the page, tops aligned."""
+        from reportlab.lib.units import mm
+        from reportlab.platypus import Table
+
+        gutter = 6 * mm
+        left_width = (self.width - gutter) * left_share
+        table = Table([[left, right]], colWidths=[left_width + gutter,
+                                                 self.width - left_width - gutter],
+                      hAlign="LEFT")
+        table.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (0, -1), gutter),
+                        ("RIGHTPADDING", (1, 0), (1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0)])
+        return table
+
+    def task(self, r: MunicipalityReport) -> list:
+        """The development task beside the key facts."""
+        main = [self.p(r.labels["task"], "h1")]
+        if not (r.theme or r.wicked_problem):
+            main.append(self.p(r.labels["none"], "muted"))
+        if r.theme:
+            main += [self.p(r.labels["theme"], "h2"), self.p(r.theme)]
+        if r.wicked_problem:
+            main += [self.p(r.labels["wicked"], "h2"), self.p(r.wicked_problem)]
+        side = [self.p(r.labels["facts"], "h1")]
+        for label, value in r.key_facts:
+            side += [self.p(label, "side_label"), self.p(value, "side")]
+        return [self.columns(main, side)]
+
+    def application(self, r: MunicipalityReport) -> list:
+        """The application's current state and challenges, side by side."""
+        if not (r.current_state or r.challenges):
+            return []
+        halves = []
+        for label, text in ((r.labels["state"], r.current_state),
+                            (r.labels["challenges"], r.challenges)):
+            halves.append([self.p(label, "h2"), self.p(text or "–")])
+        return [self.columns(halves[0], halves[1], 0.5)]
+
+    def own_cards(self, r: MunicipalityReport) -> list:
+        """The municipality's own ideas, lessons and questions from the board, in thirds."""
+        kinds = [k for k in ("idea", "lesson", "question") if r.own_cards.get(k)]
+        if not kinds:
+            return []
+        from reportlab.lib.units import mm
+        from reportlab.platypus import KeepTogether, Table
+
+        gutter = 5 * mm
+        width = (self.width - 2 * gutter) / 3
+        # 9 pt in a third of the page: a 24-letter compound (Ilmastokumppanuussopimus) fits.
+        cells = [[self.p(r.labels[k], "h2")] + (
+            [plain(item, self.styles["bullet_small"], bullet="•") for item in r.own_cards[k]]
+            if r.own_cards.get(k) else [self.p("–", "side")])
+            for k in ("idea", "lesson", "question")]
+        table = Table([cells], colWidths=[width + gutter, width + gutter, width],
+                      hAlign="LEFT")
+        table.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (1, -1), gutter),
+                        ("RIGHTPADDING", (2, 0), (2, -1), 0)])
+        return [KeepTogether([self.p(r.labels["own"], "h1"), table])]
 
     def participants(self, r: MunicipalityReport) -> list:
         from reportlab.lib.units import mm
@@ -252,18 +347,6 @@ class MunicipalityReportRenderer:
                 out.append([label, str(sum(n for _role, n in came)), ", ".join(
                     role if n == 1 else f"{role} ×{n}" for role, n in came if n) or "–"])
         return out
-
-    def task(self, r: MunicipalityReport) -> list:
-        story = [self.p(r.labels["task"], "h1")]
-        if not (r.theme or r.wicked_problem):
-            return story + [self.p(r.labels["none"], "muted")]
-        if r.theme:
-            story += [self.p(r.labels["theme"], "h2"), self.p(r.theme)]
-        if r.wicked_problem:
-            story += [self.p(r.labels["wicked"], "h2"), self.p(r.wicked_problem)]
-        if r.current_state:
-            story += [self.p(r.labels["state"], "h2"), self.p(r.current_state)]
-        return story
 
     def assessment(self, r: MunicipalityReport) -> list:
         from reportlab.lib.units import mm
@@ -338,21 +421,6 @@ class MunicipalityReportRenderer:
                     theme.development)
             story.append(KeepTogether(block))
         return story
-
-    def peers(self, r: MunicipalityReport) -> list:
-        story = [self.p(r.labels["peers"], "h1")]
-        if not (r.reviewers or r.reviews or r.sparrer):
-            return story + [self.p(r.labels["none"], "muted")]
-        rows = [["", ""]]
-        if r.reviewers:
-            rows.append([r.labels["reviewed_by"], ", ".join(r.reviewers)])
-        if r.reviews:
-            rows.append([r.labels["reviews"], ", ".join(r.reviews)])
-        if r.sparrer:
-            rows.append([r.labels["sparrer"], r.sparrer])
-        from reportlab.lib.units import mm
-
-        return story + [self.table(rows, [45 * mm, self.width - 45 * mm])]
 
     def next_steps(self, r: MunicipalityReport) -> list:
         story = [self.p(r.labels["next"], "h1")]

@@ -80,7 +80,7 @@ def test_a_swedish_majority_municipality_gets_its_report_in_swedish(exported):
     raseborg = pdf_text(folder / "pdf" / "710-raasepori.pdf")
     assert "Raseborg – Raasepori" in raseborg and "Styrkor" in raseborg
     lahti = pdf_text(folder / "pdf" / "398-lahti.pdf")
-    assert "Vahvuudet" in lahti and "Sivu 1/4" in lahti
+    assert "Vahvuudet" in lahti and "Sivu 1/3" in lahti
 
 
 def test_fonts_are_embedded_and_the_title_is_set(exported):
@@ -266,3 +266,29 @@ def test_every_document_listing_municipalities_names_their_source(exported, tmp_
         out = tmp_path / f"{what}.pdf"
         assert main(["export", what, str(cohort), "--out", str(out), "--lang", "sv", *extra]) == 0
         assert MUNICIPALITY_SOURCE["sv"] in squeeze(pdf_text(out)), what
+
+
+def lowest_text(page) -> float:
+    """The lowest baseline of the page's text above the footer, in points from the bottom."""
+    heights: list[float] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        y = cm[5] + tm[5] * cm[3] if cm else tm[5]
+        if text.strip() and y > 60:  # the footer's line sits 28 points up
+            heights.append(y)
+
+    page.extract_text(visitor_text=visit)
+    return min(heights)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_typical_report_is_at_most_three_pages_each_but_the_last_over_half_full(
+        demo, language):
+    renderer = MunicipalityReportRenderer()
+    for m in queries.municipalities(demo.db):
+        report = municipality_report.build(demo.db, m.id, language)
+        reader = PdfReader(io.BytesIO(renderer.render(report)))
+        assert len(reader.pages) <= 3, (m.code, len(reader.pages))
+        top, bottom = 842 - 18 * 72 / 25.4, 22 * 72 / 25.4  # the text area of an A4 page
+        for number, page in enumerate(reader.pages[:-1], start=1):
+            assert lowest_text(page) < (top + bottom) / 2, (m.code, number)

@@ -19,7 +19,7 @@ from ilmava_desktop.core.municipality_names import (
     MUNICIPALITY_SOURCE,
 )
 from ilmava_desktop.core.roles import ROLES_BY_KEY
-from ilmava_desktop.i18n import decimal, gettext_for
+from ilmava_desktop.i18n import decimal, gettext_for, ngettext_for
 from ilmava_desktop.reports import charts
 from ilmava_desktop.reports.municipality_report import (
     MunicipalityReport,
@@ -29,7 +29,7 @@ from ilmava_desktop.reports.municipality_report import (
 )
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import assessment, board
-from ilmava_desktop.services.groups import pairs, sparrers
+from ilmava_desktop.services.groups import grouping, pairs, sparrers
 from ilmava_desktop.storage import queries
 
 DEMO_LABEL = {"fi": "Esimerkkiaineisto – kuvitteellinen", "sv": "Exempeldata – fiktiv",
@@ -72,6 +72,9 @@ def build(db, municipality_id: str, language: str | None = None,
             threshold=decimal(assessment_core.GAP_THRESHOLD, language)),
         "chart": _("Theme scores on the scale 1–5"),
         "day": _("Day"), "present": _("Present"), "who": _("Who came"),
+        "facts": _("Key facts"), "challenges": _("Challenges"),
+        "own": _("Ideas, lessons and questions"), "idea": _("Ideas"), "lesson": _("Lessons"),
+        "question": _("Questions"),
     }
     municipality_name = display_both(municipality)
     return MunicipalityReport(
@@ -94,11 +97,67 @@ def build(db, municipality_id: str, language: str | None = None,
         reviewers=_peer_names(db, municipality_id, language, reviewer=True),
         reviews=_peer_names(db, municipality_id, language, reviewer=False),
         sparrer=_sparrer(db, municipality_id),
+        challenges=municipality.challenges,
+        key_facts=_key_facts(db, municipality, language),
+        own_cards={kind: board_core.top_voted(
+            [c for c in board.cards(db) if c.municipality_id == municipality_id], kind, 4)
+            for kind in ("idea", "lesson", "question")},
         next_steps=board_core.top_voted(
             [c for c in board.cards(db) if c.municipality_id == municipality_id],
             "development", 5),
         footer=f"{municipality_name} · {when}",
     )
+
+
+def _key_facts(db, municipality, language: str) -> list[tuple[str, str]]:
+    """What a reader needs first, beside the task: the council's target, who took part and
+    on which days, the municipality's groups with their other members, its peers."""
+    _ = gettext_for(language)
+    target = {True: _("Yes: the council has set a climate target"),
+              False: _("No climate target set by the council yet"),
+              None: _("Not known")}[municipality.council_target]
+    facts = [(_("Council climate target"), target)]
+    people = queries.people(db, municipality.id)
+    days = queries.days(db)
+    if people:
+        ids = {p.id for p in people}
+        present: dict[str, int] = {}
+        for row in queries.attendance(db):
+            if row["person_id"] in ids:
+                present[row["day_id"]] = present.get(row["day_id"], 0) + 1
+        counts = "/".join(str(present.get(d.id, 0)) for d in days)
+        ngettext = ngettext_for(language)
+        text = ngettext("{n} person", "{n} people", len(people)).format(n=len(people))
+        if days:
+            text += " · " + _("days 1–{last}: {counts}").format(last=len(days), counts=counts)
+        facts.append((_("Participants"), text))
+    names = {m.id: m.name(language) for m in queries.municipalities(db)}
+    for chosen in grouping.groupings(db):
+        placed = grouping.placements(db, chosen.id)
+        own = next((p.group for p in placed if p.municipality_id == municipality.id), None)
+        if own is None:
+            continue
+        others = sorted((names[p.municipality_id] for p in placed
+                         if p.group == own and p.municipality_id != municipality.id
+                         and p.municipality_id in names), key=sort_key(language))
+        facts.append((chosen.name, ", ".join(others) or "–"))
+    for label, reviewer in ((_("Reviewed by"), True), (_("Reviews"), False)):
+        found = _peer_names(db, municipality.id, language, reviewer=reviewer)
+        if found:
+            facts.append((label, ", ".join(found)))
+    sparrer = _sparrer(db, municipality.id)
+    if sparrer:
+        facts.append((_("Sparrer"), sparrer))
+    return facts
+
+
+_ALPHABET = {letter: index for index, letter in enumerate("abcdefghijklmnopqrstuvwxyzåäö")}
+
+
+def sort_key(language: str):
+    """Names sorted as Finnish and Swedish sort them, å, ä and ö after z (code points would
+    put Åbo before Ähtäri only by luck); English keeps the same order for the same names."""
+    return lambda text: [_ALPHABET.get(ch, 100 + ord(ch)) for ch in text.casefold()]
 
 
 def _participants(db, municipality_id: str, language: str, names: bool) -> list[list[str]]:

@@ -13,6 +13,20 @@ def add_parsers(commands) -> None:
     rounds = commands.add_parser("rounds", help=_("list the self-assessment rounds"))
     rounds.add_argument("cohort", type=Path)
     rounds.add_argument("--json", action="store_true")
+    round_ = commands.add_parser("round", help=_("add a round or name it in each language"))
+    round_what = round_.add_subparsers(dest="what", required=True, metavar="add|names",
+                                       parser_class=Parser)
+    round_add = round_what.add_parser("add", help=_("add a round with its names"))
+    round_add.add_argument("cohort", type=Path)
+    round_add.add_argument("--name", required=True, help=_("the name in Finnish"))
+    round_names = round_what.add_parser("names", help=_("change a round's names"))
+    round_names.add_argument("cohort", type=Path)
+    round_names.add_argument("--round", required=True, dest="round_name",
+                             help=_("the round, by any of its names"))
+    round_names.add_argument("--name", help=_("the name in Finnish"))
+    for one in (round_add, round_names):
+        one.add_argument("--name-sv", help=_("the name in Swedish reports"))
+        one.add_argument("--name-en", help=_("the name in English reports"))
     answers = commands.add_parser("answers", help=_("self-assessment answers"))
     answers_what = answers.add_subparsers(dest="what", required=True, metavar="import",
                                           parser_class=Parser)
@@ -67,7 +81,8 @@ def cmd_rounds(args) -> int:
     from ilmava_desktop.services.cohort import reading
 
     session = reading._ReadOnlySession(args.cohort)
-    rows = [{"id": r.id, "name": r.name, "position": r.position,
+    rows = [{"id": r.id, "name": r.name, "name_sv": r.name_sv, "name_en": r.name_en,
+             "position": r.position,
              "sheets": len({(a.municipality_id, a.sheet)
                             for a in assessment.answers(session.db, r.id)})}
             for r in assessment.rounds(session.db)]
@@ -76,6 +91,30 @@ def cmd_rounds(args) -> int:
     else:
         for row in rows:
             print(f"{row['position']}  {row['name']}  ({row['sheets']})")
+    return OK
+
+
+def cmd_round(args) -> int:
+    from ilmava_desktop.services import assessment
+    from ilmava_desktop.services.cohort.session import KEEP
+
+    session = open_for_writing(args.cohort)
+    try:
+        if args.what == "add":
+            round_id = assessment.add_round(session, name=args.name, name_sv=args.name_sv or "",
+                                            name_en=args.name_en or "").result
+        else:
+            current = _round(session, args.round_name)
+            assessment.rename_round(
+                session, round_id=current.id,
+                name=KEEP if args.name is None else args.name,
+                name_sv=KEEP if args.name_sv is None else args.name_sv,
+                name_en=KEEP if args.name_en is None else args.name_en)
+            round_id = current.id
+        named = assessment.find_round(session.db, round_id)
+    finally:
+        session.close()
+    print(" / ".join(named.names()))
     return OK
 
 
@@ -138,8 +177,9 @@ def cmd_compare(args) -> int:
         print_json({"rounds": [first.name, second.name], "municipalities": rows})
         return OK
     for row in rows:
-        gaps = "  ".join(f"{theme}: {decimal(t['gap'])}" for theme, t in row["themes"].items()
-                         if theme in row["largest"])
+        # The gaps worth noting, largest first; "–" when none reaches the threshold.
+        gaps = "  ".join(f"{theme}: {decimal(row['themes'][theme]['gap'], sign=True)}"
+                         for theme in row["largest"]) or "–"
         print(f"{row['code']}  {row['name']:<26} {gaps}")
     return OK
 
@@ -185,6 +225,6 @@ def cmd_template(args) -> int:
 
 
 COMMANDS = {
-    "rounds": cmd_rounds, "answers": cmd_answers, "results": cmd_results, "compare": cmd_compare,
-    "paper-form": cmd_paper_form, "template": cmd_template,
+    "rounds": cmd_rounds, "round": cmd_round, "answers": cmd_answers, "results": cmd_results,
+    "compare": cmd_compare, "paper-form": cmd_paper_form, "template": cmd_template,
 }

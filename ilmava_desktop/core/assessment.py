@@ -181,9 +181,29 @@ def gaps(first: dict[str, float | None], second: dict[str, float | None]) -> lis
     return [Gap(theme, first.get(theme), second.get(theme)) for theme in first]
 
 
-def largest_gaps(all_gaps: list[Gap], count: int = 3) -> list[Gap]:
-    known = [g for g in all_gaps if g.gap is not None and abs(g.gap) > 0]
-    return sorted(known, key=lambda g: abs(g.gap), reverse=True)[:count]
+# The smallest gap between two rounds worth pointing out: on a 1–5 scale of a few sheets a
+# tenth is noise, half a step is what a council would discuss. Kept in one place so that a
+# cohort setting can later take its place.
+GAP_THRESHOLD = 0.5
+
+
+def shown_size(gap: float) -> float:
+    """A gap's size as it is printed (one decimal): what is compared is what readers see, so
+    a gap printed as 0,5 is marked and two gaps printed alike tie."""
+    return round(abs(gap), 1)
+
+
+def largest_gaps(all_gaps: list[Gap], count: int = 3,
+                 threshold: float = GAP_THRESHOLD) -> list[Gap]:
+    """The gaps of at least `threshold`, largest first (themes in their order within a size).
+    A gap as large as the last one kept is kept too: ties are all named, none picked at
+    random."""
+    known = [g for g in all_gaps if g.gap is not None and shown_size(g.gap) >= threshold]
+    ranked = sorted(known, key=lambda g: -shown_size(g.gap))
+    if len(ranked) <= count:
+        return ranked
+    last = shown_size(ranked[count - 1].gap)
+    return [g for g in ranked if shown_size(g.gap) >= last]
 
 
 _DECIMAL = re.compile(r"([+-]?)([0-9]+)(?:[.,]([0-9]*))?", re.ASCII)

@@ -86,3 +86,13 @@ class MunicipalityFinder:
 
     def all(self) -> list[OfficialMunicipality]:
         return list(self._by_code.values())
+
+
+# Statistics Finland's licence (CC BY 4.0) asks for this line wherever its municipality list is
+# shown: the About box and every document that lists municipalities. Fixed wording in each
+# language, as the classification's publisher words it, hence not in the catalogues.
+MUNICIPALITY_SOURCE = {
+    "fi": "Lähde: Tilastokeskus, kuntaluokitus 2026 (CC BY 4.0)",
+    "sv": "Källa: Statistikcentralen, kommunindelning 2026 (CC BY 4.0)",
+    "en": "Source: Statistics Finland, municipality classification 2026 (CC BY 4.0)",
+}

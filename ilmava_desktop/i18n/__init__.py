@@ -36,6 +36,11 @@ def gettext_for(language: str):
     return _catalogue(language).gettext
 
 
+def ngettext_for(language: str):
+    """`ngettext` of one language, as `gettext_for`."""
+    return _catalogue(language).ngettext
+
+
 @functools.cache
 def _catalogue(language: str) -> gettext.NullTranslations:
     return translations_for(language)
@@ -64,6 +69,9 @@ def decimal(value: float | None, language: str | None = None, sign: bool = False
     for a value that is not there."""
     if value is None:
         return "–"
+    if round(value, 1) == 0:
+        # A value that rounds to nothing has no sign: never "-0,0" nor "+0.0".
+        value, sign = 0.0, False
     text = f"{value:+.1f}" if sign else f"{value:.1f}"
     return text if (language or _current_language) == "en" else text.replace(".", ",")
 

@@ -44,10 +44,22 @@ PROJECTOR = ChartStyle(
     font_size=16, bar_height=17)
 
 
+# Which style a series wears, by what it is rather than where it stands: the cohort's first
+# round keeps one fill, its second another and the cohort average its own in every chart of
+# every report, so a white bar means the same thing in Porvoo's report as in Kuhmo's.
+FIRST_ROUND, SECOND_ROUND, COHORT_AVERAGE = 0, 1, 2
+
+
 @dataclass(frozen=True)
 class Series:
     label: str
     values: dict[str, float | None]  # theme id -> score
+    slot: int | None = None          # FIRST_ROUND, SECOND_ROUND, COHORT_AVERAGE; else position
+
+
+def slots(series: list[Series]) -> list[int]:
+    """The style each series wears: its own slot, else its position."""
+    return [s.slot if s.slot is not None else i for i, s in enumerate(series)]
 
 
 def _no_shape_checks() -> None:
@@ -69,13 +81,33 @@ def _text_width(text: str, font: str, size: float) -> float:
     return stringWidth(text, font, size)
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Shorten a line with an ellipsis so it never runs past the chart's edge."""
-    if _text_width(text, font, size) <= width:
-        return text
-    while text and _text_width(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+def _lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` broken at spaces into lines no wider than `width`: a name is never cut short.
+    A single word wider than the line (none of our labels is) keeps its own line."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and _text_width(f"{lines[-1]} {word}", font, size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _legend_layout(entries: list[tuple[str, str, str]], width: float, size: float):
+    """Where each swatch and line of the legend goes: (entry, x, line number, lines of text).
+    Entries share a line while they fit; a long name wraps under its own swatch."""
+    placed, x, used = [], 0.0, 0  # used: the lines taken so far
+    for fill, outline, label in entries:
+        lines = _lines(label, FONT, size, width - size * 1.4)
+        needed = size * 1.4 + max(_text_width(line, FONT, size) for line in lines) + size
+        row = used - 1 if x and x + needed <= width and len(lines) == 1 else used
+        if row == used:
+            x = 0.0
+        placed.append(((fill, outline), x, row, lines))
+        used = max(used, row + len(lines))
+        # A name that wraps takes its lines whole: the next entry starts below it.
+        x = x + needed if len(lines) == 1 else width
+    return placed, used
 
 
 def _legend(drawing, entries: list[tuple[str, str, str]], y: float, width: float,
@@ -85,19 +117,16 @@ def _legend(drawing, entries: list[tuple[str, str, str]], y: float, width: float
     from reportlab.lib.colors import HexColor
 
     size = style.font_size
-    x, line = 0.0, size * 1.6
-    for fill, outline, label in entries:
-        # A name longer than the chart is shortened: the full names are beside the chart.
-        label = _fit(label, FONT, size, width - size * 1.5)
-        needed = size * 1.4 + _text_width(label, FONT, size) + size
-        if x and x + needed > width:
-            x, y = 0.0, y - line
-        drawing.add(Rect(x, y - size * 0.1, size, size, fillColor=HexColor(fill),
+    line = size * 1.6
+    placed, rows = _legend_layout(entries, width, size)
+    for (fill, outline), x, row, lines in placed:
+        top = y - row * line
+        drawing.add(Rect(x, top - size * 0.1, size, size, fillColor=HexColor(fill),
                          strokeColor=HexColor(outline), strokeWidth=max(1, size / 9)))
-        drawing.add(String(x + size * 1.4, y, label, fontName=FONT, fontSize=size,
-                           fillColor=HexColor(style.ink)))
-        x += needed
-    return y - line
+        for number, text in enumerate(lines):
+            drawing.add(String(x + size * 1.4, top - number * line, text, fontName=FONT,
+                               fontSize=size, fillColor=HexColor(style.ink)))
+    return y - rows * line
 
 
 def theme_profile(themes: list[tuple[str, str]], series: list[Series], scale: range,
@@ -113,14 +142,17 @@ def theme_profile(themes: list[tuple[str, str]], series: list[Series], scale: ra
     value_room = _text_width("5,0", FONT_BOLD, size) + size * 0.6
     left = size * 0.6  # room for half of the axis' first number
     plot = max(width - left - value_room, width * 0.5)
+    worn = [style.series[slot % len(style.series)] for slot in slots(series)]
+    entries = [(*worn[i], s.label) for i, s in enumerate(series)]
+    _placed, legend_lines = _legend_layout(entries, width, size)
+    # A theme's title wraps rather than being cut; each extra line adds its height.
+    titles = {theme_id: _lines(title, FONT_BOLD, size, width) for theme_id, title in themes}
     block = size * 1.5 + len(series) * (bar + 2) + size * 0.9
-    legend_lines = 1 + int(sum(size * 2.4 + _text_width(s.label, FONT, size) for s in series)
-                           // width)
-    height = math.ceil(legend_lines * size * 1.6 + len(themes) * block + size * 2.4)
+    extra = sum(len(lines) - 1 for lines in titles.values()) * size * 1.2
+    height = math.ceil(legend_lines * size * 1.6 + len(themes) * block + extra + size * 2.4)
     drawing = Drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=HexColor(style.background), strokeColor=None))
-    y = _legend(drawing, [(*style.series[i % len(style.series)], s.label)
-                          for i, s in enumerate(series)], height - size * 1.2, width, style)
+    y = _legend(drawing, entries, height - size * 1.2, width, style)
     axis_bottom = size * 1.8
     for value in range(0, top + 1):
         x = left + plot * value / top
@@ -128,18 +160,18 @@ def theme_profile(themes: list[tuple[str, str]], series: list[Series], scale: ra
                          strokeWidth=0.5))
         drawing.add(String(x, size * 0.5, str(value), fontName=FONT,
                            fontSize=size, fillColor=HexColor(style.muted), textAnchor="middle"))
-    for theme_id, title in themes:
-        y -= size * 1.2
-        title = _fit(title, FONT_BOLD, size, width)
-        # The title sits on the background, so the grid's lines never cross its letters.
-        drawing.add(Rect(0, y - size * 0.25, _text_width(title, FONT_BOLD, size) + size * 0.3,
-                         size * 1.2, fillColor=HexColor(style.background), strokeColor=None))
-        drawing.add(String(0, y, title, fontName=FONT_BOLD, fontSize=size,
-                           fillColor=HexColor(style.ink)))
+    for theme_id, _title in themes:
+        for title in titles[theme_id]:
+            y -= size * 1.2
+            # The title sits on the background, so the grid's lines never cross its letters.
+            drawing.add(Rect(0, y - size * 0.25, _text_width(title, FONT_BOLD, size) + size * 0.3,
+                             size * 1.2, fillColor=HexColor(style.background), strokeColor=None))
+            drawing.add(String(0, y, title, fontName=FONT_BOLD, fontSize=size,
+                               fillColor=HexColor(style.ink)))
         y -= size * 0.4
         for index, one in enumerate(series):
             y -= bar + 2
-            fill, outline = style.series[index % len(style.series)]
+            fill, outline = worn[index]
             value = one.values.get(theme_id)
             if value is None:
                 drawing.add(String(left + 2, y + bar * 0.2, "–", fontName=FONT,
@@ -170,19 +202,21 @@ def distribution(themes: list[tuple[str, str]], counts: dict[str, dict[int | Non
     _no_shape_checks()
     size, bar = style.font_size, style.bar_height * 1.4
     block = size * 1.6 + bar + size * 0.6
-    legend_width = sum(size * 2.4 + _text_width(label, FONT, size) for _v, label in labels)
-    legend_lines = 1 + int(legend_width // width)
-    height = math.ceil(legend_lines * size * 1.6 + len(themes) * block + size * 0.6)
-    drawing = Drawing(width, height)
-    drawing.add(Rect(0, 0, width, height, fillColor=HexColor(style.background), strokeColor=None))
     shades = {value: style.levels[min(i, len(style.levels) - 2)] if value is not None
               else style.levels[-1] for i, (value, _label) in enumerate(labels)}
-    y = _legend(drawing, [(shades[v], style.ink, label) for v, label in labels],
-                height - size * 1.2, width, style)
-    for theme_id, title in themes:
-        y -= size * 1.2
-        drawing.add(String(0, y, _fit(title, FONT_BOLD, size, width), fontName=FONT_BOLD,
-                           fontSize=size, fillColor=HexColor(style.ink)))
+    entries = [(shades[v], style.ink, label) for v, label in labels]
+    _placed, legend_lines = _legend_layout(entries, width, size)
+    titles = {theme_id: _lines(title, FONT_BOLD, size, width) for theme_id, title in themes}
+    extra = sum(len(lines) - 1 for lines in titles.values()) * size * 1.2
+    height = math.ceil(legend_lines * size * 1.6 + len(themes) * block + extra + size * 0.6)
+    drawing = Drawing(width, height)
+    drawing.add(Rect(0, 0, width, height, fillColor=HexColor(style.background), strokeColor=None))
+    y = _legend(drawing, entries, height - size * 1.2, width, style)
+    for theme_id, _title in themes:
+        for title in titles[theme_id]:
+            y -= size * 1.2
+            drawing.add(String(0, y, title, fontName=FONT_BOLD, fontSize=size,
+                               fillColor=HexColor(style.ink)))
         y -= size * 0.4 + bar
         theme_counts = counts.get(theme_id, {})
         total = sum(theme_counts.values())

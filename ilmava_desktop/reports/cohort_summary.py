@@ -38,6 +38,7 @@ class CohortSummary:
     ideas: list[str]
     task_rows: list[list[str]]
     attendance_rows: list[list[str]]
+    source: str = ""  # the municipality list's source line, when municipalities are named
 
 
 class CohortSummaryRenderer(MunicipalityReportRenderer):
@@ -82,5 +83,7 @@ class CohortSummaryRenderer(MunicipalityReportRenderer):
         story.append(self.p(labels["attendance"], "h1"))
         story.append(self.table(summary.attendance_rows) if len(summary.attendance_rows) > 1
                      else self.p(labels["none"], "muted"))
+        if summary.source:
+            story.append(self.p(summary.source, "source"))
         doc.build(story, canvasmaker=numbered_canvas(labels["page"], summary.cohort))
         return buffer.getvalue()

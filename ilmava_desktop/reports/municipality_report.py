@@ -28,9 +28,24 @@ class ProfileRow:
 class Profile:
     series: list[str]           # e.g. officials, politicians, cohort average
     rows: list[ProfileRow]
-    largest: list[str]          # theme titles with the largest gaps
+    largest: list[str]          # the gaps worth noting, largest first, as written out
     dont_know: list[str]        # "Officials: 4 % don't know" per round
     scale: range
+    marked: list[str] = field(default_factory=list)  # theme ids of those gaps
+    compared: bool = False      # both rounds answered, so gaps were looked for
+    # The style each series wears (charts.FIRST_ROUND, SECOND_ROUND, COHORT_AVERAGE): the
+    # same round looks the same in every report of the cohort, whichever rounds one has.
+    slots: list[int] = field(default_factory=list)
+
+    def chart_series(self) -> list[charts.Series]:
+        return [charts.Series(name, {row.theme: row.values[i] for row in self.rows},
+                              self.slots[i] if self.slots else None)
+                for i, name in enumerate(self.series)]
+
+    def numbers(self) -> list[str]:
+        """The series' numbers in the table and its key: the slot's, so "3" is always the
+        cohort average."""
+        return [str(slot + 1) for slot in charts.slots(self.chart_series())]
 
 
 @dataclass(frozen=True)
@@ -64,6 +79,12 @@ class MunicipalityReport:
     next_steps: list[str]
     footer: str = ""
     extra: dict = field(default_factory=dict)
+    participant_days: list[str] = field(default_factory=list)  # each day in full, in order
+    names_shown: bool = False   # participants by name (else by role)
+    source: str = ""            # the municipality list's source line, its licence's wish
+    challenges: str = ""
+    key_facts: list[tuple[str, str]] = field(default_factory=list)  # label, value
+    own_cards: dict[str, list[str]] = field(default_factory=dict)   # idea/lesson/question
 
 
 class MunicipalityReportRenderer:
@@ -78,12 +99,18 @@ class MunicipalityReportRenderer:
         self.styles = {
             "cover_kicker": ParagraphStyle("kicker", fontName=FONT, fontSize=11, leading=15,
                                            textColor=colors.Color(*ACCENT)),
-            "cover_title": ParagraphStyle("cover", fontName=FONT_BOLD, fontSize=26, leading=32,
-                                          textColor=ink, spaceBefore=60, spaceAfter=10),
+            "cover_title": ParagraphStyle("cover", fontName=FONT_BOLD, fontSize=26, leading=30,
+                                          textColor=ink, spaceBefore=4),
+            "cover_second": ParagraphStyle("second", fontName=FONT_BOLD, fontSize=16,
+                                           leading=20, textColor=ink),
+            "side": ParagraphStyle("side", fontName=FONT, fontSize=10, leading=13,
+                                   textColor=ink, spaceAfter=3),
+            "side_label": ParagraphStyle("side_label", fontName=FONT, fontSize=8.5,
+                                         leading=11, textColor=muted),
             "cover_sub": ParagraphStyle("sub", fontName=FONT, fontSize=13, leading=18,
                                         textColor=muted),
-            "demo": ParagraphStyle("demo", fontName=FONT_BOLD, fontSize=12, leading=16,
-                                   textColor=colors.Color(0.55, 0.35, 0.0), spaceBefore=20),
+            "demo": ParagraphStyle("demo", fontName=FONT_BOLD, fontSize=10, leading=13,
+                                   textColor=colors.Color(0.55, 0.35, 0.0), spaceBefore=4),
             # keepWithNext: a heading never stands alone at the foot of a page.
             "h1": ParagraphStyle("h1", fontName=FONT_BOLD, fontSize=15, leading=19,
                                  textColor=colors.Color(*ACCENT), spaceBefore=8, spaceAfter=6,
@@ -98,23 +125,32 @@ class MunicipalityReportRenderer:
                                    textColor=ink),
             "head": ParagraphStyle("head", fontName=FONT_BOLD, fontSize=9, leading=11.5,
                                    textColor=ink),
+            "source": ParagraphStyle("source", fontName=FONT, fontSize=8, leading=10,
+                                     textColor=muted, spaceBefore=10),
+            "bullet_small": ParagraphStyle("bullet_small", fontName=FONT, fontSize=9,
+                                           leading=12, textColor=ink, leftIndent=10,
+                                           bulletIndent=1, spaceAfter=2, bulletFontName=FONT),
             "bullet": ParagraphStyle("bullet", fontName=FONT, fontSize=10, leading=13.5,
                                      textColor=ink, leftIndent=12, bulletIndent=2,
                                      spaceAfter=2, bulletFontName=FONT),
         }
 
     def render(self, report: MunicipalityReport) -> bytes:
-        from reportlab.platypus import PageBreak
-
         buffer = io.BytesIO()
         doc = a4_document(buffer, title=report.title, author="ILMAVA Desktop",
                           language=report.language, margin_mm=self.margin_mm, footer_mm=4,
                           subject=report.cohort)
         self.width = doc.width
-        story = self.cover(report) + [PageBreak()]
-        for section in (self.participants, self.task, self.assessment, self.notes,
-                        self.peers, self.next_steps):
+        # Conclusions before evidence: who and what, strengths and development areas and the
+        # next steps first, then the assessment they rest on, the municipality's own cards
+        # and who took part. No page breaks: each section follows the last (the themes'
+        # notes fill the first page), a heading always kept with what it heads.
+        story = self.cover(report)
+        for section in (self.task, self.application, self.notes, self.next_steps,
+                        self.assessment, self.own_cards, self.participants):
             story += section(report)
+        if report.source:
+            story.append(self.p(report.source, "source"))
         doc.build(story, canvasmaker=numbered_canvas(report.labels["page"], report.footer))
         return buffer.getvalue()
 
@@ -123,12 +159,38 @@ class MunicipalityReportRenderer:
     def p(self, text: str, style: str = "body"):
         return plain(text, self.styles[style])
 
+    # Table cells are padded by reportlab's default of 6 points on each side.
+    cell_padding = 12
+
+    def fitted_widths(self, rows: list[list[str]], widths: list[float]) -> list[float]:
+        """`widths` widened where a column is narrower than its longest word, taken from the
+        columns with room to spare: no word is ever broken without a hyphen ("Henk/ilöt")."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        needed = [0.0] * len(widths)
+        for number, row in enumerate(rows):
+            font = FONT_BOLD if number == 0 else FONT
+            for column, value in enumerate(row):
+                for word in str(value).split():
+                    needed[column] = max(needed[column],
+                                         stringWidth(word, font, 9) + self.cell_padding + 0.5)
+        widths = list(widths)
+        short = sum(max(0.0, n - w) for n, w in zip(needed, widths, strict=True))
+        spare = [max(0.0, w - n) for n, w in zip(needed, widths, strict=True)]
+        if short and sum(spare) >= short:
+            share = short / sum(spare)
+            widths = [max(w, n) if n > w else w - s * share
+                      for n, w, s in zip(needed, widths, spare, strict=True)]
+        return widths
+
     def table(self, rows: list[list[str]], widths: list[float] | None = None,
               numeric_from: int | None = None):
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
         head, cell = self.styles["head"], self.styles["cell"]
+        if widths is not None:
+            widths = self.fitted_widths(rows, widths)
 
         def cell_of(value, style):
             # Short values (numbers, dates) never wrap: a plain string draws far faster.
@@ -150,38 +212,141 @@ class MunicipalityReportRenderer:
         return table
 
     def cover(self, r: MunicipalityReport) -> list:
-        story = [self.p(r.programme, "cover_kicker"), self.p(r.cohort, "cover_kicker"),
-                 self.p(r.municipality, "cover_title"),
-                 self.p(r.labels["notes"], "cover_sub"), self.p(r.date, "cover_sub")]
+        """A tinted block: the programme and cohort, the municipality (a bilingual one's
+        second name on its own line rather than shrunk), what the report is and its date."""
+        from reportlab.lib import colors
+        from reportlab.platypus import Table
+
+        first, _dash, second = r.municipality.partition(" – ")
+        block = [self.p(f"{r.programme} · {r.cohort}", "cover_kicker"),
+                 self.p(first, "cover_title")]
+        if second:
+            block.append(self.p(second, "cover_second"))
+        block.append(self.p(f"{r.labels['notes']} · {r.date}", "cover_sub"))
         if r.demo_label:
-            story.append(self.p(r.demo_label, "demo"))
-        return story
+            block.append(self.p(r.demo_label, "demo"))
+        table = Table([[block]], colWidths=[self.width], hAlign="LEFT")
+        table.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F2F4F7")),
+                        ("LINEABOVE", (0, 0), (-1, 0), 3, colors.Color(*ACCENT)),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                        ("TOPPADDING", (0, 0), (-1, -1), 8),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 10)])
+        return [table]
+
+    def columns(self, left: list, right: list, left_share: float = 0.65):
+        """Two columns side by side on the page, tops aligned."""
+        from reportlab.lib.units import mm
+        from reportlab.platypus import Table
+
+        gutter = 6 * mm
+        left_width = (self.width - gutter) * left_share
+        table = Table([[left, right]], colWidths=[left_width + gutter,
+                                                 self.width - left_width - gutter],
+                      hAlign="LEFT")
+        table.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (0, -1), gutter),
+                        ("RIGHTPADDING", (1, 0), (1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0)])
+        return table
+
+    def task(self, r: MunicipalityReport) -> list:
+        """The development task beside the key facts."""
+        main = [self.p(r.labels["task"], "h1")]
+        if not (r.theme or r.wicked_problem):
+            main.append(self.p(r.labels["none"], "muted"))
+        if r.theme:
+            main += [self.p(r.labels["theme"], "h2"), self.p(r.theme)]
+        if r.wicked_problem:
+            main += [self.p(r.labels["wicked"], "h2"), self.p(r.wicked_problem)]
+        side = [self.p(r.labels["facts"], "h1")]
+        for label, value in r.key_facts:
+            side += [self.p(label, "side_label"), self.p(value, "side")]
+        return [self.columns(main, side)]
+
+    def application(self, r: MunicipalityReport) -> list:
+        """The application's current state and challenges, side by side."""
+        if not (r.current_state or r.challenges):
+            return []
+        halves = []
+        for label, text in ((r.labels["state"], r.current_state),
+                            (r.labels["challenges"], r.challenges)):
+            halves.append([self.p(label, "h2"), self.p(text or "–")])
+        return [self.columns(halves[0], halves[1], 0.5)]
+
+    def own_cards(self, r: MunicipalityReport) -> list:
+        """The municipality's own ideas, lessons and questions from the board, in thirds."""
+        kinds = [k for k in ("idea", "lesson", "question") if r.own_cards.get(k)]
+        if not kinds:
+            return []
+        from reportlab.lib.units import mm
+        from reportlab.platypus import KeepTogether, Table
+
+        gutter = 5 * mm
+        width = (self.width - 2 * gutter) / 3
+        # 9 pt in a third of the page: a 24-letter compound (Ilmastokumppanuussopimus) fits.
+        cells = [[self.p(r.labels[k], "h2")] + (
+            [plain(item, self.styles["bullet_small"], bullet="•") for item in r.own_cards[k]]
+            if r.own_cards.get(k) else [self.p("–", "side")])
+            for k in ("idea", "lesson", "question")]
+        table = Table([cells], colWidths=[width + gutter, width + gutter, width],
+                      hAlign="LEFT")
+        table.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (1, -1), gutter),
+                        ("RIGHTPADDING", (2, 0), (2, -1), 0)])
+        return [KeepTogether([self.p(r.labels["own"], "h1"), table])]
 
     def participants(self, r: MunicipalityReport) -> list:
+        from reportlab.lib.units import mm
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
         story = [self.p(r.labels["participants"], "h1")]
         if len(r.participants) <= 1:
             return story + [self.p(r.labels["none"], "muted")]
-        from reportlab.lib.units import mm
+        header = r.participants[0]
+        days = len(header) - 2
 
-        days = len(r.participants[0]) - 2
-        first = 60 * mm
-        rest = (self.width - first) / (days + 1)
-        story.append(self.table(r.participants, [first] + [rest] * (days + 1)))
+        def widest(column: int) -> float:
+            return max(stringWidth(str(row[column]), FONT_BOLD if row is header else FONT, 9)
+                       for row in r.participants) + self.cell_padding + 1
+
+        # The text columns get what their longest entry needs, at least 45 mm (the longest
+        # Finnish and Swedish compounds at 10 pt) and at most half the page; the days share
+        # the rest while their heads fit whole, else the days become rows.
+        first = min(max(widest(0), 45 * mm), self.width / 2)
+        # With names the second column is the role, a text; else the count of people.
+        second = min(max(widest(1), 45 * mm), self.width / 3) if r.names_shown else widest(1)
+        day_width = max((widest(2 + d) for d in range(days)), default=0)
+        if first + second + days * day_width <= self.width:
+            rest = (self.width - first - second) / days if days else 0
+            story.append(self.table(r.participants, [first, second] + [rest] * days))
+        else:
+            story.append(self.table(self.days_as_rows(r), [
+                55 * mm, 22 * mm, self.width - 77 * mm]))
         if r.participants_note:
             story.append(self.p(r.participants_note, "muted"))
         return story
 
-    def task(self, r: MunicipalityReport) -> list:
-        story = [self.p(r.labels["task"], "h1")]
-        if not (r.theme or r.wicked_problem):
-            return story + [self.p(r.labels["none"], "muted")]
-        if r.theme:
-            story += [self.p(r.labels["theme"], "h2"), self.p(r.theme)]
-        if r.wicked_problem:
-            story += [self.p(r.labels["wicked"], "h2"), self.p(r.wicked_problem)]
-        if r.current_state:
-            story += [self.p(r.labels["state"], "h2"), self.p(r.current_state)]
-        return story
+    def days_as_rows(self, r: MunicipalityReport) -> list[list[str]]:
+        """One row a day: its date and title, how many came and who (roles or names)."""
+        header, rows = r.participants[0], r.participants[1:]
+        if not r.names_shown:
+            rows = rows[:-1]  # the total row: its numbers are the "present" column here
+        out = [[r.labels["day"], r.labels["present"], r.labels["who"]]]
+        for day, label in enumerate(r.participant_days or header[2:]):
+            column = 2 + day
+            if r.names_shown:
+                came = [row[0] for row in rows if row[column]]
+                out.append([label, str(len(came)), ", ".join(came) or "–"])
+            else:
+                came = [(row[0], int(row[column] or 0)) for row in rows]
+                out.append([label, str(sum(n for _role, n in came)), ", ".join(
+                    role if n == 1 else f"{role} ×{n}" for role, n in came if n) or "–"])
+        return out
 
     def assessment(self, r: MunicipalityReport) -> list:
         from reportlab.lib.units import mm
@@ -191,29 +356,28 @@ class MunicipalityReportRenderer:
         profile = r.profile
         if profile is None:
             return [heading, self.p(r.labels["none"], "muted")]
-        chart_width = 82 * mm
+        chart_width = 76 * mm
         drawing = charts.flowable(charts.theme_profile(
-            [(row.theme, row.title) for row in profile.rows],
-            [charts.Series(name, {row.theme: row.values[i] for row in profile.rows})
-             for i, name in enumerate(profile.series)], profile.scale, chart_width,
-            language=r.language))
-        header = [r.labels["theme"]] + [f"{i + 1}" for i in range(len(profile.series))]
+            [(row.theme, row.title) for row in profile.rows], profile.chart_series(),
+            profile.scale, chart_width, language=r.language))
+        header = [r.labels["theme"]] + profile.numbers()
         has_gap = any(row.gap is not None for row in profile.rows)
         if has_gap:
-            header.append(r.labels["gap"])
+            header.append("Δ")  # a symbol head: a word would not fit a number's column
         rows = [header]
         for row in profile.rows:
             line = [row.title] + [decimal(v, r.language) for v in row.values]
             if has_gap:
                 gap = "" if row.gap is None else decimal(row.gap, r.language, sign=True)
-                line.append(gap + (" ▲" if row.title in profile.largest else ""))
+                line.append(gap + (" ▲" if row.theme in profile.marked else ""))
             rows.append(line)
         table_width = self.width - chart_width - 4 * mm
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        # Wide enough for its heading in every language ("Skillnad"), never broken mid-word.
+        # Wide enough for "+0,9 ▲"; the theme column takes the rest (the longest theme word,
+        # "Genomförandeområden", is 38 mm at 9 pt).
         number = 9.5 * mm
-        gap_width = max(17 * mm, stringWidth(r.labels["gap"], FONT_BOLD, 9) + 14)  # + padding
+        gap_width = stringWidth("+0,0 ▲", FONT, 9) + self.cell_padding + 2
         numbers = len(profile.series)
         widths = [table_width - number * numbers - (gap_width if has_gap else 0)] + [
             number] * numbers + ([gap_width] if has_gap else [])
@@ -221,12 +385,17 @@ class MunicipalityReportRenderer:
                      colWidths=[chart_width + 2 * mm, table_width + 2 * mm], hAlign="LEFT")
         side.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
                        ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-        legend = "; ".join(f"{i + 1} = {name}" for i, name in enumerate(profile.series))
+        legend = "; ".join(f"{number} = {name}"
+                           for number, name in zip(profile.numbers(), profile.series, strict=True))
+        if has_gap:
+            legend += f"; Δ = {r.labels['gap']} (2 − 1)"
         # The heading stays with the chart: never alone at the foot of a page.
         story = [KeepTogether([heading, self.p(r.labels["chart"], "muted"), side,
                                self.p(legend, "muted")])]
         if profile.largest:
-            story.append(self.p(f"{r.labels['largest']}: {', '.join(profile.largest)}"))
+            story.append(self.p(f"▲ {r.labels['largest']}: {'; '.join(profile.largest)}"))
+        elif profile.compared:
+            story.append(self.p(r.labels["no_gaps"]))
         for line in profile.dont_know:
             story.append(self.p(line, "muted"))
         return story
@@ -252,21 +421,6 @@ class MunicipalityReportRenderer:
                     theme.development)
             story.append(KeepTogether(block))
         return story
-
-    def peers(self, r: MunicipalityReport) -> list:
-        story = [self.p(r.labels["peers"], "h1")]
-        if not (r.reviewers or r.reviews or r.sparrer):
-            return story + [self.p(r.labels["none"], "muted")]
-        rows = [["", ""]]
-        if r.reviewers:
-            rows.append([r.labels["reviewed_by"], ", ".join(r.reviewers)])
-        if r.reviews:
-            rows.append([r.labels["reviews"], ", ".join(r.reviews)])
-        if r.sparrer:
-            rows.append([r.labels["sparrer"], r.sparrer])
-        from reportlab.lib.units import mm
-
-        return story + [self.table(rows, [45 * mm, self.width - 45 * mm])]
 
     def next_steps(self, r: MunicipalityReport) -> list:
         story = [self.p(r.labels["next"], "h1")]

@@ -33,6 +33,7 @@ class TableDocument:
     author: str
     language: str
     landscape: bool = False
+    source: str = ""      # the municipality list's source line, printed last
 
 
 class TableDocumentRenderer:
@@ -80,5 +81,7 @@ class TableDocumentRenderer:
                 block.append(plain(section.text, text))
             block += [Spacer(1, 2 * mm), table]
             story += [KeepTogether(block), Spacer(1, 5 * mm)]
+        if document.source:
+            story.append(plain(document.source, text))
         doc.build(story, canvasmaker=numbered_canvas(document.footer, document.footer_left))
         return buffer.getvalue()

@@ -176,6 +176,16 @@ def _review_dropouts(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _round_names(db: sqlite_utils.Database) -> None:
+    # A round is named in each language ("Virkajohto, tammikuu 2026", "Tjänstemannaledning,
+    # januari 2026", "Officials, January 2026"); `name` stays the Finnish one, which a report
+    # falls back to when its own language's is empty.
+    db.executescript("""
+        ALTER TABLE assessment_round ADD COLUMN name_sv TEXT NOT NULL DEFAULT '';
+        ALTER TABLE assessment_round ADD COLUMN name_en TEXT NOT NULL DEFAULT '';
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -191,6 +201,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0006_groups", _groups),
     ("0007_pairs_and_sparrers", _pairs),
     ("0008_review_dropouts", _review_dropouts),
+    ("0009_round_names", _round_names),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -21,15 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop import __version__
+from ilmava_desktop.core.municipality_names import MUNICIPALITY_SOURCE
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.municipalities.listing import LANGUAGE_NAMES
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
 
-ATTRIBUTION = {
-    "fi": "Lähde: Tilastokeskus, kuntaluokitus 2026 (CC BY 4.0)",
-    "sv": "Källa: Statistikcentralen, kommunindelning 2026 (CC BY 4.0)",
-    "en": "Source: Statistics Finland, municipality classification 2026 (CC BY 4.0)",
-}
+ATTRIBUTION = MUNICIPALITY_SOURCE
 
 
 class NewCohortDialog(QDialog):

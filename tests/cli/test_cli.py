@@ -251,3 +251,18 @@ def test_template_export_import_and_the_paper_form(capsys, tmp_path):
     assert code == 0 and (tmp_path / "lomake.pdf").read_bytes().startswith(b"%PDF")
     code, _out, err = run(capsys, "paper-form", path, "--out", form, "--round", "Ei ole")
     assert code == 2 and "no round" in err
+
+
+def test_rounds_are_named_in_each_language_from_the_command_line(tmp_path, capsys):
+    cohort = tmp_path / "c.ilmava"
+    assert main(["new", str(cohort), "--name", "Testi"]) == 0
+    assert main(["round", "add", str(cohort), "--name", "Virkajohto",
+                 "--name-sv", "Tjänstemannaledning"]) == 0
+    assert main(["round", "names", str(cohort), "--round", "Tjänstemannaledning",
+                 "--name-en", "Officials"]) == 0
+    capsys.readouterr()
+    assert main(["rounds", str(cohort), "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert (row["name"], row["name_sv"], row["name_en"]) == (
+        "Virkajohto", "Tjänstemannaledning", "Officials")
+    assert main(["results", str(cohort), "--round", "Officials", "--json"]) == 0

@@ -76,3 +76,35 @@ def test_numbers_follow_the_language():
     english = charts.theme_profile(THEMES, [charts.Series("A", {"strategy": 3.4})],
                                    range(1, 6), 300, language="en")
     assert "3.4" in [s.text for s in strings(english)]
+
+
+def bar_fills(drawing):
+    return [r.fillColor for r in drawing.contents
+            if isinstance(r, Rect) and r.height == charts.PAPER.bar_height and r.width > 20]
+
+
+def test_a_series_wears_the_same_style_whichever_series_stand_beside_it():
+    average = charts.Series("Kohortin keskiarvo", {"strategy": 3.0}, charts.COHORT_AVERAGE)
+    officials = charts.Series("Virkajohto", {"strategy": 2.0}, charts.FIRST_ROUND)
+    politicians = charts.Series("Poliittinen johto", {"strategy": 4.0}, charts.SECOND_ROUND)
+    three = bar_fills(charts.theme_profile(THEMES[:1], [officials, politicians, average],
+                                           range(1, 6), 300))
+    two = bar_fills(charts.theme_profile(THEMES[:1], [officials, average], range(1, 6), 300))
+    only_politicians = bar_fills(charts.theme_profile(THEMES[:1], [politicians, average],
+                                                      range(1, 6), 300))
+    assert len(set(three)) == 3
+    assert two == [three[0], three[2]] and only_politicians == [three[1], three[2]]
+
+
+def test_legend_names_and_theme_titles_wrap_and_are_never_cut():
+    long_name = "Kohortin keskiarvo (Virkajohto ja luottamushenkilöt, tammikuu 2026)"
+    long_theme = "Poikkihallinnollinen yhteistyö ja kumppanuudet kunnan ja yritysten kesken"
+    drawing = charts.theme_profile(THEMES + [("x", long_theme)], [
+        charts.Series("Porvoo", {"strategy": 5.0}), charts.Series(long_name, {"x": 2.5})],
+        range(1, 6), 160, language="fi")
+    texts = [s.text for s in strings(drawing)]
+    assert not any("…" in t for t in texts)
+    joined = " ".join(texts)
+    assert long_name in joined and long_theme in joined
+    # Every string stays inside the drawing, from top to bottom.
+    assert all(0 <= s.y <= drawing.height - s.fontSize * 0.7 for s in strings(drawing))

@@ -80,7 +80,7 @@ def test_a_swedish_majority_municipality_gets_its_report_in_swedish(exported):
     raseborg = pdf_text(folder / "pdf" / "710-raasepori.pdf")
     assert "Raseborg – Raasepori" in raseborg and "Styrkor" in raseborg
     lahti = pdf_text(folder / "pdf" / "398-lahti.pdf")
-    assert "Vahvuudet" in lahti and "Sivu 1/4" in lahti
+    assert "Vahvuudet" in lahti and "Sivu 1/3" in lahti
 
 
 def test_fonts_are_embedded_and_the_title_is_set(exported):
@@ -170,3 +170,125 @@ def test_the_summary_names_each_lesson_and_idea_once(exported):
     summary = cohort_summary.build(exported[1].db)
     assert summary.lessons and len(set(summary.lessons)) == len(summary.lessons)
     assert summary.ideas and len(set(summary.ideas)) == len(summary.ideas)
+
+
+def test_no_report_prints_a_signed_zero_and_gaps_come_largest_first(exported):
+    folder, session = exported
+    for path in (folder / "pdf").iterdir():
+        text = squeeze(pdf_text(path))
+        for zero in ("-0,0", "+0,0", "-0.0", "+0.0", "−0,0"):
+            assert zero not in text, (path.name, zero)
+    # Asikkala: monitoring −1,3, finance −0,8, strategy +0,7; nothing under 0,5 is named.
+    asikkala = squeeze(pdf_text(folder / "pdf" / "016-asikkala.pdf"))
+    line = asikkala[asikkala.index("▲ Suurimmat erot"):]
+    assert line.index("-1,3") < line.index("-0,8") < line.index("+0,7")
+
+
+def test_each_round_keeps_its_chart_style_in_every_report(demo):
+    from ilmava_desktop.reports import charts
+
+    slots = set()
+    for m in queries.municipalities(demo.db):
+        profile = municipality_report.build(demo.db, m.id).profile
+        slots.add(tuple(profile.slots))
+        assert profile.numbers()[-1] == "3"  # the cohort average is 3 in every table
+    # Some municipalities answered only the officials' round: the average keeps its style.
+    assert slots == {(charts.FIRST_ROUND, charts.SECOND_ROUND, charts.COHORT_AVERAGE),
+                     (charts.FIRST_ROUND, charts.COHORT_AVERAGE)}
+
+
+def test_a_report_names_the_rounds_in_its_own_language(exported):
+    folder, session = exported
+    swedish = squeeze(pdf_text(folder / "pdf" / "710-raasepori.pdf"))
+    assert "Tjänstemannaledning, januari 2026" in swedish
+    assert "Virkajohto" not in swedish and "Poliittinen johto" not in swedish
+    finnish = squeeze(pdf_text(folder / "pdf" / "398-lahti.pdf"))
+    assert "Virkajohto, tammikuu 2026" in finnish and "Tjänstemannaledning" not in finnish
+
+
+def test_a_round_without_a_name_in_the_language_falls_back_to_finnish(demo):
+    from ilmava_desktop.services import assessment
+
+    officials = assessment.rounds(demo.db)[0]
+    assessment.rename_round(demo, round_id=officials.id, name_en="")
+    lahti = next(m for m in queries.municipalities(demo.db) if m.code == "398")
+    english = municipality_report.build(demo.db, lahti.id, "en").profile
+    assert english.series[:2] == ["Virkajohto, tammikuu 2026", "Politicians, September 2026"]
+
+
+@pytest.mark.parametrize("extra_days", [3, 12])
+def test_the_participants_table_breaks_no_word_however_many_days(demo, extra_days):
+    from datetime import date, timedelta
+
+    from ilmava_desktop.reports import text
+    from ilmava_desktop.services.attendance.days import add_day
+
+    for number in range(extra_days):
+        add_day(demo, title=f"Työpaja {number + 1}", day_date=date(2027, 5, 1) + timedelta(
+            days=7 * number), min_attendance=1, max_attendance=5)
+    renderer = MunicipalityReportRenderer()
+    text.BROKEN_WORDS.clear()
+    for m in queries.municipalities(demo.db)[:4]:
+        for language in ("fi", "sv", "en"):
+            for names in (False, True):
+                report = municipality_report.build(demo.db, m.id, language, names)
+                shown = squeeze(pdf_text(renderer.render(report)))
+                assert report.labels["participants"] in shown
+    assert text.BROKEN_WORDS == []
+
+
+def test_no_heading_or_cell_breaks_a_word_in_any_demo_report(demo):
+    from ilmava_desktop.reports import text
+
+    renderer = MunicipalityReportRenderer()
+    text.BROKEN_WORDS.clear()
+    for m in queries.municipalities(demo.db):
+        for language in ("fi", "sv", "en"):
+            renderer.render(municipality_report.build(demo.db, m.id, language, True))
+    assert text.BROKEN_WORDS == []
+
+
+def test_every_document_listing_municipalities_names_their_source(exported, tmp_path):
+    from ilmava_desktop.core.municipality_names import MUNICIPALITY_SOURCE
+
+    folder, session = exported
+    assert MUNICIPALITY_SOURCE["fi"] in squeeze(pdf_text(folder / "pdf" / "398-lahti.pdf"))
+    assert MUNICIPALITY_SOURCE["sv"] in squeeze(pdf_text(folder / "pdf" / "710-raasepori.pdf"))
+    cohort = folder / "demo.ilmava"
+    named = tmp_path / "named.pdf"
+    assert main(["export", "summary", str(cohort), "--out", str(named),
+                 "--name-municipalities", "--lang", "en"]) == 0
+    assert MUNICIPALITY_SOURCE["en"] in squeeze(pdf_text(named))
+    # The anonymous summary lists no municipality, so it needs no source line.
+    assert "Tilastokeskus" not in squeeze(pdf_text(folder / "summary.pdf"))
+    for what, extra in (("groups", ["--grouping", "Helsingin teemaryhmät"]), ("pairs", []),
+                        ("sparrers", [])):
+        out = tmp_path / f"{what}.pdf"
+        assert main(["export", what, str(cohort), "--out", str(out), "--lang", "sv", *extra]) == 0
+        assert MUNICIPALITY_SOURCE["sv"] in squeeze(pdf_text(out)), what
+
+
+def lowest_text(page) -> float:
+    """The lowest baseline of the page's text above the footer, in points from the bottom."""
+    heights: list[float] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        y = cm[5] + tm[5] * cm[3] if cm else tm[5]
+        if text.strip() and y > 60:  # the footer's line sits 28 points up
+            heights.append(y)
+
+    page.extract_text(visitor_text=visit)
+    return min(heights)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_typical_report_is_at_most_three_pages_each_but_the_last_over_half_full(
+        demo, language):
+    renderer = MunicipalityReportRenderer()
+    for m in queries.municipalities(demo.db):
+        report = municipality_report.build(demo.db, m.id, language)
+        reader = PdfReader(io.BytesIO(renderer.render(report)))
+        assert len(reader.pages) <= 3, (m.code, len(reader.pages))
+        top, bottom = 842 - 18 * 72 / 25.4, 22 * 72 / 25.4  # the text area of an A4 page
+        for number, page in enumerate(reader.pages[:-1], start=1):
+            assert lowest_text(page) < (top + bottom) / 2, (m.code, number)

@@ -71,7 +71,7 @@ def test_answer_values_outside_the_scale(text):
 def test_record_answer_undo_and_results(session):
     add_municipality(session, "398")
     lahti = municipality_id("398")
-    round_id = assessment.add_round(session, "Virkajohto").result
+    round_id = assessment.add_round(session, name="Virkajohto").result
     place = {"round_id": round_id, "municipality_id": lahti}
     assessment.record_answer(session, **place, sheet=1, statement_id="strategy.1", value=4)
     assessment.record_answer(session, **place, sheet=1, statement_id="strategy.2", value=2)
@@ -131,3 +131,24 @@ def test_paper_form_speaks_the_language_asked_for(demo):
     numbers = [number for theme in swedish.themes for number, _text in theme.statements]
     assert numbers == [str(n) for n in range(1, 31)]  # as the grid numbers them
     assert "Fullmäktige" in swedish.themes[0].statements[0][1]
+
+
+def test_a_round_is_named_in_each_language_and_found_by_any_name(session):
+    changes = assessment.add_round(session, name="Virkajohto, tammikuu 2026",
+                                   name_sv="Tjänstemannaledning, januari 2026",
+                                   name_en="Officials, January 2026")
+    found = assessment.find_round(session.db, "tjänstemannaledning, januari 2026")
+    assert found.id == changes.result
+    assert (found.name_in("fi"), found.name_in("sv"), found.name_in("en")) == (
+        "Virkajohto, tammikuu 2026", "Tjänstemannaledning, januari 2026",
+        "Officials, January 2026")
+    with pytest.raises(RuleViolation):
+        assessment.add_round(session, name="Toinen", name_en="Officials, January 2026")
+    other = assessment.add_round(session, name="Poliittinen johto").result
+    assessment.rename_round(session, round_id=other, name_sv="Politisk ledning")
+    renamed = assessment.find_round(session.db, other)
+    # No English name given: English reports fall back to the Finnish one.
+    assert renamed.name_in("sv") == "Politisk ledning"
+    assert renamed.name_in("en") == "Poliittinen johto"
+    session.undo()
+    assert assessment.find_round(session.db, other).name_in("sv") == "Poliittinen johto"

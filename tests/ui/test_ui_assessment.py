@@ -88,10 +88,14 @@ def test_officials_against_politicians_names_the_largest_gaps(page):
     assert [r.id for r in rows][:2] == ["strategy", "organisation"]
     marked = [r for r in rows if r.largest]
     assert 1 <= len(marked) <= 3
+    # Only gaps that matter are marked: half a step or more, never a tenth.
+    assert all(round(abs(r.gap), 1) >= 0.5 for r in marked)
+    assert "0.5 or more" in page.panel.gaps_note.text()
     assert all(abs(m.gap) >= abs(r.gap) for m in marked for r in rows
                if not r.largest and r.gap is not None)
     assert "largest" in page.panel.gaps_model.index(rows.index(marked[0]), 3).data()
-    assert "Virkajohto" in page.panel.gaps_note.text() and "Poliittinen" in page.panel.gaps_note.text()
+    # The rounds by their English names: the window speaks English in the tests.
+    assert "Officials" in page.panel.gaps_note.text() and "Politicians" in page.panel.gaps_note.text()
 
 
 def choose(combo, text):
@@ -108,7 +112,7 @@ def test_the_chart_beside_the_table_shows_the_same_scores(page):
 
 
 def test_the_cohort_distribution_waits_for_three_sheets(page, qtbot):
-    run_op(page.ctx, lambda s: assessment.add_round(s, "Testikierros"), parent=page)
+    run_op(page.ctx, lambda s: assessment.add_round(s, name="Testikierros"), parent=page)
     choose(page.round, "Testikierros")
     page.panel.setCurrentIndex(1)
     page.grid.setFocus()
@@ -203,7 +207,7 @@ def test_template_edited_in_the_window_is_used_by_new_rounds_only(page, qtbot, t
     db = page.ctx.session.db
     old = assessment.template(db, assessment.rounds(db)[0].template_id)
     assert old.statements[0].text["fi"] != "Valtuusto on sitoutunut hiilineutraaliuteen"
-    run_op(page.ctx, lambda s: assessment.add_round(s, "Kolmas kierros"), parent=page)
+    run_op(page.ctx, lambda s: assessment.add_round(s, name="Kolmas kierros"), parent=page)
     new_round = assessment.find_round(db, "Kolmas kierros")
     assert len(assessment.template(db, new_round.template_id).themes[0].statements) == 6
     choose(page.round, "Kolmas kierros")
@@ -276,3 +280,16 @@ def test_a_refused_answer_is_shown_at_once_then_taken_back(page, qtbot, monkeypa
     assert shown[0] == 3  # echoed before the worker wrote anything
     assert statement not in page.sheet_model.values  # and taken back when refused
     assert "The round is closed." in page.message.text()
+
+
+def test_a_new_round_is_named_in_three_languages(page):
+    dialog = page.ask_round_name()
+    assert not dialog.ok.isEnabled()  # the Finnish name is needed
+    dialog.name_fi.setText("Valtuusto, lokakuu 2026")
+    dialog.name_sv.setText("Fullmäktige, oktober 2026")
+    dialog.name_en.setText("Council, October 2026")
+    dialog.ok.click()
+    found = assessment.find_round(page.ctx.session.db, "Fullmäktige, oktober 2026")
+    assert found.name_in("en") == "Council, October 2026"
+    # The window speaks English in the tests: its round list uses the English names.
+    assert page.round.findText("Council, October 2026") >= 0

@@ -458,3 +458,15 @@ def test_the_shortcuts_the_window_names_are_the_ones_it_has(window):
     assert shortcuts["save_copy"] == "Ctrl+Shift+S"
     assert (shortcuts["undo"], shortcuts["redo"], shortcuts["close"]) == (
         "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+W")
+
+
+def test_the_about_box_names_the_source_of_the_municipality_list(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from ilmava_desktop.ui.cohort_dialogs import show_about
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    box = show_about(parent, "fi")
+    assert "Lähde: Tilastokeskus, kuntaluokitus 2026 (CC BY 4.0)" in box.text()
+    box.close()

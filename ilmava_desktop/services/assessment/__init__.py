@@ -10,7 +10,7 @@ from ilmava_desktop.core import assessment as core
 from ilmava_desktop.core.rules import RuleViolation, clean_text, excerpt
 from ilmava_desktop.i18n import _, os_errors
 from ilmava_desktop.resources import resource_path
-from ilmava_desktop.services.cohort.session import Changes, CohortSession
+from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession, Keep
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, new_id, stable_id
 
@@ -20,9 +20,18 @@ COMMENT_KINDS = ("strengths", "development_areas")
 @dataclass(frozen=True)
 class Round:
     id: str
-    name: str
+    name: str                   # in Finnish, the name every round has
     template_id: str
     position: int
+    name_sv: str = ""
+    name_en: str = ""
+
+    def name_in(self, language: str) -> str:
+        """The round's name in `language`, the Finnish one when none was given."""
+        return {"sv": self.name_sv, "en": self.name_en}.get(language, "") or self.name
+
+    def names(self) -> list[str]:
+        return [n for n in (self.name, self.name_sv, self.name_en) if n]
 
 
 def default_template_body() -> str:
@@ -141,17 +150,30 @@ def _parsed(body: str) -> core.Template:
 
 
 def rounds(db) -> list[Round]:
-    return [Round(r["id"], r["name"], r["template_id"], r["position"]) for r in db.query(
+    return [Round(r["id"], r["name"], r["template_id"], r["position"], r["name_sv"],
+                  r["name_en"]) for r in db.query(
         "SELECT * FROM assessment_round WHERE deleted = 0 ORDER BY position, name")]
 
 
 def find_round(db, name_or_id: str) -> Round | None:
+    """The round by its id or its name in any language."""
     key = clean_text(name_or_id).casefold()
-    return next((r for r in rounds(db) if r.id == name_or_id or r.name.casefold() == key), None)
+    return next((r for r in rounds(db) if r.id == name_or_id or
+                 key in (n.casefold() for n in r.names())), None)
 
 
-def put_round(tx: Transaction, name: str, template_id: str | None = None) -> str:
-    name = clean_text(name)
+def _taken(db, names: list[str], but: str | None = None) -> str | None:
+    """The first of `names` another round already goes by, if any."""
+    for name in names:
+        other = find_round(db, name)
+        if other is not None and other.id != but:
+            return name
+    return None
+
+
+def put_round(tx: Transaction, name: str, template_id: str | None = None, *,
+              name_sv: str = "", name_en: str = "") -> str:
+    name, name_sv, name_en = clean_text(name), clean_text(name_sv), clean_text(name_en)
     if not name:
         raise RuleViolation(_("A round needs a name."))
     existing = find_round(tx.db, name)
@@ -162,15 +184,33 @@ def put_round(tx: Transaction, name: str, template_id: str | None = None) -> str
     position = 1 + max((r.position for r in rounds(tx.db)), default=0)
     row_id = new_id()
     tx.put("assessment_round", {"id": row_id, "name": name, "template_id": template_id,
-                                "position": position})
+                                "position": position, "name_sv": name_sv, "name_en": name_en})
     return row_id
 
 
-def add_round(session: CohortSession, name: str) -> Changes:
-    if find_round(session.db, name):
-        raise RuleViolation(_("There is already a round called {name}.").format(name=name))
+def add_round(session: CohortSession, *, name: str, name_sv: str = "",
+              name_en: str = "") -> Changes:
+    """A new round named in Finnish and, when given, in Swedish and English."""
+    taken = _taken(session.db, [clean_text(n) for n in (name, name_sv, name_en) if n.strip()])
+    if taken:
+        raise RuleViolation(_("There is already a round called {name}.").format(name=taken))
     return session.write(_("Add round {name}").format(name=clean_text(name)),
-                         lambda tx: put_round(tx, name))
+                         lambda tx: put_round(tx, name, name_sv=name_sv, name_en=name_en))
+
+
+def rename_round(session: CohortSession, *, round_id: str, name: str | Keep = KEEP,
+                 name_sv: str | Keep = KEEP, name_en: str | Keep = KEEP) -> Changes:
+    """Change a round's names; an empty Swedish or English name falls back to the Finnish."""
+    current = _round(session.db, round_id)
+    given = {"name": name, "name_sv": name_sv, "name_en": name_en}
+    fields = {key: clean_text(value) for key, value in given.items() if value is not KEEP}
+    if "name" in fields and not fields["name"]:
+        raise RuleViolation(_("A round needs a name."))
+    taken = _taken(session.db, [v for v in fields.values() if v], but=current.id)
+    if taken:
+        raise RuleViolation(_("There is already a round called {name}.").format(name=taken))
+    return session.write(_("Rename round {name}").format(name=current.name),
+                         lambda tx: tx.update("assessment_round", current.id, fields))
 
 
 def answer_id(round_id: str, municipality_id: str, sheet: int, statement_id: str) -> str:

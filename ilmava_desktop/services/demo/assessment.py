@@ -13,6 +13,9 @@ from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, stable_id
 
 OFFICIALS, POLITICIANS = "Virkajohto, tammikuu 2026", "Poliittinen johto, syyskuu 2026"
+# The same rounds in Swedish and English, so every report names them in its own language.
+ROUND_NAMES = {OFFICIALS: ("Tjänstemannaledning, januari 2026", "Officials, January 2026"),
+               POLITICIANS: ("Politisk ledning, september 2026", "Politicians, September 2026")}
 NO_POLITICIANS = {"290", "576", "153"}  # their politicians' sheets never came back
 
 # code: (base maturity, {theme: offset}, {statement: fixed value})
@@ -61,8 +64,9 @@ def fill_demo_assessment(tx: Transaction) -> None:
     db = tx.db
     template_id = assessment.put_template(tx, assessment.default_template_body())
     template = assessment.template(db, template_id)
-    officials = assessment.put_round(tx, OFFICIALS, template_id)
-    politicians = assessment.put_round(tx, POLITICIANS, template_id)
+    officials, politicians = (
+        assessment.put_round(tx, name, template_id, name_sv=ROUND_NAMES[name][0],
+                             name_en=ROUND_NAMES[name][1]) for name in (OFFICIALS, POLITICIANS))
     for m in queries.municipalities(db):
         base, offsets, fixed = PROFILES[m.code]
         for round_id, sheets, shift, dont_know in (

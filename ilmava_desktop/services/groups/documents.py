@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.municipality_names import MUNICIPALITY_SOURCE
 from ilmava_desktop.core.roles import ROLES_BY_KEY
 from ilmava_desktop.i18n import gettext_for
 from ilmava_desktop.reports.table_document import Section, TableDocument, TableDocumentRenderer
@@ -18,8 +19,9 @@ def _document(db, language: str, title: str, subtitle: str, sections: list[Secti
               landscape: bool = False) -> TableDocument:
     _ = gettext_for(language)
     cohort = queries.cohort(db)
+    # Every one of these lists municipalities: each carries the list's source line.
     return TableDocument(title, subtitle, sections, cohort.name, _("Page {page} of {pages}"),
-                         AUTHOR, language, landscape)
+                         AUTHOR, language, landscape, source=MUNICIPALITY_SOURCE[language])
 
 
 def groups_document(db, grouping_id: str, language: str) -> TableDocument:

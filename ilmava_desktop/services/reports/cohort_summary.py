@@ -11,6 +11,7 @@ from datetime import date
 from ilmava_desktop.core import assessment as assessment_core
 from ilmava_desktop.core import board as board_core
 from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.municipality_names import MUNICIPALITY_SOURCE
 from ilmava_desktop.i18n import gettext_for
 from ilmava_desktop.reports.cohort_summary import CohortSummary, RoundProfile
 from ilmava_desktop.resources import wicked_problem_themes
@@ -67,6 +68,7 @@ def build(db, language: str = "fi", name_municipalities: bool = False,
             row if name_municipalities else row[:2] for row in task_rows],
         attendance_rows=[[_("Date"), _("Day"), _("Municipalities"), _("People")]]
         + attendance_rows,
+        source=MUNICIPALITY_SOURCE[language] if name_municipalities else "",
     )
 
 
@@ -86,7 +88,8 @@ def _profiles(db, language: str) -> list[RoundProfile]:
             [assessment_core.theme_scores(template, a) for a in by_municipality.values()],
             theme_ids)
         out.append(RoundProfile(
-            current.name, [(t.id, t.title[language]) for t in template.themes], average,
+            current.name_in(language), [(t.id, t.title[language]) for t in template.themes],
+            average,
             assessment_core.answer_counts(template, given),
             [(level.value, level.label[language]) for level in template.scale]
             + [(None, template.no_answer[language])], template.values,

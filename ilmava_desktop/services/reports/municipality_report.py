@@ -13,9 +13,14 @@ from datetime import date
 from ilmava_desktop.core import assessment as assessment_core
 from ilmava_desktop.core import board as board_core
 from ilmava_desktop.core.dates import format_date
-from ilmava_desktop.core.municipality_names import BILINGUAL_FINNISH_MAJORITY, BILINGUAL_SWEDISH_MAJORITY
+from ilmava_desktop.core.municipality_names import (
+    BILINGUAL_FINNISH_MAJORITY,
+    BILINGUAL_SWEDISH_MAJORITY,
+    MUNICIPALITY_SOURCE,
+)
 from ilmava_desktop.core.roles import ROLES_BY_KEY
-from ilmava_desktop.i18n import gettext_for
+from ilmava_desktop.i18n import decimal, gettext_for, ngettext_for
+from ilmava_desktop.reports import charts
 from ilmava_desktop.reports.municipality_report import (
     MunicipalityReport,
     Profile,
@@ -24,7 +29,7 @@ from ilmava_desktop.reports.municipality_report import (
 )
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import assessment, board
-from ilmava_desktop.services.groups import pairs, sparrers
+from ilmava_desktop.services.groups import grouping, pairs, sparrers
 from ilmava_desktop.storage import queries
 
 DEMO_LABEL = {"fi": "Esimerkkiaineisto – kuvitteellinen", "sv": "Exempeldata – fiktiv",
@@ -59,9 +64,17 @@ def build(db, municipality_id: str, language: str | None = None,
         "strengths": _("Strengths"), "development": _("Development areas"),
         "theme": _("Theme"), "wicked": _("Wicked problem"), "state": _("Current state"),
         "reviewed_by": _("Reviewed by"), "reviews": _("Reviews"), "sparrer": _("Sparrer"),
-        "none": _("Nothing recorded yet."), "largest": _("Largest gaps"),
+        "none": _("Nothing recorded yet."),
         "gap": _("Gap"), "page": _("Page {page} of {pages}"),
+        "largest": _("Largest gaps, {threshold} or more").format(
+            threshold=decimal(assessment_core.GAP_THRESHOLD, language)),
+        "no_gaps": _("No gaps of {threshold} or more between the rounds.").format(
+            threshold=decimal(assessment_core.GAP_THRESHOLD, language)),
         "chart": _("Theme scores on the scale 1–5"),
+        "day": _("Day"), "present": _("Present"), "who": _("Who came"),
+        "facts": _("Key facts"), "challenges": _("Challenges"),
+        "own": _("Ideas, lessons and questions"), "idea": _("Ideas"), "lesson": _("Lessons"),
+        "question": _("Questions"),
     }
     municipality_name = display_both(municipality)
     return MunicipalityReport(
@@ -73,6 +86,8 @@ def build(db, municipality_id: str, language: str | None = None,
         date=when, demo_label=DEMO_LABEL[language] if cohort.is_demo else "",
         labels=labels,
         participants=_participants(db, municipality_id, language, names),
+        participant_days=_day_labels(db, language),
+        names_shown=names, source=MUNICIPALITY_SOURCE[language],
         participants_note=_("Names are left out; the programme records roles and attendance.")
         if not names else "",
         theme=wicked_problem_themes().get(municipality.theme or "", {}).get(language, ""),
@@ -82,11 +97,67 @@ def build(db, municipality_id: str, language: str | None = None,
         reviewers=_peer_names(db, municipality_id, language, reviewer=True),
         reviews=_peer_names(db, municipality_id, language, reviewer=False),
         sparrer=_sparrer(db, municipality_id),
+        challenges=municipality.challenges,
+        key_facts=_key_facts(db, municipality, language),
+        own_cards={kind: board_core.top_voted(
+            [c for c in board.cards(db) if c.municipality_id == municipality_id], kind, 4)
+            for kind in ("idea", "lesson", "question")},
         next_steps=board_core.top_voted(
             [c for c in board.cards(db) if c.municipality_id == municipality_id],
             "development", 5),
         footer=f"{municipality_name} · {when}",
     )
+
+
+def _key_facts(db, municipality, language: str) -> list[tuple[str, str]]:
+    """What a reader needs first, beside the task: the council's target, who took part and
+    on which days, the municipality's groups with their other members, its peers."""
+    _ = gettext_for(language)
+    target = {True: _("Yes: the council has set a climate target"),
+              False: _("No climate target set by the council yet"),
+              None: _("Not known")}[municipality.council_target]
+    facts = [(_("Council climate target"), target)]
+    people = queries.people(db, municipality.id)
+    days = queries.days(db)
+    if people:
+        ids = {p.id for p in people}
+        present: dict[str, int] = {}
+        for row in queries.attendance(db):
+            if row["person_id"] in ids:
+                present[row["day_id"]] = present.get(row["day_id"], 0) + 1
+        counts = "/".join(str(present.get(d.id, 0)) for d in days)
+        ngettext = ngettext_for(language)
+        text = ngettext("{n} person", "{n} people", len(people)).format(n=len(people))
+        if days:
+            text += " · " + _("days 1–{last}: {counts}").format(last=len(days), counts=counts)
+        facts.append((_("Participants"), text))
+    names = {m.id: m.name(language) for m in queries.municipalities(db)}
+    for chosen in grouping.groupings(db):
+        placed = grouping.placements(db, chosen.id)
+        own = next((p.group for p in placed if p.municipality_id == municipality.id), None)
+        if own is None:
+            continue
+        others = sorted((names[p.municipality_id] for p in placed
+                         if p.group == own and p.municipality_id != municipality.id
+                         and p.municipality_id in names), key=sort_key(language))
+        facts.append((chosen.name, ", ".join(others) or "–"))
+    for label, reviewer in ((_("Reviewed by"), True), (_("Reviews"), False)):
+        found = _peer_names(db, municipality.id, language, reviewer=reviewer)
+        if found:
+            facts.append((label, ", ".join(found)))
+    sparrer = _sparrer(db, municipality.id)
+    if sparrer:
+        facts.append((_("Sparrer"), sparrer))
+    return facts
+
+
+_ALPHABET = {letter: index for index, letter in enumerate("abcdefghijklmnopqrstuvwxyzåäö")}
+
+
+def sort_key(language: str):
+    """Names sorted as Finnish and Swedish sort them, å, ä and ö after z (code points would
+    put Åbo before Ähtäri only by luck); English keeps the same order for the same names."""
+    return lambda text: [_ALPHABET.get(ch, 100 + ord(ch)) for ch in text.casefold()]
 
 
 def _participants(db, municipality_id: str, language: str, names: bool) -> list[list[str]]:
@@ -96,8 +167,10 @@ def _participants(db, municipality_id: str, language: str, names: bool) -> list[
     present: dict[str, set[str]] = {}
     for row in queries.attendance(db):
         present.setdefault(row["day_id"], set()).add(row["person_id"])
+    # Short date heads ("28.1.") keep a week of days in columns; the full dates and titles
+    # go into the report's `participant_days` for when the days have to be rows.
     header = [_("Name") if names else _("Role"), _("People") if not names else _("Role")] + [
-        format_date(d.date) or d.title for d in days]
+        short_date(d.date, language) or d.title for d in days]
     rows = [header]
     if names:
         for person in sorted(people, key=lambda p: p.name):
@@ -118,13 +191,33 @@ def _participants(db, municipality_id: str, language: str, names: bool) -> list[
     return rows
 
 
+ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                  "Dec")
+
+
+def short_date(value: date | None, language: str) -> str:
+    """A day's date without its year, as a column head: "28.1." (fi, sv), "28 Jan" (en)."""
+    if value is None:
+        return ""
+    if language == "en":
+        return f"{value.day} {ENGLISH_MONTHS[value.month - 1]}"
+    return f"{value.day}.{value.month}."
+
+
+def _day_labels(db, language: str) -> list[str]:
+    """Each day in full, for a table with the days as rows: "28.1.2026 Aloituspäivä"."""
+    return [" ".join(part for part in (
+        format_date(d.date) if language != "en" else (d.date.isoformat() if d.date else ""),
+        d.title) if part) for d in queries.days(db)]
+
+
 def _profile(db, municipality_id: str, language: str) -> Profile | None:
     _ = gettext_for(language)
     rounds = assessment.rounds(db)[:2]
     if not rounds:
         return None
     first_template = assessment.template(db, rounds[0].template_id)
-    series, columns, dont_know = [], [], []
+    series, columns, dont_know, slots = [], [], [], []
     cohort_average = None
     for index, current in enumerate(rounds):
         template = assessment.template(db, current.template_id)
@@ -132,11 +225,12 @@ def _profile(db, municipality_id: str, language: str) -> Profile | None:
         own = [a for a in given if a.municipality_id == municipality_id]
         if not own:
             continue
-        series.append(current.name)
+        series.append(current.name_in(language))
+        slots.append(charts.FIRST_ROUND if index == 0 else charts.SECOND_ROUND)
         columns.append(assessment_core.theme_scores(template, own))
         share = sum(1 for a in own if a.value is None) / len(own)
         dont_know.append(_("{round}: {share} % “don't know”").format(
-            round=current.name, share=round(share * 100)))
+            round=current.name_in(language), share=round(share * 100)))
         if index == 0 or cohort_average is None:
             by_municipality: dict[str, list] = {}
             for answer in given:
@@ -144,11 +238,12 @@ def _profile(db, municipality_id: str, language: str) -> Profile | None:
             cohort_average = assessment_core.cohort_average(
                 [assessment_core.theme_scores(template, a) for a in by_municipality.values()],
                 [t.id for t in template.themes])
-            average_of = current.name
+            average_of = current.name_in(language)
     if not columns:
         return None
     series.append(_("Cohort average ({round})").format(round=average_of))
     columns.append(cohort_average)
+    slots.append(charts.COHORT_AVERAGE)
     rows = []
     gaps = assessment_core.gaps(columns[0], columns[1]) if len(columns) == 3 else []
     gap_of = {g.theme_id: g.gap for g in gaps}
@@ -156,8 +251,12 @@ def _profile(db, municipality_id: str, language: str) -> Profile | None:
         rows.append(ProfileRow(theme.id, theme.title[language],
                                [c.get(theme.id) for c in columns], gap_of.get(theme.id)))
     titles = {t.id: t.title[language] for t in first_template.themes}
-    largest = [titles[g.theme_id] for g in assessment_core.largest_gaps(gaps)]
-    return Profile(series, rows, largest, dont_know, first_template.values)
+    largest = assessment_core.largest_gaps(gaps)
+    sentences = [_("{theme} {gap} ({first} → {second})").format(
+        theme=titles[g.theme_id], gap=decimal(g.gap, language, sign=True),
+        first=decimal(g.first, language), second=decimal(g.second, language)) for g in largest]
+    return Profile(series, rows, sentences, dont_know, first_template.values,
+                   marked=[g.theme_id for g in largest], compared=bool(gaps), slots=slots)
 
 
 def _notes(db, municipality_id: str, language: str) -> list[ThemeNotes]:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -20,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.core import assessment as core
-from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.i18n import _, current_language, decimal
 from ilmava_desktop.services import assessment
 from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.assessment.documents import write_paper_form
 from ilmava_desktop.ui.assessment.projector import ProjectorView
 from ilmava_desktop.ui.assessment.results_panel import LiveResults, ResultsPanel, ThemeGap
+from ilmava_desktop.ui.assessment.round_dialog import RoundDialog
 from ilmava_desktop.ui.assessment.sheet_grid import SheetGrid, SheetModel
 from ilmava_desktop.ui.assessment.template_dialog import TemplateDialog
 from ilmava_desktop.ui.context import AppContext
@@ -159,8 +159,8 @@ class AssessmentPage(QWidget):
         municipalities = self.ctx.read(lambda s: municipality_service.municipalities(s.db))
         self.round.clear()
         for r in rounds:
-            self.round.addItem(r.name, r.id)
-        self.panel.set_rounds([(r.name, r.id) for r in rounds])
+            self.round.addItem(r.name_in(language), r.id)
+        self.panel.set_rounds([(r.name_in(language), r.id) for r in rounds])
         self.municipality.clear()
         for m in municipalities:
             self.municipality.addItem(m.name(language), m.id)
@@ -184,13 +184,12 @@ class AssessmentPage(QWidget):
         elif changes.touches("answer"):
             self.load_sheet(keep_row=True)
 
-    def ask_round_name(self) -> None:
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(_("New round"))
-        dialog.setLabelText(_("Name of the round, e.g. “Officials, January”:"))
-        dialog.textValueSelected.connect(lambda name: run_op(
-            self.ctx, lambda s: assessment.add_round(s, name), parent=self))
+    def ask_round_name(self) -> RoundDialog:
+        dialog = RoundDialog(self)
+        dialog.accepted.connect(lambda: run_op(
+            self.ctx, lambda s: assessment.add_round(s, **dialog.names()), parent=self))
         dialog.open()
+        return dialog
 
     def open_template(self) -> TemplateDialog:
         dialog = TemplateDialog(self.ctx, self)
@@ -329,9 +328,10 @@ class AssessmentPage(QWidget):
         largest = {g.theme_id for g in core.largest_gaps(all_gaps)}
         titles = {t.id: t.title[current_language()] for t in self.template.themes}
         names = (self.panel.first_round.currentText(), self.panel.second_round.currentText())
-        note = _("{municipality}: 1 = {first}, 2 = {second}; the largest gaps are marked "
-                 "▲.").format(municipality=self.municipality.currentText(), first=names[0],
-                              second=names[1])
+        note = _("{municipality}: 1 = {first}, 2 = {second}; the largest gaps of {threshold} "
+                 "or more are marked ▲.").format(
+            municipality=self.municipality.currentText(), first=names[0], second=names[1],
+            threshold=decimal(core.GAP_THRESHOLD))
         self.panel.show_gaps(
             [ThemeGap(g.theme_id, titles.get(g.theme_id, g.theme_id), g.first, g.second, g.gap,
                       g.theme_id in largest) for g in all_gaps], note, names,

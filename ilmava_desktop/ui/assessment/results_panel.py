@@ -37,7 +37,7 @@ class LiveResults:
 
     def profile_series(self) -> list[charts.Series]:
         return [charts.Series(self.municipality, self.own),
-                charts.Series(_("Cohort average"), self.cohort)]
+                charts.Series(_("Cohort average"), self.cohort, charts.COHORT_AVERAGE)]
 
     def too_few_sheets(self) -> str:
         return _("The cohort's distribution is shown from {n} sheets on; {sheets} so far.").format(

@@ -177,8 +177,7 @@ class ReportsPage(QWidget):
             self.preview_chart.set_draw(None)
             return
         themes = [(row.theme, row.title) for row in profile.rows]
-        series = [charts.Series(name, {row.theme: row.values[i] for row in profile.rows})
-                  for i, name in enumerate(profile.series)]
+        series = profile.chart_series()
         self.preview_chart.set_draw(lambda width: charts.theme_profile(
             themes, series, profile.scale, width, charts.SCREEN))
 

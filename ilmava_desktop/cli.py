@@ -21,6 +21,7 @@ from ilmava_desktop.commands import municipalities as municipality_commands
 from ilmava_desktop.commands import pairs as pairs_commands
 from ilmava_desktop.commands import reports as reports_commands
 from ilmava_desktop.commands import sparrers as sparrers_commands
+from ilmava_desktop.commands import visits as visits_commands
 from ilmava_desktop.commands.common import (
     OK,
     PROBLEM,
@@ -50,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     groups_commands.add_parsers(commands)
     pairs_commands.add_parsers(commands)
     sparrers_commands.add_parsers(commands)
+    visits_commands.add_parsers(commands)
     reports_commands.add_parsers(commands)
     return parser
 
@@ -91,6 +93,7 @@ COMMANDS = {
     **cohort_commands.COMMANDS, **municipality_commands.COMMANDS,
     **attendance_commands.COMMANDS, **assessment_commands.COMMANDS, **board_commands.COMMANDS,
     **groups_commands.COMMANDS, **pairs_commands.COMMANDS, **sparrers_commands.COMMANDS,
+    **visits_commands.COMMANDS,
 }
 
 if __name__ == "__main__":

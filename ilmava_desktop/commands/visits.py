@@ -15,6 +15,7 @@ from ilmava_desktop.commands.common import (
 )
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _, ngettext
+from ilmava_desktop.i18n.arguments import whole_number
 
 
 def add_parsers(commands) -> None:
@@ -55,6 +56,25 @@ def add_parsers(commands) -> None:
                          help=_("the interviewee's id (see `ilmava visits --json`)"))
         if name == "delete":
             sub.add_argument("--purge-backups", action="store_true")
+
+    one = commands.add_parser("visit", help=_("plan a visit's day, or move a slot of it"))
+    what = one.add_subparsers(dest="what", required=True, metavar="plan|move",
+                              parser_class=Parser)
+    plan = what.add_parser("plan", help=_("generate the day's schedule"))
+    plan.add_argument("cohort", type=Path)
+    plan.add_argument("--host", required=True, help=_("code or name"))
+    plan.add_argument("--date", required=True, help="YYYY-MM-DD")
+    plan.add_argument("--start", default="09:00", help=_("HH:MM (default 09:00)"))
+    plan.add_argument("--rooms", type=whole_number,
+                      help=_("interview rooms (default: one for each visiting team)"))
+    plan.add_argument("--json", action="store_true")
+    move = what.add_parser("move", help=_("move a slot of the schedule to another time"))
+    move.add_argument("cohort", type=Path)
+    move.add_argument("--host", required=True, help=_("code or name"))
+    move.add_argument("--slot", type=whole_number, required=True, metavar="N",
+                      help=_("the slot's number in the schedule (1 is the first)"))
+    move.add_argument("--start", required=True, help="HH:MM")
+    move.add_argument("--room", type=whole_number)
 
     listing = commands.add_parser("visits", help=_("the peer-review visits"))
     listing.add_argument("cohort", type=Path)
@@ -179,6 +199,7 @@ def cmd_interviewee(args) -> int:
 
 def visit_json(db, found) -> dict:
     from ilmava_desktop.services import visits
+    from ilmava_desktop.services.visits import schedule
     from ilmava_desktop.storage import queries
 
     codes = {m.id: m.code for m in queries.municipalities(db)}
@@ -194,6 +215,7 @@ def visit_json(db, found) -> dict:
                      for slot in found.schedule],
         "status": found.status,
         "warning": found.warning,
+        "conflicts": schedule.conflicts(db, found),
     }
 
 
@@ -218,5 +240,41 @@ def cmd_visits(args) -> int:
     return OK
 
 
-COMMANDS = {"teams": cmd_teams, "team": cmd_team, "interviewees": cmd_interviewees,
+def print_schedule(db, found) -> None:
+    from ilmava_desktop.core import visits as core
+    from ilmava_desktop.services.visits import schedule
+
+    titles = schedule.slot_titles(found)
+    for number, slot in enumerate(schedule.slots(found), start=1):
+        what = titles[number - 1]
+        room = _("room {room}").format(room=slot.room) if slot.room else ""
+        print(f"{number:>2}. {core.clock(slot.start)}–{core.clock(slot.end)}  {room:<10} {what}")
+    for text in schedule.conflicts(db, found):
+        print("ilmava: " + _("warning: {what}").format(what=text), file=sys.stderr)
+
+
+def cmd_visit(args) -> int:
+    from ilmava_desktop.services import visits
+    from ilmava_desktop.services.visits import schedule
+
+    session = open_for_writing(args.cohort)
+    try:
+        host = cohort_municipality(session.db, args.host)
+        if args.what == "plan":
+            schedule.plan(session, host_id=host, day=args.date, start=args.start,
+                          rooms=args.rooms)
+        else:
+            schedule.move_slot(session, host_id=host, index=args.slot - 1, start=args.start,
+                               **({"room": args.room} if args.room else {}))
+        found = visits.visit(session.db, host)
+        if getattr(args, "json", False):
+            print_json(visit_json(session.db, found))
+        else:
+            print_schedule(session.db, found)
+    finally:
+        session.close()
+    return OK
+
+
+COMMANDS = {"visit": cmd_visit, "teams": cmd_teams, "team": cmd_team, "interviewees": cmd_interviewees,
             "interviewee": cmd_interviewee, "visits": cmd_visits}

@@ -77,3 +77,25 @@ def test_an_unusable_list_exits_2_in_one_line(capsys, tmp_path):
     bad.write_text("Kunta;Arvo\nLahti;3\n", "utf-8")
     code, _, err = run(capsys, "interviewees", "import", cohort, bad, "--host", "398")
     assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_visit_plan_prints_the_day_or_exits_1_naming_the_rule(capsys, tmp_path):
+    cohort = tmp_path / "demo.ilmava"
+    run(capsys, "demo", cohort)
+    code, out, _ = run(capsys, "visit", "plan", cohort, "--host", "638", "--date",
+                       "2026-10-21", "--start", "8:30", "--rooms", "2", "--json")
+    day = json.loads(out)
+    assert code == 0 and day["date"] == "2026-10-21" and day["conflicts"] == []
+    assert [s["kind"] for s in day["schedule"]][:2] == ["opening", "interview"]
+    assert day["schedule"][0]["start"] == "08:30"
+    code, out, _ = run(capsys, "visit", "plan", cohort, "--host", "638", "--date",
+                       "2026-10-21")
+    assert code == 0 and "Joint opening" in out and "Eeva Esimerkki" in out
+    code, out, err = run(capsys, "visit", "plan", cohort, "--host", "638", "--date",
+                         "2026-10-21", "--start", "13:00")
+    assert code == 1 and "The day would end at" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "visit", "plan", cohort, "--host", "638", "--date", "21.10.")
+    assert code == 1 and "not a date" in err
+    code, _, err = run(capsys, "visit", "move", cohort, "--host", "638", "--slot", "2",
+                       "--start", "09:00")
+    assert code == 1 and "two places" in err

@@ -31,3 +31,9 @@ def fill_demo_visits(tx: Transaction) -> None:
         fields = _fields(name, title, group_from_text(group), email)
         tx.put("interviewee", {"id": interviewee_id(porvoo.id, name, email.lower()),
                                "visit_id": v_id, **fields})
+    from ilmava_desktop.services.visits import visit
+    from ilmava_desktop.services.visits.schedule import generated_json
+
+    # Two rooms, one for each visiting team, as the day planner proposes it.
+    put_visit(tx, porvoo.id, schedule=generated_json(tx.db, visit(tx.db, porvoo.id),
+                                                     start="09:00", rooms=2))

@@ -58,7 +58,7 @@ def add_parsers(commands) -> None:
             sub.add_argument("--purge-backups", action="store_true")
 
     one = commands.add_parser("visit", help=_("plan a visit's day, or move a slot of it"))
-    what = one.add_subparsers(dest="what", required=True, metavar="plan|move",
+    what = one.add_subparsers(dest="what", required=True, metavar="plan|move|themes",
                               parser_class=Parser)
     plan = what.add_parser("plan", help=_("generate the day's schedule"))
     plan.add_argument("cohort", type=Path)
@@ -75,6 +75,11 @@ def add_parsers(commands) -> None:
                       help=_("the slot's number in the schedule (1 is the first)"))
     move.add_argument("--start", required=True, help="HH:MM")
     move.add_argument("--room", type=whole_number)
+    themes = what.add_parser("themes", help=_("the guide's themes the visit covers"))
+    themes.add_argument("cohort", type=Path)
+    themes.add_argument("--host", required=True, help=_("code or name"))
+    themes.add_argument("--theme", action="extend", nargs="+", required=True, metavar="ID",
+                        help=_("theme ids of the interview guide (see `ilmava guide export`)"))
 
     listing = commands.add_parser("visits", help=_("the peer-review visits"))
     listing.add_argument("cohort", type=Path)
@@ -199,7 +204,7 @@ def cmd_interviewee(args) -> int:
 
 def visit_json(db, found) -> dict:
     from ilmava_desktop.services import visits
-    from ilmava_desktop.services.visits import schedule
+    from ilmava_desktop.services.visits import guides, schedule
     from ilmava_desktop.storage import queries
 
     codes = {m.id: m.code for m in queries.municipalities(db)}
@@ -214,6 +219,7 @@ def visit_json(db, found) -> dict:
                       ("start", "end", "kind", "room", "interviewees", "interviewers")}
                      for slot in found.schedule],
         "status": found.status,
+        "themes": guides.visit_themes(db, found),
         "warning": found.warning,
         "conflicts": schedule.conflicts(db, found),
     }
@@ -260,7 +266,11 @@ def cmd_visit(args) -> int:
     session = open_for_writing(args.cohort)
     try:
         host = cohort_municipality(session.db, args.host)
-        if args.what == "plan":
+        if args.what == "themes":
+            from ilmava_desktop.services.visits import guides
+
+            guides.set_themes(session, host_id=host, theme_ids=args.theme)
+        elif args.what == "plan":
             schedule.plan(session, host_id=host, day=args.date, start=args.start,
                           rooms=args.rooms)
         else:

@@ -211,6 +211,14 @@ def _visits(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _interview_guides(db: sqlite_utils.Database) -> None:
+    # The interview guide the cohort's visits use, its JSON kept whole in the file (as a
+    # self-assessment template is), so the cohort carries the questions it was prepared with.
+    db.executescript(f"""
+        CREATE TABLE interview_guide ({_ROW}, key TEXT NOT NULL, body TEXT NOT NULL);
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -227,6 +235,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0007_pairs_and_sparrers", _pairs),
     ("0008_review_dropouts", _review_dropouts),
     ("0009_visits", _visits),
+    ("0010_interview_guides", _interview_guides),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -107,7 +107,8 @@ def placeholders(argv: list[str], folder: Path, cohort: Path) -> list[str]:
     return out
 
 
-SECOND_VALUE = {"--municipality": "398", "--without": "398", "--person": "tuntematon"}
+SECOND_VALUE = {"--municipality": "398", "--without": "398", "--person": "tuntematon",
+                "--theme": "leadership"}
 COMMANDS = documented_commands()
 
 

@@ -122,3 +122,40 @@ def test_a_team_is_chosen_by_ticking_people_and_warned_outside_two_to_three(
     session = window.ctx.session
     m_id = find_municipality(session.db, "638")
     assert len(visits.team_members(session.db, m_id)) == 1
+
+
+def test_the_visits_themes_are_ticked_with_space(demo_window_at, qtbot):
+    from ilmava_desktop.services.visits import guides
+
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    titles = [tab.themes.item(i).text() for i in range(tab.themes.count())]
+    assert titles[0] == "Leadership and strategic commitment" and len(titles) == 4
+    before = [tab.themes.item(i).checkState() for i in range(4)]
+    last = 3
+    tab.themes.setFocus()
+    tab.themes.setCurrentRow(last)
+    qtbot.keyClick(tab.themes, Qt.Key.Key_Space)
+    session = window.ctx.session
+    porvoo = find_municipality(session.db, "638")
+    expected = {["leadership", "organisation", "implementation", "partnerships"][i]
+                for i in range(4) if (before[i] == Qt.CheckState.Checked) != (i == last)}
+    assert set(guides.themes_of(session.db, porvoo)) == expected
+
+
+def test_the_guide_is_imported_from_the_window(demo_window_at, qtbot, tmp_path, monkeypatch):
+    import json
+
+    from ilmava_desktop.services.visits import guides
+    from ilmava_desktop.ui.visits import page as page_module
+
+    _window, page = visits_page(demo_window_at, qtbot)
+    data = guides.bundled_guide()
+    path = tmp_path / "opas.json"
+    body = guides.core.guide_json(data)
+    body["themes"] = body["themes"][:2]
+    path.write_text(json.dumps(body), "utf-8")
+    monkeypatch.setattr(page_module, "ask_open", lambda _p, _t, _f, on_path: on_path(path))
+    click_button(qtbot, page, "Import guide…")
+    assert page.visit.themes.count() == 2
+    assert "Ctrl+Z" in page.message.text()

@@ -18,7 +18,7 @@ class IntervieweeDialog(QDialog):
         self.title = QLineEdit()
         self.title.setAccessibleName(_("Title or unit"))
         self.group = QComboBox()
-        self.group.setAccessibleName(_("Group"))
+        self.group.setAccessibleName(_("Interview group"))
         self.group.addItem(_("(from the title)"), None)
         for group in core.GROUPS:
             self.group.addItem(_(core.GROUP_LABELS[group]), group)
@@ -26,7 +26,7 @@ class IntervieweeDialog(QDialog):
         self.email.setAccessibleName(_("E-mail (optional)"))
         layout = QVBoxLayout(self)
         layout.addLayout(labelled_form([(_("&Name:"), self.name), (_("&Title or unit:"), self.title),
-                                        (_("&Group:"), self.group),
+                                        (_("Interview &group:"), self.group),
                                         (_("&E-mail (optional):"), self.email)]))
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel))

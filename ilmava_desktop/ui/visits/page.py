@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ilmava_desktop.i18n import _
+from ilmava_desktop.services.visits import guides
 from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.file_dialogs import ask_open, ask_save
+from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.visits.teams_tab import TeamsTab
 from ilmava_desktop.ui.visits.visit_tab import VisitTab
 from ilmava_desktop.ui.when_shown import WhenShown
@@ -13,7 +16,8 @@ from ilmava_desktop.ui.widgets import heading
 
 # The tables each tab shows: a change to any of them reloads it (when it is shown).
 TEAM_TABLES = ("review_team_member", "review_pair", "person", "municipality")
-VISIT_TABLES = ("visit", "interviewee", "preparation_meeting", *TEAM_TABLES)
+VISIT_TABLES = ("visit", "interviewee", "preparation_meeting", "interview_guide",
+                "answer", *TEAM_TABLES)
 
 
 class VisitsPage(QWidget):
@@ -35,6 +39,14 @@ class VisitsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(heading(_("Visits"), 1))
         top.addStretch(1)
+        self.import_guide_button = QPushButton(_("Import &guide…"))
+        self.import_guide_button.setToolTip(_("An interview guide as JSON: themes with "
+                                              "questions in Finnish, Swedish and English"))
+        self.import_guide_button.clicked.connect(self.import_guide)
+        self.export_guide_button = QPushButton(_("E&xport guide…"))
+        self.export_guide_button.clicked.connect(self.export_guide)
+        top.addWidget(self.import_guide_button)
+        top.addWidget(self.export_guide_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -58,3 +70,14 @@ class VisitsPage(QWidget):
             self.teams_when_shown()
         if changes.touches(*VISIT_TABLES):
             self.visit_when_shown()
+
+    def import_guide(self):
+        return ask_open(self, _("Import an interview guide"), _("Interview guides (*.json)"),
+                        lambda path: run_op(self.ctx, lambda s: guides.import_guide(s, path=path),
+                                            say=self.message, parent=self))
+
+    def export_guide(self):
+        return ask_save(self, _("Export the interview guide"), "haastattelupohja.json",
+                        _("Interview guides (*.json)"), lambda path: run_op(
+                            self.ctx, lambda s: guides.export_guide(s.db, path=path),
+                            say=self.message, parent=self))

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -19,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.core import visits as core
+from ilmava_desktop.core.guides import text_in
 from ilmava_desktop.i18n import _, current_language, ngettext
 from ilmava_desktop.services import visits
-from ilmava_desktop.services.visits import interviewees, schedule
+from ilmava_desktop.services.visits import guides, interviewees, schedule
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_open
 from ilmava_desktop.ui.ops import run_op
@@ -73,7 +76,7 @@ class VisitTab(QWidget):
 
         self.people_model = RowTableModel([
             Column(_("Interviewee"), lambda r: r.name),
-            Column(_("Group"), lambda r: r.group),
+            Column(_("Interview group"), lambda r: r.group),
         ], self)
         self.people = row_table(self.people_model, _("Interviewees"), stretch=(0,))
         self.add_button = QPushButton(_("&Add…"))
@@ -112,6 +115,11 @@ class VisitTab(QWidget):
         self.slot_room.setAccessibleName(_("Room of the slot"))
         self.move_button = QPushButton(_("&Move"))
         self.move_button.clicked.connect(self.move_slot)
+        self.themes = QListWidget()
+        self.themes.setAccessibleName(_("Themes the visit covers"))
+        self.themes.setToolTip(_("Space ticks a theme. By default: the host's development "
+                                 "task theme and its weakest self-assessment themes"))
+        self.themes.itemChanged.connect(lambda _item: self.themes_ticked())
         self.conflicts = QLabel()
         self.conflicts.setObjectName("errorText")
         self.conflicts.setWordWrap(True)
@@ -130,12 +138,16 @@ class VisitTab(QWidget):
         left.setMinimumWidth(360)
         people = QVBoxLayout(left)
         people.setContentsMargins(0, 0, 0, 0)
-        people.addWidget(self.people, 1)
+        people.addWidget(self.people, 2)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.import_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         people.addLayout(buttons)
+        themes_label = QLabel(_("T&hemes to cover:"))
+        themes_label.setBuddy(self.themes)
+        people.addWidget(themes_label)
+        people.addWidget(self.themes, 1)
         right = QWidget()
         day = QVBoxLayout(right)
         day.setContentsMargins(0, 0, 0, 0)
@@ -196,9 +208,11 @@ class VisitTab(QWidget):
             db = session.db
             found = visits.visit(db, host_id)
             teams = {t.municipality.id: t for t in visits.teams(db)}
-            return found, teams, schedule.conflicts(db, found), schedule.names(db, found)
+            return (found, teams, schedule.conflicts(db, found), schedule.names(db, found),
+                    guides.guide(db), guides.visit_themes(db, found))
 
-        found, teams, conflicts, names = self.ctx.read(read)
+        found, teams, conflicts, names, guide, covered = self.ctx.read(read)
+        self.fill_themes(guide, covered, language)
         self.current = found
         self.date.setText(found.date or "")
         self.place.setText(found.place)
@@ -228,6 +242,27 @@ class VisitTab(QWidget):
             "✓ Nobody is in two places at once, and everyone is interviewed once."))
         if not found.schedule:
             self.conflicts.setText(_("No schedule yet: Plan the day generates one."))
+
+    def fill_themes(self, guide, covered: list[str], language: str) -> None:
+        self.themes.blockSignals(True)
+        self.themes.clear()
+        for theme in guide.themes:
+            item = QListWidgetItem(text_in(theme.title, language))
+            item.setData(Qt.ItemDataRole.UserRole, theme.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if theme.id in covered
+                               else Qt.CheckState.Unchecked)
+            self.themes.addItem(item)
+        self.themes.blockSignals(False)
+
+    def themes_ticked(self) -> None:
+        if (host := self._host()) is None:
+            return
+        chosen = [self.themes.item(i).data(Qt.ItemDataRole.UserRole)
+                  for i in range(self.themes.count())
+                  if self.themes.item(i).checkState() == Qt.CheckState.Checked]
+        if chosen:
+            self._write(lambda s: guides.set_themes(s, host_id=host, theme_ids=chosen))
 
     def slot_chosen(self) -> None:
         index = self.slots.currentIndex()

@@ -10,11 +10,12 @@ from ilmava_desktop.commands.common import (
     PROBLEM,
     Parser,
     cohort_municipality,
+    export_parsers,
     open_for_writing,
     print_json,
 )
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _, ngettext
+from ilmava_desktop.i18n import LANGUAGES, _, ngettext
 from ilmava_desktop.i18n.arguments import whole_number
 
 
@@ -80,6 +81,15 @@ def add_parsers(commands) -> None:
     themes.add_argument("--host", required=True, help=_("code or name"))
     themes.add_argument("--theme", action="extend", nargs="+", required=True, metavar="ID",
                         help=_("theme ids of the interview guide (see `ilmava guide export`)"))
+
+    pack = export_parsers(commands).add_parser(
+        "visit-pack", help=_("a visit's programme, teams, interviewees and questions, as PDF"))
+    pack.add_argument("cohort", type=Path)
+    pack.add_argument("--host", required=True, help=_("code or name"))
+    pack.add_argument("--out", type=Path, required=True)
+    pack.add_argument("--lang", choices=LANGUAGES,
+                      help=_("language of the pack (default: the host's)"))
+    pack.set_defaults(run=cmd_export_visit_pack)
 
     listing = commands.add_parser("visits", help=_("the peer-review visits"))
     listing.add_argument("cohort", type=Path)
@@ -243,6 +253,17 @@ def cmd_visits(args) -> int:
               f" {reviewers}  " + ngettext(
             "{n} interviewee", "{n} interviewees", len(v.interviewees)).format(
             n=len(v.interviewees)))
+    return OK
+
+
+def cmd_export_visit_pack(args) -> int:
+    from ilmava_desktop.services.visits import documents
+
+    session = _reading(args.cohort)
+    host = cohort_municipality(session.db, args.host)
+    written = documents.write_visit_pack(session.db, host_id=host, target=args.out,
+                                         language=args.lang)
+    print(_("Wrote {path}").format(path=written))
     return OK
 
 

@@ -159,3 +159,15 @@ def test_the_guide_is_imported_from_the_window(demo_window_at, qtbot, tmp_path, 
     click_button(qtbot, page, "Import guide…")
     assert page.visit.themes.count() == 2
     assert "Ctrl+Z" in page.message.text()
+
+
+def test_the_visit_pack_is_written_from_the_window(demo_window_at, qtbot, tmp_path,
+                                                   monkeypatch):
+    from ilmava_desktop.ui.visits import visit_tab
+
+    _window, page = visits_page(demo_window_at, qtbot)
+    target = tmp_path / "pack.pdf"
+    monkeypatch.setattr(visit_tab, "ask_save", lambda _p, _t, _s, _f, on_path: on_path(target))
+    click_button(qtbot, page.visit, "Visit pack (PDF)…")
+    assert target.read_bytes().startswith(b"%PDF")
+    assert str(target) in page.message.text()

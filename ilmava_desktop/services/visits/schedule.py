@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 
 from ilmava_desktop.core import visits as core
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import N_, _
 from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession
 from ilmava_desktop.services.visits import (
     Visit,
@@ -86,19 +87,22 @@ def generated_json(db, found: Visit, *, start: str, rooms: int | None) -> str:
     return json.dumps([core.to_json(slot) for slot in generated])
 
 
-def slot_titles(found: Visit) -> list[str]:
-    """What each slot is, in words: the two debriefs are the team's own, then the joint
-    feedback with the host."""
+OPENING_TITLE, LUNCH_TITLE = N_("Joint opening"), N_("Lunch")
+TEAM_DEBRIEF_TITLE, FEEDBACK_TITLE = N_("Team debrief"), N_("Joint debrief and feedback")
+
+
+def slot_titles(found: Visit, tr: Callable[[str], str] = _) -> list[str]:
+    """What each slot is, in words (in `tr`'s language): the two debriefs are the team's
+    own, then the joint feedback with the host."""
     debriefs = [i for i, slot in enumerate(found.schedule) if slot["kind"] == core.DEBRIEF]
     titles = []
     for index, slot in enumerate(found.schedule):
         if slot["kind"] == core.OPENING:
-            titles.append(_("Joint opening"))
+            titles.append(tr(OPENING_TITLE))
         elif slot["kind"] == core.BREAK:
-            titles.append(_("Lunch"))
+            titles.append(tr(LUNCH_TITLE))
         elif slot["kind"] == core.DEBRIEF:
-            titles.append(_("Joint debrief and feedback") if index == debriefs[-1]
-                          else _("Team debrief"))
+            titles.append(tr(FEEDBACK_TITLE if index == debriefs[-1] else TEAM_DEBRIEF_TITLE))
         else:
             titles.append(", ".join(i.name for i in found.interviewees
                                     if i.id in slot["interviewees"]))

@@ -24,9 +24,9 @@ from ilmava_desktop.core import visits as core
 from ilmava_desktop.core.guides import text_in
 from ilmava_desktop.i18n import _, current_language, ngettext
 from ilmava_desktop.services import visits
-from ilmava_desktop.services.visits import guides, interviewees, schedule
+from ilmava_desktop.services.visits import documents, guides, interviewees, schedule
 from ilmava_desktop.ui.context import AppContext
-from ilmava_desktop.ui.file_dialogs import ask_open
+from ilmava_desktop.ui.file_dialogs import ask_open, ask_save
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.visits.interviewee_dialog import IntervieweeDialog
@@ -70,6 +70,10 @@ class VisitTab(QWidget):
             self.status.addItem(_(core.STATUS_LABELS[status]), status)
         self.save_button = QPushButton(_("&Save details"))
         self.save_button.clicked.connect(self.save_details)
+        self.pack_button = QPushButton(_("Visit pac&k (PDF)…"))
+        self.pack_button.setToolTip(_("The programme, the teams, the interviewees and the "
+                                      "questions with room for notes, in the host's language"))
+        self.pack_button.clicked.connect(self.write_pack)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(_("The visit"))
@@ -134,6 +138,7 @@ class VisitTab(QWidget):
         where = QHBoxLayout()
         where.addLayout(labelled_form([(_("P&lace:"), self.place)]), 1)
         where.addWidget(self.save_button)
+        where.addWidget(self.pack_button)
         left = QWidget()
         left.setMinimumWidth(360)
         people = QVBoxLayout(left)
@@ -290,6 +295,15 @@ class VisitTab(QWidget):
             self.status.currentData()
         self._write(lambda s: visits.update_visit(s, host_id=host, date=day, place=place,
                                                   status=status))
+
+    def write_pack(self):
+        if (host := self._host()) is None:
+            return None
+        suggested = _("visit-pack-{municipality}.pdf").format(
+            municipality=self.choice.currentText().split(" – ")[0].lower())
+        return ask_save(self, _("Visit pack (PDF)"), suggested, _("PDF files (*.pdf)"),
+                        lambda path: run_op(self.ctx, lambda s: documents.write_visit_pack(
+                            s.db, host_id=host, target=path), say=self.message, parent=self))
 
     def add_interviewee(self) -> IntervieweeDialog | None:
         if (host := self._host()) is None:

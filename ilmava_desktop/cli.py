@@ -17,10 +17,12 @@ from ilmava_desktop.commands import attendance as attendance_commands
 from ilmava_desktop.commands import board as board_commands
 from ilmava_desktop.commands import cohort as cohort_commands
 from ilmava_desktop.commands import groups as groups_commands
+from ilmava_desktop.commands import guides as guides_commands
 from ilmava_desktop.commands import municipalities as municipality_commands
 from ilmava_desktop.commands import pairs as pairs_commands
 from ilmava_desktop.commands import reports as reports_commands
 from ilmava_desktop.commands import sparrers as sparrers_commands
+from ilmava_desktop.commands import visits as visits_commands
 from ilmava_desktop.commands.common import (
     OK,
     PROBLEM,
@@ -50,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     groups_commands.add_parsers(commands)
     pairs_commands.add_parsers(commands)
     sparrers_commands.add_parsers(commands)
+    visits_commands.add_parsers(commands)
+    guides_commands.add_parsers(commands)
     reports_commands.add_parsers(commands)
     return parser
 
@@ -111,6 +115,7 @@ COMMANDS = {
     **cohort_commands.COMMANDS, **municipality_commands.COMMANDS,
     **attendance_commands.COMMANDS, **assessment_commands.COMMANDS, **board_commands.COMMANDS,
     **groups_commands.COMMANDS, **pairs_commands.COMMANDS, **sparrers_commands.COMMANDS,
+    **visits_commands.COMMANDS, **guides_commands.COMMANDS,
 }
 
 if __name__ == "__main__":

@@ -186,6 +186,49 @@ def _round_names(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _visits(db: sqlite_utils.Database) -> None:
+    # Peer-review visits (Motiva): each municipality's review team, one visit per reviewed
+    # municipality, a preparation meeting per visiting municipality, and the people the
+    # host has interviewed (the least the programme needs: name, title, group, e-mail).
+    # A visit's schedule is kept whole, as JSON: its rules (nobody in two places at once)
+    # hold for the schedule as a whole, so two laptops' edits never mix slot by slot.
+    db.executescript(f"""
+        CREATE TABLE review_team_member (
+            {_ROW}, municipality_id TEXT NOT NULL REFERENCES municipality(id),
+            person_id TEXT NOT NULL REFERENCES person(id)
+        );
+        CREATE INDEX review_team_municipality ON review_team_member(municipality_id);
+        CREATE TABLE visit (
+            {_ROW}, host_id TEXT NOT NULL REFERENCES municipality(id),
+            date TEXT, place TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'held', 'findings_written')),
+            themes TEXT NOT NULL DEFAULT '[]', schedule TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE preparation_meeting (
+            {_ROW}, visit_id TEXT NOT NULL REFERENCES visit(id),
+            reviewer_id TEXT NOT NULL REFERENCES municipality(id),
+            date TEXT, place TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE interviewee (
+            {_ROW}, visit_id TEXT NOT NULL REFERENCES visit(id),
+            name TEXT NOT NULL, title TEXT NOT NULL DEFAULT '',
+            interview_group TEXT NOT NULL DEFAULT 'expert'
+                CHECK (interview_group IN ('leadership', 'sector', 'expert', 'elected', 'local')),
+            email TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX interviewee_visit ON interviewee(visit_id);
+    """)
+
+
+def _interview_guides(db: sqlite_utils.Database) -> None:
+    # The interview guide the cohort's visits use, its JSON kept whole in the file (as a
+    # self-assessment template is), so the cohort carries the questions it was prepared with.
+    db.executescript(f"""
+        CREATE TABLE interview_guide ({_ROW}, key TEXT NOT NULL, body TEXT NOT NULL);
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -202,6 +245,8 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0007_pairs_and_sparrers", _pairs),
     ("0008_review_dropouts", _review_dropouts),
     ("0009_round_names", _round_names),
+    ("0010_visits", _visits),
+    ("0011_interview_guides", _interview_guides),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -64,6 +64,12 @@ def reports_page(ctx: AppContext) -> QWidget:
     return ReportsPage(ctx)
 
 
+def visits_page(ctx: AppContext) -> QWidget:
+    from ilmava_desktop.ui.visits.page import VisitsPage
+
+    return VisitsPage(ctx)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, door: DbDoor | None = None):
         super().__init__()
@@ -81,6 +87,7 @@ class MainWindow(QMainWindow):
             (_("Groups"), groups_tool),
             (_("Debrief board"), board_page),
             (_("Reports"), reports_page),
+            (_("Visits"), visits_page),
         ]
         self.built: dict[int, QWidget] = {}
         self.navigation = QListWidget()

@@ -14,7 +14,8 @@ from ilmava_desktop.ui.main_window import MainWindow
 from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
 from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
 
-TOOL_NAMES = ["municipalities", "attendance", "self-assessment", "groups", "board", "reports"]
+TOOL_NAMES = ["municipalities", "attendance", "self-assessment", "groups", "board", "reports",
+              "visits"]
 
 
 def _settle() -> None:
@@ -63,6 +64,7 @@ def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         number = _assessment_views(window, folder, number, written)
         number = _board_views(window, folder, number, written)
         number = _groups_views(window, folder, number, written)
+        number = _visits_views(window, folder, number, written)
         window.lifecycle.close_cohort()
     written.append(_save(window, folder, number + 1, "start"))
     return written
@@ -121,5 +123,18 @@ def _groups_views(window: MainWindow, folder: Path, number: int, written: list) 
         number += 1
         written.append(_save(window, folder, number, name))
     tool.tabs.setCurrentIndex(0)
+    window.show_tool(0)
+    return number
+
+
+def _visits_views(window: MainWindow, folder: Path, number: int, written: list) -> int:
+    """The review teams, the other tab of the Visits tool."""
+    index = TOOL_NAMES.index("visits")
+    window.show_tool(index)
+    page = window.tools[index][1]
+    page.tabs.setCurrentIndex(1)
+    number += 1
+    written.append(_save(window, folder, number, "visits-teams"))
+    page.tabs.setCurrentIndex(0)
     window.show_tool(0)
     return number

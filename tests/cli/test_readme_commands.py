@@ -75,6 +75,7 @@ def placeholders(argv: list[str], folder: Path, cohort: Path) -> list[str]:
         "--theme": "strategy", "--group": "1", "--day": "1", "--token": "tuntematon",
         "--person": "tuntematon", "--find": "Lahti", "--name": "ILMAVA 2027",
         "--save": "Uusi ryhmittely", "--groups": "3", "--time-limit": "1", "--reviews": "2",
+        "--host": "638", "--id": "tuntematon",
     }
     out: list[str] = []
     for token in argv:
@@ -85,6 +86,8 @@ def placeholders(argv: list[str], folder: Path, cohort: Path) -> list[str]:
             out.append(str(cohort))
         elif token == "FILE" and argv[1:3] == ["answers", "import"]:
             out.append(str(folder / "vastaukset.csv"))
+        elif token == "FILE" and argv[1] == "interviewees":
+            out.append(str(ROOT / "resources/demo/haastateltavat-esimerkki.csv"))
         elif token == "FILE" and argv[1] == "sparrers":
             out.append(str(ROOT / "resources/demo/sparraajat-esimerkki.csv"))
         elif token == "FILE":
@@ -104,7 +107,8 @@ def placeholders(argv: list[str], folder: Path, cohort: Path) -> list[str]:
     return out
 
 
-SECOND_VALUE = {"--municipality": "398", "--without": "398"}
+SECOND_VALUE = {"--municipality": "398", "--without": "398", "--person": "tuntematon",
+                "--theme": "leadership"}
 COMMANDS = documented_commands()
 
 

@@ -78,6 +78,9 @@ def fill_demo_peer_work(tx: Transaction, grouping_id: str) -> None:
     for sparrer in planned:
         sparrers.put_sparrer(tx, *sparrer)
     sparrers.put_matches(tx, sparrers.propose(tx.db))
+    from ilmava_desktop.services.demo.visits import fill_demo_visits
+
+    fill_demo_visits(tx)
 
 
 BUNDLED = "demo/esimerkkikohortti.ilmava"

@@ -1,0 +1,311 @@
+"""`ilmava teams | team set | interviewees | interviewee | visits`: peer-review visits."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ilmava_desktop.commands.common import (
+    OK,
+    PROBLEM,
+    Parser,
+    cohort_municipality,
+    export_parsers,
+    open_for_writing,
+    print_json,
+)
+from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.i18n import LANGUAGES, _, ngettext
+from ilmava_desktop.i18n.arguments import whole_number
+
+
+def add_parsers(commands) -> None:
+    teams = commands.add_parser("teams", help=_("each municipality's review team"))
+    teams.add_argument("cohort", type=Path)
+    teams.add_argument("--json", action="store_true")
+
+    team = commands.add_parser("team", help=_("set a municipality's review team"))
+    what = team.add_subparsers(dest="what", required=True, metavar="set", parser_class=Parser)
+    set_team = what.add_parser("set", help=_("the team is exactly these people"))
+    set_team.add_argument("cohort", type=Path)
+    set_team.add_argument("--municipality", required=True, help=_("code or name"))
+    set_team.add_argument("--person", action="extend", nargs="+", required=True, metavar="ID",
+                          help=_("the people's ids (see `ilmava people --json`)"))
+
+    interviewees = commands.add_parser("interviewees", help=_("the people a host interviews"))
+    what = interviewees.add_subparsers(dest="what", required=True, metavar="list|import",
+                                       parser_class=Parser)
+    listing = what.add_parser("list", help=_("a visit's interviewees"))
+    listing.add_argument("cohort", type=Path)
+    listing.add_argument("--host", required=True, help=_("code or name"))
+    listing.add_argument("--json", action="store_true")
+    imported = what.add_parser("import", help=_("import a CSV or XLSX list of interviewees"))
+    imported.add_argument("cohort", type=Path)
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--host", required=True, help=_("code or name"))
+    imported.add_argument("--dry-run", action="store_true")
+    imported.add_argument("--json", action="store_true")
+
+    one = commands.add_parser("interviewee", help=_("export or delete an interviewee (GDPR)"))
+    what = one.add_subparsers(dest="what", required=True, metavar="export|delete",
+                              parser_class=Parser)
+    for name, text in (("export", _("everything the cohort holds about an interviewee")),
+                       ("delete", _("erase an interviewee's data from the cohort"))):
+        sub = what.add_parser(name, help=text)
+        sub.add_argument("cohort", type=Path)
+        sub.add_argument("--id", required=True, dest="interviewee",
+                         help=_("the interviewee's id (see `ilmava visits --json`)"))
+        if name == "delete":
+            sub.add_argument("--purge-backups", action="store_true")
+
+    one = commands.add_parser("visit", help=_("plan a visit's day, or move a slot of it"))
+    what = one.add_subparsers(dest="what", required=True, metavar="plan|move|themes",
+                              parser_class=Parser)
+    plan = what.add_parser("plan", help=_("generate the day's schedule"))
+    plan.add_argument("cohort", type=Path)
+    plan.add_argument("--host", required=True, help=_("code or name"))
+    plan.add_argument("--date", required=True, help="YYYY-MM-DD")
+    plan.add_argument("--start", default="09:00", help=_("HH:MM (default 09:00)"))
+    plan.add_argument("--rooms", type=whole_number,
+                      help=_("interview rooms (default: one for each visiting team)"))
+    plan.add_argument("--json", action="store_true")
+    move = what.add_parser("move", help=_("move a slot of the schedule to another time"))
+    move.add_argument("cohort", type=Path)
+    move.add_argument("--host", required=True, help=_("code or name"))
+    move.add_argument("--slot", type=whole_number, required=True, metavar="N",
+                      help=_("the slot's number in the schedule (1 is the first)"))
+    move.add_argument("--start", required=True, help="HH:MM")
+    move.add_argument("--room", type=whole_number)
+    themes = what.add_parser("themes", help=_("the guide's themes the visit covers"))
+    themes.add_argument("cohort", type=Path)
+    themes.add_argument("--host", required=True, help=_("code or name"))
+    themes.add_argument("--theme", action="extend", nargs="+", required=True, metavar="ID",
+                        help=_("theme ids of the interview guide (see `ilmava guide export`)"))
+
+    pack = export_parsers(commands).add_parser(
+        "visit-pack", help=_("a visit's programme, teams, interviewees and questions, as PDF"))
+    pack.add_argument("cohort", type=Path)
+    pack.add_argument("--host", required=True, help=_("code or name"))
+    pack.add_argument("--out", type=Path, required=True)
+    pack.add_argument("--lang", choices=LANGUAGES,
+                      help=_("language of the pack (default: the host's)"))
+    pack.set_defaults(run=cmd_export_visit_pack)
+
+    listing = commands.add_parser("visits", help=_("the peer-review visits"))
+    listing.add_argument("cohort", type=Path)
+    listing.add_argument("--json", action="store_true")
+
+
+def _reading(path: Path):
+    from ilmava_desktop.services.cohort import reading
+
+    return reading._ReadOnlySession(path)
+
+
+def cmd_teams(args) -> int:
+    from ilmava_desktop.services import visits
+    from ilmava_desktop.storage import queries
+
+    session = _reading(args.cohort)
+    found = visits.teams(session.db)
+    codes = {m.id: m.code for m in queries.municipalities(session.db)}
+    if args.json:
+        print_json({"teams": [{
+            "municipality": t.municipality.code,
+            "members": [{"id": p.id, "name": p.name} for p in t.members],
+            "reviews": [codes[r] for r in t.reviews if r in codes],
+            "warning": t.warning} for t in found]})
+        return OK
+    names = {m.id: m.name() for m in queries.municipalities(session.db)}
+    for t in found:
+        members = ", ".join(p.name for p in t.members) or "–"
+        line = f"{t.municipality.name():<20} {members}"
+        if t.reviews:
+            line += "  → " + ", ".join(names[r] for r in t.reviews if r in names)
+        if t.warning:
+            line += f"  ({t.warning})"
+        print(line)
+    return OK
+
+
+def cmd_team(args) -> int:
+    from ilmava_desktop.services import visits
+
+    session = open_for_writing(args.cohort)
+    try:
+        m_id = cohort_municipality(session.db, args.municipality)
+        visits.set_team(session, municipality_id=m_id, person_ids=args.person)
+        team = next(t for t in visits.teams(session.db) if t.municipality.id == m_id)
+    finally:
+        session.close()
+    print(_("Review team of {municipality}: {names}.").format(
+        municipality=team.municipality.name(), names=", ".join(p.name for p in team.members)))
+    if team.warning:
+        print("ilmava: " + _("warning: {what}").format(what=team.warning), file=sys.stderr)
+    return OK
+
+
+def _interviewee_json(row) -> dict:
+    return {"id": row.id, "name": row.name, "title": row.title, "group": row.group,
+            "email": row.email}
+
+
+def cmd_interviewees(args) -> int:
+    from ilmava_desktop.services import visits
+    from ilmava_desktop.services.visits import interviewees
+
+    if args.what == "list":
+        session = _reading(args.cohort)
+        host = cohort_municipality(session.db, args.host)
+        found = visits.visit(session.db, host)
+        rows = found.interviewees if found else []
+        if args.json:
+            print_json({"interviewees": [_interviewee_json(r) for r in rows]})
+        else:
+            for row in rows:
+                print(f"{row.name:<28} {_(visits.core.GROUP_LABELS[row.group]):<20} {row.title}")
+        return OK
+    session = open_for_writing(args.cohort)
+    try:
+        host = cohort_municipality(session.db, args.host)
+        plan = interviewees.plan_import(session, host_id=host, path=args.file)
+        if not args.dry_run:
+            interviewees.apply_import(session, plan)
+        found = visits.visit(session.db, host)
+    finally:
+        session.close(save=not args.dry_run)
+    summary = plan.summary()
+    warning = found.warning if found else None
+    if args.json:
+        print_json({**summary, "warning": warning})
+    else:
+        print(_("{added} added, {updated} updated, {unchanged} unchanged.").format(**summary))
+        for rejection in plan.rejected:
+            print(_("line {line}: {reason}").format(line=rejection.line,
+                                                   reason=rejection.reason), file=sys.stderr)
+        if warning:
+            print("ilmava: " + _("warning: {what}").format(what=warning), file=sys.stderr)
+    return PROBLEM if plan.rejected else OK
+
+
+def cmd_interviewee(args) -> int:
+    from ilmava_desktop.services.visits import interviewees
+
+    session = open_for_writing(args.cohort)
+    try:
+        if args.what == "export":
+            data = interviewees.export_interviewee(session, interviewee_id=args.interviewee)
+        else:
+            row = interviewees.interviewee(session.db, args.interviewee)
+            if row is None:
+                raise RuleViolation(_("No interviewee in this cohort has the id {id}.").format(
+                    id=args.interviewee))
+            interviewees.delete_interviewee(session, interviewee_id=args.interviewee)
+            if args.purge_backups:
+                interviewees.erase_from_backups(session, args.interviewee)
+    finally:
+        session.close(save=args.what == "delete")
+    if args.what == "export":
+        print_json(data)
+    else:
+        print(_("Deleted {name}.").format(name=row["name"]))
+    return OK
+
+
+def visit_json(db, found) -> dict:
+    from ilmava_desktop.services import visits
+    from ilmava_desktop.services.visits import guides, schedule
+    from ilmava_desktop.storage import queries
+
+    codes = {m.id: m.code for m in queries.municipalities(db)}
+    return {
+        "host": found.host.code, "date": found.date, "place": found.place,
+        "reviewers": [codes[r] for r in found.reviewer_ids if r in codes],
+        "teams": {codes[r]: ids for r, ids in visits.visitor_ids(db, found).items()
+                  if r in codes},
+        "interviewees": [{"id": i.id, "name": i.name, "group": i.group}
+                         for i in found.interviewees],
+        "schedule": [{key: slot.get(key) for key in
+                      ("start", "end", "kind", "room", "interviewees", "interviewers")}
+                     for slot in found.schedule],
+        "status": found.status,
+        "themes": guides.visit_themes(db, found),
+        "warning": found.warning,
+        "conflicts": schedule.conflicts(db, found),
+    }
+
+
+def cmd_visits(args) -> int:
+    from ilmava_desktop.core import visits as core
+    from ilmava_desktop.services import visits
+
+    session = _reading(args.cohort)
+    found = visits.visits(session.db)
+    if args.json:
+        print_json({"visits": [visit_json(session.db, v) for v in found]})
+        return OK
+    if not found:
+        print(_("No visits yet: save the peer-review pairs first (ilmava pairs --save)."))
+    names = {t.municipality.id: t.municipality.name() for t in visits.teams(session.db)}
+    for v in found:
+        reviewers = ", ".join(names.get(r, "?") for r in v.reviewer_ids)
+        print(f"{v.host.name():<20} {v.date or '–':<10} {_(core.STATUS_LABELS[v.status]):<18}"
+              f" {reviewers}  " + ngettext(
+            "{n} interviewee", "{n} interviewees", len(v.interviewees)).format(
+            n=len(v.interviewees)))
+    return OK
+
+
+def cmd_export_visit_pack(args) -> int:
+    from ilmava_desktop.services.visits import documents
+
+    session = _reading(args.cohort)
+    host = cohort_municipality(session.db, args.host)
+    written = documents.write_visit_pack(session.db, host_id=host, target=args.out,
+                                         language=args.lang)
+    print(_("Wrote {path}").format(path=written))
+    return OK
+
+
+def print_schedule(db, found) -> None:
+    from ilmava_desktop.core import visits as core
+    from ilmava_desktop.services.visits import schedule
+
+    titles = schedule.slot_titles(found)
+    for number, slot in enumerate(schedule.slots(found), start=1):
+        what = titles[number - 1]
+        room = _("room {room}").format(room=slot.room) if slot.room else ""
+        print(f"{number:>2}. {core.clock(slot.start)}–{core.clock(slot.end)}  {room:<10} {what}")
+    for text in schedule.conflicts(db, found):
+        print("ilmava: " + _("warning: {what}").format(what=text), file=sys.stderr)
+
+
+def cmd_visit(args) -> int:
+    from ilmava_desktop.services import visits
+    from ilmava_desktop.services.visits import schedule
+
+    session = open_for_writing(args.cohort)
+    try:
+        host = cohort_municipality(session.db, args.host)
+        if args.what == "themes":
+            from ilmava_desktop.services.visits import guides
+
+            guides.set_themes(session, host_id=host, theme_ids=args.theme)
+        elif args.what == "plan":
+            schedule.plan(session, host_id=host, day=args.date, start=args.start,
+                          rooms=args.rooms)
+        else:
+            schedule.move_slot(session, host_id=host, index=args.slot - 1, start=args.start,
+                               **({"room": args.room} if args.room else {}))
+        found = visits.visit(session.db, host)
+        if getattr(args, "json", False):
+            print_json(visit_json(session.db, found))
+        else:
+            print_schedule(session.db, found)
+    finally:
+        session.close()
+    return OK
+
+
+COMMANDS = {"visit": cmd_visit, "teams": cmd_teams, "team": cmd_team, "interviewees": cmd_interviewees,
+            "interviewee": cmd_interviewee, "visits": cmd_visits}

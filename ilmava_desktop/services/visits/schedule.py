@@ -1,0 +1,131 @@
+"""A visit's day: generated from a start time and rooms, then edited; rules checked at once."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+
+from ilmava_desktop.core import visits as core
+from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.i18n import N_, _
+from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession
+from ilmava_desktop.services.visits import (
+    Visit,
+    _checked_date,
+    _host,
+    put_visit,
+    visit,
+    visitor_ids,
+    visits,
+)
+from ilmava_desktop.storage import queries
+
+
+def names(db, found: Visit) -> dict[str, str]:
+    """Everyone the day names: the interviewees and the visitors."""
+    people = {p.id: p.name for p in queries.people(db)}
+    return {**people, **{i.id: i.name for i in found.interviewees}}
+
+
+def slots(found: Visit) -> list[core.Slot]:
+    return [core.from_json(data) for data in found.schedule]
+
+
+def _bookings(db, *, replacing: Visit | None = None,
+              day: str | None = None) -> list[core.Booking]:
+    found = []
+    for other in visits(db):
+        when = day if replacing is not None and other.id == replacing.id else other.date
+        people = frozenset(p for ids in visitor_ids(db, other).values() for p in ids)
+        found.append(core.Booking(other.host.name(), date.fromisoformat(when) if when else None,
+                                  people))
+    return found
+
+
+def conflicts(db, found: Visit) -> list[str]:
+    """The rules the visit's day breaks, in words: its schedule, and its visitors booked on
+    another visit the same day."""
+    problems = core.problems(slots(found), [i.id for i in found.interviewees],
+                             names(db, found)) if found.schedule else []
+    mine = [text for text in core.double_bookings(_bookings(db), names(db, found))
+            if found.host.name() in text]
+    return problems + mine
+
+
+def plan(session: CohortSession, *, host_id: str, day: str, start: str = "09:00",
+         rooms: int | None = None) -> Changes:
+    """Generate the host's day and keep it with its date; ScheduleImpossible names the
+    rule when it cannot be done (too many interviews, too long a day, a visitor booked
+    elsewhere that day)."""
+    db = session.db
+    host = _host(db, host_id)
+    found = visit(db, host_id)
+    if found is None:
+        raise RuleViolation(_("Nobody reviews {municipality}: save the peer-review pairs "
+                              "first.").format(municipality=host.name()))
+    if not found.interviewees:
+        raise core.ScheduleImpossible(_("{municipality} has no interviewees yet: add or "
+                                        "import them first.").format(municipality=host.name()))
+    when = _checked_date(day)
+    clashes = [text for text in core.double_bookings(
+        _bookings(db, replacing=found, day=when), names(db, found)) if host.name() in text]
+    if clashes:
+        raise core.ScheduleImpossible(clashes[0])
+    schedule = generated_json(db, found, start=start, rooms=rooms)
+    return session.write(_("Plan the visit to {municipality}").format(
+        municipality=host.name()), lambda tx: put_visit(
+        tx, host_id, date=when, schedule=schedule))
+
+
+def generated_json(db, found: Visit, *, start: str, rooms: int | None) -> str:
+    """The generated day as stored; rooms default to one per visiting team."""
+    teams = list(visitor_ids(db, found).values())
+    settings = core.DaySettings(start=core.minutes(start), rooms=rooms or max(1, len(teams)))
+    generated = core.generate([(i.id, i.group) for i in found.interviewees], teams, settings,
+                              group_order=core.GROUPS)
+    return json.dumps([core.to_json(slot) for slot in generated])
+
+
+OPENING_TITLE, LUNCH_TITLE = N_("Joint opening"), N_("Lunch")
+TEAM_DEBRIEF_TITLE, FEEDBACK_TITLE = N_("Team debrief"), N_("Joint debrief and feedback")
+
+
+def slot_titles(found: Visit, tr: Callable[[str], str] = _) -> list[str]:
+    """What each slot is, in words (in `tr`'s language): the two debriefs are the team's
+    own, then the joint feedback with the host."""
+    debriefs = [i for i, slot in enumerate(found.schedule) if slot["kind"] == core.DEBRIEF]
+    titles = []
+    for index, slot in enumerate(found.schedule):
+        if slot["kind"] == core.OPENING:
+            titles.append(tr(OPENING_TITLE))
+        elif slot["kind"] == core.BREAK:
+            titles.append(tr(LUNCH_TITLE))
+        elif slot["kind"] == core.DEBRIEF:
+            titles.append(tr(FEEDBACK_TITLE if index == debriefs[-1] else TEAM_DEBRIEF_TITLE))
+        else:
+            titles.append(", ".join(i.name for i in found.interviewees
+                                    if i.id in slot["interviewees"]))
+    return titles
+
+
+def move_slot(session: CohortSession, *, host_id: str, index: int, start: str,
+              room: int | None = KEEP) -> Changes:
+    """A slot at another time (or room), its length kept; refused, with the rule named,
+    when someone would then be in two places at once."""
+    db = session.db
+    host = _host(db, host_id)
+    found = visit(db, host_id)
+    current = slots(found) if found else []
+    if not 0 <= index < len(current):
+        raise RuleViolation(_("The visit has no such slot."))
+    edited = list(current)
+    edited[index] = core.moved(current[index], core.minutes(start),
+                               None if room is KEEP else room)
+    broken = core.problems(edited, [i.id for i in found.interviewees], names(db, found))
+    if broken:
+        raise RuleViolation(broken[0])
+    schedule = json.dumps([core.to_json(slot) for slot in edited])
+    return session.write(_("Move {time} of the visit to {municipality}").format(
+        time=core.clock(current[index].start), municipality=host.name()),
+        lambda tx: put_visit(tx, host_id, schedule=schedule))

@@ -1,0 +1,1 @@
+"""The Visits tool: review teams, visits, interviewees and the day's schedule."""

@@ -1,0 +1,373 @@
+"""One visit: its date, place and status, the host's interviewees, and the day's schedule,
+generated and then edited with the rules checked at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilmava_desktop.core import visits as core
+from ilmava_desktop.core.guides import text_in
+from ilmava_desktop.i18n import _, current_language, ngettext
+from ilmava_desktop.services import visits
+from ilmava_desktop.services.visits import documents, guides, interviewees, schedule
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.file_dialogs import ask_open, ask_save
+from ilmava_desktop.ui.ops import run_op
+from ilmava_desktop.ui.row_model import Column, RowTableModel
+from ilmava_desktop.ui.visits.interviewee_dialog import IntervieweeDialog
+from ilmava_desktop.ui.widgets import labelled_form, row_table
+
+
+@dataclass(frozen=True)
+class IntervieweeRow:
+    id: str
+    name: str
+    group: str
+    title: str
+
+
+@dataclass(frozen=True)
+class SlotRow:
+    id: str  # its position in the schedule
+    time: str
+    room: str
+    what: str
+    interviewers: str
+
+
+class VisitTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.message: QLabel | None = None
+        self.current: visits.Visit | None = None
+        self.choice = QComboBox()
+        self.choice.setAccessibleName(_("Visit"))
+        self.choice.currentIndexChanged.connect(lambda _i: self.show_visit())
+        self.date = QLineEdit()
+        self.date.setPlaceholderText("2026-10-14")
+        self.date.setAccessibleName(_("Date"))
+        self.place = QLineEdit()
+        self.place.setAccessibleName(_("Place"))
+        self.status = QComboBox()
+        self.status.setAccessibleName(_("Status"))
+        for status in core.STATUSES:
+            self.status.addItem(_(core.STATUS_LABELS[status]), status)
+        self.save_button = QPushButton(_("&Save details"))
+        self.save_button.clicked.connect(self.save_details)
+        self.pack_button = QPushButton(_("Visit pac&k (PDF)…"))
+        self.pack_button.setToolTip(_("The programme, the teams, the interviewees and the "
+                                      "questions with room for notes, in the host's language"))
+        self.pack_button.clicked.connect(self.write_pack)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(_("The visit"))
+
+        self.people_model = RowTableModel([
+            Column(_("Interviewee"), lambda r: r.name),
+            Column(_("Interview group"), lambda r: r.group),
+        ], self)
+        self.people = row_table(self.people_model, _("Interviewees"), stretch=(0,))
+        self.add_button = QPushButton(_("&Add…"))
+        self.add_button.clicked.connect(self.add_interviewee)
+        self.import_button = QPushButton(_("&Import…"))
+        self.import_button.setToolTip(_("A CSV or XLSX list: Nimi, Titteli tai yksikkö, Ryhmä, "
+                                        "Sähköposti"))
+        self.import_button.clicked.connect(self.import_list)
+        self.delete_button = QPushButton(_("&Delete"))
+        self.delete_button.setToolTip(_("Erases the interviewee's data (GDPR)"))
+        self.delete_button.clicked.connect(self.delete_interviewee)
+
+        self.slot_model = RowTableModel([
+            Column(_("Time"), lambda r: r.time),
+            Column(_("Room"), lambda r: r.room),
+            Column(_("What"), lambda r: r.what),
+            Column(_("Interviewers"), lambda r: r.interviewers),
+        ], self)
+        self.slots = row_table(self.slot_model, _("Schedule"), stretch=(2, 3))
+        self.slots.selectionModel().currentRowChanged.connect(lambda *_a: self.slot_chosen())
+        self.start = QLineEdit("09:00")
+        self.start.setAccessibleName(_("Start of the day"))
+        self.rooms = QSpinBox()
+        self.rooms.setRange(0, 6)
+        self.rooms.setSpecialValueText(_("one per team"))
+        self.rooms.setAccessibleName(_("Interview rooms"))
+        self.plan_button = QPushButton(_("&Plan the day"))
+        self.plan_button.setToolTip(_("Opening, interviews, lunch and debrief, generated; "
+                                      "the date above is kept"))
+        self.plan_button.clicked.connect(self.plan)
+        self.slot_start = QLineEdit()
+        self.slot_start.setAccessibleName(_("New start time of the slot"))
+        self.slot_room = QSpinBox()
+        self.slot_room.setRange(0, 6)
+        self.slot_room.setSpecialValueText("–")
+        self.slot_room.setAccessibleName(_("Room of the slot"))
+        self.move_button = QPushButton(_("&Move"))
+        self.move_button.clicked.connect(self.move_slot)
+        self.themes = QListWidget()
+        self.themes.setAccessibleName(_("Themes the visit covers"))
+        self.themes.setToolTip(_("Space ticks a theme. By default: the host's development "
+                                 "task theme and its weakest self-assessment themes"))
+        self.themes.itemChanged.connect(lambda _item: self.themes_ticked())
+        self.conflicts = QLabel()
+        self.conflicts.setObjectName("errorText")
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setAccessibleName(_("Rules broken"))
+        self._layout()
+
+    def _layout(self) -> None:
+        details = QHBoxLayout()
+        details.addLayout(labelled_form([(_("&Visit:"), self.choice)]), 2)
+        details.addLayout(labelled_form([(_("Dat&e:"), self.date)]), 1)
+        details.addLayout(labelled_form([(_("Stat&us:"), self.status)]), 1)
+        where = QHBoxLayout()
+        where.addLayout(labelled_form([(_("P&lace:"), self.place)]), 1)
+        where.addWidget(self.save_button)
+        where.addWidget(self.pack_button)
+        left = QWidget()
+        left.setMinimumWidth(360)
+        people = QVBoxLayout(left)
+        people.setContentsMargins(0, 0, 0, 0)
+        people.addWidget(self.people, 2)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.import_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        people.addLayout(buttons)
+        themes_label = QLabel(_("T&hemes to cover:"))
+        themes_label.setBuddy(self.themes)
+        people.addWidget(themes_label)
+        people.addWidget(self.themes, 1)
+        right = QWidget()
+        day = QVBoxLayout(right)
+        day.setContentsMargins(0, 0, 0, 0)
+        plan = QHBoxLayout()
+        plan.addLayout(labelled_form([(_("Sta&rt:"), self.start)]))
+        plan.addLayout(labelled_form([(_("R&ooms:"), self.rooms)]))
+        plan.addWidget(self.plan_button)
+        plan.addStretch(1)
+        day.addLayout(plan)
+        day.addWidget(self.slots, 1)
+        edit = QHBoxLayout()
+        edit.addLayout(labelled_form([(_("Chosen slot starts a&t:"), self.slot_start)]))
+        edit.addLayout(labelled_form([(_("in roo&m:"), self.slot_room)]))
+        edit.addWidget(self.move_button)
+        edit.addStretch(1)
+        day.addLayout(edit)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(details)
+        layout.addLayout(where)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.conflicts)
+        self.setFocusProxy(self.choice)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        language = current_language()
+        found = self.ctx.read(lambda s: visits.visits(s.db))
+        kept = self.choice.currentData()
+        self.choice.blockSignals(True)
+        self.choice.clear()
+        for v in found:
+            self.choice.addItem(v.host.name(language), v.host.id)
+        index = self.choice.findData(kept)
+        self.choice.setCurrentIndex(index if index >= 0 else 0)
+        self.choice.blockSignals(False)
+        self.show_visit()
+
+    def show_visit(self) -> None:
+        host_id = self.choice.currentData()
+        language = current_language()
+        if host_id is None:
+            self.current = None
+            self.summary.setText(_("No visits yet: save the peer-review pairs in Groups, and "
+                                   "each reviewed municipality has a visit here."))
+            self.people_model.set_rows([])
+            self.slot_model.set_rows([])
+            self.conflicts.setText("")
+            return
+
+        def read(session):
+            db = session.db
+            found = visits.visit(db, host_id)
+            teams = {t.municipality.id: t for t in visits.teams(db)}
+            return (found, teams, schedule.conflicts(db, found), schedule.names(db, found),
+                    guides.guide(db), guides.visit_themes(db, found))
+
+        found, teams, conflicts, names, guide, covered = self.ctx.read(read)
+        self.fill_themes(guide, covered, language)
+        self.current = found
+        self.date.setText(found.date or "")
+        self.place.setText(found.place)
+        self.status.setCurrentIndex(max(0, self.status.findData(found.status)))
+        visiting = "; ".join(
+            f"{teams[r].municipality.name(language)}: "
+            + (", ".join(p.name for p in teams[r].members) or _("(no team yet)"))
+            for r in found.reviewer_ids if r in teams)
+        notes = [_("Visiting: {teams}.").format(teams=visiting or "–")]
+        if found.warning:
+            notes.append("▲ " + found.warning)
+        missing = core.missing_groups([i.group for i in found.interviewees])
+        if found.interviewees and missing:
+            notes.append(_("Nobody from: {groups}.").format(
+                groups=", ".join(_(core.GROUP_LABELS[g]) for g in missing)))
+        self.summary.setText("  ".join(notes))
+        self.people_model.set_rows([IntervieweeRow(i.id, i.name, _(core.GROUP_LABELS[i.group]),
+                                                   i.title) for i in found.interviewees])
+        titles = schedule.slot_titles(found)
+        self.slot_model.set_rows([SlotRow(
+            str(n), f"{slot['start']}–{slot['end']}",
+            _("room {room}").format(room=slot["room"]) if slot.get("room") else "",
+            titles[n], ", ".join(names.get(p, "?") for p in slot.get("interviewers", ()))
+            if slot["kind"] == core.INTERVIEW else "")
+            for n, slot in enumerate(found.schedule)])
+        self.conflicts.setText("\n".join("▲ " + text for text in conflicts) or _(
+            "✓ Nobody is in two places at once, and everyone is interviewed once."))
+        if not found.schedule:
+            self.conflicts.setText(_("No schedule yet: Plan the day generates one."))
+
+    def fill_themes(self, guide, covered: list[str], language: str) -> None:
+        self.themes.blockSignals(True)
+        self.themes.clear()
+        for theme in guide.themes:
+            item = QListWidgetItem(text_in(theme.title, language))
+            item.setData(Qt.ItemDataRole.UserRole, theme.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if theme.id in covered
+                               else Qt.CheckState.Unchecked)
+            self.themes.addItem(item)
+        self.themes.blockSignals(False)
+
+    def themes_ticked(self) -> None:
+        if (host := self._host()) is None:
+            return
+        chosen = [self.themes.item(i).data(Qt.ItemDataRole.UserRole)
+                  for i in range(self.themes.count())
+                  if self.themes.item(i).checkState() == Qt.CheckState.Checked]
+        if chosen:
+            self._write(lambda s: guides.set_themes(s, host_id=host, theme_ids=chosen))
+
+    def slot_chosen(self) -> None:
+        index = self.slots.currentIndex()
+        if self.current is None or not index.isValid():
+            return
+        slot = self.current.schedule[index.row()]
+        self.slot_start.setText(slot["start"])
+        self.slot_room.setValue(slot.get("room") or 0)
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def _write(self, work, done=None) -> None:
+        run_op(self.ctx, work, say=self.message, parent=self, done=done)
+
+    def _host(self) -> str | None:
+        host_id = self.choice.currentData()
+        if host_id is None and self.message:
+            self.message.setText(_("Choose a visit first."))
+        return host_id
+
+    def save_details(self) -> None:
+        if (host := self._host()) is None:
+            return
+        day, place, status = self.date.text().strip() or None, self.place.text(), \
+            self.status.currentData()
+        self._write(lambda s: visits.update_visit(s, host_id=host, date=day, place=place,
+                                                  status=status))
+
+    def write_pack(self):
+        if (host := self._host()) is None:
+            return None
+        suggested = _("visit-pack-{municipality}.pdf").format(
+            municipality=self.choice.currentText().split(" – ")[0].lower())
+        return ask_save(self, _("Visit pack (PDF)"), suggested, _("PDF files (*.pdf)"),
+                        lambda path: run_op(self.ctx, lambda s: documents.write_visit_pack(
+                            s.db, host_id=host, target=path), say=self.message, parent=self))
+
+    def add_interviewee(self) -> IntervieweeDialog | None:
+        if (host := self._host()) is None:
+            return None
+        dialog = IntervieweeDialog(self.choice.currentText(), self)
+        dialog.accepted.connect(lambda: self._write(
+            lambda s: interviewees.add_interviewee(s, host_id=host, **dialog.values())))
+        dialog.open()
+        return dialog
+
+    def import_list(self):
+        if (host := self._host()) is None:
+            return None
+        return ask_open(self, _("Import interviewees"), _("Lists (*.csv *.xlsx)"),
+                        lambda path: self.import_file(host, path))
+
+    def import_file(self, host: str, path) -> None:
+        def work(session):
+            plan = interviewees.plan_import(session, host_id=host, path=path)
+            interviewees.apply_import(session, plan)
+            return plan
+
+        def told(plan) -> None:
+            summary = plan.summary()
+            text = _("{added} added, {updated} updated, {unchanged} unchanged.").format(
+                **summary)
+            if plan.rejected:
+                text += " " + ngettext("{n} row rejected: {first}", "{n} rows rejected: {first}",
+                                       len(plan.rejected)).format(
+                    n=len(plan.rejected), first=_("line {line}: {reason}").format(
+                        line=plan.rejected[0].line, reason=plan.rejected[0].reason))
+            if self.message:
+                self.message.setText(text)
+            self.show_visit()
+
+        run_op(self.ctx, work, say=self.message, parent=self, done=told)
+
+    def delete_interviewee(self) -> None:
+        index = self.people.currentIndex()
+        if not index.isValid():
+            if self.message:
+                self.message.setText(_("Choose an interviewee first."))
+            return
+        row = self.people_model.row_at(index.row())
+        self._write(lambda s: interviewees.delete_interviewee(s, interviewee_id=row.id))
+
+    def plan(self) -> None:
+        if (host := self._host()) is None:
+            return
+        day, start, rooms = self.date.text().strip(), self.start.text(), self.rooms.value()
+        if not day:
+            if self.message:
+                self.message.setText(_("Give the visit a date first."))
+            self.date.setFocus()
+            return
+        self._write(lambda s: schedule.plan(s, host_id=host, day=day, start=start,
+                                            rooms=rooms or None))
+
+    def move_slot(self) -> None:
+        index = self.slots.currentIndex()
+        if (host := self._host()) is None or not index.isValid():
+            if self.message and host is not None:
+                self.message.setText(_("Choose a slot of the schedule first."))
+            return
+        start, room, number = self.slot_start.text(), self.slot_room.value(), index.row()
+        self._write(lambda s: schedule.move_slot(s, host_id=host, index=number, start=start,
+                                                 **({"room": room} if room else {})))

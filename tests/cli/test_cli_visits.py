@@ -1,0 +1,101 @@
+"""`ilmava teams | team set | interviewees | interviewee | visits` as a user runs them."""
+
+import json
+
+from ilmava_desktop.cli import main
+
+ROOT_FILE = "resources/demo/haastateltavat-esimerkki.csv"
+
+
+def run(capsys, *args):
+    code = main(["--lang", "en", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _people(capsys, cohort, code):
+    return [p for p in json.loads(run(capsys, "people", cohort, "--json")[1])
+            if p["municipality"] == code]
+
+
+def test_teams_and_team_set(capsys, tmp_path):
+    cohort = tmp_path / "demo.ilmava"
+    run(capsys, "demo", cohort)
+    code, out, _ = run(capsys, "teams", cohort, "--json")
+    teams = {t["municipality"]: t for t in json.loads(out)["teams"]}
+    assert code == 0 and len(teams["638"]["reviews"]) == 2
+    people = _people(capsys, cohort, "638")
+    code, out, err = run(capsys, "team", "set", cohort, "--municipality", "Porvoo",
+                         "--person", people[0]["id"])
+    assert code == 0 and "fewer than 2" in err
+    teams = {t["municipality"]: t for t in json.loads(run(capsys, "teams", cohort,
+                                                          "--json")[1])["teams"]}
+    assert [m["id"] for m in teams["638"]["members"]] == [people[0]["id"]]
+    assert teams["638"]["warning"] == "1 person in the review team, fewer than 2"
+    code, _, err = run(capsys, "team", "set", cohort, "--municipality", "638",
+                       "--person", "nobody")
+    assert code == 1 and err.count("\n") == 1 and "nobody" in err
+
+
+def test_interviewees_import_list_export_delete_and_visits_json(capsys, tmp_path):
+    from pathlib import Path
+
+    cohort = tmp_path / "demo.ilmava"
+    run(capsys, "demo", cohort)
+    listing = tmp_path / "list.csv"
+    listing.write_text("Nimi;Ryhmä\nUusi Haastateltava;paikallistoimija\n;asiantuntija\n",
+                       "utf-8")
+    code, out, err = run(capsys, "interviewees", "import", cohort, listing, "--host", "398",
+                         "--json")
+    assert code == 1 and json.loads(out)["added"] == 1
+    assert json.loads(out)["warning"] == "1 interviewee, fewer than 6"
+    example = Path(__file__).resolve().parents[2] / ROOT_FILE
+    code, out, _ = run(capsys, "interviewees", "import", cohort, example, "--host", "638",
+                       "--dry-run", "--json")
+    assert code == 0 and json.loads(out)["unchanged"] == 7
+    code, out, _ = run(capsys, "visits", cohort, "--json")
+    lahti = next(v for v in json.loads(out)["visits"] if v["host"] == "398")
+    assert set(lahti) >= {"host", "date", "place", "reviewers", "teams", "interviewees",
+                          "schedule", "status"}
+    assert [i["name"] for i in lahti["interviewees"]] == ["Uusi Haastateltava"]
+    assert set(lahti["teams"]) == set(lahti["reviewers"])
+    person = lahti["interviewees"][0]["id"]
+    code, out, _ = run(capsys, "interviewee", "export", cohort, "--id", person)
+    assert code == 0 and json.loads(out)["group"] == "local"
+    code, out, _ = run(capsys, "interviewee", "delete", cohort, "--id", person)
+    assert code == 0 and "Deleted Uusi Haastateltava" in out
+    code, _, err = run(capsys, "interviewee", "delete", cohort, "--id", person)
+    assert code == 1 and "No interviewee" in err
+    code, out, _ = run(capsys, "interviewees", "list", cohort, "--host", "398", "--json")
+    assert json.loads(out) == {"interviewees": []}
+
+
+def test_an_unusable_list_exits_2_in_one_line(capsys, tmp_path):
+    cohort = tmp_path / "demo.ilmava"
+    run(capsys, "demo", cohort)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Kunta;Arvo\nLahti;3\n", "utf-8")
+    code, _, err = run(capsys, "interviewees", "import", cohort, bad, "--host", "398")
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_visit_plan_prints_the_day_or_exits_1_naming_the_rule(capsys, tmp_path):
+    cohort = tmp_path / "demo.ilmava"
+    run(capsys, "demo", cohort)
+    code, out, _ = run(capsys, "visit", "plan", cohort, "--host", "638", "--date",
+                       "2026-10-21", "--start", "8:30", "--rooms", "2", "--json")
+    day = json.loads(out)
+    assert code == 0 and day["date"] == "2026-10-21" and day["conflicts"] == []
+    assert [s["kind"] for s in day["schedule"]][:2] == ["opening", "interview"]
+    assert day["schedule"][0]["start"] == "08:30"
+    code, out, _ = run(capsys, "visit", "plan", cohort, "--host", "638", "--date",
+                       "2026-10-21")
+    assert code == 0 and "Joint opening" in out and "Eeva Esimerkki" in out
+    code, out, err = run(capsys, "visit", "plan", cohort, "--host", "638", "--date",
+                         "2026-10-21", "--start", "13:00")
+    assert code == 1 and "The day would end at" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "visit", "plan", cohort, "--host", "638", "--date", "21.10.")
+    assert code == 1 and "not a date" in err
+    code, _, err = run(capsys, "visit", "move", cohort, "--host", "638", "--slot", "2",
+                       "--start", "09:00")
+    assert code == 1 and "two places" in err

@@ -1,0 +1,173 @@
+"""The Visits tool in the window: teams chosen, interviewees added, the day planned and
+moved, with the rules checked at once — from the keyboard."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from ui_helpers import click_button, open_dialog
+
+from ilmava_desktop.services import visits
+from ilmava_desktop.services.municipalities import find_municipality
+
+VISITS = 6
+
+
+def visits_page(demo_window_at, qtbot):
+    window = demo_window_at(0)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.tool_stack.currentIndex() == VISITS
+    return window, window.tool_stack.currentWidget()
+
+
+def type_into_focus(qtbot, text):
+    qtbot.keyClicks(QApplication.focusWidget(), text)
+
+
+def test_ctrl_7_shows_the_demo_visit_with_its_day_and_no_conflicts(demo_window_at, qtbot):
+    _window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    assert tab.choice.currentText() == "Porvoo – Borgå"
+    assert tab.date.text() == "2026-10-14"
+    assert tab.people_model.rowCount() == 7
+    whats = [tab.slot_model.row_at(n).what for n in range(tab.slot_model.rowCount())]
+    assert whats[0] == "Joint opening" and whats[-1] == "Joint debrief and feedback"
+    assert "Visiting: Padasjoki" in tab.summary.text() or "Visiting: Asikkala" in \
+        tab.summary.text()
+    assert tab.conflicts.text().startswith("✓")
+    for widget in (tab.choice, tab.date, tab.place, tab.people, tab.slots, tab.start):
+        assert widget.accessibleName()
+
+
+def test_a_slot_moved_into_a_clash_is_refused_in_words_then_moved_where_it_fits(
+        demo_window_at, qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    tab.slots.setFocus()
+    tab.slots.selectRow(1)
+    assert tab.slot_start.text() == "09:45"
+    tab.slot_start.setFocus()
+    tab.slot_start.selectAll()
+    type_into_focus(qtbot, "09:15")
+    click_button(qtbot, tab, "Move")
+    assert "would be in two places at 09:15" in page.message.text()
+    assert tab.slot_model.row_at(1).time == "09:45–10:45"
+    last = max(n for n in range(tab.slot_model.rowCount())
+               if tab.slot_model.row_at(n).room)
+    tab.slots.selectRow(last)
+    tab.slot_start.selectAll()
+    tab.slot_start.setFocus()
+    type_into_focus(qtbot, "14:05")
+    click_button(qtbot, tab, "Move")
+    assert tab.slot_model.row_at(last).time == "14:05–15:05"
+    assert "Ctrl+Z" in page.message.text()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tab.slot_model.row_at(last).time == "14:00–15:00"
+
+
+def test_plan_the_day_that_cannot_be_done_names_the_rule(demo_window_at, qtbot):
+    _window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    tab.rooms.setValue(1)
+    click_button(qtbot, tab, "Plan the day")
+    assert "7 interviews in 1 room need 7 a room" in page.message.text()
+    tab.rooms.setValue(2)
+    tab.start.setText("08:00")
+    click_button(qtbot, tab, "Plan the day")
+    assert tab.slot_model.row_at(0).time == "08:00–08:30"
+
+
+def test_an_interviewee_added_from_the_keyboard_appears_and_the_count_is_checked(
+        demo_window_at, qtbot):
+    _window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    tab.choice.setCurrentIndex(tab.choice.findText("Lahti"))
+    assert "0 interviewees, fewer than 6" in tab.summary.text()
+    dialog = tab.add_interviewee()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.name.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name)
+    type_into_focus(qtbot, "Kerttu Kysyja")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "energia-asiantuntija")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.people_model.rowCount() == 1)
+    assert tab.people_model.row_at(0).name == "Kerttu Kysyja"
+    assert tab.people_model.row_at(0).group == "expert"
+    assert "1 interviewee, fewer than 6" in tab.summary.text()
+    tab.people.selectRow(0)
+    click_button(qtbot, tab, "Delete")
+    assert tab.people_model.rowCount() == 0
+
+
+def test_a_team_is_chosen_by_ticking_people_and_warned_outside_two_to_three(
+        demo_window_at, qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    page.tabs.setCurrentIndex(1)
+    teams = page.teams
+    porvoo = next(n for n in range(teams.model.rowCount())
+                  if teams.model.row_at(n).municipality == "Porvoo – Borgå")
+    teams.table.selectRow(porvoo)
+    click_button(qtbot, teams, "Choose the team…")
+    dialog = open_dialog()
+    dialog.list.setFocus()
+    for row in range(dialog.list.count()):
+        dialog.list.setCurrentRow(row)
+        if dialog.list.item(row).checkState() == Qt.CheckState.Checked and row > 0:
+            qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    click_button(qtbot, dialog, "OK")
+    row = teams.model.row_at(porvoo)
+    assert row.warning == "1 person in the review team, fewer than 2"
+    session = window.ctx.session
+    m_id = find_municipality(session.db, "638")
+    assert len(visits.team_members(session.db, m_id)) == 1
+
+
+def test_the_visits_themes_are_ticked_with_space(demo_window_at, qtbot):
+    from ilmava_desktop.services.visits import guides
+
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    titles = [tab.themes.item(i).text() for i in range(tab.themes.count())]
+    assert titles[0] == "Leadership and strategic commitment" and len(titles) == 4
+    before = [tab.themes.item(i).checkState() for i in range(4)]
+    last = 3
+    tab.themes.setFocus()
+    tab.themes.setCurrentRow(last)
+    qtbot.keyClick(tab.themes, Qt.Key.Key_Space)
+    session = window.ctx.session
+    porvoo = find_municipality(session.db, "638")
+    expected = {["leadership", "organisation", "implementation", "partnerships"][i]
+                for i in range(4) if (before[i] == Qt.CheckState.Checked) != (i == last)}
+    assert set(guides.themes_of(session.db, porvoo)) == expected
+
+
+def test_the_guide_is_imported_from_the_window(demo_window_at, qtbot, tmp_path, monkeypatch):
+    import json
+
+    from ilmava_desktop.services.visits import guides
+    from ilmava_desktop.ui.visits import page as page_module
+
+    _window, page = visits_page(demo_window_at, qtbot)
+    data = guides.bundled_guide()
+    path = tmp_path / "opas.json"
+    body = guides.core.guide_json(data)
+    body["themes"] = body["themes"][:2]
+    path.write_text(json.dumps(body), "utf-8")
+    monkeypatch.setattr(page_module, "ask_open", lambda _p, _t, _f, on_path: on_path(path))
+    click_button(qtbot, page, "Import guide…")
+    assert page.visit.themes.count() == 2
+    assert "Ctrl+Z" in page.message.text()
+
+
+def test_the_visit_pack_is_written_from_the_window(demo_window_at, qtbot, tmp_path,
+                                                   monkeypatch):
+    from ilmava_desktop.ui.visits import visit_tab
+
+    _window, page = visits_page(demo_window_at, qtbot)
+    target = tmp_path / "pack.pdf"
+    monkeypatch.setattr(visit_tab, "ask_save", lambda _p, _t, _s, _f, on_path: on_path(target))
+    click_button(qtbot, page.visit, "Visit pack (PDF)…")
+    assert target.read_bytes().startswith(b"%PDF")
+    assert str(target) in page.message.text()

@@ -192,6 +192,7 @@ class CohortLifecycle(QObject):
             self._save_failed(exc)
         elif session.file.dirty:
             # Changed while it was being written: the rest goes in the next save.
+            self._forget_failures()
             self.status_changed.emit(_("Saving…"))
             if again:
                 self.save_now()

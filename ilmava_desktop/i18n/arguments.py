@@ -10,7 +10,6 @@ they are extracted into the catalogue with their exact argparse wording.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 
@@ -98,6 +97,8 @@ class Parser(argparse.ArgumentParser):
 
     def _check_value(self, action, value):  # noqa: D401 (argparse's hook)
         if isinstance(action, argparse._SubParsersAction) and value not in action.choices:
+            import difflib  # only for a mistyped command
+
             near = difflib.get_close_matches(value, list(action.choices), n=1)
             message = _("there is no command “{name}”.").format(name=value)
             if near:

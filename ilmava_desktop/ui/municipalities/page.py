@@ -21,10 +21,8 @@ from ilmava_desktop.services.municipalities import add_municipality, remove_muni
 from ilmava_desktop.services.municipalities.listing import municipality_rows
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask
-from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
 from ilmava_desktop.ui.municipalities.backup_erasure import offer_backup_erasure
 from ilmava_desktop.ui.municipalities.details import MunicipalityDetails
-from ilmava_desktop.ui.municipalities.import_dialog import ImportDialog
 from ilmava_desktop.ui.municipalities.people_panel import PeoplePanel
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import SEARCH_ROLE, SORT_ROLE, Column, RowTableModel
@@ -152,6 +150,8 @@ class MunicipalitiesPage(QWidget):
 
     def add_municipality(self) -> None:
         present = {row.code for row in self.model.rows()}
+        from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
+
         dialog = AddMunicipalityDialog(present, self)
 
         def add() -> None:
@@ -195,7 +195,11 @@ class MunicipalitiesPage(QWidget):
                 "✓ The people of {name} erased from {n} backups of the cohort on this laptop",
                 n).format(name=name, n=n))
 
-    def open_import(self) -> ImportDialog:
+    def open_import(self):
+        # Imported when first asked for: the importers (openpyxl's reader among them) are
+        # not what the window needs to open.
+        from ilmava_desktop.ui.municipalities.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.ctx, self)
         dialog.open()
         return dialog

@@ -165,8 +165,8 @@ def test_days_of_a_new_cohort_from_the_command_line(capsys, tmp_path):
                           "--max", "3")
     assert code == 2 and "is not a date" in err
     code, out, _ = run(capsys, "days", path, "--json")
-    assert [(d["number"], d["date"], d["venue"], d["max"]) for d in json.loads(out)] == [
-        (1, "2027-01-27", "Lahti", 3)]
+    assert [(d["number"], d["date"], d["venue"], d["max"], d["invitees"], d["invited"])
+            for d in json.loads(out)] == [(1, "2027-01-27", "Lahti", 3, "all", 0)]
     code, _out, err = run(capsys, "day", "add", path, "--date", "2027-01-27", "--venue",
                           "lahti", "--title", "Avauspäivä ", "--min", "1", "--max", "2")
     assert code == 1 and "already has this day" in err

@@ -71,7 +71,8 @@ def day_rows(path: Path) -> list[dict]:
     return [
         {"number": number, "id": d.id, "date": d.date.isoformat() if d.date else None,
          "period": d.period, "title": d.title, "venue": d.venue, "audience": d.audience,
-         "min": d.min_attendance, "max": d.max_attendance}
+         "min": d.min_attendance, "max": d.max_attendance, "invitees": d.invitees,
+         "invited": queries.invited_count(db, d.id)}
         for number, d in enumerate(queries.days(db), start=1)
     ]
 

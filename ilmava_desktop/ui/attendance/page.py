@@ -79,7 +79,7 @@ class AttendancePage(QWidget):
         self.search.setObjectName("checkinSearch")
         self.search.setAccessibleName(_("Find a person to check in, or scan a badge"))
         self.search.setPlaceholderText(
-            _("Type part of a name, municipality or role, then Enter — or scan a badge"))
+            _("Type the start of a name, municipality or role, then Enter — or scan a badge"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.on_search_text_changed)
         self.search.installEventFilter(self)

@@ -103,7 +103,7 @@ def attendance(db: sqlite_utils.Database, day_id: str | None = None) -> list[dic
 def latest_stamp(db: sqlite_utils.Database) -> str | None:
     stamps = [
         db.execute(f"SELECT max(stamp) FROM [{table}]").fetchone()[0]
-        for table in ("cohort", "municipality", "person", "day", "attendance")
+        for table in ("cohort", "municipality", "person", "day", "attendance", "invitation")
     ]
     present = [s for s in stamps if s]
     return max(present) if present else None

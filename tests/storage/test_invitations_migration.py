@@ -33,3 +33,11 @@ def test_everyone_is_invited_to_every_day_with_ids_both_laptops_agree_on(tmp_pat
     row = db["invitation"].get(stable_id("invitation", "d1", "p1"))
     assert row["stamp"] == "3" and row["deleted"] == 0
     assert [d.invitees for d in queries.days(db)] == ["all", "all"]
+
+
+def test_the_clock_starts_after_the_latest_invitation(tmp_path):
+    db = old_file(tmp_path / "vanha.ilmava")
+    schema.migrate(db)
+    db.execute("UPDATE invitation SET stamp = '9' WHERE id = ?",
+               [stable_id("invitation", "d1", "p1")])
+    assert queries.latest_stamp(db) == "9"  # an invitation edited last on another laptop

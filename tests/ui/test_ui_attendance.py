@@ -395,6 +395,15 @@ def test_invitations_are_ticked_in_the_grid_from_the_keyboard(page, qtbot, qtmod
     assert asikkala <= queries.invited(page.ctx.session.db, day_id)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # and Aino taken back again
     assert aino.id not in queries.invited(page.ctx.session.db, day_id)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.isActiveWindow())
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Z, CTRL)  # undone where the hands are
+    assert aino.id in queries.invited(page.ctx.session.db, day_id)
+    assert dialog.model.index(row, politicians_day).data(
+        Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert dialog.message.text().startswith("Undone: ")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Z, CTRL_SHIFT)
+    assert aino.id not in queries.invited(page.ctx.session.db, day_id)
     dialog.reject()
     page.day.setCurrentIndex(2)
     page.day.activated.emit(2)

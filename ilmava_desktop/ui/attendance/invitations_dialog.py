@@ -1,13 +1,15 @@
 """Who is invited to which day: a grid of people by days, ticked from the keyboard.
 
 Space ticks or unticks the current cell; M invites the current person's whole municipality
-to the current day (M again, when they all are, takes them back). Each day's heading counts
-its invited people, and a tick changes only its own cell and that count.
+to the current day (M again, when they all are, takes them back); Ctrl+Z and Ctrl+Shift+Z
+undo and redo here as in the window. Each day's heading counts its invited people, and a
+tick changes only its own cell and that count.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,6 +41,12 @@ class InvitationModel(QAbstractTableModel):
     def __init__(self, grid: invitations.InvitationGrid, parent=None):
         super().__init__(parent)
         self.grid = grid
+        self._rows: dict[str, int] | None = None
+
+    def set_grid(self, grid: invitations.InvitationGrid) -> None:
+        self.beginResetModel()
+        self.grid, self._rows = grid, None
+        self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.grid.people)
@@ -87,7 +95,7 @@ class InvitationModel(QAbstractTableModel):
         return None
 
     def row_of_person(self) -> dict[str, int]:
-        if getattr(self, "_rows", None) is None:
+        if self._rows is None:
             self._rows = {p.id: n for n, p in enumerate(self.grid.people)}
         return self._rows
 
@@ -136,6 +144,9 @@ class InvitationsDialog(QDialog):
         self.message = QLabel(_("Space ticks or unticks the invitation; M invites the whole "
                                 "municipality to the day."))
         self.message.setWordWrap(True)
+        # The window's Edit menu does not reach into this dialog; a wrong M is taken back here.
+        for keys, redo in ((QKeySequence.StandardKey.Undo, False), ("Ctrl+Shift+Z", True)):
+            QShortcut(QKeySequence(keys), self, activated=lambda r=redo: self.undo(redo=r))
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
@@ -181,6 +192,19 @@ class InvitationsDialog(QDialog):
         run_op(self.ctx, lambda s: invitations.set_invited(
             s, day_id=day_id, person_ids=person_ids, invited=invited), say=self.say,
             quiet=True, done=done)
+
+    def undo(self, *, redo: bool = False) -> None:
+        run_op(self.ctx, lambda s: s.redo() if redo else s.undo(), say=self.say, quiet=True,
+               done=lambda changes: self.read_again(changes, redo))
+
+    def read_again(self, changes, redo: bool) -> None:
+        self.message.setText(changes.description or (
+            _("Nothing to redo.") if redo else _("Nothing to undo.")))
+        current = self.table.currentIndex()
+        self.model.set_grid(self.ctx.read(
+            lambda s: invitations.invitation_grid(s.db, current_language())))
+        if current.isValid():
+            self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
 
     def say(self, text: str, _is_error: bool) -> None:
         self.message.setText(text)

@@ -32,6 +32,9 @@
   and saving, I/O errors at each file operation of a save, 1,000 damaged files; counts of
   lost edits, damaged files, tracebacks and leftover temporary files (all must be 0). Runs
   only when named.
+- invite_grid: p95 of one invitation ticked in the day × person grid until the cell and the
+  day's count of invited are drawn, with 308 municipalities × 1,540 people × 6 days (target
+  <= 16 ms), against the same invitation written through the service alone in the same run.
 - assessment_update: p95 from a key press in the sheet grid to the results table and the
   chart's drawing updated (with_repaint_ms adds painting the whole window offscreen), with
   15 municipalities × 3 sheets × 30 statements × 2 rounds (target <= 16 ms), against writing
@@ -77,7 +80,7 @@ def startup(rounds: int = 5) -> dict:
             "floor_ratio": round(floor / baseline, 3)}
 
 
-def _large_cohort(path: Path) -> None:
+def _large_cohort(path: Path, days: int = 1) -> None:
     from ilmava_desktop.resources import official_municipalities
     from ilmava_desktop.services.cohort.session import CohortSession
     from ilmava_desktop.services.municipalities import put_municipality
@@ -98,6 +101,9 @@ def _large_cohort(path: Path) -> None:
 
         from ilmava_desktop.services.attendance.days import put_day
         put_day(tx, 1, "Avauspäivä", date(2026, 1, 28), "Lahti", "Viranhaltijajohto", 1, 5)
+        for number in range(2, days + 1):
+            put_day(tx, number, f"Päivä {number}", date(2026, 2, number), "Helsinki", "", 1, 5,
+                    invitees="officials" if number % 2 else "all")
 
     CohortSession.create(path, fill).close()
 
@@ -181,6 +187,62 @@ def checkin_filter(keystrokes: str = "henkilö 39 2") -> dict:
             "ratio": round(p95 / baseline, 1), "with_repaint_ms": round(painted, 2),
             "checkin_to_screen_ms": round(statistics.median(checkin_times) * 1000, 1),
             "people": len(people)}
+
+
+def invite_grid(toggles: int = 120) -> dict:
+    """One invitation ticked in the day × person grid until the cell and the day's count
+    show it (p95), with 308 municipalities × 1,540 people × 6 days, against the service
+    call alone in the same run."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import random
+
+    from PySide6.QtWidgets import QApplication
+
+    from ilmava_desktop.services.attendance import invitations
+    from ilmava_desktop.ui.attendance.invitations_dialog import FIXED_COLUMNS
+    from ilmava_desktop.ui.door import DbDoor, InlineExecutor
+    from ilmava_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    rng = random.Random(16)
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["ILMAVA_DATA_DIR"] = str(Path(folder) / "data")
+        path = Path(folder) / "suomi.ilmava"
+        _large_cohort(path, days=6)
+        window = MainWindow(DbDoor(InlineExecutor()))
+        window.open_cohort(path)
+        window.show()
+        window.show_tool(1)
+        page = window.tool_stack.currentWidget()
+        dialog = page.open_invitations()
+        app.processEvents()
+        model, table = dialog.model, dialog.table
+        people, days = len(model.grid.people), len(model.grid.days)
+        ui_times, service_times = [], []
+        for _ in range(toggles):
+            row, column = rng.randrange(people), FIXED_COLUMNS + rng.randrange(days)
+            index = model.index(row, column)
+            table.scrollTo(index)
+            app.processEvents()
+            start = time.perf_counter()
+            dialog.toggle(index)
+            app.processEvents()  # what the tick changed is drawn: its cell and the day's count
+            ui_times.append(time.perf_counter() - start)
+            person, day = model.grid.people[row], model.day_at(column)
+            invited = person.id not in model.grid.invited[day.id]
+            session = page.ctx.session
+            start = time.perf_counter()
+            invitations.set_invited(session, day_id=day.id, person_ids=[person.id],
+                                    invited=invited)
+            service_times.append(time.perf_counter() - start)
+            model.show_invited(day.id, [person.id], invited)
+        dialog.reject()
+        window.lifecycle.autosave.stop()
+        window.lifecycle.close_for_quit()
+    p95 = statistics.quantiles(ui_times, n=20)[18] * 1000
+    baseline = statistics.quantiles(service_times, n=20)[18] * 1000
+    return {"value": round(p95, 2), "unit": "ms", "baseline": round(baseline, 2),
+            "ratio": round(p95 / baseline, 1), "people": people, "days": days}
 
 
 def assessment_update(presses: int = 60) -> dict:
@@ -710,7 +772,7 @@ BENCHMARKS = {"startup": startup, "open_large": open_large, "checkin_filter": ch
               "groups_optimality": groups_optimality, "groups_308": groups_308,
               "pairs_308": pairs_308, "pdf_batch": pdf_batch,
               "export_frame_gap": export_frame_gap, "slow_save_frame_gap": slow_save_frame_gap,
-              "bundle_startup": bundle_startup,
+              "bundle_startup": bundle_startup, "invite_grid": invite_grid,
               "faults": lambda: _fault_suite()}
 LONG_RUNS = {"faults"}  # minutes: only when named
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from ilmava_desktop.commands.common import (
     OK,
     Parser,
+    cohort_municipality,
     export_parsers,
     open_for_writing,
     print_json,
@@ -33,6 +34,19 @@ def add_parsers(commands) -> None:
     day_add.add_argument("--period", type=whole_number, default=1)
     day_add.add_argument("--min", type=whole_number, required=True, dest="minimum")
     day_add.add_argument("--max", type=whole_number, required=True, dest="maximum")
+    day_add.add_argument("--invite", choices=("all", "officials", "politicians", "none"),
+                         default="all", help=_("who the new day invites"))
+
+    invite = commands.add_parser("invite", help=_("invite people to a day, or take it back"))
+    invite.add_argument("cohort", type=Path)
+    invite.add_argument("--day", required=True, help=_("the day's number in date order, or its id"))
+    whom = invite.add_mutually_exclusive_group(required=True)
+    whom.add_argument("--person", help=_("the person's id"))
+    whom.add_argument("--municipality", help=_("code or name: all of its people"))
+    whom.add_argument("--audience", choices=("all", "officials", "politicians"),
+                      help=_("everyone of the audience, by the role list"))
+    invite.add_argument("--remove", action="store_true", help=_("take the invitations back"))
+    invite.add_argument("--json", action="store_true")
 
     day_list = commands.add_parser("attendance", help=_("who is present on a day"))
     day_list.add_argument("cohort", type=Path)
@@ -87,7 +101,7 @@ def cmd_attendance(args) -> int:
         return OK
     print(attendance.day_label_from(data["day"]))
     for m in data["municipalities"]:
-        print(f"{m['code']}  {m['name']:<28} {m['present']} / {m['registered']}"
+        print(f"{m['code']}  {m['name']:<28} {m['present']} / {m['invited']}"
               f"  ({m['min']}–{m['max']})  {_state_word(m['state'])}")
     return OK
 
@@ -190,14 +204,48 @@ def cmd_day(args) -> int:
     try:
         add_day(session, period=args.period, title=args.title, day_date=args.date,
                 venue=args.venue, audience=args.audience, min_attendance=args.minimum,
-                max_attendance=args.maximum)
+                max_attendance=args.maximum, invitees=args.invite)
     finally:
         session.close()
     print(_("Added the day {date}.").format(date=args.date.isoformat()))
     return OK
 
 
+def cmd_invite(args) -> int:
+    from ilmava_desktop.services import attendance
+    from ilmava_desktop.services.attendance import days, invitations
+
+    session = open_for_writing(args.cohort)
+    try:
+        day = attendance.find_day(session.db, args.day)
+        if args.person:
+            people = [args.person]
+        elif args.municipality:
+            people = invitations.people_of_municipality(
+                session.db, cohort_municipality(session.db, args.municipality))
+        else:
+            people = invitations.people_of_audience(session.db, args.audience)
+        changes = invitations.set_invited(session, day_id=day.id, person_ids=people,
+                                          invited=not args.remove)
+        number = [d.id for d in days.days(session.db)].index(day.id) + 1
+    finally:
+        session.close()
+    result = changes.result
+    if args.json:
+        print_json({"day": number, "changed": result.changed, "invited": result.invited})
+    elif args.remove:
+        print(ngettext("Took back {n} invitation; the day has {invited} invited.",
+                       "Took back {n} invitations; the day has {invited} invited.",
+                       result.changed).format(n=result.changed, invited=result.invited))
+    else:
+        print(ngettext("Invited {n} person; the day has {invited} invited.",
+                       "Invited {n} people; the day has {invited} invited.",
+                       result.changed).format(n=result.changed, invited=result.invited))
+    return OK
+
+
 COMMANDS = {
+    "invite": cmd_invite,
     "attendance": cmd_attendance, "checkin": cmd_checkin, "export": run_export,
     "badges": cmd_printed, "signin-sheet": cmd_printed, "days": cmd_days, "day": cmd_day,
 }

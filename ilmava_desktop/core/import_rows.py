@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
 from ilmava_desktop.core.roles import role_from_title
@@ -39,6 +40,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
                        "klimatmål", "council climate target", "climate target"),
     "current_state": ("nykytila", "nuläge", "current state"),
     "challenges": ("haasteet", "utmaningar", "challenges"),
+    "days": ("päivät", "dagar", "days", "päivä", "dag", "day"),
 }
 _FIELD_BY_ALIAS = {name_key(alias): field for field, aliases in HEADER_ALIASES.items()
                    for alias in aliases}
@@ -63,6 +65,9 @@ class PersonRecord:
     role: str
     title: str
     language: str | None
+    # The days the person is invited to, by number or date, as the file gives them;
+    # None when the file says nothing of days.
+    days: tuple[int | date, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,48 @@ def map_columns(header: list[str]) -> tuple[str, dict[str, int]]:
     ))
 
 
+def day_reference(text: str) -> int | date | None:
+    """A day as a file names it: its number (2), or its date (28.1.2026 or 2026-01-28)."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    found = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+    try:
+        if found:
+            return date(int(found[3]), int(found[2]), int(found[1]))
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def day_columns(header: list[str]) -> dict[int, date]:
+    """Columns headed by a day's date: one per day, an x (or yes) in it invites."""
+    columns = {}
+    for index, text in enumerate(header):
+        written = (text or "").strip()
+        when = day_reference(written) if written and not written.isdigit() else None
+        if isinstance(when, date):
+            columns[index] = when
+    return columns
+
+
+def _days(columns, row, by_date: dict[int, date]) -> tuple[int | date, ...] | None:
+    if "days" in columns:
+        written = [part for part in re.split(r"[,;\s]+", _cell(row, columns, "days")) if part]
+        days = []
+        for part in written:
+            day = day_reference(part)
+            if day is None:
+                raise RuleViolation(_("“{day}” is not a day (its number or date)").format(
+                    day=part))
+            days.append(day)
+        return tuple(days)
+    if by_date:
+        return tuple(when for index, when in by_date.items()
+                     if index < len(row) and clean_text(row[index]).casefold() in _YES)
+    return None
+
+
 def _cell(row: list[str], columns: dict[str, int], field: str) -> str:
     index = columns.get(field)
     if index is None or index >= len(row):
@@ -122,20 +169,21 @@ def _cell(row: list[str], columns: dict[str, int], field: str) -> str:
 
 
 def parse_rows(kind: str, columns: dict[str, int], rows: list[tuple[int, list[str]]],
-               finder: MunicipalityFinder, themes: dict[str, dict[str, str]]):
+               finder: MunicipalityFinder, themes: dict[str, dict[str, str]],
+               by_date: dict[int, date] | None = None):
     """Turn numbered rows into records, rejecting the unusable ones with line and reason."""
     records, rejected = [], []
     for line, row in rows:
         if not any(clean_text(cell) for cell in row):
             continue  # a blank line: skipped silently
         try:
-            records.append(_parse_row(kind, columns, line, row, finder, themes))
+            records.append(_parse_row(kind, columns, line, row, finder, themes, by_date or {}))
         except RuleViolation as exc:
             rejected.append(Rejection(line, str(exc)))
     return records, rejected
 
 
-def _parse_row(kind, columns, line, row, finder, themes):
+def _parse_row(kind, columns, line, row, finder, themes, by_date):
     written = _cell(row, columns, "municipality")
     if not written:
         raise RuleViolation(_("no municipality"))
@@ -143,11 +191,11 @@ def _parse_row(kind, columns, line, row, finder, themes):
     if municipality is None:
         raise RuleViolation(_("unknown municipality “{name}”").format(name=excerpt(written)))
     if kind == REGISTRATIONS:
-        return _person(columns, line, row, municipality.code)
+        return _person(columns, line, row, municipality.code, by_date)
     return _application(columns, line, row, municipality.code, themes)
 
 
-def _person(columns, line, row, code) -> PersonRecord:
+def _person(columns, line, row, code, by_date) -> PersonRecord:
     name = _cell(row, columns, "name") or clean_text(
         f"{_cell(row, columns, 'first_name')} {_cell(row, columns, 'last_name')}"
     )
@@ -162,8 +210,10 @@ def _person(columns, line, row, code) -> PersonRecord:
     written_language = _cell(row, columns, "language")
     language = _LANGUAGE.get(written_language.casefold()) if written_language else None
     if written_language and language is None:
-        raise RuleViolation(_("unknown language “{language}”").format(language=excerpt(written_language)))
-    return PersonRecord(line, code, name, email, role_from_title(title), title, language)
+        raise RuleViolation(_("unknown language “{language}”").format(
+            language=excerpt(written_language)))
+    return PersonRecord(line, code, name, email, role_from_title(title), title, language,
+                        _days(columns, row, by_date))
 
 
 def _application(columns, line, row, code, themes) -> ApplicationRecord:

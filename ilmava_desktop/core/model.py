@@ -72,3 +72,4 @@ class Day:
     audience: str
     min_attendance: int
     max_attendance: int
+    invitees: str = "all"  # who a new day invites: core.invitations.AUDIENCES

@@ -79,7 +79,7 @@ def days(db: sqlite_utils.Database) -> list[Day]:
     return [
         Day(row["id"], row["period"], row["title"],
             date.fromisoformat(row["date"]) if row["date"] else None, row["venue"],
-            row["audience"], row["min_attendance"], row["max_attendance"])
+            row["audience"], row["min_attendance"], row["max_attendance"], row["invitees"])
         for row in rows
     ]
 
@@ -103,7 +103,41 @@ def attendance(db: sqlite_utils.Database, day_id: str | None = None) -> list[dic
 def latest_stamp(db: sqlite_utils.Database) -> str | None:
     stamps = [
         db.execute(f"SELECT max(stamp) FROM [{table}]").fetchone()[0]
-        for table in ("cohort", "municipality", "person", "day", "attendance")
+        for table in ("cohort", "municipality", "person", "day", "attendance", "invitation")
     ]
     present = [s for s in stamps if s]
     return max(present) if present else None
+
+
+def invited(db: sqlite_utils.Database, day_id: str) -> set[str]:
+    """The ids of the people invited to a day (and still in the cohort)."""
+    return {row[0] for row in db.execute(
+        "SELECT invitation.person_id FROM invitation JOIN person"
+        " ON person.id = invitation.person_id"
+        " WHERE invitation.deleted = 0 AND person.deleted = 0 AND invitation.day_id = ?",
+        [day_id]).fetchall()}
+
+
+def invitations_of(db: sqlite_utils.Database, person_id: str) -> list[str]:
+    """The ids of the days a person is invited to."""
+    return [row[0] for row in db.execute(
+        "SELECT day_id FROM invitation WHERE deleted = 0 AND person_id = ?",
+        [person_id]).fetchall()]
+
+
+def people_present(db: sqlite_utils.Database, person_ids: list[str]) -> set[str]:
+    """Which of these ids are people still in the cohort (without reading everyone)."""
+    found: set[str] = set()
+    for start in range(0, len(person_ids), 500):
+        chunk = person_ids[start:start + 500]
+        found.update(row[0] for row in db.execute(
+            f"SELECT id FROM person WHERE deleted = 0 AND id IN ({','.join('?' * len(chunk))})",
+            chunk).fetchall())
+    return found
+
+
+def invited_count(db: sqlite_utils.Database, day_id: str) -> int:
+    return db.execute(
+        "SELECT count(*) FROM invitation JOIN person ON person.id = invitation.person_id"
+        " WHERE invitation.deleted = 0 AND person.deleted = 0 AND invitation.day_id = ?",
+        [day_id]).fetchone()[0]

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
+from ilmava_desktop.storage.transaction import stable_id
+
 # 'ILMV': lets us tell our files from any other SQLite database.
 APPLICATION_ID = 0x494C4D56
 
@@ -229,6 +231,30 @@ def _interview_guides(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _invitations(db: sqlite_utils.Database) -> None:
+    """Each day has its invited people. A file from before had everyone registered for
+    every day, so everyone is invited to the days it has; the ids and stamps come from the
+    rows themselves, so two laptops migrating copies of one cohort agree."""
+    db.executescript(f"""
+        ALTER TABLE day ADD COLUMN invitees TEXT NOT NULL DEFAULT 'all'
+            CHECK (invitees IN ('all', 'officials', 'politicians', 'none'));
+        ALTER TABLE attendance ADD COLUMN invited_at_door INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE invitation (
+            {_ROW}, day_id TEXT NOT NULL REFERENCES day(id),
+            person_id TEXT NOT NULL REFERENCES person(id)
+        );
+        CREATE INDEX invitation_day ON invitation(day_id);
+        CREATE INDEX invitation_person ON invitation(person_id);
+    """)
+    pairs = db.execute(
+        "SELECT day.id, person.id, max(day.stamp, person.stamp) FROM day, person"
+        " WHERE day.deleted = 0 AND person.deleted = 0").fetchall()
+    db.conn.executemany(
+        "INSERT INTO invitation (id, stamp, deleted, day_id, person_id) VALUES (?, ?, 0, ?, ?)",
+        [(stable_id("invitation", day_id, person_id), stamp, day_id, person_id)
+         for day_id, person_id, stamp in pairs])
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -247,6 +273,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0009_round_names", _round_names),
     ("0010_visits", _visits),
     ("0011_interview_guides", _interview_guides),
+    ("0012_invitations", _invitations),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

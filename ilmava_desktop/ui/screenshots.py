@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import resource_path
 from ilmava_desktop.services.municipalities import people as people_service
+from ilmava_desktop.ui.attendance.invitations_dialog import InvitationsDialog
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.main_window import MainWindow
 from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
@@ -55,6 +56,7 @@ def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         dialogs.append(("walk-in", NewAttendeeDialog(
             _("Walk-in"), _("Add someone who was not registered and check them in."),
             municipalities, municipalities[0][0] if municipalities else None, window)))
+        dialogs.append(("invitations", InvitationsDialog(window.ctx, window)))
     for name, dialog in dialogs:
         number += 1
         dialog.show()

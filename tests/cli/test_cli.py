@@ -127,7 +127,7 @@ def test_attendance_and_checkin_commands(capsys, tmp_path):
     data = json.loads(out)
     assert data["day"]["number"] == 1 and data["day"]["max"] == 3
     row = next(m for m in data["municipalities"] if m["code"] == "398")
-    assert row == {"code": "398", "name": "Lahti", "present": 4, "registered": 4, "min": 1,
+    assert row == {"code": "398", "name": "Lahti", "present": 4, "invited": 4, "min": 1,
                    "max": 3, "state": "over"}
     code, _out, err = run(capsys, "attendance", path, "--day", "7")
     assert code == 2 and "no day 7" in err
@@ -165,8 +165,8 @@ def test_days_of_a_new_cohort_from_the_command_line(capsys, tmp_path):
                           "--max", "3")
     assert code == 2 and "is not a date" in err
     code, out, _ = run(capsys, "days", path, "--json")
-    assert [(d["number"], d["date"], d["venue"], d["max"]) for d in json.loads(out)] == [
-        (1, "2027-01-27", "Lahti", 3)]
+    assert [(d["number"], d["date"], d["venue"], d["max"], d["invitees"], d["invited"])
+            for d in json.loads(out)] == [(1, "2027-01-27", "Lahti", 3, "all", 0)]
     code, _out, err = run(capsys, "day", "add", path, "--date", "2027-01-27", "--venue",
                           "lahti", "--title", "Avauspäivä ", "--min", "1", "--max", "2")
     assert code == 1 and "already has this day" in err
@@ -266,3 +266,31 @@ def test_rounds_are_named_in_each_language_from_the_command_line(tmp_path, capsy
     assert (row["name"], row["name_sv"], row["name_en"]) == (
         "Virkajohto", "Tjänstemannaledning", "Officials")
     assert main(["results", str(cohort), "--round", "Officials", "--json"]) == 0
+
+
+def test_invite_and_the_days_figures_from_the_command_line(capsys, tmp_path):
+    path = tmp_path / "demo.ilmava"
+    run(capsys, "demo", path)
+    code, out, _ = run(capsys, "attendance", path, "--day", "3", "--json")
+    politicians = json.loads(out)
+    hameenlinna = next(m for m in politicians["municipalities"] if m["code"] == "109")
+    assert hameenlinna["invited"] == 1  # its political leadership, not its four officials
+    assert politicians["not_invited_present"] == 0
+    assert politicians["invited"] >= politicians["present"] > 0
+    people = len([p for p in people_of(capsys, path) if p["municipality"] == "109"])
+    code, out, _ = run(capsys, "invite", path, "--day", "3", "--municipality", "Hämeenlinna",
+                       "--json")
+    assert code == 0 and json.loads(out) == {
+        "day": 3, "changed": people - 1, "invited": politicians["invited"] + people - 1}
+    code, out, _ = run(capsys, "invite", path, "--day", "3", "--municipality", "109", "--remove")
+    assert code == 0 and f"Took back {people} invitations" in out
+    code, out, _ = run(capsys, "invite", path, "--day", "3", "--audience", "politicians")
+    assert code == 0 and "Invited 1 person" in out
+    code, _out, err = run(capsys, "invite", path, "--day", "3", "--person", "tuntematon")
+    assert code == 1 and "No one in this cohort" in err
+    code, _out, err = run(capsys, "invite", path, "--day", "3", "--municipality", "Atlantis")
+    assert code == 2 and "Atlantis" in err
+
+
+def people_of(capsys, path):
+    return json.loads(run(capsys, "people", path, "--json")[1])

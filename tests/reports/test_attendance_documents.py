@@ -11,11 +11,10 @@ from ilmava_desktop.services.attendance import person_by_badge
 from ilmava_desktop.storage import queries
 
 
-def test_every_person_gets_a_badge_whose_code_checks_them_in(demo):
-    day = queries.days(demo.db)[0]
+def test_every_invited_person_gets_a_badge_whose_code_checks_them_in(demo):
+    day = queries.days(demo.db)[-1]  # the joint debrief: everyone is invited
     sheet = documents.badge_sheet(demo, day)
-    people = queries.people(demo.db)
-    assert len(sheet.badges) == len(people)
+    assert len(sheet.badges) == len(queries.invited(demo.db, day.id))
     for badge in sheet.badges:
         assert parse_badge(badge.code) is not None
         assert queries.person(demo.db, person_by_badge(demo, badge.code)).name == badge.name
@@ -28,15 +27,15 @@ def test_badges_pdf_has_ten_a_page_and_embedded_fonts(demo, tmp_path):
     data = path.read_bytes()
     assert path.suffix == ".pdf" and data.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type /Page\b", data))
-    assert pages == -(-len(queries.people(demo.db)) // 10)
+    assert pages == -(-len(queries.invited(demo.db, day.id)) // 10)
     assert b"DejaVuSans" in data and b"/FontFile2" in data  # TrueType embedded
 
 
 def test_signin_sheet_lists_each_municipality_with_limits(demo, tmp_path):
-    day = queries.days(demo.db)[2]
+    day = queries.days(demo.db)[-1]
     sheet = documents.signin_sheet(demo, day)
     assert len(sheet.groups) == 15 and sheet.groups[0].limits == "2–5 people"
-    assert sum(len(g.people) for g in sheet.groups) == len(queries.people(demo.db))
+    assert sum(len(g.people) for g in sheet.groups) == len(queries.invited(demo.db, day.id))
     data = documents.write_signin_sheet(demo, day, tmp_path / "lista.pdf").read_bytes()
     assert b"/Title" in data and b"/Lang" in data
 
@@ -44,3 +43,34 @@ def test_signin_sheet_lists_each_municipality_with_limits(demo, tmp_path):
 def test_a_pdf_to_a_missing_folder_says_so(demo, tmp_path):
     with pytest.raises(RuleViolation, match=r"The folder .*irti does not exist\."):
         documents.write_badges(demo, queries.days(demo.db)[0], tmp_path / "irti" / "a.pdf")
+
+
+def test_the_politicians_day_prints_only_its_invited_by_municipality_in_the_pages_language(
+        demo):
+    from ilmava_desktop.core.invitations import is_political
+    from ilmava_desktop.i18n import current_language, set_language
+
+    day = queries.days(demo.db)[2]  # the first day of period 5: the political leadership
+    invited = queries.invited(demo.db, day.id)
+    people = {p.id: p for p in queries.people(demo.db)}
+    assert invited and all(is_political(people[i].role) for i in invited)
+    badges = documents.badge_sheet(demo, day).badges
+    assert sorted(b.name for b in badges) == sorted(people[i].name for i in invited)
+    sheet = documents.signin_sheet(demo, day)
+    assert sorted(n for g in sheet.groups for n, _role in g.people) == sorted(
+        people[i].name for i in invited)
+    before = current_language()
+    set_language("sv")
+    try:
+        names = [g.municipality for g in documents.signin_sheet(demo, day).groups]
+    finally:
+        set_language(before)
+    # Named and ordered in Swedish: Tammerfors and Tavastehus, not Tampere and Hämeenlinna.
+    assert names == sorted(names, key=lambda n: alphabet_key(n, "sv"))
+    assert names.index("Tammerfors") < names.index("Tavastehus")
+
+
+def alphabet_key(name, language):
+    from ilmava_desktop.core.sorting import alphabet_key as key
+
+    return key(name, language)

@@ -39,7 +39,7 @@ def test_check_in_counts_and_refuses_a_second_time(empty_demo):
     lahti = people_of(empty_demo, "398")
     att.check_in(empty_demo, day.id, lahti[0].id, now=datetime(2026, 1, 28, 9, 5))
     group = next(g for g in att.overview(empty_demo, day) if g.code == "398")
-    assert (group.present, group.registered, group.state) == (1, 4, "within")
+    assert (group.present, group.invited, group.state) == (1, 4, "within")
     checked = next(p for p in group.people if p.id == lahti[0].id)
     assert checked.checked_in_at == "09.05"
     with pytest.raises(RuleViolation, match=r"already checked in \(at 09.05\)"):
@@ -223,3 +223,75 @@ def test_what_removing_a_day_would_take_is_counted(empty_demo):
     for person in people_of(empty_demo, "398")[:2]:
         att.check_in(empty_demo, day.id, person.id)
     assert days.day_contents(empty_demo.db, day.id).check_ins == 2
+
+
+def test_a_new_day_invites_its_audience_and_people_are_invited_by_hand(empty_demo):
+    from ilmava_desktop.core.invitations import is_political
+    from ilmava_desktop.services.attendance import days, invitations
+
+    changes = days.add_day(empty_demo, title="Poliitikot", day_date=date(2026, 11, 2),
+                           min_attendance=1, max_attendance=3, invitees="politicians")
+    day = next(d for d in queries.days(empty_demo.db) if d.title == "Poliitikot")
+    people = {p.id: p for p in queries.people(empty_demo.db)}
+    invited = queries.invited(empty_demo.db, day.id)
+    assert invited == {i for i, p in people.items() if is_political(p.role)}
+    assert changes.touches("invitation")
+    lahti = [p.id for p in people_of(empty_demo, "398")]
+    result = invitations.set_invited(empty_demo, day_id=day.id, person_ids=lahti, invited=True)
+    assert result.result.invited == len(invited | set(lahti))
+    invitations.set_invited(empty_demo, day_id=day.id, person_ids=lahti[:1], invited=False)
+    assert lahti[0] not in queries.invited(empty_demo.db, day.id)
+    empty_demo.undo()
+    assert lahti[0] in queries.invited(empty_demo.db, day.id)
+    days.add_day(empty_demo, title="Kukaan", day_date=date(2026, 11, 3), min_attendance=1,
+                 max_attendance=3, invitees="none")
+    nobody = next(d for d in queries.days(empty_demo.db) if d.title == "Kukaan")
+    assert queries.invited(empty_demo.db, nobody.id) == set()
+
+
+def test_an_uninvited_person_is_checked_in_and_invited_by_it(empty_demo):
+    day = queries.days(empty_demo.db)[2]  # the political leadership's day
+    aino = next(p for p in queries.people(empty_demo.db) if p.name == "Aino Esimerkki")
+    assert aino.id not in queries.invited(empty_demo.db, day.id)
+    found = att.find(att.overview(empty_demo, day), "aino esim")
+    assert [(p.name, p.invited) for p in found] == [("Aino Esimerkki", False)]
+    att.check_in(empty_demo, day.id, aino.id)
+    assert aino.id in queries.invited(empty_demo.db, day.id)
+    group = next(g for g in att.overview(empty_demo, day) if g.code == aino_code(empty_demo))
+    assert group.not_invited_present == 1
+    empty_demo.undo()  # the check-in and the invitation it made go together
+    assert aino.id not in queries.invited(empty_demo.db, day.id)
+
+
+def aino_code(session):
+    aino = next(p for p in queries.people(session.db) if p.name == "Aino Esimerkki")
+    return queries.municipality(session.db, aino.municipality_id).code
+
+
+def test_a_walk_in_is_invited_to_that_day_only(empty_demo):
+    day = first_day(empty_demo)
+    kuhmo = queries.municipality_by_code(empty_demo.db, "290")
+    changes = att.walk_in(empty_demo, day.id, kuhmo.id, "Uusi Tulija")
+    walk_in = next(p for p in queries.people(empty_demo.db) if p.name == "Uusi Tulija")
+    assert changes.touches("invitation")
+    assert [d.id for d in queries.days(empty_demo.db)
+            if walk_in.id in queries.invited(empty_demo.db, d.id)] == [day.id]
+
+
+def test_a_persons_data_has_their_invitations_and_deleting_them_removes_those(empty_demo):
+    from ilmava_desktop.services.municipalities import people
+
+    day = first_day(empty_demo)
+    aino = next(p for p in queries.people(empty_demo.db) if p.name == "Aino Esimerkki")
+    att.check_in(empty_demo, day.id, aino.id, now=datetime(2026, 1, 28, 9, 5))
+    data = people.export_person(empty_demo, aino.id)
+    assert [i["date"] for i in data["invitations"]] == ["2026-01-28", "2026-04-15",
+                                                        "2026-09-30"]
+    assert data["attendance"] == [{"day": day.id, "date": "2026-01-28", "title": day.title,
+                                   "venue": "Lahti", "checked_in_at": "2026-01-28T09:05:00",
+                                   "kind": "registered"}]
+    people.delete_person(empty_demo, aino.id)
+    rows = empty_demo.db.execute(
+        "SELECT count(*) FROM invitation WHERE person_id = ? AND deleted = 0", [aino.id])
+    assert rows.fetchone()[0] == 0
+    assert not any(r["person_id"] == aino.id for r in queries.attendance(empty_demo.db))

@@ -210,3 +210,59 @@ def test_a_person_given_two_municipalities_in_one_file_keeps_the_first(session, 
     assert plan.summary()["rejected"] == [
         {"line": 3, "reason": "line 2 already gives this person another municipality or name"}]
     assert queries.municipality(session.db, queries.people(session.db)[0].municipality_id).code == "398"
+
+
+def two_days(session):
+    from datetime import date
+
+    from ilmava_desktop.services.attendance.days import add_day
+
+    add_day(session, title="Avaus", day_date=date(2026, 1, 28), min_attendance=1,
+            max_attendance=3, invitees="officials")
+    add_day(session, title="Purku", day_date=date(2026, 9, 29), min_attendance=1,
+            max_attendance=5, invitees="politicians")
+    return queries.days(session.db)
+
+
+def invited_days(session, name):
+    person = next(p for p in queries.people(session.db) if p.name == name)
+    return [d.title for d in queries.days(session.db)
+            if person.id in queries.invited(session.db, d.id)]
+
+
+def test_a_column_of_days_sets_invitations_and_importing_again_changes_nothing(session,
+                                                                                tmp_path):
+    two_days(session)
+    path = write_csv(tmp_path / "paivat.csv", [
+        ["Kunta", "Nimi", "Titteli", "Päivät"],
+        ["Lahti", "Ville Virkamies", "kaupunginjohtaja", "1, 2"],
+        ["Lahti", "Pia Poliitikko", "valtuuston puheenjohtaja", "29.9.2026"],
+        ["Lahti", "Kalle Kumpikaan", "kaupunginjohtaja", ""],
+        ["Lahti", "Olli Outo", "kaupunginjohtaja", "7"],
+    ])
+    plan = import_file(session, path)
+    assert plan.summary()["rejected"] == [{"line": 5, "reason": "the cohort has no day 7"}]
+    assert invited_days(session, "Ville Virkamies") == ["Avaus", "Purku"]
+    assert invited_days(session, "Pia Poliitikko") == ["Purku"]
+    assert invited_days(session, "Kalle Kumpikaan") == []
+    before = session.undo_description()
+    import_file(session, path)
+    assert session.undo_description() == before  # nothing written the second time
+
+
+def test_one_column_per_day_with_an_x_or_the_days_audience_without_one(session, tmp_path):
+    two_days(session)
+    write_csv(tmp_path / "x.csv", [
+        ["Kunta", "Nimi", "Titteli", "28.1.2026", "2026-09-29"],
+        ["Lahti", "Ville Virkamies", "kaupunginjohtaja", "", "x"],
+    ])
+    import_file(session, tmp_path / "x.csv")
+    assert invited_days(session, "Ville Virkamies") == ["Purku"]
+    write_csv(tmp_path / "ilman.csv", [
+        ["Kunta", "Nimi", "Titteli"],
+        ["Lahti", "Anna Asiantuntija", "ilmastoasiantuntija"],
+        ["Lahti", "Pia Poliitikko", "valtuuston puheenjohtaja"],
+    ])
+    import_file(session, tmp_path / "ilman.csv")
+    assert invited_days(session, "Anna Asiantuntija") == ["Avaus"]  # the officials' day
+    assert invited_days(session, "Pia Poliitikko") == ["Purku"]

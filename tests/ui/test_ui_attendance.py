@@ -46,7 +46,7 @@ def test_type_part_of_a_name_and_enter(page, qtbot):
     assert re.fullmatch(r"✓ Aino Esimerkki \(Asikkala\) present at \d{1,2}\.\d\d — "
                         r"Ctrl\+Z undoes it\.", page.message.text())
     assert page.model.rows[0].group.name == "Asikkala"
-    assert page.municipality_text("Asikkala") == "1 / 3 · 1–3 · within the limits"
+    assert page.municipality_text("Asikkala") == "1 / 2 · 1–3 · within the limits"
     aino = next(n for n, row in enumerate(page.model.rows)
                 if row.person and row.person.name == "Aino Esimerkki")
     assert page.model.index(aino, 2).data()  # the time of the check-in
@@ -266,6 +266,7 @@ def test_days_are_added_and_edited_from_the_page(page, qtbot):
     dialog.date.setDate(QDate(2026, 11, 24))
     qtbot.keyClicks(dialog.title, "Tyopaja")  # QtTest types ASCII only
     qtbot.keyClicks(dialog.venue, "Helsinki")
+    dialog.invitees.setCurrentIndex(dialog.invitees.findData("none"))
     dialog.maximum.setValue(2)
     dialog.minimum.setValue(3)
     click_button(qtbot, dialog, "Save")
@@ -277,7 +278,8 @@ def test_days_are_added_and_edited_from_the_page(page, qtbot):
     assert (added.venue, added.min_attendance, added.max_attendance) == ("Helsinki", 1, 2)
     assert page.day.count() == 5
     days.table.selectRow(4)
-    days.remove_day()  # nothing happened on it: removed without asking
+    assert queries.invited(page.ctx.session.db, added.id) == set()  # it invited nobody
+    days.remove_day()  # nothing on it yet: removed without asking
     assert days.model.rowCount() == 4 and page.day.count() == 4
     assert isinstance(days, DaysDialog) and DayDialog
 
@@ -289,7 +291,7 @@ def test_removing_a_day_with_check_ins_asks_saying_how_many(page, qtbot):
     days = page.open_days()
     days.table.selectRow(0)
     days.remove_day()
-    assert "has 3 check-ins" in message_text()
+    assert "has 3 check-ins and 42 invited people" in message_text()
     click_button(qtbot, open_dialog(QMessageBox), "Keep the day")
     assert days.model.rowCount() == 4
     days.remove_day()
@@ -344,3 +346,65 @@ def test_a_substitute_over_the_limit_is_recorded_with_the_button(page, qtbot):
         attendance_id(page.day.currentData(), substitute.id))
     assert (row["kind"], row["over_limit"], row["substitute_for"]) == (
         "substitute", 1, lahti[3].id)
+
+
+def test_the_politicians_day_counts_and_lists_only_its_invited(page, qtbot):
+    page.day.setCurrentIndex(2)  # the first day of period 5: the political leadership
+    page.day.activated.emit(2)
+    assert page.municipality_text("Asikkala") == "0 / 1 · 2–5 · under the minimum"
+    shown = {p.name for p in page.visible_people()}
+    assert "Liisa Mallikas" in shown and "Aino Esimerkki" not in shown  # an official
+    page.missing_only.setChecked(True)
+    assert "Liisa Mallikas" in {p.name for p in page.visible_people()}
+    page.missing_only.setChecked(False)
+    # An official who came all the same is found, marked, checked in and so invited.
+    type_into_focus(page, qtbot, "aino esim")
+    aino = next(n for n, row in enumerate(page.model.rows)
+                if row.person and row.person.name == "Aino Esimerkki")
+    assert page.model.index(aino, 2).data() == "(not invited)"
+    qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Return)
+    assert person_named(page, "Aino Esimerkki").id in present(page)
+    assert page.municipality_text("Asikkala") == "1 / 2 · 2–5 · under the minimum"
+    assert "(not invited)" in page.model.index(
+        next(n for n, row in enumerate(page.model.rows)
+             if row.person and row.person.name == "Aino Esimerkki"), 2).data()
+
+
+def test_invitations_are_ticked_in_the_grid_from_the_keyboard(page, qtbot, qtmodeltester):
+    from ilmava_desktop.ui.attendance.invitations_dialog import FIXED_COLUMNS
+
+    dialog = page.open_invitations()
+    qtmodeltester.check(dialog.model)
+    grid = dialog.model.grid
+    politicians_day = FIXED_COLUMNS + 2
+    row = next(n for n, p in enumerate(grid.people) if p.name == "Aino Esimerkki")
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(dialog.model.index(row, politicians_day))
+    header = dialog.model.headerData(politicians_day, Qt.Orientation.Horizontal)
+    assert header.endswith("10 invited")
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    aino = person_named(page, "Aino Esimerkki")
+    day_id = grid.days[2].id
+    assert aino.id in queries.invited(page.ctx.session.db, day_id)
+    assert dialog.model.index(row, politicians_day).data(
+        Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert dialog.model.headerData(politicians_day, Qt.Orientation.Horizontal).endswith(
+        "11 invited")
+    qtbot.keyClick(dialog.table, Qt.Key.Key_M)  # the whole of Asikkala to the day
+    asikkala = {p.id for p in grid.people if p.municipality == "Asikkala"}
+    assert asikkala <= queries.invited(page.ctx.session.db, day_id)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # and Aino taken back again
+    assert aino.id not in queries.invited(page.ctx.session.db, day_id)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.isActiveWindow())
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Z, CTRL)  # undone where the hands are
+    assert aino.id in queries.invited(page.ctx.session.db, day_id)
+    assert dialog.model.index(row, politicians_day).data(
+        Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert dialog.message.text().startswith("Undone: ")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Z, CTRL_SHIFT)
+    assert aino.id not in queries.invited(page.ctx.session.db, day_id)
+    dialog.reject()
+    page.day.setCurrentIndex(2)
+    page.day.activated.emit(2)
+    assert page.municipality_text("Asikkala") == f"0 / {len(asikkala) - 1} · 2–5 · under the minimum"

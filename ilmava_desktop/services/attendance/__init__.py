@@ -17,6 +17,7 @@ from ilmava_desktop.core.model import Day
 from ilmava_desktop.core.roles import ROLES_BY_KEY, role_from_title
 from ilmava_desktop.core.rules import RuleViolation, excerpt, whole_number
 from ilmava_desktop.i18n import LANGUAGES, _, current_language, gettext_for
+from ilmava_desktop.services.attendance.invitations import put_invitation
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.municipalities.people import _person_fields, put_new_person
 from ilmava_desktop.storage import queries
@@ -83,6 +84,8 @@ class PersonAtDay:
     checked_in_at: str | None  # "HH.MM" when present
     kind: str | None
     search_text: str
+    invited: bool = True  # False: not invited to the day, yet found at the door
+    invited_at_door: bool = False  # checked in uninvited, and invited by that
 
 
 @dataclass
@@ -99,8 +102,14 @@ class MunicipalityAtDay:
         return sum(1 for p in self.people if p.checked_in_at)
 
     @property
-    def registered(self) -> int:
-        return sum(1 for p in self.people if p.kind != "walk_in" and p.kind != "substitute")
+    def invited(self) -> int:
+        return sum(1 for p in self.people if p.invited)
+
+    @property
+    def not_invited_present(self) -> int:
+        """Checked in though not invited (they were invited by the check-in)."""
+        return sum(1 for p in self.people if p.checked_in_at and p.kind == "registered"
+                   and p.invited_at_door)
 
     @property
     def state(self) -> str:
@@ -112,6 +121,7 @@ def overview(session: CohortSession, day: Day, language: str = "fi",
     """Every municipality (or just one) with its people and who of them is in, for the day."""
     db = session.db
     present = {row["person_id"]: row for row in queries.attendance(db, day.id)}
+    invited = queries.invited(db, day.id)
     municipalities = [m for m in queries.municipalities(db)
                       if municipality_id is None or m.id == municipality_id]
     groups = {m.id: MunicipalityAtDay(m.id, m.code, m.name(language), day.min_attendance,
@@ -127,7 +137,8 @@ def overview(session: CohortSession, day: Day, language: str = "fi",
                                   f"{_role_words(person.role)} {person.title}")
         group.people.append(PersonAtDay(
             person.id, person.name, role, person.title, person.token,
-            clock(row["checked_in_at"]) if row else None, row["kind"] if row else None, search))
+            clock(row["checked_in_at"]) if row else None, row["kind"] if row else None, search,
+            person.id in invited, bool(row and row["invited_at_door"])))
     return list(groups.values())
 
 
@@ -204,6 +215,9 @@ def _check_in(tx: Transaction, session: CohortSession, day_id: str, person_id: s
     if day is None:
         raise RuleViolation(_("The day is no longer in the cohort."))
     existing = tx.get("attendance", attendance_id(day_id, person_id))
+    # An uninvited person who came is checked in all the same, and invited by it; the
+    # row remembers it, so the day's figures can say how many came uninvited.
+    invited_at_door = put_invitation(tx, day_id, person_id) and kind == "registered"
     if existing and not existing["deleted"]:
         raise RuleViolation(_("{name} is already checked in (at {time}).").format(
             name=person.name, time=clock(existing["checked_in_at"])))
@@ -217,6 +231,7 @@ def _check_in(tx: Transaction, session: CohortSession, day_id: str, person_id: s
         "id": row_id, "day_id": day_id, "person_id": person_id, "deleted": 0,
         "checked_in_at": now.isoformat(timespec="seconds"),
         "kind": kind, "substitute_for": substitute_for, "over_limit": int(over),
+        "invited_at_door": int(invited_at_door),
     })
     return row_id
 

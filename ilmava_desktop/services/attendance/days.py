@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.invitations import ALL, AUDIENCES
 from ilmava_desktop.core.model import Day
 from ilmava_desktop.core.municipality_names import name_key
 from ilmava_desktop.core.rules import RuleViolation, check_day_limits, clean_text
 from ilmava_desktop.i18n import _
+from ilmava_desktop.services.attendance.invitations import invite_audience
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, new_id
@@ -17,18 +19,25 @@ from ilmava_desktop.storage.transaction import Transaction, new_id
 
 def put_day(tx: Transaction, period: int, title: str, day_date: date | None, venue: str,
             audience: str, min_attendance: int, max_attendance: int,
-            day_id: str | None = None) -> str:
+            day_id: str | None = None, invitees: str = ALL) -> str:
+    """Add a day (inviting its audience's people) or change one (its invitations as they
+    are: the facilitator may have adjusted them by hand)."""
+    if invitees not in AUDIENCES:
+        raise RuleViolation(_("There is no audience “{audience}”.").format(audience=invitees))
     check_day_limits(min_attendance, max_attendance)
     if not clean_text(title) and day_date is None:
         raise RuleViolation(_("A day needs a date or a title."))
     _refuse_a_twin(tx.db, day_id, clean_text(title), day_date, clean_text(venue))
     row_id = day_id or new_id()
+    is_new = day_id is None
     tx.put("day", {
         "id": row_id, "period": period, "title": clean_text(title),
         "date": day_date.isoformat() if day_date else None, "venue": clean_text(venue),
         "audience": clean_text(audience), "min_attendance": min_attendance,
-        "max_attendance": max_attendance, "deleted": 0,
+        "max_attendance": max_attendance, "deleted": 0, "invitees": invitees,
     })
+    if is_new:
+        invite_audience(tx, row_id, invitees)
     return row_id
 
 
@@ -46,21 +55,22 @@ def _refuse_a_twin(db, day_id: str | None, title: str, day_date: date | None,
 
 def add_day(session: CohortSession, *, title: str, day_date: date | None, venue: str = "",
             audience: str = "", min_attendance: int, max_attendance: int,
-            period: int = 1) -> Changes:
+            period: int = 1, invitees: str = ALL) -> Changes:
     label = format_date(day_date) or title
     return session.write(_("Add day {day}").format(day=label), lambda tx: put_day(
-        tx, period, title, day_date, venue, audience, min_attendance, max_attendance))
+        tx, period, title, day_date, venue, audience, min_attendance, max_attendance,
+        invitees=invitees))
 
 
 def update_day(session: CohortSession, day_id: str, *, title: str, day_date: date | None,
                venue: str = "", audience: str = "", min_attendance: int, max_attendance: int,
-               period: int = 1) -> Changes:
+               period: int = 1, invitees: str = ALL) -> Changes:
     if queries.day(session.db, day_id) is None:
         raise RuleViolation(_("The day is no longer in the cohort."))
     label = format_date(day_date) or title
     return session.write(_("Edit day {day}").format(day=label), lambda tx: put_day(
         tx, period, title, day_date, venue, audience, min_attendance, max_attendance,
-        day_id=day_id))
+        day_id=day_id, invitees=invitees))
 
 
 def remove_day(session: CohortSession, day_id: str) -> Changes:
@@ -79,10 +89,12 @@ class DayContents:
     """What removing a day would take out of the reports (until undone)."""
 
     check_ins: int
+    invitations: int
 
 
 def day_contents(db, day_id: str) -> DayContents:
-    return DayContents(check_ins=len(queries.attendance(db, day_id)))
+    return DayContents(check_ins=len(queries.attendance(db, day_id)),
+                       invitations=len(queries.invited(db, day_id)))
 
 
 def days(db) -> list[Day]:

@@ -8,6 +8,7 @@ from ilmava_desktop.core.attendance import badge_code
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.model import Day
 from ilmava_desktop.core.roles import ROLES_BY_KEY
+from ilmava_desktop.core.sorting import alphabet_key
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.reports.badges import Badge, BadgeRenderer, BadgeSheet
 from ilmava_desktop.reports.signin_sheet import SignInGroup, SignInSheet, SignInSheetRenderer
@@ -24,27 +25,36 @@ def _role(person) -> str:
 
 
 def badge_sheet(session, day: Day) -> BadgeSheet:
+    """Badges for the day's invited people, by municipality in the page's language."""
     db = session.db
     cohort = queries.cohort(db)
     language = current_language()
     municipalities = {m.id: m.name(language) for m in queries.municipalities(db)}
+    invited = queries.invited(db, day.id)
     badges = [Badge(p.name, _role(p), municipalities[p.municipality_id],
                     badge_code(cohort.id, p.token))
-              for p in sorted(queries.people(db),
-                              key=lambda p: (municipalities[p.municipality_id], p.name))]
+              for p in sorted((p for p in queries.people(db) if p.id in invited),
+                              key=lambda p: (alphabet_key(municipalities[p.municipality_id],
+                                                          language),
+                                             alphabet_key(p.name, language)))]
     footer = f"{cohort.name} · {format_date(day.date)} {day.venue}".strip()
     return BadgeSheet(_("Name badges – {cohort}").format(cohort=cohort.name), footer, AUTHOR,
                       language, badges)
 
 
 def signin_sheet(session, day: Day) -> SignInSheet:
+    """The day's invited people by municipality, in the page's language's order."""
     cohort = queries.cohort(session.db)
+    language = current_language()
     people = {p.id: p for p in queries.people(session.db)}
+    by_name = sorted(overview(session, day, language),
+                     key=lambda group: alphabet_key(group.name, language))
     groups = [
         SignInGroup(group.name, _("{low}–{high} people").format(low=group.minimum,
                                                                high=group.maximum),
-                    [(person.name, _role(people[person.id])) for person in group.people])
-        for group in overview(session, day, current_language())
+                    [(person.name, _role(people[person.id])) for person in group.people
+                     if person.invited])
+        for group in by_name if group.invited
     ]
     return SignInSheet(
         _("Sign-in sheet"), f"{cohort.name} · {day_label(day)}",

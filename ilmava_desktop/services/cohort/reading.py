@@ -56,12 +56,13 @@ def attendance_summary(path: Path, day_number_or_id: str) -> dict:
                 "title": day.title, "venue": day.venue, "min": day.min_attendance,
                 "max": day.max_attendance},
         "municipalities": [
-            {"code": g.code, "name": g.name, "present": g.present, "registered": g.registered,
+            {"code": g.code, "name": g.name, "present": g.present, "invited": g.invited,
              "min": g.minimum, "max": g.maximum, "state": g.state}
             for g in groups
         ],
         "present": sum(g.present for g in groups),
-        "registered": sum(g.registered for g in groups),
+        "invited": sum(g.invited for g in groups),
+        "not_invited_present": sum(g.not_invited_present for g in groups),
     }
 
 
@@ -70,7 +71,8 @@ def day_rows(path: Path) -> list[dict]:
     return [
         {"number": number, "id": d.id, "date": d.date.isoformat() if d.date else None,
          "period": d.period, "title": d.title, "venue": d.venue, "audience": d.audience,
-         "min": d.min_attendance, "max": d.max_attendance}
+         "min": d.min_attendance, "max": d.max_attendance, "invitees": d.invitees,
+         "invited": queries.invited_count(db, d.id)}
         for number, d in enumerate(queries.days(db), start=1)
     ]
 

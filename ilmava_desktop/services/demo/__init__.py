@@ -46,8 +46,8 @@ def fill_demo(tx: Transaction) -> None:
                 "email": f"{_ascii(first)}.{_ascii(last)}@{domain}.example",
                 "language": language,
             })
-    for period, title, day_date, venue, audience, low, high in demo_content.DAYS:
-        put_day(tx, period, title, day_date, venue, audience, low, high)
+    for period, title, day_date, venue, audience, low, high, invitees in demo_content.DAYS:
+        put_day(tx, period, title, day_date, venue, audience, low, high, invitees=invitees)
     fill_demo_attendance(tx)
     fill_demo_assessment(tx)
     fill_demo_board(tx)

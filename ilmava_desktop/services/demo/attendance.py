@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from datetime import datetime, time, timedelta
 
-from ilmava_desktop.core.roles import POLITICAL, ROLES_BY_KEY
 from ilmava_desktop.services.attendance import attendance_id
+from ilmava_desktop.services.attendance.invitations import put_invitation
 from ilmava_desktop.services.municipalities.people import put_new_person
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction
@@ -27,14 +27,12 @@ def fill_demo_attendance(tx: Transaction) -> None:
         if day.date is None:
             continue
         start = datetime.combine(day.date, time(8, 40))
+        invited = queries.invited(db, day.id)
         for municipality in queries.municipalities(db):
             if municipality.code in ABSENT.get(number, ()):
                 continue
-            people = by_municipality.get(municipality.id, [])
-            political = [p for p in people if ROLES_BY_KEY[p.role].group == POLITICAL]
-            officials = [p for p in people if p not in political]
-            # The opening and Helsinki days are for officials; the debrief for both.
-            pool = officials if day.period < 5 else political + officials
+            # Who came follows who was invited (officials, politicians or both).
+            pool = [p for p in by_municipality.get(municipality.id, []) if p.id in invited]
             if OVER_LIMIT.get(number) == municipality.code:
                 count = min(len(pool), day.max_attendance + 1)
             else:
@@ -47,6 +45,7 @@ def fill_demo_attendance(tx: Transaction) -> None:
 
 
 def _attend(tx, day, person_id, when, over=False, kind="registered", substitute_for=None):
+    put_invitation(tx, day.id, person_id)  # a walk-in or substitute: invited to this day only
     tx.put("attendance", {
         "id": attendance_id(day.id, person_id), "day_id": day.id, "person_id": person_id,
         "checked_in_at": when.isoformat(timespec="seconds"), "kind": kind,
@@ -62,9 +61,10 @@ def _extras(tx, day, by_municipality, start) -> None:
     _attend(tx, day, walk_in, start + timedelta(minutes=41), kind="walk_in")
     # Someone stayed away and sent a colleague: the first municipality where that can be.
     present = {r["person_id"] for r in queries.attendance(tx.db, day.id)}
+    invited = queries.invited(tx.db, day.id)
     candidates = [
         (m, p) for m in queries.municipalities(tx.db)
-        for p in by_municipality.get(m.id, []) if p.id not in present
+        for p in by_municipality.get(m.id, []) if p.id not in present and p.id in invited
         and sum(q.id in present for q in by_municipality[m.id]) < day.max_attendance
     ]
     if not candidates:

@@ -138,13 +138,16 @@ MUNICIPALITIES: dict[str, tuple] = {
 }
 
 # (period, title, date, venue, audience, min, max)
+# The programme's audiences: officials open the year and work in the peer groups, the new
+# political leadership makes its self-assessment on the first day of period 5, and both
+# debrief the tasks together on the second.
 DAYS = [
     (1, "Avauspäivä: ilmastojohtamisen itsearviointi", date(2026, 1, 28), "Lahti",
-     "Viranhaltijajohto", 1, 3),
+     "Viranhaltijajohto", 1, 3, "officials"),
     (3, "Vertaisryhmäpäivä: kehittämistehtävät teemaryhmissä", date(2026, 4, 15), "Helsinki",
-     "Viranhaltijajohto ja asiantuntijat", 1, 3),
+     "Viranhaltijajohto ja asiantuntijat", 1, 3, "officials"),
     (5, "Purkupäivä 1: poliittisen johdon itsearviointi", date(2026, 9, 29), "Lahti",
-     "Poliittinen johto", 2, 5),
+     "Poliittinen johto", 2, 5, "politicians"),
     (5, "Purkupäivä 2: kehittämistehtävien yhteinen purku", date(2026, 9, 30), "Lahti",
-     "Poliittinen johto ja viranhaltijajohto", 2, 5),
+     "Poliittinen johto ja viranhaltijajohto", 2, 5, "all"),
 ]

@@ -12,18 +12,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.import_rows import (
     REGISTRATIONS,
     ApplicationRecord,
     PersonRecord,
     Rejection,
+    day_columns,
     map_columns,
     parse_rows,
 )
+from ilmava_desktop.core.invitations import in_audience
 from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
 from ilmava_desktop.core.rules import RuleViolation, excerpt
 from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
+from ilmava_desktop.services.attendance.invitations import put_invitation, take_back
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.municipalities import municipality_id, put_municipality
 from ilmava_desktop.services.municipalities.people import put_new_person
@@ -51,6 +55,8 @@ class ImportPlan:
     rows: list[PlannedRow] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     new_municipalities: list[str] = field(default_factory=list)
+    # person id -> the day ids the file invites them to (only people the file gives days)
+    invitations: dict[str, list[str]] = field(default_factory=dict)
 
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
@@ -71,7 +77,8 @@ def plan_import(session: CohortSession, path: Path) -> ImportPlan:
     header, rows = read_table(path)
     kind, columns = map_columns(header)
     finder = MunicipalityFinder(official_municipalities())
-    records, rejected = parse_rows(kind, columns, rows, finder, wicked_problem_themes())
+    records, rejected = parse_rows(kind, columns, rows, finder, wicked_problem_themes(),
+                                   day_columns(header))
     plan = ImportPlan(kind, rejected=rejected)
     present = {m.code for m in queries.municipalities(session.db)}
     for record in records:
@@ -93,6 +100,7 @@ def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_rol
                        "title": p.title, "email": p.email, "language": p.language}
                 for p in queries.people(session.db)}
     state = {person_id: dict(fields) for person_id, fields in original.items()}
+    days = queries.days(session.db)
     index = _PersonIndex(state)
     rows_of: dict[str, list[PersonRecord]] = {}
     first_seen: dict[str, tuple[int, str, str]] = {}  # person -> (line, municipality, name)
@@ -128,6 +136,14 @@ def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_rol
         index.remember(person_id)
         first_seen.setdefault(person_id, (record.line, m_id, name_key(record.name)))
         rows_of.setdefault(person_id, []).append(record)
+        if record.days is not None:
+            try:
+                plan.invitations[person_id] = _day_ids(days, record.days)
+            except RuleViolation as exc:
+                plan.rejected.append(Rejection(record.line, str(exc)))
+                rows_of[person_id].remove(record)
+                if not rows_of[person_id]:
+                    del rows_of[person_id]
     for person_id, person_records in rows_of.items():
         before = original.get(person_id)
         if before is None:
@@ -143,6 +159,21 @@ def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_rol
                                         record.name, "person", person_id, {}))
     plan.rows.sort(key=lambda row: row.line)
     plan.rejected.sort(key=lambda rejection: rejection.line)
+
+
+def _day_ids(days, references) -> list[str]:
+    """The cohort's days a file names by number (in date order) or by date."""
+    found = []
+    for reference in references:
+        if isinstance(reference, int):
+            day = days[reference - 1] if 1 <= reference <= len(days) else None
+        else:
+            day = next((d for d in days if d.date == reference), None)
+        if day is None:
+            raise RuleViolation(_("the cohort has no day {day}").format(
+                day=reference if isinstance(reference, int) else format_date(reference)))
+        found.append(day.id)
+    return found
 
 
 class _PersonIndex:
@@ -230,6 +261,7 @@ def apply_import(session: CohortSession, plan: ImportPlan) -> Changes:
     def work(tx: Transaction) -> None:
         for code in plan.new_municipalities:
             put_municipality(tx, code)
+        days = queries.days(tx.db)
         for row in plan.rows:
             if row.action == UNCHANGED or not row.fields:
                 continue
@@ -237,8 +269,20 @@ def apply_import(session: CohortSession, plan: ImportPlan) -> Changes:
                 put_municipality(tx, row.municipality_code, **row.fields)
             elif row.action == ADD:
                 put_new_person(tx, row.fields["municipality_id"], row.fields, row.row_id)
+                if row.row_id not in plan.invitations:
+                    # Without a column of days, a new person is invited as each day's
+                    # audience says.
+                    for day in days:
+                        if in_audience(row.fields.get("role", "other"), day.invitees):
+                            put_invitation(tx, day.id, row.row_id)
             else:
                 tx.put("person", {"id": row.row_id, "deleted": 0, **row.fields})
+        for person_id, day_ids in plan.invitations.items():
+            for day in days:  # the file's days are the person's days
+                if day.id in day_ids:
+                    put_invitation(tx, day.id, person_id)
+                else:
+                    take_back(tx, day.id, person_id)
 
     changed = plan.count(ADD) + plan.count(UPDATE)
     description = ngettext("Import {n} row", "Import {n} rows", changed).format(n=changed)

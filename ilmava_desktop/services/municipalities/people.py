@@ -69,8 +69,16 @@ def delete_person(session: CohortSession, person_id: str) -> Changes:
     current = queries.person(session.db, person_id)
     if current is None:
         raise RuleViolation(_("The person is no longer in the cohort."))
-    return session.write(_("Delete {name}").format(name=current.name),
-                         lambda tx: tx.tombstone("person", person_id, PERSONAL_FIELDS))
+    def work(tx: Transaction) -> None:
+        tx.tombstone("person", person_id, PERSONAL_FIELDS)
+        # Which days they were invited to and came on is about them too.
+        for table in ("invitation", "attendance"):
+            for (row_id,) in tx.db.execute(
+                    f"SELECT id FROM [{table}] WHERE person_id = ? AND deleted = 0",
+                    [person_id]).fetchall():
+                tx.tombstone(table, row_id)
+
+    return session.write(_("Delete {name}").format(name=current.name), work)
 
 
 def export_person(session: CohortSession, person_id: str) -> dict:
@@ -80,6 +88,7 @@ def export_person(session: CohortSession, person_id: str) -> dict:
         raise RuleViolation(_("The person is no longer in the cohort."))
     municipality = queries.municipality(session.db, current.municipality_id)
     cohort = queries.cohort(session.db)
+    days = {day.id: day for day in queries.days(session.db)}
     return {
         "cohort": cohort.name,
         "id": current.id,
@@ -90,7 +99,19 @@ def export_person(session: CohortSession, person_id: str) -> dict:
         "title": current.title,
         "email": current.email,
         "language": current.language,
+        "invitations": [_day_of(day) for day in days.values()
+                        if day.id in set(queries.invitations_of(session.db, person_id))],
+        "attendance": [
+            {**_day_of(days[row["day_id"]]), "checked_in_at": row["checked_in_at"],
+             "kind": row["kind"]}
+            for row in queries.attendance(session.db) if row["person_id"] == person_id
+            and row["day_id"] in days],
     }
+
+
+def _day_of(day) -> dict:
+    return {"day": day.id, "date": day.date.isoformat() if day.date else None,
+            "title": day.title, "venue": day.venue}
 
 
 def _erased_row(session: CohortSession, person_id: str) -> dict:

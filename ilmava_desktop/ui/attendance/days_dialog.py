@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.invitations import ALL, AUDIENCES
 from ilmava_desktop.core.model import Day
 from ilmava_desktop.core.rules import ABSOLUTE_MAX_ATTENDANCE, RuleViolation, check_day_limits
 from ilmava_desktop.i18n import _, ngettext
@@ -45,6 +47,14 @@ class DayDialog(QDialog):
         self.venue.setAccessibleName(_("Venue"))
         self.audience = QLineEdit(day.audience if day else "")
         self.audience.setAccessibleName(_("Audience"))
+        self.invitees = QComboBox()
+        self.invitees.setAccessibleName(_("Who the day invites"))
+        for key, label in AUDIENCES.items():
+            self.invitees.addItem(_(label), key)
+        self.invitees.setCurrentIndex(self.invitees.findData(day.invitees if day else ALL))
+        self.invitees.setToolTip(_("A new day invites these people; change single invitations "
+                                   "with Invitations…"))
+        self.invitees.setEnabled(day is None)  # an existing day's invitations are set by hand
         self.period = QSpinBox()
         self.period.setRange(1, 9)
         self.period.setValue(day.period if day else 1)
@@ -67,7 +77,8 @@ class DayDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(labelled_form([
             (_("&Date:"), self.date), (_("&Title:"), self.title), (_("&Venue:"), self.venue),
-            (_("&Audience:"), self.audience), (_("&Period:"), self.period),
+            (_("&Audience:"), self.audience), (_("&Invite:"), self.invitees),
+            (_("&Period:"), self.period),
             (_("&Limits:"), limits)]))
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Save
@@ -78,7 +89,8 @@ class DayDialog(QDialog):
         return {"period": self.period.value(), "title": self.title.text(),
                 "day_date": self.date.date().toPython(), "venue": self.venue.text(),
                 "audience": self.audience.text(), "min_attendance": self.minimum.value(),
-                "max_attendance": self.maximum.value()}
+                "max_attendance": self.maximum.value(),
+                "invitees": self.invitees.currentData()}
 
     def accept(self) -> None:
         try:
@@ -154,16 +166,17 @@ class DaysDialog(QDialog):
         def remove() -> None:
             run_op(self.ctx, lambda s: day_service.remove_day(s, day.id), parent=self)
 
-        if not held.check_ins:
+        if not (held.check_ins or held.invitations):
             remove()
             return
         label = format_date(day.date) or day.title
-        ask(self, ngettext(
-            "The day {day} has {n} check-in. Remove the day, and its check-in from the "
-            "reports? Undo (Ctrl+Z) brings them back.",
-            "The day {day} has {n} check-ins. Remove the day, and its check-ins from the "
-            "reports? Undo (Ctrl+Z) brings them back.", held.check_ins).format(
-                day=label, n=held.check_ins),
+        ask(self, _("The day {day} has {check_ins} and {invitations}. Remove the day with them "
+                    "(they leave the reports)? Undo (Ctrl+Z) brings them back.").format(
+            day=label,
+            check_ins=ngettext("{n} check-in", "{n} check-ins", held.check_ins).format(
+                n=held.check_ins),
+            invitations=ngettext("{n} invited person", "{n} invited people",
+                                 held.invitations).format(n=held.invitations)),
             [(_("Remove the day"), QMessageBox.ButtonRole.DestructiveRole),
              (_("Keep the day"), QMessageBox.ButtonRole.RejectRole)],
             lambda answer: answer == 0 and remove())

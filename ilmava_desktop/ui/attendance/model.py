@@ -40,7 +40,7 @@ class AttendanceModel(QAbstractTableModel):
         self.rows: list[Row] = []
         self._bold = QFont()
         self._bold.setBold(True)
-        self._headers = [_("Name"), _("Role"), _("Checked in"), _("Present / registered · limits")]
+        self._headers = [_("Name"), _("Role"), _("Checked in"), _("Present / invited · limits")]
 
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
@@ -80,8 +80,8 @@ class AttendanceModel(QAbstractTableModel):
             if column == 0:
                 return group.name
             if column == 3:
-                return _("{present} / {registered} · {low}–{high} · {state}").format(
-                    present=group.present, registered=group.registered, low=group.minimum,
+                return _("{present} / {invited} · {low}–{high} · {state}").format(
+                    present=group.present, invited=group.invited, low=group.minimum,
                     high=group.maximum, state=state_words(group.state))
             return ""
         if column == 0:
@@ -94,6 +94,8 @@ class AttendanceModel(QAbstractTableModel):
                 when += " " + _("(walk-in)")
             elif person.kind == "substitute":
                 when += " " + _("(substitute)")
+            if not person.invited or person.invited_at_door:
+                when += " " + _("(not invited)")
             return when.strip()
         return ""
 
@@ -111,11 +113,14 @@ def filtered_rows(built: list[tuple[Row, list[Row]]], query: str,
     rows: list[Row] = []
     for group_row, person_rows in built:
         if everything:
-            people = person_rows
+            # The day's people: its invited and whoever came; the uninvited are found
+            # by typing their name.
+            people = [r for r in person_rows if r.person.invited or r.person.checked_in_at]
+        elif missing_only:  # invited and not yet in
+            people = [r for r in person_rows if r.person.invited and not r.person.checked_in_at
+                      and (not words or rules.matches(words, r.person.search_text))]
         else:
-            people = [r for r in person_rows
-                      if (not words or rules.matches(words, r.person.search_text))
-                      and not (missing_only and r.person.checked_in_at)]
+            people = [r for r in person_rows if rules.matches(words, r.person.search_text)]
         if people or everything:
             rows.append(group_row)
             rows.extend(people)

@@ -30,6 +30,7 @@ from ilmava_desktop.services.attendance.export import export_attendance
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.municipalities import people as people_service
 from ilmava_desktop.ui.attendance.days_dialog import DaysDialog
+from ilmava_desktop.ui.attendance.invitations_dialog import InvitationsDialog
 from ilmava_desktop.ui.attendance.model import AttendanceModel, all_rows, filtered_rows
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.context import AppContext
@@ -71,13 +72,17 @@ class AttendancePage(QWidget):
         self.days_button = QPushButton(_("Da&ys…"))
         self.days_button.setToolTip(_("Add or change the cohort's days and their limits"))
         self.days_button.clicked.connect(self.open_days)
+        self.invitations_button = QPushButton(_("&Invitations…"))
+        self.invitations_button.setToolTip(_("Who is invited to which day"))
+        self.invitations_button.clicked.connect(self.open_invitations)
+        self.invitations: InvitationsDialog | None = None
         day_label = QLabel(_("&Day:"))
         day_label.setBuddy(self.day)
         self.search = QLineEdit()
         self.search.setObjectName("checkinSearch")
         self.search.setAccessibleName(_("Find a person to check in, or scan a badge"))
         self.search.setPlaceholderText(
-            _("Type part of a name, municipality or role, then Enter — or scan a badge"))
+            _("Type the start of a name, municipality or role, then Enter — or scan a badge"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.on_search_text_changed)
         self.search.installEventFilter(self)
@@ -132,6 +137,7 @@ class AttendancePage(QWidget):
         top.addWidget(day_label)
         top.addWidget(self.day, 1)
         top.addWidget(self.days_button)
+        top.addWidget(self.invitations_button)
         top.addWidget(self.missing_only)
         top.addWidget(self.walk_in_button)
         top.addWidget(self.substitute_button)
@@ -175,11 +181,13 @@ class AttendancePage(QWidget):
         self.refresh()
 
     def on_ctx_changed(self, changes) -> None:
+        if self.invitations is not None and changes.tables == {"invitation"}:
+            return  # ticks in the grid: the list is read again when the grid closes
         if changes.touches("day"):
             self.load_days()
         elif len(checked_in := changes.only("attendance")) == 1:
             self.refresh_municipality_of(next(iter(checked_in)))  # one municipality
-        elif changes.touches("attendance", "person", "municipality"):
+        elif changes.touches("attendance", "person", "municipality", "invitation"):
             self.refresh()
 
     def refresh_municipality_of(self, attendance_row_id: str) -> None:
@@ -402,6 +410,16 @@ class AttendancePage(QWidget):
 
         dialog.accepted.connect(accepted)
         dialog.open()
+
+    def open_invitations(self) -> InvitationsDialog:
+        self.invitations = InvitationsDialog(self.ctx, self)
+        self.invitations.finished.connect(self.on_invitations_finished)
+        self.invitations.open()
+        return self.invitations
+
+    def on_invitations_finished(self) -> None:
+        self.invitations = None
+        self.refresh()
 
     def open_days(self) -> DaysDialog:
         dialog = DaysDialog(self.ctx, self)

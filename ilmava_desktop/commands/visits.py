@@ -91,6 +91,25 @@ def add_parsers(commands) -> None:
                       help=_("language of the pack (default: the host's)"))
     pack.set_defaults(run=cmd_export_visit_pack)
 
+    finding = commands.add_parser("finding", help=_("a visit's finding for its host"))
+    what = finding.add_subparsers(dest="what", required=True, metavar="add",
+                                  parser_class=Parser)
+    add = what.add_parser("add", help=_("a strength or development area, as a board card"))
+    add.add_argument("cohort", type=Path)
+    add.add_argument("--host", required=True, help=_("code or name"))
+    # Not argparse choices: an unknown kind gets our own sentence.
+    add.add_argument("--kind", required=True, help="strength|development")
+    add.add_argument("--theme", help=_("a theme id of the self-assessment, e.g. strategy"))
+    add.add_argument("--text", required=True)
+    publish = add.add_mutually_exclusive_group()
+    publish.add_argument("--confidential", action="store_true", default=True,
+                         help=_("the default: the finding stays within the programme"))
+    publish.add_argument("--publishable", dest="confidential", action="store_false")
+    listed = commands.add_parser("findings", help=_("the visits' findings"))
+    listed.add_argument("cohort", type=Path)
+    listed.add_argument("--host", help=_("code or name"))
+    listed.add_argument("--json", action="store_true")
+
     listing = commands.add_parser("visits", help=_("the peer-review visits"))
     listing.add_argument("cohort", type=Path)
     listing.add_argument("--json", action="store_true")
@@ -307,5 +326,39 @@ def cmd_visit(args) -> int:
     return OK
 
 
-COMMANDS = {"visit": cmd_visit, "teams": cmd_teams, "team": cmd_team, "interviewees": cmd_interviewees,
+def cmd_finding(args) -> int:
+    from ilmava_desktop.services.visits import findings
+
+    session = open_for_writing(args.cohort)
+    try:
+        host = cohort_municipality(session.db, args.host)
+        findings.add_finding(session, host_id=host, kind=args.kind, theme_id=args.theme,
+                             text=args.text, confidential=args.confidential)
+    finally:
+        session.close()
+    print(_("Finding added."))
+    return OK
+
+
+def cmd_findings(args) -> int:
+    from ilmava_desktop.services.visits import findings
+    from ilmava_desktop.storage import queries
+
+    session = _reading(args.cohort)
+    host = cohort_municipality(session.db, args.host) if args.host else None
+    found = findings.findings(session.db, host)
+    municipalities = {m.id: m for m in queries.municipalities(session.db)}
+    if args.json:
+        print_json({"findings": [{"id": f.id, "host": municipalities[f.municipality_id].code,
+                                  "kind": f.kind, "theme": f.theme_id, "text": f.text,
+                                  "confidential": f.confidential} for f in found]})
+        return OK
+    for f in found:
+        print(f"{municipalities[f.municipality_id].name():<20} "
+              f"{_(findings.KINDS[f.kind]):<18} {f.theme_id or '–':<14} {f.text}")
+    return OK
+
+
+COMMANDS = {"visit": cmd_visit, "finding": cmd_finding, "findings": cmd_findings,
+            "teams": cmd_teams, "team": cmd_team, "interviewees": cmd_interviewees,
             "interviewee": cmd_interviewee, "visits": cmd_visits}

@@ -219,6 +219,11 @@ def _interview_guides(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _card_source(db: sqlite_utils.Database) -> None:
+    # Where a card came from: typed on the board, or a finding written at a visit's debrief.
+    db.execute("ALTER TABLE card ADD COLUMN source TEXT NOT NULL DEFAULT 'board'")
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -236,6 +241,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0008_review_dropouts", _review_dropouts),
     ("0009_visits", _visits),
     ("0010_interview_guides", _interview_guides),
+    ("0011_card_source", _card_source),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

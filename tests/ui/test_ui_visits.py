@@ -171,3 +171,24 @@ def test_the_visit_pack_is_written_from_the_window(demo_window_at, qtbot, tmp_pa
     click_button(qtbot, page.visit, "Visit pack (PDF)…")
     assert target.read_bytes().startswith(b"%PDF")
     assert str(target) in page.message.text()
+
+
+def test_a_finding_written_in_the_window_goes_on_the_board(demo_window_at, qtbot):
+    from ilmava_desktop.services.visits import findings
+
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    dialog = tab.add_finding()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.text.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.text)
+    type_into_focus(qtbot, "Budjetointi on johdon yhteinen asia")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    session = window.ctx.session
+    porvoo = find_municipality(session.db, "638")
+    written = findings.findings(session.db, porvoo)
+    assert [(f.kind, f.text, f.confidential) for f in written] == [
+        ("strength", "Budjetointi on johdon yhteinen asia", True)]
+    assert "1 finding on the board." in tab.summary.text()
+    assert visits.visit(session.db, porvoo).status == "findings_written"

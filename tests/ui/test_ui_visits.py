@@ -192,3 +192,24 @@ def test_a_finding_written_in_the_window_goes_on_the_board(demo_window_at, qtbot
         ("strength", "Budjetointi on johdon yhteinen asia", True)]
     assert "1 finding on the board." in tab.summary.text()
     assert visits.visit(session.db, porvoo).status == "findings_written"
+
+
+def test_a_pair_without_a_shared_language_is_marked_in_the_pairs_list(demo_window_at, qtbot):
+    from ilmava_desktop.services.groups.pairs import _pair_id
+
+    window = demo_window_at(3)
+    tool = window.tool_stack.currentWidget()
+    tool.tabs.setCurrentIndex(1)
+    session = window.ctx.session
+    raasepori, lahti = find_municipality(session.db, "710"), find_municipality(session.db, "398")
+    changes = session.write("pair", lambda tx: tx.put("review_pair", {
+        "id": _pair_id(raasepori, lahti), "reviewer_id": raasepori, "reviewee_id": lahti}))
+    window.ctx.changed.emit(changes)
+    model = tool.pairs.model
+    rows = [model.row_at(n) for n in range(model.rowCount())]
+    marked = [r for r in rows if not r.shared_language]
+    assert [(r.reviewer, r.reviewee) for r in marked] == [("Raseborg – Raasepori", "Lahti")]
+    column = next(c for c in range(model.columnCount())
+                  if model.headerData(c, Qt.Orientation.Horizontal) == "Language")
+    row = rows.index(marked[0])
+    assert model.index(row, column).data() == "▲ no shared language"

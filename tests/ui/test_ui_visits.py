@@ -213,3 +213,21 @@ def test_a_pair_without_a_shared_language_is_marked_in_the_pairs_list(demo_windo
                   if model.headerData(c, Qt.Orientation.Horizontal) == "Language")
     row = rows.index(marked[0])
     assert model.index(row, column).data() == "▲ no shared language"
+
+
+def test_the_motiva_demo_opens_in_the_window_on_its_visits(qtbot):
+    import argparse
+
+    from ilmava_desktop import app
+    from ilmava_desktop.ui.door import DbDoor, InlineExecutor
+    from ilmava_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(DbDoor(InlineExecutor()))
+    qtbot.addWidget(window)
+    window.show()
+    app._open_initial(window, argparse.Namespace(demo="motiva", cohort=None))
+    assert window.ctx.session is not None
+    window.show_tool(VISITS)
+    tab = window.tool_stack.currentWidget().visit
+    assert tab.choice.count() == 6 and tab.choice.currentText() == "Lahti"
+    assert "2 findings on the board." in tab.summary.text()

@@ -59,8 +59,21 @@ def add_parsers(commands) -> None:
             sub.add_argument("--purge-backups", action="store_true")
 
     one = commands.add_parser("visit", help=_("plan a visit's day, or move a slot of it"))
-    what = one.add_subparsers(dest="what", required=True, metavar="plan|move|themes",
+    what = one.add_subparsers(dest="what", required=True, metavar="set|prepare|plan|move|themes",
                               parser_class=Parser)
+    details = what.add_parser("set", help=_("a visit's date, place or status"))
+    details.add_argument("cohort", type=Path)
+    details.add_argument("--host", required=True, help=_("code or name"))
+    details.add_argument("--date", help="YYYY-MM-DD")
+    details.add_argument("--place")
+    details.add_argument("--status", help="planned|held|findings_written")
+    prepare = what.add_parser("prepare", help=_("a visiting team's preparation meeting"))
+    prepare.add_argument("cohort", type=Path)
+    prepare.add_argument("--host", required=True, help=_("code or name"))
+    prepare.add_argument("--reviewer", required=True,
+                         help=_("the visiting municipality, code or name"))
+    prepare.add_argument("--date", help="YYYY-MM-DD")
+    prepare.add_argument("--place", default="", help=_("a place or an online link"))
     plan = what.add_parser("plan", help=_("generate the day's schedule"))
     plan.add_argument("cohort", type=Path)
     plan.add_argument("--host", required=True, help=_("code or name"))
@@ -249,6 +262,8 @@ def visit_json(db, found) -> dict:
                      for slot in found.schedule],
         "status": found.status,
         "themes": guides.visit_themes(db, found),
+        "preparations": [{"reviewer": codes.get(p.reviewer_id), "date": p.date,
+                          "place": p.place} for p in found.preparations],
         "warning": found.warning,
         "conflicts": schedule.conflicts(db, found),
     }
@@ -306,7 +321,18 @@ def cmd_visit(args) -> int:
     session = open_for_writing(args.cohort)
     try:
         host = cohort_municipality(session.db, args.host)
-        if args.what == "themes":
+        if args.what == "set":
+            visits.update_visit(session, host_id=host, **{
+                name: value for name, value in (("date", args.date), ("place", args.place),
+                                                ("status", args.status)) if value is not None})
+        elif args.what == "prepare":
+            reviewer = cohort_municipality(session.db, args.reviewer)
+            if reviewer not in visits.visit(session.db, host).reviewer_ids:
+                raise RuleViolation(_("{reviewer} does not visit {host}.").format(
+                    reviewer=args.reviewer, host=args.host))
+            visits.set_preparation(session, host_id=host, reviewer_id=reviewer,
+                                   date=args.date, place=args.place)
+        elif args.what == "themes":
             from ilmava_desktop.services.visits import guides
 
             guides.set_themes(session, host_id=host, theme_ids=args.theme)

@@ -126,6 +126,7 @@ class VisitTab(QWidget):
         self.move_button.clicked.connect(self.move_slot)
         self.themes = QListWidget()
         self.themes.setAccessibleName(_("Themes the visit covers"))
+        self.themes.setWordWrap(True)  # long Finnish theme names wrap, never cut
         self.themes.setToolTip(_("Space ticks a theme. By default: the host's development "
                                  "task theme and its weakest self-assessment themes"))
         self.themes.itemChanged.connect(lambda _item: self.themes_ticked())

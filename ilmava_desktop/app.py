@@ -19,8 +19,9 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     arguments.install()
     parser = arguments.Parser(prog="ilmava-desktop")
     parser.add_argument("cohort", nargs="?", type=Path, help=_("an .ilmava cohort file to open"))
-    parser.add_argument("--demo", action="store_true",
-                        help=_("open a fresh copy of the demo cohort"))
+    parser.add_argument("--demo", nargs="?", const="ilmava", choices=("ilmava", "motiva"),
+                        help=_("open a fresh copy of the demo cohort (motiva: the "
+                               "peer-review visits demo)"))
     parser.add_argument("--lang", choices=LANGUAGES, help=_("language of the window (default fi)"))
     parser.add_argument("--screenshots", type=Path, metavar=_("DIR"),
                         help=_("save every main view as DIR/NN-name.png and exit"))
@@ -120,7 +121,14 @@ def _close_after_first_paint(app, window) -> None:
 
 
 def _open_initial(window, args) -> None:
-    if args.demo:
+    if args.demo == "motiva":
+        from ilmava_desktop.services.demo.motiva import fresh_motiva_demo
+
+        try:
+            window.open_cohort(fresh_motiva_demo())
+        except OSError as exc:
+            _say(str(exc))
+    elif args.demo:
         window.lifecycle.open_demo()
     elif args.cohort:
         window.open_cohort(args.cohort)

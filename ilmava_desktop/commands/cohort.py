@@ -19,6 +19,9 @@ def add_parsers(commands) -> None:
 
     demo = commands.add_parser("demo", help=_("write the demo cohort to a file"))
     demo.add_argument("cohort", type=Path)
+    demo.add_argument("--programme", choices=("ilmava", "motiva"), default="ilmava",
+                      help=_("ilmava (coaching days, the default) or motiva (peer-review "
+                             "visits)"))
 
     info = commands.add_parser("info", help=_("counts of what a cohort holds"))
     info.add_argument("cohort", type=Path)
@@ -39,8 +42,10 @@ def cmd_new(args) -> int:
 
 def cmd_demo(args) -> int:
     from ilmava_desktop.services.demo import create_demo
+    from ilmava_desktop.services.demo.motiva import create_motiva_demo
 
-    session = create_demo(args.cohort)
+    session = (create_motiva_demo(args.cohort) if args.programme == "motiva"
+               else create_demo(args.cohort))
     session.close()
     print(_("Created {path}").format(path=session.path))
     return OK

@@ -58,7 +58,8 @@ def cmd_pairs(args) -> int:
             session.close()
     data = {"pairs": [{"reviewer": municipalities[p.reviewer].code,
                        "reviewee": municipalities[p.reviewee].code, "score": p.score,
-                       "reasons": list(p.reasons)} for p in pairing.pairs],
+                       "reasons": list(p.reasons), "shared_language": p.shared_language}
+                      for p in pairing.pairs],
             "score": pairing.score, "reciprocal_needed": pairing.reciprocal_needed}
     if args.json:
         print_json(data)
@@ -66,7 +67,7 @@ def cmd_pairs(args) -> int:
     for pair in pairing.pairs:
         print(f"{municipalities[pair.reviewer].name():<24} → "
               f"{municipalities[pair.reviewee].name():<24} {pair.score:5.1f}  "
-              + "; ".join(pair.reasons))
+              + ("" if pair.shared_language else "▲ ") + "; ".join(pair.reasons))
     if pairing.reciprocal_needed:
         print(_("Too few municipalities to avoid reviewing each other: some pairs are mutual."))
     return OK

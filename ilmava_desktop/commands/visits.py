@@ -59,8 +59,21 @@ def add_parsers(commands) -> None:
             sub.add_argument("--purge-backups", action="store_true")
 
     one = commands.add_parser("visit", help=_("plan a visit's day, or move a slot of it"))
-    what = one.add_subparsers(dest="what", required=True, metavar="plan|move|themes",
+    what = one.add_subparsers(dest="what", required=True, metavar="set|prepare|plan|move|themes",
                               parser_class=Parser)
+    details = what.add_parser("set", help=_("a visit's date, place or status"))
+    details.add_argument("cohort", type=Path)
+    details.add_argument("--host", required=True, help=_("code or name"))
+    details.add_argument("--date", help="YYYY-MM-DD")
+    details.add_argument("--place")
+    details.add_argument("--status", help="planned|held|findings_written")
+    prepare = what.add_parser("prepare", help=_("a visiting team's preparation meeting"))
+    prepare.add_argument("cohort", type=Path)
+    prepare.add_argument("--host", required=True, help=_("code or name"))
+    prepare.add_argument("--reviewer", required=True,
+                         help=_("the visiting municipality, code or name"))
+    prepare.add_argument("--date", help="YYYY-MM-DD")
+    prepare.add_argument("--place", default="", help=_("a place or an online link"))
     plan = what.add_parser("plan", help=_("generate the day's schedule"))
     plan.add_argument("cohort", type=Path)
     plan.add_argument("--host", required=True, help=_("code or name"))
@@ -90,6 +103,25 @@ def add_parsers(commands) -> None:
     pack.add_argument("--lang", choices=LANGUAGES,
                       help=_("language of the pack (default: the host's)"))
     pack.set_defaults(run=cmd_export_visit_pack)
+
+    finding = commands.add_parser("finding", help=_("a visit's finding for its host"))
+    what = finding.add_subparsers(dest="what", required=True, metavar="add",
+                                  parser_class=Parser)
+    add = what.add_parser("add", help=_("a strength or development area, as a board card"))
+    add.add_argument("cohort", type=Path)
+    add.add_argument("--host", required=True, help=_("code or name"))
+    # Not argparse choices: an unknown kind gets our own sentence.
+    add.add_argument("--kind", required=True, help="strength|development")
+    add.add_argument("--theme", help=_("a theme id of the self-assessment, e.g. strategy"))
+    add.add_argument("--text", required=True)
+    publish = add.add_mutually_exclusive_group()
+    publish.add_argument("--confidential", action="store_true", default=True,
+                         help=_("the default: the finding stays within the programme"))
+    publish.add_argument("--publishable", dest="confidential", action="store_false")
+    listed = commands.add_parser("findings", help=_("the visits' findings"))
+    listed.add_argument("cohort", type=Path)
+    listed.add_argument("--host", help=_("code or name"))
+    listed.add_argument("--json", action="store_true")
 
     listing = commands.add_parser("visits", help=_("the peer-review visits"))
     listing.add_argument("cohort", type=Path)
@@ -230,6 +262,8 @@ def visit_json(db, found) -> dict:
                      for slot in found.schedule],
         "status": found.status,
         "themes": guides.visit_themes(db, found),
+        "preparations": [{"reviewer": codes.get(p.reviewer_id), "date": p.date,
+                          "place": p.place} for p in found.preparations],
         "warning": found.warning,
         "conflicts": schedule.conflicts(db, found),
     }
@@ -287,7 +321,18 @@ def cmd_visit(args) -> int:
     session = open_for_writing(args.cohort)
     try:
         host = cohort_municipality(session.db, args.host)
-        if args.what == "themes":
+        if args.what == "set":
+            visits.update_visit(session, host_id=host, **{
+                name: value for name, value in (("date", args.date), ("place", args.place),
+                                                ("status", args.status)) if value is not None})
+        elif args.what == "prepare":
+            reviewer = cohort_municipality(session.db, args.reviewer)
+            if reviewer not in visits.visit(session.db, host).reviewer_ids:
+                raise RuleViolation(_("{reviewer} does not visit {host}.").format(
+                    reviewer=args.reviewer, host=args.host))
+            visits.set_preparation(session, host_id=host, reviewer_id=reviewer,
+                                   date=args.date, place=args.place)
+        elif args.what == "themes":
             from ilmava_desktop.services.visits import guides
 
             guides.set_themes(session, host_id=host, theme_ids=args.theme)
@@ -307,5 +352,39 @@ def cmd_visit(args) -> int:
     return OK
 
 
-COMMANDS = {"visit": cmd_visit, "teams": cmd_teams, "team": cmd_team, "interviewees": cmd_interviewees,
+def cmd_finding(args) -> int:
+    from ilmava_desktop.services.visits import findings
+
+    session = open_for_writing(args.cohort)
+    try:
+        host = cohort_municipality(session.db, args.host)
+        findings.add_finding(session, host_id=host, kind=args.kind, theme_id=args.theme,
+                             text=args.text, confidential=args.confidential)
+    finally:
+        session.close()
+    print(_("Finding added."))
+    return OK
+
+
+def cmd_findings(args) -> int:
+    from ilmava_desktop.services.visits import findings
+    from ilmava_desktop.storage import queries
+
+    session = _reading(args.cohort)
+    host = cohort_municipality(session.db, args.host) if args.host else None
+    found = findings.findings(session.db, host)
+    municipalities = {m.id: m for m in queries.municipalities(session.db)}
+    if args.json:
+        print_json({"findings": [{"id": f.id, "host": municipalities[f.municipality_id].code,
+                                  "kind": f.kind, "theme": f.theme_id, "text": f.text,
+                                  "confidential": f.confidential} for f in found]})
+        return OK
+    for f in found:
+        print(f"{municipalities[f.municipality_id].name():<20} "
+              f"{_(findings.KINDS[f.kind]):<18} {f.theme_id or '–':<14} {f.text}")
+    return OK
+
+
+COMMANDS = {"visit": cmd_visit, "finding": cmd_finding, "findings": cmd_findings,
+            "teams": cmd_teams, "team": cmd_team, "interviewees": cmd_interviewees,
             "interviewee": cmd_interviewee, "visits": cmd_visits}

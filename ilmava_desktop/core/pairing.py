@@ -21,6 +21,10 @@ from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _, decimal
 
 WEAKEST = 2  # how many of the reviewee's weakest themes count
+# A team that shares no language with the municipality it visits cannot interview there:
+# such a pair loses more than any two themes' lead can win back, so it is chosen only when
+# no other way is left (and then marked).
+NO_SHARED_LANGUAGE = 10.0
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,10 @@ class Reviewee:
     theme: str | None
     scores: dict[str, float] = field(default_factory=dict)  # theme -> self-assessed score
     group: int | None = None                                # its thematic group, if any
+    # The languages it is visited in (fi, sv or both), and those its review team speaks;
+    # empty when not known, which never counts against a pair.
+    languages: frozenset[str] = frozenset()
+    team_languages: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,7 @@ class Pair:
     reviewee: str
     score: float
     reasons: tuple[str, ...]
+    shared_language: bool = True
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,12 @@ def weakest_themes(member: Reviewee) -> list[str]:
         :WEAKEST]
 
 
+def shares_language(reviewer: Reviewee, reviewee: Reviewee) -> bool:
+    """Whether the reviewer's team can interview in the reviewee's language (unknown: yes)."""
+    team = reviewer.team_languages or reviewer.languages
+    return not team or not reviewee.languages or bool(team & reviewee.languages)
+
+
 def pair_value(reviewer: Reviewee, reviewee: Reviewee, weakest: list[str]) -> float:
     """The score of pair_score without its words: the solver weighs every possible pair."""
     score = sum(max(0.0, reviewer.scores[t] - reviewee.scores[t]) for t in weakest
@@ -60,6 +75,8 @@ def pair_value(reviewer: Reviewee, reviewee: Reviewee, weakest: list[str]) -> fl
         score += 0.5
     if reviewer.theme and reviewee.theme and reviewer.theme != reviewee.theme:
         score += 0.5
+    if not shares_language(reviewer, reviewee):
+        score -= NO_SHARED_LANGUAGE
     return round(score, 6)
 
 
@@ -81,6 +98,11 @@ def pair_score(reviewer: Reviewee, reviewee: Reviewee,
     if reviewer.theme and reviewee.theme and reviewer.theme != reviewee.theme:
         score += 0.5
         reasons.append(_("another development theme"))
+    if not shares_language(reviewer, reviewee):
+        score -= NO_SHARED_LANGUAGE
+        reasons.append(_("no shared language: the team speaks {team}, the host {host}").format(
+            team="/".join(sorted(reviewer.team_languages or reviewer.languages)),
+            host="/".join(sorted(reviewee.languages))))
     return round(score, 6), tuple(reasons)
 
 
@@ -124,8 +146,8 @@ def solve_pairs(members: list[Reviewee], k: int = 2, allow_reciprocal: bool = Fa
         raise RuleViolation(_("The kept pairs leave no way to give everyone {k} reviews.").format(
             k=k))
     edges = _improve(edges, ids, scores, fixed, allow_reciprocal, time_limit)
-    pairs = tuple(Pair(r, e, *pair_score(by_id[r], by_id[e], theme_names))
-                  for r, e in sorted(edges))
+    pairs = tuple(Pair(r, e, *pair_score(by_id[r], by_id[e], theme_names),
+                       shares_language(by_id[r], by_id[e])) for r, e in sorted(edges))
     return Pairing(pairs, round(sum(p.score for p in pairs), 6), reciprocal_needed)
 
 

@@ -255,6 +255,11 @@ def _invitations(db: sqlite_utils.Database) -> None:
          for day_id, person_id, stamp in pairs])
 
 
+def _card_source(db: sqlite_utils.Database) -> None:
+    # Where a card came from: typed on the board, or a finding written at a visit's debrief.
+    db.execute("ALTER TABLE card ADD COLUMN source TEXT NOT NULL DEFAULT 'board'")
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -274,6 +279,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0010_visits", _visits),
     ("0011_interview_guides", _interview_guides),
     ("0012_invitations", _invitations),
+    ("0013_card_source", _card_source),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -99,3 +99,26 @@ def test_visit_plan_prints_the_day_or_exits_1_naming_the_rule(capsys, tmp_path):
     code, _, err = run(capsys, "visit", "move", cohort, "--host", "638", "--slot", "2",
                        "--start", "09:00")
     assert code == 1 and "two places" in err
+
+
+def test_visit_set_and_prepare(capsys, tmp_path):
+    cohort = tmp_path / "demo.ilmava"
+    run(capsys, "demo", cohort)
+    porvoo = next(v for v in json.loads(run(capsys, "visits", cohort, "--json")[1])["visits"]
+                  if v["host"] == "638")
+    reviewer = porvoo["reviewers"][0]
+    code, _, _ = run(capsys, "visit", "set", cohort, "--host", "638", "--status", "held",
+                     "--place", "Kaupungintalo")
+    assert code == 0
+    code, _, _ = run(capsys, "visit", "prepare", cohort, "--host", "638", "--reviewer",
+                     reviewer, "--date", "2026-10-01", "--place", "https://meet.example/x")
+    assert code == 0
+    porvoo = next(v for v in json.loads(run(capsys, "visits", cohort, "--json")[1])["visits"]
+                  if v["host"] == "638")
+    assert (porvoo["status"], porvoo["place"]) == ("held", "Kaupungintalo")
+    assert porvoo["preparations"] == [{"reviewer": reviewer, "date": "2026-10-01",
+                                       "place": "https://meet.example/x"}]
+    code, _, err = run(capsys, "visit", "prepare", cohort, "--host", "638", "--reviewer", "398")
+    assert code == 1 and "does not visit" in err
+    code, _, err = run(capsys, "visit", "set", cohort, "--host", "638", "--status", "gone")
+    assert code == 1 and "Unknown status" in err

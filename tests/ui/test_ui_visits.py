@@ -171,3 +171,63 @@ def test_the_visit_pack_is_written_from_the_window(demo_window_at, qtbot, tmp_pa
     click_button(qtbot, page.visit, "Visit pack (PDF)…")
     assert target.read_bytes().startswith(b"%PDF")
     assert str(target) in page.message.text()
+
+
+def test_a_finding_written_in_the_window_goes_on_the_board(demo_window_at, qtbot):
+    from ilmava_desktop.services.visits import findings
+
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    dialog = tab.add_finding()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.text.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.text)
+    type_into_focus(qtbot, "Budjetointi on johdon yhteinen asia")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    session = window.ctx.session
+    porvoo = find_municipality(session.db, "638")
+    written = findings.findings(session.db, porvoo)
+    assert [(f.kind, f.text, f.confidential) for f in written] == [
+        ("strength", "Budjetointi on johdon yhteinen asia", True)]
+    assert "1 finding on the board." in tab.summary.text()
+    assert visits.visit(session.db, porvoo).status == "findings_written"
+
+
+def test_a_pair_without_a_shared_language_is_marked_in_the_pairs_list(demo_window_at, qtbot):
+    from ilmava_desktop.services.groups.pairs import _pair_id
+
+    window = demo_window_at(3)
+    tool = window.tool_stack.currentWidget()
+    tool.tabs.setCurrentIndex(1)
+    session = window.ctx.session
+    raasepori, lahti = find_municipality(session.db, "710"), find_municipality(session.db, "398")
+    changes = session.write("pair", lambda tx: tx.put("review_pair", {
+        "id": _pair_id(raasepori, lahti), "reviewer_id": raasepori, "reviewee_id": lahti}))
+    window.ctx.changed.emit(changes)
+    model = tool.pairs.model
+    rows = [model.row_at(n) for n in range(model.rowCount())]
+    marked = [r for r in rows if not r.shared_language]
+    assert [(r.reviewer, r.reviewee) for r in marked] == [("Raseborg – Raasepori", "Lahti")]
+    column = next(c for c in range(model.columnCount())
+                  if model.headerData(c, Qt.Orientation.Horizontal) == "Language")
+    row = rows.index(marked[0])
+    assert model.index(row, column).data() == "▲ no shared language"
+
+
+def test_the_motiva_demo_opens_in_the_window_on_its_visits(qtbot):
+    import argparse
+
+    from ilmava_desktop import app
+    from ilmava_desktop.ui.door import DbDoor, InlineExecutor
+    from ilmava_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(DbDoor(InlineExecutor()))
+    qtbot.addWidget(window)
+    window.show()
+    app._open_initial(window, argparse.Namespace(demo="motiva", cohort=None))
+    assert window.ctx.session is not None
+    window.show_tool(VISITS)
+    tab = window.tool_stack.currentWidget().visit
+    assert tab.choice.count() == 6 and tab.choice.currentText() == "Lahti"
+    assert "2 findings on the board." in tab.summary.text()

@@ -60,16 +60,22 @@ def pairs_document(db, language: str) -> TableDocument:
     municipalities = {m.id: m for m in queries.municipalities(db)}
     contacts = _contacts(db, language)
     saved = pairs.saved_pairs(db)
+    apart = pairs.without_shared_language(db)
+
+    def marked(name: str, pair) -> str:
+        return (f"{name} — ▲ " + _("no shared language")
+                if (pair.reviewer_id, pair.reviewee_id) in apart else name)
+
     sections = []
     for m in sorted(municipalities.values(), key=lambda m: m.name(language)):
         reviews = [p for p in saved if p.reviewer_id == m.id]
         reviewed_by = [p for p in saved if p.reviewee_id == m.id]
         if not reviews and not reviewed_by:
             continue
-        rows = [[_("reviews"), municipalities[p.reviewee_id].name(language),
+        rows = [[_("reviews"), marked(municipalities[p.reviewee_id].name(language), p),
                  contacts.get(p.reviewee_id, ""), _("done") if p.done else ""]
                 for p in reviews] + [
-                [_("is reviewed by"), municipalities[p.reviewer_id].name(language),
+                [_("is reviewed by"), marked(municipalities[p.reviewer_id].name(language), p),
                  contacts.get(p.reviewer_id, ""), _("done") if p.done else ""]
                 for p in reviewed_by]
         sections.append(Section(m.name(language), _("Contacts here: {roles}").format(

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 from ilmava_desktop.core import assessment as assessment_core
 from ilmava_desktop.core import pairing as core
+from ilmava_desktop.core.municipality_names import (
+    BILINGUAL_FINNISH_MAJORITY,
+    BILINGUAL_SWEDISH_MAJORITY,
+)
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services import assessment
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
@@ -45,13 +49,40 @@ def theme_titles(db, language: str) -> dict[str, str]:
     return {t["id"]: t["title"].get(language) or t["title"]["fi"] for t in body["themes"]}
 
 
+def host_languages(municipality) -> frozenset[str]:
+    """The languages a municipality is visited in: both for a bilingual one."""
+    if municipality.language_status in (BILINGUAL_FINNISH_MAJORITY, BILINGUAL_SWEDISH_MAJORITY):
+        return frozenset({"fi", "sv"})
+    return frozenset({municipality.main_language})
+
+
+def team_languages(db, municipality) -> frozenset[str]:
+    """The languages its review team speaks: each member's own where recorded, else the
+    municipality's main language (a bilingual town's team is not assumed to speak both)."""
+    from ilmava_desktop.services.visits import team_members
+
+    main = municipality.main_language
+    members = team_members(db, municipality.id)
+    return frozenset({p.language if p.language in ("fi", "sv") else main for p in members}
+                     or {main})
+
+
 def reviewees(db, grouping_id: str | None = None,
               without: set[str] | frozenset = frozenset()) -> list[core.Reviewee]:
     scores = theme_scores(db)
     groups = ({p.municipality_id: p.group for p in grouping.placements(db, grouping_id)}
               if grouping_id else {})
-    return [core.Reviewee(m.id, m.region_code, m.theme, scores.get(m.id, {}), groups.get(m.id))
+    return [core.Reviewee(m.id, m.region_code, m.theme, scores.get(m.id, {}), groups.get(m.id),
+                          host_languages(m), team_languages(db, m))
             for m in queries.municipalities(db) if m.id not in without]
+
+
+def without_shared_language(db) -> set[tuple[str, str]]:
+    """The saved pairs whose team shares no language with the municipality it visits."""
+    members = {m.id: m for m in reviewees(db)}
+    return {(p.reviewer_id, p.reviewee_id) for p in saved_pairs(db)
+            if p.reviewer_id in members and p.reviewee_id in members
+            and not core.shares_language(members[p.reviewer_id], members[p.reviewee_id])}
 
 
 def saved_pairs(db) -> list[SavedPair]:

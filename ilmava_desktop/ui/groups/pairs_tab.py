@@ -43,6 +43,7 @@ class PairRow:
     reasons: str
     locked: bool
     done: bool
+    shared_language: bool = True
 
 
 class PairsTab(QWidget):
@@ -78,9 +79,11 @@ class PairsTab(QWidget):
             Column(_("Score"), lambda r: decimal(r.score), align_right=True),
             Column(_("Locked"), lambda r: _("locked") if r.locked else ""),
             Column(_("Done"), lambda r: _("done") if r.done else ""),
+            Column(_("Language"), lambda r: "" if r.shared_language
+                   else "▲ " + _("no shared language")),
             Column(_("Why"), lambda r: r.reasons),
         ], self)
-        self.table = row_table(self.model, _("Peer-review pairs"), stretch=(5,))
+        self.table = row_table(self.model, _("Peer-review pairs"), stretch=(6,))
         self.matrix = QTableWidget()
         self.matrix.setAccessibleName(_("Who reviews whom, as a matrix"))
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -136,8 +139,10 @@ class PairsTab(QWidget):
                         names.get(p.reviewer_id, "?"), names.get(p.reviewee_id, "?"), p.score,
                         "", p.locked, p.done) for p in saved]
         reasons = self.reasons_for(rows)
+        apart = self.ctx.read(lambda s: pairs.without_shared_language(s.db))
         rows = [PairRow(r.id, r.reviewer_id, r.reviewee_id, r.reviewer, r.reviewee, r.score,
-                        reasons.get((r.reviewer_id, r.reviewee_id), ""), r.locked, r.done)
+                        reasons.get((r.reviewer_id, r.reviewee_id), ""), r.locked, r.done,
+                        (r.reviewer_id, r.reviewee_id) not in apart)
                 for r in sorted(rows, key=lambda r: (r.reviewer, r.reviewee))]
         self.model.set_rows(rows)
         self.fill_matrix(municipalities, rows, language)

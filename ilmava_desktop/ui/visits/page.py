@@ -17,7 +17,7 @@ from ilmava_desktop.ui.widgets import heading
 # The tables each tab shows: a change to any of them reloads it (when it is shown).
 TEAM_TABLES = ("review_team_member", "review_pair", "person", "municipality")
 VISIT_TABLES = ("visit", "interviewee", "preparation_meeting", "interview_guide",
-                "answer", *TEAM_TABLES)
+                "answer", "card", *TEAM_TABLES)
 
 
 class VisitsPage(QWidget):

@@ -24,11 +24,12 @@ from ilmava_desktop.core import visits as core
 from ilmava_desktop.core.guides import text_in
 from ilmava_desktop.i18n import _, current_language, ngettext
 from ilmava_desktop.services import visits
-from ilmava_desktop.services.visits import documents, guides, interviewees, schedule
+from ilmava_desktop.services.visits import documents, findings, guides, interviewees, schedule
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_open, ask_save
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
+from ilmava_desktop.ui.visits.finding_dialog import FindingDialog
 from ilmava_desktop.ui.visits.interviewee_dialog import IntervieweeDialog
 from ilmava_desktop.ui.widgets import labelled_form, row_table
 
@@ -74,6 +75,10 @@ class VisitTab(QWidget):
         self.pack_button.setToolTip(_("The programme, the teams, the interviewees and the "
                                       "questions with room for notes, in the host's language"))
         self.pack_button.clicked.connect(self.write_pack)
+        self.finding_button = QPushButton(_("&Finding…"))
+        self.finding_button.setToolTip(_("A strength or development area of the host, written "
+                                         "at the joint debrief; it goes on the board"))
+        self.finding_button.clicked.connect(self.add_finding)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(_("The visit"))
@@ -121,6 +126,7 @@ class VisitTab(QWidget):
         self.move_button.clicked.connect(self.move_slot)
         self.themes = QListWidget()
         self.themes.setAccessibleName(_("Themes the visit covers"))
+        self.themes.setWordWrap(True)  # long Finnish theme names wrap, never cut
         self.themes.setToolTip(_("Space ticks a theme. By default: the host's development "
                                  "task theme and its weakest self-assessment themes"))
         self.themes.itemChanged.connect(lambda _item: self.themes_ticked())
@@ -138,6 +144,7 @@ class VisitTab(QWidget):
         where = QHBoxLayout()
         where.addLayout(labelled_form([(_("P&lace:"), self.place)]), 1)
         where.addWidget(self.save_button)
+        where.addWidget(self.finding_button)
         where.addWidget(self.pack_button)
         left = QWidget()
         left.setMinimumWidth(360)
@@ -214,9 +221,10 @@ class VisitTab(QWidget):
             found = visits.visit(db, host_id)
             teams = {t.municipality.id: t for t in visits.teams(db)}
             return (found, teams, schedule.conflicts(db, found), schedule.names(db, found),
-                    guides.guide(db), guides.visit_themes(db, found))
+                    guides.guide(db), guides.visit_themes(db, found),
+                    findings.findings(db, host_id))
 
-        found, teams, conflicts, names, guide, covered = self.ctx.read(read)
+        found, teams, conflicts, names, guide, covered, written = self.ctx.read(read)
         self.fill_themes(guide, covered, language)
         self.current = found
         self.date.setText(found.date or "")
@@ -233,6 +241,9 @@ class VisitTab(QWidget):
         if found.interviewees and missing:
             notes.append(_("Nobody from: {groups}.").format(
                 groups=", ".join(_(core.GROUP_LABELS[g]) for g in missing)))
+        if written:
+            notes.append(ngettext("{n} finding on the board.", "{n} findings on the board.",
+                                  len(written)).format(n=len(written)))
         self.summary.setText("  ".join(notes))
         self.people_model.set_rows([IntervieweeRow(i.id, i.name, _(core.GROUP_LABELS[i.group]),
                                                    i.title) for i in found.interviewees])
@@ -304,6 +315,19 @@ class VisitTab(QWidget):
         return ask_save(self, _("Visit pack (PDF)"), suggested, _("PDF files (*.pdf)"),
                         lambda path: run_op(self.ctx, lambda s: documents.write_visit_pack(
                             s.db, host_id=host, target=path), say=self.message, parent=self))
+
+    def add_finding(self) -> FindingDialog | None:
+        from ilmava_desktop.services.groups.pairs import theme_titles
+
+        if (host := self._host()) is None:
+            return None
+        language = current_language()
+        titles = self.ctx.read(lambda s: theme_titles(s.db, language))
+        dialog = FindingDialog(self.choice.currentText(), list(titles.items()), self)
+        dialog.accepted.connect(lambda: self._write(
+            lambda s: findings.add_finding(s, host_id=host, **dialog.values())))
+        dialog.open()
+        return dialog
 
     def add_interviewee(self) -> IntervieweeDialog | None:
         if (host := self._host()) is None:

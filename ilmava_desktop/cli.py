@@ -91,6 +91,7 @@ COMMANDS = {
     **cohort_commands.COMMANDS, **municipality_commands.COMMANDS,
     **attendance_commands.COMMANDS, **assessment_commands.COMMANDS, **board_commands.COMMANDS,
     **groups_commands.COMMANDS, **pairs_commands.COMMANDS, **sparrers_commands.COMMANDS,
+    **reports_commands.COMMANDS,
 }
 
 if __name__ == "__main__":

@@ -186,6 +186,18 @@ def _round_names(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _report_texts(db: sqlite_utils.Database) -> None:
+    # What the facilitator writes for a municipality's report: a summary and next steps
+    # (one a line). One row a municipality, its id derived from the municipality's, so two
+    # laptops writing it merge as one row.
+    db.executescript(f"""
+        CREATE TABLE report_text (
+            {_ROW}, municipality_id TEXT NOT NULL REFERENCES municipality(id),
+            summary TEXT NOT NULL DEFAULT '', next_steps TEXT NOT NULL DEFAULT ''
+        );
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -202,6 +214,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0007_pairs_and_sparrers", _pairs),
     ("0008_review_dropouts", _review_dropouts),
     ("0009_round_names", _round_names),
+    ("0010_report_texts", _report_texts),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -66,3 +66,21 @@ def test_summary_from_the_window(demo_window_at, tmp_path):
     page = reports_page(demo_window_at)
     page.write_summary(tmp_path / "kooste.pdf")
     assert (tmp_path / "kooste.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_facilitator_drafts_and_writes_the_summary_and_next_steps(demo_window_at):
+    from ilmava_desktop.services.reports import texts
+
+    page = reports_page(demo_window_at)
+    lahti = next(i for i in range(page.municipalities.count())
+                 if page.municipalities.item(i).text() == "Lahti")
+    page.municipalities.setCurrentRow(lahti)
+    municipality_id = page.municipalities.item(lahti).data(Qt.ItemDataRole.UserRole)
+    page.texts.draft_button.click()
+    saved = texts.report_text(page.ctx.session.db, municipality_id)
+    # The draft starts from the most voted development areas.
+    assert saved.next_steps[0] == "Hankintojen hiilijalanjälki on laskematta"
+    page.texts.summary.setPlainText("Lahti käyttää hankintoja ilmastotyön välineenä.")
+    page.texts.summary.editing_finished.emit()  # as when the field is left
+    saved = texts.report_text(page.ctx.session.db, municipality_id)
+    assert saved.summary == "Lahti käyttää hankintoja ilmastotyön välineenä."

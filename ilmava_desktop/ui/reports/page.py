@@ -35,6 +35,7 @@ from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.reports.batch import ReportBatch
+from ilmava_desktop.ui.reports.texts import ReportTextEditor
 from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import heading, labelled_form
 
@@ -88,6 +89,7 @@ class ReportsPage(QWidget):
         self.preview_text = QTextBrowser()
         self.preview_text.setAccessibleName(_("Preview of the report"))
         self.preview_chart = ChartView(_("The report's self-assessment chart"))
+        self.texts = ReportTextEditor(ctx)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -111,6 +113,8 @@ class ReportsPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(heading(_("Summary and next steps"), 2))
+        right_layout.addWidget(self.texts)
         right_layout.addWidget(heading(_("Preview"), 2))
         right_layout.addWidget(self.preview_text, 3)
         right_layout.addWidget(self.preview_chart, 2)
@@ -163,6 +167,8 @@ class ReportsPage(QWidget):
 
     def preview(self) -> None:
         item = self.municipalities.currentItem()
+        self.texts.show_for(item.data(Qt.ItemDataRole.UserRole) if (
+            item is not None and self.ctx.session is not None) else None)
         if item is None or self.ctx.session is None:
             self.preview_text.clear()
             self.preview_chart.set_draw(None)

@@ -116,6 +116,7 @@ COMMANDS = {
     **attendance_commands.COMMANDS, **assessment_commands.COMMANDS, **board_commands.COMMANDS,
     **groups_commands.COMMANDS, **pairs_commands.COMMANDS, **sparrers_commands.COMMANDS,
     **visits_commands.COMMANDS, **guides_commands.COMMANDS,
+    **reports_commands.COMMANDS,
 }
 
 if __name__ == "__main__":

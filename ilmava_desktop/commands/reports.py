@@ -27,6 +27,18 @@ def add_parsers(commands) -> None:
     summary.add_argument("--lang", choices=LANGUAGES)
     summary.add_argument("--name-municipalities", action="store_true")
     summary.set_defaults(run=cmd_summary)
+    text = commands.add_parser(
+        "report-text", help=_("the facilitator's summary and next steps in a report"))
+    text.add_argument("cohort", type=Path)
+    text.add_argument("--municipality", required=True, metavar=_("CODE"),
+                      help=_("the municipality, by code or name"))
+    text.add_argument("--summary", help=_("the summary; paragraphs separated by a blank line"))
+    text.add_argument("--next-step", action="append", dest="next_steps", metavar=_("STEP"),
+                      help=_("a next step (given again for each, at most five)"))
+    text.add_argument("--draft", action="store_true",
+                      help=_("write a draft from the board for what is not given"))
+    text.add_argument("--lang", choices=LANGUAGES, help=_("language of the draft"))
+    text.add_argument("--json", action="store_true")
 
 
 def cmd_pdf(args) -> int:
@@ -60,4 +72,38 @@ def cmd_summary(args) -> int:
     return OK
 
 
-COMMANDS: dict = {}
+def cmd_report_text(args) -> int:
+    """Shows the text; with --summary, --next-step or --draft, writes it first."""
+    from ilmava_desktop.commands.common import open_for_writing, print_json
+    from ilmava_desktop.services.cohort.session import KEEP
+    from ilmava_desktop.services.reports import texts
+    from ilmava_desktop.services.reports.municipality_report import report_language
+    from ilmava_desktop.storage import queries
+
+    session = open_for_writing(args.cohort)
+    try:
+        municipality_id = cohort_municipality(session.db, args.municipality)
+        summary = KEEP if args.summary is None else args.summary
+        steps = KEEP if args.next_steps is None else args.next_steps
+        if args.draft:
+            language = args.lang or report_language(
+                queries.municipality(session.db, municipality_id))
+            drafted = texts.draft(session.db, municipality_id, language)
+            summary = drafted.summary if summary is KEEP else summary
+            steps = drafted.next_steps if steps is KEEP else steps
+        if summary is not KEEP or steps is not KEEP:
+            texts.set_report_text(session, municipality_id=municipality_id, summary=summary,
+                                  next_steps=steps)
+        shown = texts.report_text(session.db, municipality_id)
+    finally:
+        session.close()
+    if args.json:
+        print_json({"summary": shown.summary, "next_steps": shown.next_steps})
+    else:
+        print(shown.summary)
+        for number, step in enumerate(shown.next_steps, start=1):
+            print(f"{number}. {step}")
+    return OK
+
+
+COMMANDS: dict = {"report-text": cmd_report_text}

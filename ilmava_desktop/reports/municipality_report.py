@@ -85,6 +85,7 @@ class MunicipalityReport:
     challenges: str = ""
     key_facts: list[tuple[str, str]] = field(default_factory=list)  # label, value
     own_cards: dict[str, list[str]] = field(default_factory=dict)   # idea/lesson/question
+    summary: str = ""           # the facilitator's, printed first
 
 
 class MunicipalityReportRenderer:
@@ -127,6 +128,8 @@ class MunicipalityReportRenderer:
                                    textColor=ink),
             "source": ParagraphStyle("source", fontName=FONT, fontSize=8, leading=10,
                                      textColor=muted, spaceBefore=10),
+            "lead": ParagraphStyle("lead", fontName=FONT, fontSize=11.5, leading=16,
+                                   textColor=ink, spaceAfter=6),
             "bullet_small": ParagraphStyle("bullet_small", fontName=FONT, fontSize=9,
                                            leading=12, textColor=ink, leftIndent=10,
                                            bulletIndent=1, spaceAfter=2, bulletFontName=FONT),
@@ -146,7 +149,7 @@ class MunicipalityReportRenderer:
         # and who took part. No page breaks: each section follows the last (the themes'
         # notes fill the first page), a heading always kept with what it heads.
         story = self.cover(report)
-        for section in (self.task, self.application, self.notes, self.next_steps,
+        for section in (self.summary, self.next_steps, self.task, self.application, self.notes,
                         self.assessment, self.own_cards, self.participants):
             story += section(report)
         if report.source:
@@ -422,8 +425,16 @@ class MunicipalityReportRenderer:
             story.append(KeepTogether(block))
         return story
 
+    def summary(self, r: MunicipalityReport) -> list:
+        """The facilitator's summary in lead type, its paragraphs as written."""
+        if not r.summary:
+            return []
+        return [self.p(r.labels["summary"], "h1")] + [
+            self.p(part, "lead") for part in r.summary.split("\n\n") if part.strip()]
+
     def next_steps(self, r: MunicipalityReport) -> list:
         story = [self.p(r.labels["next"], "h1")]
         if not r.next_steps:
             return story + [self.p(r.labels["none"], "muted")]
-        return story + self.bullets(r.next_steps)
+        return story + [plain(step, self.styles["bullet"], bullet=f"{number}.")
+                        for number, step in enumerate(r.next_steps, start=1)]

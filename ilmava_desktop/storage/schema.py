@@ -260,6 +260,18 @@ def _card_source(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE card ADD COLUMN source TEXT NOT NULL DEFAULT 'board'")
 
 
+def _report_texts(db: sqlite_utils.Database) -> None:
+    # What the facilitator writes for a municipality's report: a summary and next steps
+    # (one a line). One row a municipality, its id derived from the municipality's, so two
+    # laptops writing it merge as one row.
+    db.executescript(f"""
+        CREATE TABLE report_text (
+            {_ROW}, municipality_id TEXT NOT NULL REFERENCES municipality(id),
+            summary TEXT NOT NULL DEFAULT '', next_steps TEXT NOT NULL DEFAULT ''
+        );
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -280,6 +292,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0011_interview_guides", _interview_guides),
     ("0012_invitations", _invitations),
     ("0013_card_source", _card_source),
+    ("0014_report_texts", _report_texts),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

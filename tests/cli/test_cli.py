@@ -294,3 +294,15 @@ def test_invite_and_the_days_figures_from_the_command_line(capsys, tmp_path):
 
 def people_of(capsys, path):
     return json.loads(run(capsys, "people", path, "--json")[1])
+
+
+def test_the_report_text_is_drafted_set_and_shown_from_the_command_line(tmp_path, capsys):
+    cohort = tmp_path / "demo.ilmava"
+    assert main(["demo", str(cohort)]) == 0
+    assert main(["report-text", str(cohort), "--municipality", "Lahti", "--draft"]) == 0
+    assert main(["report-text", str(cohort), "--municipality", "398", "--summary",
+                 "Oma yhteenveto.", "--next-step", "Yksi", "--next-step", "Kaksi"]) == 0
+    capsys.readouterr()
+    assert main(["report-text", str(cohort), "--municipality", "398", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"summary": "Oma yhteenveto.",
+                                                    "next_steps": ["Yksi", "Kaksi"]}

@@ -292,3 +292,24 @@ def test_a_typical_report_is_at_most_three_pages_each_but_the_last_over_half_ful
         top, bottom = 842 - 18 * 72 / 25.4, 22 * 72 / 25.4  # the text area of an A4 page
         for number, page in enumerate(reader.pages[:-1], start=1):
             assert lowest_text(page) < (top + bottom) / 2, (m.code, number)
+
+
+def test_the_facilitators_summary_and_next_steps_are_printed_first(demo):
+    from ilmava_desktop.core.rules import RuleViolation
+    from ilmava_desktop.services.reports import texts
+
+    lahti = next(m for m in queries.municipalities(demo.db) if m.code == "398")
+    texts.set_report_text(demo, municipality_id=lahti.id,
+                          summary="Hankinnat ovat Lahden vahvin ilmastotyön väline.",
+                          next_steps=["Lasketaan hankintojen hiilijalanjälki", "Seurataan"])
+    report = municipality_report.build(demo.db, lahti.id)
+    reader = PdfReader(io.BytesIO(MunicipalityReportRenderer().render(report)))
+    first = squeeze(reader.pages[0].extract_text())
+    assert "Hankinnat ovat Lahden vahvin ilmastotyön väline." in first
+    assert "1. Lasketaan hankintojen hiilijalanjälki" in first and "2. Seurataan" in first
+    with pytest.raises(RuleViolation):
+        texts.set_report_text(demo, municipality_id=lahti.id, next_steps=["x"] * 6)
+    # Without the facilitator's steps the report falls back to the board's.
+    texts.set_report_text(demo, municipality_id=lahti.id, next_steps=[])
+    assert municipality_report.build(demo.db, lahti.id).next_steps[0] == (
+        "Hankintojen hiilijalanjälki on laskematta")

@@ -13,12 +13,23 @@ def test_preview_shows_the_chosen_municipalitys_report(demo_window_at):
     lahti = next(i for i in range(page.municipalities.count())
                  if page.municipalities.item(i).text() == "Lahti")
     page.municipalities.setCurrentRow(lahti)
-    text = page.preview_text.toPlainText()
+    # The preview is the PDF's own pages: as many as the exported file, with its text.
+    pages = page.preview_pages.pages
+    assert 2 <= len(pages) <= 3 and not pages[0].pixmap().isNull()
+    assert pages[0].pixmap().width() < pages[0].pixmap().height()  # A4 upright
+    text = page.preview_pages.texts()
     assert "Lahti" in text and "Hankintojen hiilijalanjälki on laskematta" in text
-    assert page.preview_chart.texts()  # the chart the PDF prints, drawn beside
     page.language.setCurrentIndex(page.language.findData("sv"))
     page.language.activated.emit(page.language.currentIndex())
-    assert "Deltagare" in page.preview_text.toPlainText()
+    assert "Deltagare" in page.preview_pages.texts()
+
+
+def test_the_preview_follows_a_change_to_the_report(demo_window_at):
+    page = reports_page(demo_window_at)
+    page.municipalities.setCurrentRow(0)
+    page.texts.summary.setPlainText("Uusi yhteenveto esikatselussa.")
+    page.texts.summary.editing_finished.emit()
+    assert "Uusi yhteenveto esikatselussa." in page.preview_pages.texts()
 
 
 def test_export_all_on_a_worker_with_progress(demo_window_at, qtbot, tmp_path):
@@ -66,3 +77,21 @@ def test_summary_from_the_window(demo_window_at, tmp_path):
     page = reports_page(demo_window_at)
     page.write_summary(tmp_path / "kooste.pdf")
     assert (tmp_path / "kooste.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_facilitator_drafts_and_writes_the_summary_and_next_steps(demo_window_at):
+    from ilmava_desktop.services.reports import texts
+
+    page = reports_page(demo_window_at)
+    lahti = next(i for i in range(page.municipalities.count())
+                 if page.municipalities.item(i).text() == "Lahti")
+    page.municipalities.setCurrentRow(lahti)
+    municipality_id = page.municipalities.item(lahti).data(Qt.ItemDataRole.UserRole)
+    page.texts.draft_button.click()
+    saved = texts.report_text(page.ctx.session.db, municipality_id)
+    # The draft starts from the most voted development areas.
+    assert saved.next_steps[0] == "Hankintojen hiilijalanjälki on laskematta"
+    page.texts.summary.setPlainText("Lahti käyttää hankintoja ilmastotyön välineenä.")
+    page.texts.summary.editing_finished.emit()  # as when the field is left
+    saved = texts.report_text(page.ctx.session.db, municipality_id)
+    assert saved.summary == "Lahti käyttää hankintoja ilmastotyön välineenä."

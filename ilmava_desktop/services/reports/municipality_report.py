@@ -30,6 +30,7 @@ from ilmava_desktop.reports.municipality_report import (
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import assessment, board
 from ilmava_desktop.services.groups import grouping, pairs, sparrers
+from ilmava_desktop.services.reports import texts
 from ilmava_desktop.storage import queries
 
 DEMO_LABEL = {"fi": "Esimerkkiaineisto – kuvitteellinen", "sv": "Exempeldata – fiktiv",
@@ -74,9 +75,10 @@ def build(db, municipality_id: str, language: str | None = None,
         "day": _("Day"), "present": _("Present"), "who": _("Who came"),
         "facts": _("Key facts"), "challenges": _("Challenges"),
         "own": _("Ideas, lessons and questions"), "idea": _("Ideas"), "lesson": _("Lessons"),
-        "question": _("Questions"),
+        "question": _("Questions"), "summary": _("Summary"),
     }
     municipality_name = display_both(municipality)
+    written = texts.report_text(db, municipality_id)
     return MunicipalityReport(
         language=language,
         title=_("{municipality}: strengths and development areas").format(
@@ -102,9 +104,12 @@ def build(db, municipality_id: str, language: str | None = None,
         own_cards={kind: board_core.top_voted(
             [c for c in board.cards(db) if c.municipality_id == municipality_id], kind, 4)
             for kind in ("idea", "lesson", "question")},
-        next_steps=board_core.top_voted(
+        # The facilitator's own next steps when written, else the board's most voted
+        # development areas.
+        summary=written.summary,
+        next_steps=written.next_steps or board_core.top_voted(
             [c for c in board.cards(db) if c.municipality_id == municipality_id],
-            "development", 5),
+            "development", texts.MAX_NEXT_STEPS),
         footer=f"{municipality_name} · {when}",
     )
 

@@ -3,7 +3,6 @@ and the cohort's publishable summary."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -19,22 +18,21 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from ilmava_desktop.i18n import _, current_language, decimal
-from ilmava_desktop.reports import charts
+from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.reports import export as report_export
-from ilmava_desktop.services.reports import municipality_report
-from ilmava_desktop.ui.chart_view import ChartView
+from ilmava_desktop.services.reports import preview as report_preview
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.reports.batch import ReportBatch
+from ilmava_desktop.ui.reports.pages_view import PagesView
+from ilmava_desktop.ui.reports.texts import ReportTextEditor
 from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import heading, labelled_form
 
@@ -85,9 +83,8 @@ class ReportsPage(QWidget):
         self.progress.hide()  # shown while reports are written, and after
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.preview_text = QTextBrowser()
-        self.preview_text.setAccessibleName(_("Preview of the report"))
-        self.preview_chart = ChartView(_("The report's self-assessment chart"))
+        self.preview_pages = PagesView()
+        self.texts = ReportTextEditor(ctx)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -111,9 +108,10 @@ class ReportsPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(heading(_("Summary and next steps"), 2))
+        right_layout.addWidget(self.texts)
         right_layout.addWidget(heading(_("Preview"), 2))
-        right_layout.addWidget(self.preview_text, 3)
-        right_layout.addWidget(self.preview_chart, 2)
+        right_layout.addWidget(self.preview_pages, 1)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
@@ -163,23 +161,17 @@ class ReportsPage(QWidget):
 
     def preview(self) -> None:
         item = self.municipalities.currentItem()
+        self.texts.show_for(item.data(Qt.ItemDataRole.UserRole) if (
+            item is not None and self.ctx.session is not None) else None)
         if item is None or self.ctx.session is None:
-            self.preview_text.clear()
-            self.preview_chart.set_draw(None)
+            self.preview_pages.show_pages([])
             return
         municipality_id = item.data(Qt.ItemDataRole.UserRole)
         language, names = self.report_language(), self.names.isChecked()
-        data = self.ctx.read(lambda s: municipality_report.build(s.db, municipality_id,
-                                                                 language, names))
-        self.preview_text.setHtml(preview_html(data))
-        profile = data.profile
-        if profile is None:
-            self.preview_chart.set_draw(None)
-            return
-        themes = [(row.theme, row.title) for row in profile.rows]
-        series = profile.chart_series()
-        self.preview_chart.set_draw(lambda width: charts.theme_profile(
-            themes, series, profile.scale, width, charts.SCREEN))
+        # The same PDF the export writes, its pages drawn at the screen's scale.
+        scale = self.devicePixelRatioF() * 1.1
+        self.preview_pages.show_pages(self.ctx.read(lambda s: report_preview.report_pages(
+            s.db, municipality_id, language=language, names=names, scale=scale)))
 
     # -- export --------------------------------------------------------------------------------
 
@@ -258,46 +250,3 @@ class ReportsPage(QWidget):
         named = self.name_municipalities.isChecked()
         run_op(self.ctx, lambda s: report_export.write_summary(s.db, path, language, named),
                say=self.message)
-
-
-def preview_html(data) -> str:
-    """The report's text as the window shows it: the same data the PDF draws."""
-    e = html.escape
-    parts = [f"<p style='color:#0a3d91'>{e(data.programme)}<br>{e(data.cohort)}</p>",
-             f"<h1>{e(data.municipality)}</h1><p>{e(data.date)}</p>"]
-    if data.demo_label:
-        parts.append(f"<p><b>{e(data.demo_label)}</b></p>")
-    labels = data.labels
-
-    def section(title: str, body: str) -> None:
-        parts.append(f"<h2>{e(title)}</h2>" + (body or f"<p><i>{e(labels['none'])}</i></p>"))
-
-    if len(data.participants) > 1:
-        rows = "".join("<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in row) + "</tr>"
-                       for row in data.participants)
-        section(labels["participants"], f"<table border='1' cellpadding='3'>{rows}</table>"
-                f"<p><small>{e(data.participants_note)}</small></p>")
-    else:
-        section(labels["participants"], "")
-    section(labels["task"], "".join(f"<p><b>{e(label)}</b>: {e(text)}</p>" for label, text in (
-        (labels["theme"], data.theme), (labels["wicked"], data.wicked_problem),
-        (labels["state"], data.current_state)) if text))
-    if data.profile:
-        rows = "".join(f"<tr><td>{e(r.title)}</td>" + "".join(
-            f"<td>{decimal(v, data.language)}</td>" for v in r.values) + "</tr>"
-            for r in data.profile.rows)
-        head = "".join(f"<th>{e(s)}</th>" for s in data.profile.series)
-        section(labels["assessment"], f"<table border='1' cellpadding='3'><tr><th></th>{head}"
-                f"</tr>{rows}</table>")
-    else:
-        section(labels["assessment"], "")
-    notes = "".join(
-        f"<h3>{e(n.title)}</h3>" + "".join(f"<p>+ {e(t)}</p>" for t in n.strengths)
-        + "".join(f"<p>– {e(t)}</p>" for t in n.development) for n in data.notes)
-    section(labels["notes"], notes)
-    peers = "".join(f"<p><b>{e(label)}</b>: {e(text)}</p>" for label, text in (
-        (labels["reviewed_by"], ", ".join(data.reviewers)),
-        (labels["reviews"], ", ".join(data.reviews)), (labels["sparrer"], data.sparrer)) if text)
-    section(labels["peers"], peers)
-    section(labels["next"], "".join(f"<p>• {e(t)}</p>" for t in data.next_steps))
-    return "".join(parts)

@@ -86,6 +86,8 @@ class MunicipalityReport:
     key_facts: list[tuple[str, str]] = field(default_factory=list)  # label, value
     own_cards: dict[str, list[str]] = field(default_factory=dict)   # idea/lesson/question
     summary: str = ""           # the facilitator's, printed first
+    accent: str = "#0A3D91"     # the programme's colour: rules and headings, never data
+    sections: tuple[str, ...] = ("task", "groups", "peer_review", "sparrer")
 
 
 class MunicipalityReportRenderer:
@@ -139,6 +141,7 @@ class MunicipalityReportRenderer:
         }
 
     def render(self, report: MunicipalityReport) -> bytes:
+        self.styles = self.accented(report.accent)
         buffer = io.BytesIO()
         doc = a4_document(buffer, title=report.title, author="ILMAVA Desktop",
                           language=report.language, margin_mm=self.margin_mm, footer_mm=4,
@@ -161,6 +164,23 @@ class MunicipalityReportRenderer:
 
     def p(self, text: str, style: str = "body"):
         return plain(text, self.styles[style])
+
+    def accented(self, accent: str) -> dict:
+        """The styles with headings in the programme's colour; one set a colour, made once
+        (a style's look is cached with it, so it is never changed in place)."""
+        from reportlab.lib import colors
+        from reportlab.lib.styles import ParagraphStyle
+
+        if not hasattr(self, "_by_accent"):
+            self._base_styles, self._by_accent = self.styles, {}
+        if accent not in self._by_accent:
+            base = self._base_styles
+            colour = colors.HexColor(accent)
+            self._by_accent[accent] = {**base, **{
+                key: ParagraphStyle(f"{key}-{accent}", parent=base[key], textColor=colour)
+                for key in ("h1", "cover_kicker")}}
+        self.accent = accent
+        return self._by_accent[accent]
 
     # Table cells are padded by reportlab's default of 6 points on each side.
     cell_padding = 12
@@ -231,7 +251,7 @@ class MunicipalityReportRenderer:
         table = Table([[block]], colWidths=[self.width], hAlign="LEFT")
         table.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
                         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F2F4F7")),
-                        ("LINEABOVE", (0, 0), (-1, 0), 3, colors.Color(*ACCENT)),
+                        ("LINEABOVE", (0, 0), (-1, 0), 3, colors.HexColor(r.accent)),
                         ("LEFTPADDING", (0, 0), (-1, -1), 10),
                         ("TOPPADDING", (0, 0), (-1, -1), 8),
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 10)])
@@ -256,7 +276,17 @@ class MunicipalityReportRenderer:
         return table
 
     def task(self, r: MunicipalityReport) -> list:
-        """The development task beside the key facts."""
+        """The development task beside the key facts (a programme without tasks: the
+        application's current state and challenges there instead)."""
+        if "task" not in r.sections:
+            main = []
+            for label, text in ((r.labels["state"], r.current_state),
+                                (r.labels["challenges"], r.challenges)):
+                main += [self.p(label, "h1"), self.p(text or "–")]
+            side = [self.p(r.labels["facts"], "h1")]
+            for label, value in r.key_facts:
+                side += [self.p(label, "side_label"), self.p(value, "side")]
+            return [self.columns(main, side)]
         main = [self.p(r.labels["task"], "h1")]
         if not (r.theme or r.wicked_problem):
             main.append(self.p(r.labels["none"], "muted"))
@@ -271,7 +301,7 @@ class MunicipalityReportRenderer:
 
     def application(self, r: MunicipalityReport) -> list:
         """The application's current state and challenges, side by side."""
-        if not (r.current_state or r.challenges):
+        if "task" not in r.sections or not (r.current_state or r.challenges):
             return []
         halves = []
         for label, text in ((r.labels["state"], r.current_state),

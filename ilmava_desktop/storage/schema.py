@@ -272,6 +272,24 @@ def _report_texts(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _programme_profile(db: sqlite_utils.Database) -> None:
+    # The programme that runs the cohort (ilmava, motiva, custom) with its names, organiser,
+    # accent colour and report sections; an empty field means the kind's preset. A file that
+    # named another programme in `programme` keeps that name as a custom one.
+    db.executescript("""
+        ALTER TABLE cohort ADD COLUMN programme_kind TEXT NOT NULL DEFAULT 'ilmava';
+        ALTER TABLE cohort ADD COLUMN programme_name_fi TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cohort ADD COLUMN programme_name_sv TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cohort ADD COLUMN programme_name_en TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cohort ADD COLUMN organiser TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cohort ADD COLUMN accent TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cohort ADD COLUMN report_sections TEXT NOT NULL DEFAULT '';
+        UPDATE cohort SET programme_kind = 'motiva' WHERE lower(programme) LIKE '%motiva%';
+        UPDATE cohort SET programme_kind = 'custom', programme_name_fi = programme
+            WHERE lower(programme) NOT LIKE '%motiva%' AND upper(trim(programme)) != 'ILMAVA';
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -293,6 +311,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0012_invitations", _invitations),
     ("0013_card_source", _card_source),
     ("0014_report_texts", _report_texts),
+    ("0015_programme_profile", _programme_profile),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

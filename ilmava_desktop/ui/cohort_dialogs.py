@@ -36,8 +36,13 @@ class NewCohortDialog(QDialog):
         self.name = QLineEdit()
         self.name.setAccessibleName(_("Name of the cohort"))
         self.name.setPlaceholderText(_("e.g. ILMAVA 2027"))
-        self.programme = QLineEdit("ILMAVA")
+        # The programme's profile: its names, organiser, colour and report sections.
+        self.programme = QComboBox()
         self.programme.setAccessibleName(_("Programme"))
+        for kind, label in (("ilmava", _("ILMAVA climate leadership coaching (Kuntaliitto)")),
+                            ("motiva", _("Peer learning for municipalities (Motiva)")),
+                            ("custom", _("Another programme"))):
+            self.programme.addItem(label, kind)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
@@ -96,7 +101,7 @@ class NewCohortDialog(QDialog):
 
     def values(self) -> dict:
         return {"path": Path(self.location.text().strip()), "name": self.name.text(),
-                "programme": self.programme.text(), "year": self.year.value(),
+                "programme": self.programme.currentData(), "year": self.year.value(),
                 "language": self.language.currentData()}
 
 

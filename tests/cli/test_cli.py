@@ -306,3 +306,19 @@ def test_the_report_text_is_drafted_set_and_shown_from_the_command_line(tmp_path
     assert main(["report-text", str(cohort), "--municipality", "398", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"summary": "Oma yhteenveto.",
                                                     "next_steps": ["Yksi", "Kaksi"]}
+
+
+def test_a_cohort_is_created_for_a_programme_and_its_profile_edited(tmp_path, capsys):
+    cohort = tmp_path / "motiva.ilmava"
+    assert main(["new", str(cohort), "--name", "Vertaisoppiminen 2027",
+                 "--programme", "motiva"]) == 0
+    capsys.readouterr()
+    assert main(["programme", str(cohort), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["kind"] == "motiva" and shown["organiser"] == "Motiva"
+    assert "sparrer" not in shown["sections"] and "peer_review" in shown["sections"]
+    assert main(["programme", str(cohort), "--name-sv", "Kamratlärande 2027",
+                 "--accent", "#123456", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["names"]["sv"] == "Kamratlärande 2027" and shown["accent"] == "#123456"
+    assert main(["programme", str(cohort), "--accent", "blue"]) != 0

@@ -39,3 +39,18 @@ def test_ilmava_demo_programme_motiva(capsys, tmp_path):
     assert main(["--lang", "en", "visits", str(path), "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["visits"]) == 6
     assert main(["--lang", "en", "demo", "--programme", "motiva", str(path)]) == 2
+
+
+def test_the_motiva_demo_is_a_motiva_cohort_and_its_reports_say_so(tmp_path):
+    from ilmava_desktop.services.cohort.programme import programme
+    from ilmava_desktop.services.demo.motiva import create_motiva_demo
+    from ilmava_desktop.services.reports import municipality_report
+
+    session = create_motiva_demo(tmp_path / "motiva.ilmava")
+    try:
+        assert programme(session.db).kind == "motiva"
+        first = session.db.execute("SELECT id FROM municipality WHERE deleted = 0").fetchone()[0]
+        report = municipality_report.build(session.db, first, "fi")
+        assert "ILMAVA" not in report.programme
+    finally:
+        session.close()

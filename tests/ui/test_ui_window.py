@@ -470,3 +470,17 @@ def test_the_about_box_names_the_source_of_the_municipality_list(qtbot):
     box = show_about(parent, "fi")
     assert "Lähde: Tilastokeskus, kuntaluokitus 2026 (CC BY 4.0)" in box.text()
     box.close()
+
+
+def test_a_new_cohort_is_created_for_the_programme_chosen(window, qtbot, tmp_path):
+    from ilmava_desktop.services.cohort import programme
+    from ilmava_desktop.ui.cohort_dialogs import NewCohortDialog
+
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = open_dialog(NewCohortDialog)
+    qtbot.keyClicks(dialog.name, "Vertaisoppiminen 2027")
+    dialog.programme.setCurrentIndex(dialog.programme.findData("motiva"))
+    dialog.location.setText(str(tmp_path / "motiva-2027.ilmava"))
+    click_button(qtbot, dialog, "OK")
+    profile = window.ctx.read(lambda s: programme.programme(s.db))
+    assert profile.kind == "motiva" and profile.organiser == "Motiva"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ilmava_desktop.core import programme as core_programme
 from ilmava_desktop.core.rules import RuleViolation, clean_text
 from ilmava_desktop.i18n import LANGUAGES, _
 from ilmava_desktop.services.cohort.session import CohortSession
@@ -24,9 +25,15 @@ def create_cohort(path: Path, name: str, programme: str = "ILMAVA", year: int | 
     if path.suffix != COHORT_SUFFIX:
         path = path.with_name(path.name + COHORT_SUFFIX)
 
+    # "ilmava", "motiva" or "custom" choose a profile; any other text names a custom one.
+    kind = clean_text(programme).casefold()
+    profile = ({"programme_kind": kind} if kind in core_programme.KINDS else
+               {"programme_kind": "custom", "programme_name_fi": clean_text(programme)})
+    label = {"ilmava": "ILMAVA", "motiva": "Motiva"}.get(kind, clean_text(programme))
+
     def fill(tx: Transaction) -> None:
-        tx.put("cohort", {"id": new_id(), "name": name, "programme": clean_text(programme),
-                          "year": year, "language": language, "is_demo": 0})
+        tx.put("cohort", {"id": new_id(), "name": name, "programme": label,
+                          "year": year, "language": language, "is_demo": 0, **profile})
 
     return CohortSession.create(path, fill)
 

@@ -77,7 +77,7 @@ def fill_motiva_demo(tx: Transaction) -> None:
 
     rng = random.Random(2021)
     tx.put("cohort", {"id": new_id(), "name": COHORT_NAME, "programme": "Motiva", "year": 2026,
-                      "language": "fi", "is_demo": 1})
+                      "language": "fi", "is_demo": 1, "programme_kind": "motiva"})
     for code, (theme, _base, people) in MUNICIPALITIES.items():
         m_id = put_municipality(tx, code, theme=theme, council_target=True)
         for name, title, language in people:

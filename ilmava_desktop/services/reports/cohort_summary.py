@@ -16,6 +16,7 @@ from ilmava_desktop.i18n import gettext_for
 from ilmava_desktop.reports.cohort_summary import CohortSummary, RoundProfile
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import assessment, board
+from ilmava_desktop.services.cohort import programme as programme_service
 from ilmava_desktop.services.reports.municipality_report import DEMO_LABEL
 from ilmava_desktop.storage import queries
 
@@ -48,7 +49,7 @@ def build(db, language: str = "fi", name_municipalities: bool = False,
     return CohortSummary(
         language=language,
         title=_("Lessons of the cohort"),
-        programme=_("ILMAVA – climate leadership coaching for municipalities"),
+        programme=programme_service.programme(db).name(language),
         cohort=cohort.name,
         date=format_date(when) if language != "en" else when.isoformat(),
         demo_label=DEMO_LABEL[language] if cohort.is_demo else "",

@@ -29,6 +29,7 @@ from ilmava_desktop.reports.municipality_report import (
 )
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import assessment, board
+from ilmava_desktop.services.cohort import programme as programme_service
 from ilmava_desktop.services.groups import grouping, pairs, sparrers
 from ilmava_desktop.services.reports import texts
 from ilmava_desktop.storage import queries
@@ -79,11 +80,13 @@ def build(db, municipality_id: str, language: str | None = None,
     }
     municipality_name = display_both(municipality)
     written = texts.report_text(db, municipality_id)
+    profile = programme_service.programme(db)
     return MunicipalityReport(
         language=language,
         title=_("{municipality}: strengths and development areas").format(
             municipality=municipality_name),
-        programme=_("ILMAVA – climate leadership coaching for municipalities"),
+        programme=profile.name(language), accent=profile.accent,
+        sections=profile.sections,
         cohort=cohort.name, municipality=municipality_name, code=municipality.code,
         date=when, demo_label=DEMO_LABEL[language] if cohort.is_demo else "",
         labels=labels,
@@ -100,7 +103,7 @@ def build(db, municipality_id: str, language: str | None = None,
         reviews=_peer_names(db, municipality_id, language, reviewer=False),
         sparrer=_sparrer(db, municipality_id),
         challenges=municipality.challenges,
-        key_facts=_key_facts(db, municipality, language),
+        key_facts=_key_facts(db, municipality, language, profile),
         own_cards={kind: board_core.top_voted(
             [c for c in board.cards(db) if c.municipality_id == municipality_id], kind, 4)
             for kind in ("idea", "lesson", "question")},
@@ -114,7 +117,7 @@ def build(db, municipality_id: str, language: str | None = None,
     )
 
 
-def _key_facts(db, municipality, language: str) -> list[tuple[str, str]]:
+def _key_facts(db, municipality, language: str, profile) -> list[tuple[str, str]]:
     """What a reader needs first, beside the task: the council's target, who took part and
     on which days, the municipality's groups with their other members, its peers."""
     _ = gettext_for(language)
@@ -137,7 +140,7 @@ def _key_facts(db, municipality, language: str) -> list[tuple[str, str]]:
             text += " · " + _("days 1–{last}: {counts}").format(last=len(days), counts=counts)
         facts.append((_("Participants"), text))
     names = {m.id: m.name(language) for m in queries.municipalities(db)}
-    for chosen in grouping.groupings(db):
+    for chosen in grouping.groupings(db) if profile.has("groups") else []:
         placed = grouping.placements(db, chosen.id)
         own = next((p.group for p in placed if p.municipality_id == municipality.id), None)
         if own is None:
@@ -147,10 +150,11 @@ def _key_facts(db, municipality, language: str) -> list[tuple[str, str]]:
                          and p.municipality_id in names), key=sort_key(language))
         facts.append((chosen.name, ", ".join(others) or "–"))
     for label, reviewer in ((_("Reviewed by"), True), (_("Reviews"), False)):
-        found = _peer_names(db, municipality.id, language, reviewer=reviewer)
+        found = _peer_names(db, municipality.id, language, reviewer=reviewer) if (
+            profile.has("peer_review")) else []
         if found:
             facts.append((label, ", ".join(found)))
-    sparrer = _sparrer(db, municipality.id)
+    sparrer = _sparrer(db, municipality.id) if profile.has("sparrer") else ""
     if sparrer:
         facts.append((_("Sparrer"), sparrer))
     return facts

@@ -48,14 +48,17 @@ def cmd_municipalities(args) -> int:
 
 
 def cmd_people(args) -> int:
+    from ilmava_desktop.core.roles import ROLES_BY_KEY
     from ilmava_desktop.services.cohort import reading
 
     rows = reading.people_rows(args.cohort)
     if args.json:
-        print_json(rows)
+        print_json(rows)  # role keys: stable for scripts whatever the language
     else:
         for row in rows:
-            print(f"{row['municipality']}  {row['name']:<28} {row['role']:<24} {row['email']}")
+            role = ROLES_BY_KEY.get(row["role"])
+            label = _(role.label) if role else row["role"]
+            print(f"{row['municipality']}  {row['name']:<28} {label:<32} {row['email']}")
     return OK
 
 

@@ -196,3 +196,11 @@ def test_an_unexpected_fault_is_one_sentence_and_logged(capsys, demo, monkeypatc
     assert err.startswith("ilmava: Something went wrong, and the command stopped")
     assert "Traceback" not in err
     assert "KeyError: 'a bug'" in (data_dir / "ilmava-desktop.log").read_text("utf-8")
+
+
+def test_people_are_listed_with_their_role_in_the_users_language(capsys, demo):
+    code, out, _err = run(capsys, "people", demo, lang="sv")
+    assert code == 0
+    assert "kommundirektör" in out and "municipal_manager" not in out
+    code, out, _err = run(capsys, "people", demo, "--json", lang="sv")
+    assert '"role": "municipal_manager"' in out

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ilmava_desktop.services.cohort.session import CohortSession
 from ilmava_desktop.ui.door import DbDoor
+
+if TYPE_CHECKING:  # the sessions' modules load while the first frame is already on screen
+    from ilmava_desktop.services.cohort.session import CohortSession
 
 log = logging.getLogger(__name__)
 

@@ -9,17 +9,22 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ilmava_desktop.core.import_rows import UnusableFile
-from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _
-from ilmava_desktop.services.cohort.opening import CohortFileError, SaveError
 from ilmava_desktop.services.preferences import error_log
 
-EXPECTED = (RuleViolation, CohortFileError, SaveError, UnusableFile)
+
+def expected_errors() -> tuple[type[BaseException], ...]:
+    """The faults whose own sentence is told to the user as it is."""
+    # Imported here: the window's first frame does not need the cohort's modules.
+    from ilmava_desktop.core.import_rows import UnusableFile
+    from ilmava_desktop.core.rules import RuleViolation
+    from ilmava_desktop.services.cohort.opening import CohortFileError, SaveError
+
+    return (RuleViolation, CohortFileError, SaveError, UnusableFile)
 
 
 def message_for(exc: BaseException) -> str:
-    if isinstance(exc, EXPECTED):
+    if isinstance(exc, expected_errors()):
         return str(exc)
     _log_unexpected(exc)
     return _("Something went wrong, and it was not saved. Everything saved before is safe; "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -12,18 +13,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ilmava_desktop.core.dates import format_moment
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services import preferences
-from ilmava_desktop.services.cohort.create import create_cohort
-from ilmava_desktop.services.cohort.opening import (
-    OriginalChanged,
-    open_elsewhere,
-    unsaved_work_left,
-    unsaved_work_sentence,
-)
-from ilmava_desktop.services.cohort.session import CohortSession
-from ilmava_desktop.services.demo import create_demo, fresh_demo_path
-from ilmava_desktop.ui.cohort_dialogs import NewCohortDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask, message_for, show_error
+
+# The cohort's services and its dialogs are imported where they are first
+# used, not here: the window's first frame is drawn before any of them is needed, and then
+# a cohort given on the command line is opened behind it (ilmava-desktop --demo).
+if TYPE_CHECKING:
+    from ilmava_desktop.services.cohort.session import CohortSession
 
 # An unsaved change is written back to the user's file at most this long after it was made.
 AUTOSAVE_DELAY_MS = 3000
@@ -32,6 +29,8 @@ RETRY_DELAY_MS = 30_000
 
 class CohortLifecycle(QObject):
     status_changed = Signal(str)
+    open_started = Signal()  # a cohort is being read on the worker
+    open_failed = Signal()  # ... and could not be opened
 
     def __init__(self, ctx: AppContext, window: QWidget):
         super().__init__(window)
@@ -60,6 +59,8 @@ class CohortLifecycle(QObject):
 
     def open_path(self, path: Path) -> None:
         """Open a cohort, asking first about unsaved work left by a crash or a lock."""
+        from ilmava_desktop.services.cohort.opening import unsaved_work_left, unsaved_work_sentence
+
         path = Path(path)
         if self.ctx.session and self.ctx.session.path.resolve() == path.resolve():
             return
@@ -82,6 +83,9 @@ class CohortLifecycle(QObject):
         self._check_lock(path, recover=None)
 
     def _check_lock(self, path: Path, recover: bool | None) -> None:
+        from ilmava_desktop.services.cohort.opening import open_elsewhere
+        from ilmava_desktop.services.cohort.session import CohortSession
+
         if (lock := open_elsewhere(path)) and self.unattended:
             self.unattended(_("{name} is open on {host} ({user}) since {time}.").format(
                 name=path.name, host=lock.host, user=lock.user, time=lock.time))
@@ -93,13 +97,15 @@ class CohortLifecycle(QObject):
                     name=path.name, host=lock.host, user=lock.user, time=lock.time),
                 [(_("Open anyway"), QMessageBox.ButtonRole.AcceptRole),
                  (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],
-                lambda answer: answer == 0 and self._open(
-                    lambda: CohortSession.open(path, recover=recover)),
+                lambda answer: self._open(lambda: CohortSession.open(path, recover=recover))
+                if answer == 0 else self.open_failed.emit(),
                 icon=QMessageBox.Icon.Warning)
             return
         self._open(lambda: CohortSession.open(path, recover=recover))
 
     def open_demo(self) -> None:
+        from ilmava_desktop.services.demo import create_demo, fresh_demo_path
+
         path = fresh_demo_path()
         if self.ctx.session and self.ctx.session.path.resolve() == path.resolve():
             self.close_cohort(then=self.open_demo)
@@ -107,6 +113,9 @@ class CohortLifecycle(QObject):
         self._open(lambda: create_demo(path, replace=True), remember=False)
 
     def new_cohort(self) -> None:
+        from ilmava_desktop.services.cohort.create import create_cohort
+        from ilmava_desktop.ui.cohort_dialogs import NewCohortDialog
+
         dialog = NewCohortDialog(Path.home() / "Documents" if (Path.home() / "Documents").is_dir()
                                  else Path.home(), self.window)
 
@@ -144,6 +153,7 @@ class CohortLifecycle(QObject):
         def failed(exc: BaseException) -> None:
             self.opening = False
             self.status_changed.emit("")  # not "Opening…" under the error
+            self.open_failed.emit()
             if self.unattended:
                 self.unattended(message_for(exc))
             else:
@@ -152,6 +162,7 @@ class CohortLifecycle(QObject):
         def start() -> None:
             self.opening = True
             self.status_changed.emit(_("Opening…"))
+            self.open_started.emit()
             self.ctx.door.run(opener, opened, failed)
 
         if self.ctx.session:
@@ -213,6 +224,8 @@ class CohortLifecycle(QObject):
 
     def _note_failure(self, exc: BaseException) -> bool:
         """Put a failed save on the status line and plan the next try; whether it is news."""
+        from ilmava_desktop.services.cohort.opening import OriginalChanged
+
         if isinstance(exc, OriginalChanged):
             news = not self.conflict
             self.conflict = True
@@ -232,6 +245,8 @@ class CohortLifecycle(QObject):
         return news
 
     def _save_failed(self, exc: BaseException) -> None:
+        from ilmava_desktop.services.cohort.opening import OriginalChanged
+
         if not self._note_failure(exc):
             return  # already said; the status line keeps saying it
         if isinstance(exc, OriginalChanged):

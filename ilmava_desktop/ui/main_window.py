@@ -20,19 +20,23 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services import preferences
-from ilmava_desktop.services.cohort import reading
 from ilmava_desktop.ui.actions import ActionSpec, build_actions
-from ilmava_desktop.ui.cohort_dialogs import show_about
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.door import DbDoor
 from ilmava_desktop.ui.lifecycle import CohortLifecycle
-from ilmava_desktop.ui.municipalities.page import MunicipalitiesPage
 from ilmava_desktop.ui.start_page import StartPage
 from ilmava_desktop.ui.style import STYLE
-from ilmava_desktop.ui.undo_keys import undo_last
 
 # Each tool's page is imported when the tool is first shown (the modules load on demand);
-# the imports are written out so that "find usages" and import-linter see them.
+# the imports are written out so that "find usages" and import-linter see them. The first
+# tool too: the window's first frame is drawn before a cohort is read (the tool area says
+# "Opening…"), and the page is built as the cohort arrives.
+
+def municipalities_page(ctx: AppContext) -> QWidget:
+    from ilmava_desktop.ui.municipalities.page import MunicipalitiesPage
+
+    return MunicipalitiesPage(ctx)
+
 
 def attendance_page(ctx: AppContext) -> QWidget:
     from ilmava_desktop.ui.attendance.page import AttendancePage
@@ -81,7 +85,7 @@ class MainWindow(QMainWindow):
         # A tool's page is built the first time it is shown: the window opens in the time
         # the first tool takes, not all six.
         self.tool_specs: list[tuple[str, Callable[[AppContext], QWidget]]] = [
-            (_("Municipalities && people"), MunicipalitiesPage),
+            (_("Municipalities && people"), municipalities_page),
             (_("Attendance"), attendance_page),
             (_("Self-assessment"), assessment_page),
             (_("Groups"), groups_tool),
@@ -98,7 +102,9 @@ class MainWindow(QMainWindow):
         for title, _factory in self.tool_specs:
             self.navigation.addItem(title.replace("&&", "&"))
             self.tool_stack.addWidget(QWidget())
-        self.tool(0)
+        self.opening_label = QLabel(_("Opening…"))
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tool_stack.addWidget(self.opening_label)
         self.navigation.currentRowChanged.connect(self._show_row)
 
         self.demo_banner = QLabel(_("Demo data – fictional"))
@@ -129,6 +135,8 @@ class MainWindow(QMainWindow):
         self.status.setAccessibleName(_("Save status"))
         self.statusBar().addPermanentWidget(self.status)
         self.lifecycle.status_changed.connect(self.status.setText)
+        self.lifecycle.open_started.connect(self.show_opening)
+        self.lifecycle.open_failed.connect(self.on_cohort_closed)
         self.ctx.notice.connect(self.status.setText)
 
         self.actions, menus = build_actions(self, self.menuBar(), self._action_specs(), {
@@ -163,9 +171,13 @@ class MainWindow(QMainWindow):
             specs.append(ActionSpec(f"tool{number}", "view", title,
                                     lambda n=number - 1: self.show_tool(n), f"Ctrl+{number}",
                                     needs_cohort=True))
-        specs.append(ActionSpec("about", "help", _("&About ILMAVA Desktop"),
-                                lambda: show_about(self, current_language())))
+        specs.append(ActionSpec("about", "help", _("&About ILMAVA Desktop"), self.show_about))
         return specs
+
+    def show_about(self) -> None:
+        from ilmava_desktop.ui.cohort_dialogs import show_about
+
+        show_about(self, current_language())
 
     # -- showing ---------------------------------------------------------------------
 
@@ -209,18 +221,30 @@ class MainWindow(QMainWindow):
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(_("No cohorts opened yet.")).setEnabled(False)
 
+    def show_opening(self) -> None:
+        """A cohort is being read: the window as it will be, its tool area saying so."""
+        if self.ctx.session is None:
+            self.navigation.setEnabled(False)
+            self.tool_stack.setCurrentWidget(self.opening_label)
+            self.screens.setCurrentIndex(1)
+
     def on_cohort_opened(self) -> None:
+        from ilmava_desktop.services.cohort import reading
+
         cohort = self.ctx.read(lambda s: reading.cohort(s.db))
         self.setWindowTitle(f"{cohort.name} – ILMAVA Desktop")
         self.demo_banner.setVisible(cohort.is_demo)
         self.screens.setCurrentIndex(1)
+        self.navigation.setEnabled(True)
         self.navigation.setCurrentRow(0)
+        self._show_row(0)  # also when the row was already 0 (the opening label was shown)
         self._enable_cohort_actions(True)
         self.update_undo_actions()
 
     def on_cohort_closed(self) -> None:
         self.setWindowTitle("ILMAVA Desktop")
         self.demo_banner.hide()
+        self.navigation.setEnabled(True)
         self.start_page.set_recent(preferences.recent())
         self.screens.setCurrentWidget(self.start_page)
         self._enable_cohort_actions(False)
@@ -233,9 +257,13 @@ class MainWindow(QMainWindow):
     # -- undo ------------------------------------------------------------------------
 
     def undo(self) -> None:
+        from ilmava_desktop.ui.undo_keys import undo_last
+
         undo_last(self.ctx, self)
 
     def redo(self) -> None:
+        from ilmava_desktop.ui.undo_keys import undo_last
+
         undo_last(self.ctx, self, redo=True)
 
     def update_undo_actions(self) -> None:

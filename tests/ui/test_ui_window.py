@@ -175,6 +175,7 @@ def test_opening_a_foreign_file_shows_one_sentence_and_leaves_it(window, tmp_pat
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert window.ctx.session is None and not window.lifecycle.opening
     assert window.status.text() == ""  # nothing is still "Opening…"
+    assert window.screens.currentWidget() is window.start_page  # not an empty tool area
     open_dialog(QMessageBox).close()
 
 
@@ -287,6 +288,11 @@ def test_a_cohort_open_on_another_laptop_is_warned_about(window, qtbot, tmp_path
     window.open_cohort(path)
     box = open_dialog(QMessageBox)
     assert "toinen-lapari" in box.text()
+    click_button(qtbot, box, "Cancel")
+    assert window.ctx.session is None
+    assert window.screens.currentWidget() is window.start_page
+    window.open_cohort(path)
+    box = open_dialog(QMessageBox)
     click_button(qtbot, box, "Open anyway")
     assert window.ctx.session is not None
 
@@ -444,11 +450,18 @@ def test_a_second_open_while_one_is_on_its_way_is_ignored(qtbot, tmp_path):
     create_demo(path).close()
     window.open_cohort(path)
     assert window.status.text() == "Opening…"
-    qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+    # The window as it will be, its tool area saying so; no tool can be chosen yet.
+    assert window.tool_stack.currentWidget().text() == "Opening…"
+    assert window.tool_stack.currentWidget().isVisible()
+    assert not window.navigation.isEnabled()
+    window.lifecycle.open_demo()
     assert len(executor.held) == 1  # the demo waits for the file being opened
     executor.release()
     qtbot.waitUntil(lambda: window.ctx.session is not None)
     assert window.ctx.session.path == path and not window.lifecycle.opening
+    assert window.navigation.isEnabled()
+    assert window.tool_stack.currentWidget() is window.tool(0)
+    assert window.tool(0).isVisible()
     window.lifecycle.close_for_quit()
 
 

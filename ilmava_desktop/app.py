@@ -25,10 +25,18 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=LANGUAGES, help=_("language of the window (default fi)"))
     parser.add_argument("--screenshots", type=Path, metavar=_("DIR"),
                         help=_("save every main view as DIR/NN-name.png and exit"))
+    parser.add_argument("--audit", action="store_true",
+                        help=_("with --screenshots: also write DIR/audit.json, every text that "
+                               "is cut or too faint to read on each view"))
+    parser.add_argument("--size", type=arguments.window_size, metavar=_("WIDTHxHEIGHT"),
+                        help=_("with --screenshots: the window's size (default 1280x800)"))
     parser.add_argument("--startup-check", action="store_true",
                         help=_("print “first frame” once the window is drawn and “painted” "
                                "once the opened cohort is on screen, then close"))
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if (args.audit or args.size) and not args.screenshots:
+        parser.error(_("--audit and --size go with --screenshots DIR"))
+    return args
 
 
 
@@ -165,6 +173,7 @@ def _open_initial(window, args) -> None:
 
 def _screenshots(args) -> int:
     """Render offscreen, synchronously (an inline door), then exit 0; 2 if nothing opened."""
+    from ilmava_desktop.ui.audit import Audit
     from ilmava_desktop.ui.door import DbDoor, InlineExecutor
     from ilmava_desktop.ui.main_window import MainWindow
     from ilmava_desktop.ui.screenshots import take_screenshots
@@ -177,9 +186,18 @@ def _screenshots(args) -> int:
         _say(reasons[0] if reasons else _("The cohort could not be opened."))
         window.close()
         return 2
-    for path in take_screenshots(window, args.screenshots):
+    size = args.size or (1280, 800)
+    audit = Audit(size, current_language()) if args.audit else None
+    for path in take_screenshots(window, args.screenshots, audit=audit, size=size):
         print(path)
     window.close()
+    if audit:
+        import json
+
+        report = args.screenshots / "audit.json"
+        report.write_text(json.dumps(audit.as_json(), ensure_ascii=False, indent=1),
+                          encoding="utf-8")
+        print(report)
     return 0
 
 

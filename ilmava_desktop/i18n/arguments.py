@@ -134,6 +134,16 @@ def whole_number(text: str) -> int:
     return value
 
 
+def window_size(text: str) -> tuple[int, int]:
+    """A window size written WIDTHxHEIGHT ("1366x768")."""
+    width, sep, height = text.lower().replace("×", "x").partition("x")
+    if sep and width.isdigit() and height.isdigit() and 200 <= int(width) <= 10_000 \
+            and 200 <= int(height) <= 10_000:
+        return int(width), int(height)
+    raise argparse.ArgumentTypeError(
+        _("“{text}” is not a window size such as 1366x768").format(text=text))
+
+
 def decimal_number(text: str) -> float:
     """A number with a comma or a point; finite and of a sane size."""
     try:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,7 +26,7 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.door import DbDoor
 from ilmava_desktop.ui.lifecycle import CohortLifecycle
 from ilmava_desktop.ui.start_page import StartPage
-from ilmava_desktop.ui.style import STYLE
+from ilmava_desktop.ui.style import STYLE, apply_palette
 
 # Each tool's page is imported when the tool is first shown (the modules load on demand);
 # the imports are written out so that "find usages" and import-linter see them. The first
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = AppContext(door or DbDoor(parent=self), self)
         self.lifecycle = CohortLifecycle(self.ctx, self)
+        apply_palette(QApplication.instance())
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
 

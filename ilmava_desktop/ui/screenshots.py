@@ -11,12 +11,17 @@ from ilmava_desktop.resources import resource_path
 from ilmava_desktop.services.municipalities import people as people_service
 from ilmava_desktop.ui.attendance.invitations_dialog import InvitationsDialog
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
+from ilmava_desktop.ui.audit import Audit
 from ilmava_desktop.ui.main_window import MainWindow
 from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
 from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
 
 TOOL_NAMES = ["municipalities", "attendance", "self-assessment", "groups", "board", "reports",
               "visits"]
+
+
+# The audit of the run under way (--audit): every screen saved is looked at as it is saved.
+_auditing: list[Audit] = []
 
 
 def _settle() -> None:
@@ -29,11 +34,25 @@ def _save(widget: QWidget, folder: Path, number: int, name: str) -> Path:
     path = folder / f"{number:02d}-{name}.png"
     if not widget.grab().save(str(path)):
         raise OSError(f"could not write {path}")
+    for audit in _auditing:
+        audit.look_at(widget, name)
     return path
 
 
-def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
+def take_screenshots(window: MainWindow, folder: Path, audit: Audit | None = None,
+                     size: tuple[int, int] | None = None) -> list[Path]:
+    """Every view as a PNG; with `audit`, each looked at for cut and faint text as well."""
+    _auditing[:] = [audit] if audit else []
+    try:
+        return _take(window, folder, size)
+    finally:
+        _auditing.clear()
+
+
+def _take(window: MainWindow, folder: Path, size: tuple[int, int] | None) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
+    if size:
+        window.resize(*size)
     window.show()
     written = []
     for index, name in enumerate(TOOL_NAMES):

@@ -66,7 +66,8 @@ class StartPage(QWidget):
             self.recent.addItem(item)
         if not paths:
             placeholder = QListWidgetItem(_("No cohorts opened yet."))
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            # Readable (enabled), but nothing to choose: Enter on it does nothing.
+            placeholder.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.recent.addItem(placeholder)
         else:
             self.recent.setCurrentRow(0)

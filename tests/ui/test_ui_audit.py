@@ -1,0 +1,117 @@
+"""The audit of cut and faint text (`--screenshots DIR --audit`)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ilmava_desktop.ui.audit import Audit, contrast_ratio
+from ilmava_desktop.ui.style import apply_palette
+
+ROOT = Path(__file__).resolve().parents[2]
+LONG = "Poikkihallinnollinen koordinointi ja mandaatti"
+
+
+def shown(qtbot, *widgets, width=600, height=300) -> QWidget:
+    root = QWidget()
+    root.setStyleSheet("QWidget { background: white; color: black; }")
+    column = QVBoxLayout(root)
+    for widget in widgets:
+        column.addWidget(widget)
+    root.resize(width, height)
+    qtbot.addWidget(root)
+    root.show()
+    qtbot.waitExposed(root)
+    return root
+
+
+def audited(root: QWidget) -> Audit:
+    audit = Audit((root.width(), root.height()), "fi")
+    audit.look_at(root, "test")
+    return audit
+
+
+def test_a_label_too_narrow_for_its_text_is_listed_and_a_wide_one_is_not(qtbot):
+    narrow, wide = QLabel(LONG), QLabel(LONG)
+    narrow.setFixedWidth(80)
+    narrow.setAccessibleName("narrow")
+    wide.setAccessibleName("wide")
+    audit = audited(shown(qtbot, narrow, wide))
+    assert [(c.widget, c.text) for c in audit.clipped] == [("narrow", LONG)]
+
+
+def test_a_wrapping_label_fits_when_it_has_the_lines_it_needs(qtbot):
+    label = QLabel(LONG * 3)
+    label.setWordWrap(True)
+    assert audited(shown(qtbot, label, width=200, height=400)).clipped == []
+
+
+def test_faint_text_is_listed_with_its_ratio_and_dark_text_is_not(qtbot):
+    faint, dark = QLabel("Kohortteja ei ole vielä avattu"), QLabel("Avattu")
+    faint.setStyleSheet("color: #bbbbbb;")
+    faint.setAccessibleName("faint")
+    audit = audited(shown(qtbot, faint, dark))
+    assert [(c.widget, c.text) for c in audit.contrast] == [
+        ("faint", "Kohortteja ei ole vielä avattu")]
+    assert 1.5 < audit.contrast[0].ratio < 2.2  # #bbb on white is 1.9:1
+
+
+def test_table_cells_cut_by_their_column_are_listed_and_a_small_mark_reads(qtbot):
+    model = QStandardItemModel(2, 2)
+    model.setItem(0, 0, QStandardItem(LONG))
+    model.setItem(1, 0, QStandardItem("Lahti"))
+    model.setItem(0, 1, QStandardItem("✓"))
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName("kunnat")
+    view.setColumnWidth(0, 90)
+    view.setColumnWidth(1, 40)
+    root = shown(qtbot, view)
+    audit = audited(root)
+    assert [(c.widget, c.text) for c in audit.clipped] == [("kunnat", LONG)]
+    assert audit.contrast == []  # the check mark is black on white, though a few pixels
+    view.setColumnWidth(0, 420)
+    assert audited(root).clipped == []
+
+
+def test_the_palette_makes_chosen_rows_and_hints_readable(qapp):
+    apply_palette(QApplication.instance())
+    palette = QApplication.instance().palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        assert contrast_ratio(palette.color(group, QPalette.ColorRole.Highlight),
+                              palette.color(group, QPalette.ColorRole.HighlightedText)) >= 4.5
+        assert contrast_ratio(palette.color(group, QPalette.ColorRole.PlaceholderText),
+                              QColor("white")) >= 4.5
+
+
+def run_window(tmp_path, *args):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ILMAVA_DATA_DIR": str(tmp_path)}
+    return subprocess.run([sys.executable, "-m", "ilmava_desktop.app", *map(str, args)],
+                          env=env, capture_output=True, text=True, timeout=240, cwd=ROOT)
+
+
+def test_the_audit_of_every_view_is_written_and_finds_no_faint_text(tmp_path):
+    shots = tmp_path / "shots"
+    result = run_window(tmp_path, "--demo", "--screenshots", shots, "--audit",
+                        "--size", "1366x768", "--lang", "sv")
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads((shots / "audit.json").read_text(encoding="utf-8"))
+    assert report["size"] == [1366, 768] and report["language"] == "sv"
+    assert set(report) == {"size", "language", "clipped", "contrast"}
+    assert report["contrast"] == []
+    for entry in report["clipped"]:
+        assert set(entry) == {"screen", "widget", "text"}
+
+
+def test_audit_and_size_without_screenshots_are_refused_in_a_sentence(tmp_path):
+    result = run_window(tmp_path, "--audit", "--lang", "en")
+    assert result.returncode == 2
+    assert "--audit and --size go with --screenshots DIR" in result.stderr
+    result = run_window(tmp_path, "--screenshots", tmp_path, "--size", "iso", "--lang", "en")
+    assert result.returncode == 2
+    assert "“iso” is not a window size such as 1366x768" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionComboBox,
+    QStyleOptionViewItem,
     QTabBar,
     QTreeView,
     QWidget,
@@ -279,10 +280,15 @@ def _cells(view: QAbstractItemView):
             room -= 20
         delegate = view.itemDelegateForIndex(index) if hasattr(view, "itemDelegateForIndex") \
             else view.itemDelegate(index)
-        wraps = getattr(view, "wordWrap", lambda: False)() or \
-            type(delegate) is not QStyledItemDelegate
+        wraps = getattr(view, "wordWrap", lambda: False)()
         one_line = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
-        if one_line <= room + 1 and metrics.lineSpacing() * text.count("\n") < rect.height():
+        if type(delegate) is not QStyledItemDelegate:
+            # A delegate of our own draws the cell its way (a board card): the height it asks
+            # for at this width is what its text needs.
+            option = QStyleOptionViewItem()
+            option.font, option.widget, option.rect = font, view, rect
+            fits = delegate.sizeHint(option, index).height() <= rect.height() + 1
+        elif one_line <= room + 1 and metrics.lineSpacing() * text.count("\n") < rect.height():
             fits = True
         elif wraps:
             needed = metrics.boundingRect(QRect(0, 0, max(room, 1), 100_000),

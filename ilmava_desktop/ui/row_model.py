@@ -21,6 +21,18 @@ class Column:
     header: str
     value: Callable[[Any], Any]
     align_right: bool = False
+    # A column of short values (scores, counts) under a long heading: the heading takes two
+    # lines, so the column is as wide as its values and the text beside it keeps the room.
+    two_line_header: bool = False
+
+    @property
+    def header_text(self) -> str:
+        if not self.two_line_header or " " not in self.header:
+            return self.header
+        middle = len(self.header) / 2
+        spaces = [i for i, c in enumerate(self.header) if c == " "]
+        split = min(spaces, key=lambda i: abs(i - middle))
+        return self.header[:split] + "\n" + self.header[split + 1:]
 
 
 class RowTableModel(QAbstractTableModel):
@@ -99,5 +111,5 @@ class RowTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self._columns)):
-            return self._columns[section].header
+            return self._columns[section].header_text
         return None

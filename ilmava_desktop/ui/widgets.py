@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -61,11 +61,12 @@ def heading(text: str, level: int = 2) -> QLabel:
     return label
 
 
-def row_table(model, accessible_name: str, stretch: tuple[int, ...] = ()) -> QTableView:
+def row_table(model, accessible_name: str, stretch: tuple[int, ...] = (),
+              wrap: bool = False) -> QTableView:
     """A read-only table of rows: whole rows selected, one at a time, no row numbers.
 
     Columns fit their contents; those in `stretch` share the spare width (by default
-    the last column takes it).
+    the last column takes it). With `wrap`, text that does not fit wraps and its row grows.
     """
     table = QTableView()
     table.setAccessibleName(accessible_name)
@@ -81,7 +82,28 @@ def row_table(model, accessible_name: str, stretch: tuple[int, ...] = ()) -> QTa
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     header.setStretchLastSection(not stretch)
+    if wrap:
+        wrap_rows(table)
     return table
+
+
+def wrap_rows(table: QTableView) -> None:
+    """Prose in a table wraps, and each row grows to hold its whole text.
+
+    For tables of tens of rows (themes, statements, pairs), not of a cohort's every person:
+    the rows are measured again whenever the rows or a column's width change."""
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
+    measure = QTimer(table)
+    measure.setSingleShot(True)
+    measure.setInterval(0)  # once, after the change that asked for it has been laid out
+    measure.timeout.connect(table.resizeRowsToContents)
+    table.horizontalHeader().sectionResized.connect(lambda *_args: measure.start())
+    model = table.model()
+    for signal in (model.modelReset, model.rowsInserted, model.layoutChanged,
+                   model.dataChanged):
+        signal.connect(lambda *_args: measure.start())
+    measure.start()
 
 
 def labelled_form(rows: list[tuple[str, QWidget | QLayout]]) -> QFormLayout:

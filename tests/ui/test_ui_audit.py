@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QColor, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -115,3 +116,42 @@ def test_audit_and_size_without_screenshots_are_refused_in_a_sentence(tmp_path):
     assert result.returncode == 2
     assert "“iso” is not a window size such as 1366x768" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def demo_audit(qapp, tmp_path_factory):
+    """The demo's every view, saved and audited at a 1366×768 laptop's size, in English."""
+    from ilmava_desktop.i18n import set_language
+    from ilmava_desktop.services.demo import create_demo
+    from ilmava_desktop.ui.door import DbDoor, InlineExecutor
+    from ilmava_desktop.ui.main_window import MainWindow
+    from ilmava_desktop.ui.screenshots import take_screenshots
+
+    set_language("en")
+    tmp_path = tmp_path_factory.mktemp("audit")
+    window = MainWindow(DbDoor(InlineExecutor()))
+    path = tmp_path / "demo.ilmava"
+    create_demo(path).close()
+    window.open_cohort(path)
+    audit = Audit((1366, 768), "en")
+    take_screenshots(window, tmp_path / "shots", audit=audit, size=(1366, 768))
+    window.close()
+    return audit
+
+
+def clipped_on(audit: Audit, *prefixes: str) -> list[tuple[str, str]]:
+    return [(c.screen, c.text) for c in audit.clipped if c.screen.startswith(prefixes)]
+
+
+def test_the_self_assessment_and_its_template_show_every_text_whole(demo_audit):
+    """Statements wrap in the answer grid and the template editor, themes in the results,
+    a round's name has its room; nothing is cut to "…"."""
+    assert clipped_on(demo_audit, "self-assessment", "assessment-template", "projector") == []
+
+
+def test_every_board_card_is_shown_whole(demo_audit):
+    assert clipped_on(demo_audit, "board") == []
+
+
+def test_no_view_has_faint_text(demo_audit):
+    assert demo_audit.contrast == []

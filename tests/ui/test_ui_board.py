@@ -209,3 +209,24 @@ def test_a_card_edited_in_full_gets_a_group_to_filter_by(demo_window_at, qtbot):
     page.filter_group.setCurrentIndex(page.filter_group.findData("Ryhma A"))
     page.filter_group.activated.emit(page.filter_group.currentIndex())
     assert [s.card.id for c in page.columns for s in c.model.cards] == [card.id]
+
+
+def test_one_vote_is_one_vote_in_every_language(demo_window_at, qtbot):
+    from ilmava_desktop.i18n import set_language
+
+    window = demo_window_at(4)
+    page = page_of(window, qtbot)
+    questions = column(page, "question")
+    card = next(shown.card for shown in questions.model.cards if shown.card.votes == 0)
+    row = [shown.card.id for shown in questions.model.cards].index(card.id)
+    questions.list.setFocus()
+    questions.list.setCurrentIndex(questions.model.index(row))
+    qtbot.keyClick(questions.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    shown = next(s for s in column(page, "question").model.cards if s.card.id == card.id)
+    assert "● 1 vote ·" in shown.meta + " ·"
+    for language, words in (("fi", "1 ääni"), ("sv", "1 röst")):
+        set_language(language)
+        try:
+            assert page._make_shown(shown.card, "kind").meta.count(words) == 1
+        finally:
+            set_language("en")

@@ -59,6 +59,9 @@ class AssessmentPage(QWidget):
             widget.activated.connect(lambda _i: self.load_sheet())
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             widget.setMinimumContentsLength(14)
+        # A round's name is read whole ("Tjänstemannaledning, januari 2026"); a municipality's
+        # shorter name takes what is left.
+        self.round.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sheet.valueChanged.connect(lambda _v: self.load_sheet())
 
         self.sheet_model = SheetModel(self)
@@ -97,7 +100,7 @@ class AssessmentPage(QWidget):
         self.live: LiveResults | None = None
 
         pickers = QHBoxLayout()
-        pickers.addLayout(labelled_form([(_("R&ound:"), self.round)]), 2)
+        pickers.addLayout(labelled_form([(_("R&ound:"), self.round)]))
         pickers.addWidget(self.add_round_button)
         pickers.addLayout(labelled_form([(_("&Municipality:"), self.municipality)]), 2)
         pickers.addLayout(labelled_form([(_("S&heet:"), self.sheet)]))

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ilmava_desktop.core.assessment import MIN_SHEETS_FOR_DISTRIBUTION
 from ilmava_desktop.i18n import _, decimal
@@ -93,10 +100,12 @@ class ResultsPanel(QTabWidget):
         self.profile = ChartView(_("Theme scores as a chart"))
         self.results_model = RowTableModel([
             Column(_("Theme"), lambda r: r.title),
-            Column(_("This municipality"), lambda r: score_text(r.own), align_right=True),
-            Column(_("Cohort average"), lambda r: score_text(r.cohort), align_right=True),
+            Column(_("This municipality"), lambda r: score_text(r.own), align_right=True,
+                   two_line_header=True),
+            Column(_("Cohort average"), lambda r: score_text(r.cohort), align_right=True,
+                   two_line_header=True),
         ], self)
-        self.results = row_table(self.results_model, _("Theme scores"), stretch=(0,))
+        self.results = row_table(self.results_model, _("Theme scores"), stretch=(0,), wrap=True)
         self.addTab(_tab(self.profile, self.results), _("Municipality"))
 
         self.distribution_note = QLabel()
@@ -104,7 +113,7 @@ class ResultsPanel(QTabWidget):
         self.distribution = ChartView(_("The cohort's answers as a chart"))
         self.counts_model = RowTableModel([Column(_("Theme"), lambda r: r.title)], self)
         self.counts = row_table(self.counts_model, _("The cohort's answers per value"),
-                                stretch=(0,))
+                                stretch=(0,), wrap=True)
         self.addTab(_tab(self.distribution_note, self.distribution, self.counts),
                     _("Cohort"))
 
@@ -116,9 +125,9 @@ class ResultsPanel(QTabWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
-        pick = QHBoxLayout()
-        pick.addLayout(labelled_form([(_("&1:"), self.first_round)]))
-        pick.addLayout(labelled_form([(_("&2:"), self.second_round)]))
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # One above the other: a round's whole name fits the panel's width.
+        pick = labelled_form([(_("&1:"), self.first_round), (_("&2:"), self.second_round)])
         self.gaps_note = QLabel()
         self.gaps_note.setWordWrap(True)
         self.comparison = ChartView(_("The two rounds as a chart"))
@@ -130,7 +139,8 @@ class ResultsPanel(QTabWidget):
             Column(_("Gap"), lambda r: ("" if r.gap is None else decimal(r.gap, sign=True))
                    + ("  ▲ " + _("largest") if r.largest else ""), align_right=True),
         ], self)
-        self.gaps = row_table(self.gaps_model, _("Gaps between the rounds"), stretch=(0,))
+        self.gaps = row_table(self.gaps_model, _("Gaps between the rounds"), stretch=(0,),
+                              wrap=True)
         self.addTab(_tab(pick, self.gaps_note, self.comparison, self.gaps), _("Compare rounds"))
 
     # -- this municipality and the cohort ------------------------------------------------

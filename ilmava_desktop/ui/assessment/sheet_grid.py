@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ilmava_desktop.core.assessment import Template
 from ilmava_desktop.i18n import _
+from ilmava_desktop.ui.widgets import wrap_rows
 
 UNANSWERED = object()  # not yet answered (None means "don't know")
 ANSWER_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4,
@@ -78,8 +79,8 @@ class SheetModel(QAbstractTableModel):
             return None
         statement = self.statement_at(index.row())
         if index.column() == 0:
-            # The running number is the one on the paper form; the id is for imports.
-            return f"{index.row() + 1}. {statement.text[self.language]}  ({statement.id})"
+            # The running number is the one on the paper form.
+            return f"{index.row() + 1}. {statement.text[self.language]}"
         return self.answer_text(statement.id)
 
 
@@ -96,11 +97,11 @@ class SheetGrid(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        wrap_rows(self)  # a statement is read whole, on as many lines as it takes
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         model: SheetModel = self.model()

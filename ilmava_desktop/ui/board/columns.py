@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.core.board import Card
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.ui.drag import AcceptsOnly
 
 MIME = "application/x-ilmava-cards"
+MAX_CARD_LINES = 40  # beyond any card a person types on a workshop day
 CARD_ROLE = Qt.ItemDataRole.UserRole + 10
 # A light tint per kind: a help to the eye, never the only sign (the kind is also written).
 TINTS = {"strength": "#e3f1e6", "development": "#fdecd9", "idea": "#e6eefb",
@@ -118,20 +119,60 @@ def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> 
 
 
 class CardDelegate(QStyledItemDelegate):
-    """A card: its text, what it is below, a cluster shown as a bar down its side.
+    """A card: its whole text, what it is below, a cluster shown as a bar down its side.
 
-    On the projector a card has more lines for its text and only its votes below: it is read
-    from the back of the room.
+    A card grows to hold its text, however long: on the debrief tool a card is read, not
+    guessed at. On the projector the text is larger and only the votes are below it: it is
+    read from the back of the room. Each card's lines are measured once per column width.
     """
 
     def __init__(self, parent=None, projector: bool = False):
         super().__init__(parent)
         self.projector = projector
-        self.text_lines = 4 if projector else 2
+        self._lines: dict[tuple, tuple[list[str], list[str]]] = {}
+
+    def _meta(self, shown: ShownCard) -> str:
+        if self.projector:
+            votes = shown.card.votes
+            return ngettext("{n} vote", "{n} votes", votes).format(n=votes) if votes else ""
+        return " · ".join(part for part in (shown.meta, shown.cluster and "▌" + shown.cluster)
+                          if part)
+
+    def lines(self, shown: ShownCard, font, width: int) -> tuple[list[str], list[str]]:
+        """The card's text and its meta line, each wrapped to `width`."""
+        meta = self._meta(shown)
+        key = (shown.card.text, meta, width, font.pointSizeF())
+        found = self._lines.get(key)
+        if found is None:
+            if len(self._lines) > 20_000:  # a long day's edits: start measuring afresh
+                self._lines.clear()
+            small = QFont(font)
+            small.setPointSizeF(font.pointSizeF() * 0.86)
+            found = self._lines[key] = (
+                wrap_lines(shown.card.text, QFontMetrics(font), width, MAX_CARD_LINES),
+                wrap_lines(meta, QFontMetrics(small), width, MAX_CARD_LINES))
+        return found
+
+    @staticmethod
+    def _text_width(view) -> int:
+        """The width a card's lines are wrapped to: the column's, less room for a scroll
+        bar even before one appears (its appearing does not lay the cards out again), less
+        the card's margins and the text's."""
+        if view is None:
+            return 200
+        width = view.viewport().width()
+        if not view.verticalScrollBar().isVisible():
+            width -= view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return max(width - 8 - 20, 40)
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        shown: ShownCard = index.data(CARD_ROLE)
         line = QFontMetrics(option.font).lineSpacing()
-        return QSize(100, int(line * (self.text_lines + 1.2)) + 14)
+        if shown is None:
+            return QSize(100, line + 14)
+        text, meta = self.lines(shown, option.font, self._text_width(option.widget))
+        small_line = int(line * 0.86) + 1
+        return QSize(100, line * max(len(text), 1) + small_line * len(meta) + 16)
 
     def paint(self, painter, option, index) -> None:
         shown: ShownCard = index.data(CARD_ROLE)
@@ -156,25 +197,21 @@ class CardDelegate(QStyledItemDelegate):
         text_rect = rect.adjusted(12, 5, -8, -5)
         metrics = QFontMetrics(option.font)
         line = metrics.lineSpacing()
+        text, meta = self.lines(shown, option.font, self._text_width(option.widget))
         painter.setPen(ink)
-        for number, text in enumerate(wrap_lines(shown.card.text, metrics, text_rect.width(),
-                                                 self.text_lines)):
+        for number, text_line in enumerate(text):
             painter.drawText(text_rect.left(), text_rect.top() + metrics.ascent() + number * line,
-                             text)
-        small = option.font
+                             text_line)
+        small = QFont(option.font)
         small.setPointSizeF(small.pointSizeF() * 0.86)
+        small_metrics = QFontMetrics(small)
         painter.setFont(small)
         painter.setPen(muted)
-        if self.projector:
-            meta = _("{n} votes").format(n=shown.card.votes) if shown.card.votes else ""
-        else:
-            meta = " · ".join(part for part in (shown.meta, shown.cluster and "▌" + shown.cluster)
-                              if part)
-        meta_rect = QRect(text_rect.left(), text_rect.top() + line * self.text_lines + 2,
-                          text_rect.width(), line)
-        painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(small).elidedText(meta, Qt.TextElideMode.ElideRight,
-                                                         meta_rect.width()))
+        top = text_rect.top() + line * max(len(text), 1) + 2
+        for number, meta_line in enumerate(meta):
+            painter.drawText(text_rect.left(),
+                             top + small_metrics.ascent() + number * (int(line * 0.86) + 1),
+                             meta_line)
         painter.restore()
 
 
@@ -190,7 +227,12 @@ class CardList(AcceptsOnly, QListView):
         self.setModel(model)
         self.setAccessibleName(accessible_name)
         self.setItemDelegate(CardDelegate(self, projector))
-        self.setUniformItemSizes(True)  # a thousand cards lay out at once
+        # Cards differ in height (each holds its whole text); the delegate keeps each card's
+        # measured lines, so a thousand cards lay out again quickly as the search narrows.
+        self.setUniformItemSizes(False)
+        # Laid out again when the column's width changes, not only its height: a card's
+        # height depends on the width its lines wrap to.
+        self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

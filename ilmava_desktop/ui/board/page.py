@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.core import board as core
-from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.i18n import _, current_language, ngettext
 from ilmava_desktop.services import assessment, board
 from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.ui.board.card_dialog import CardDialog
@@ -293,7 +293,8 @@ class BoardPage(QWidget):
         parts = [_(core.KINDS[card.kind])] if by != "kind" else []
         parts.append(_("confidential") if card.confidential else _("publishable"))
         if card.votes:
-            parts.append("●" * min(card.votes, 5) + " " + _("{n} votes").format(n=card.votes))
+            parts.append("●" * min(card.votes, 5) + " "
+                         + ngettext("{n} vote", "{n} votes", card.votes).format(n=card.votes))
         if by != "municipality":
             parts.append(self.municipality_names.get(card.municipality_id, _("Whole cohort")))
         if by != "theme" and card.theme_id:

@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         closing = asyncio.Event()
         app.aboutToQuit.connect(closing.set)
         window = MainWindow()
+        window.fit_to_screen()
         code = 0
         if args.startup_check:
             _close_after_first_paint(app, window)

@@ -54,3 +54,17 @@ def error_log() -> Path:
     """Where the window and the command line write what went wrong unexpectedly (the user
     sees one sentence)."""
     return data_dir() / "ilmava-desktop.log"
+
+
+def geometry(name: str) -> str | None:
+    """A window's or dialog's last size and place on screen, as Qt wrote it (base64)."""
+    value = load().get("geometry", {})
+    found = value.get(name) if isinstance(value, dict) else None
+    return found if isinstance(found, str) else None
+
+
+def remember_geometry(name: str, value: str) -> None:
+    data = load()
+    kept = data.get("geometry") if isinstance(data.get("geometry"), dict) else {}
+    data["geometry"] = {**kept, name: value}
+    save(data)

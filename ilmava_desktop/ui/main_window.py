@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -282,8 +282,21 @@ class MainWindow(QMainWindow):
     def open_cohort(self, path: Path) -> None:
         self.lifecycle.open_path(path)
 
+    def fit_to_screen(self) -> None:
+        """As the user left the window last time, or 1280×800 and no larger than the screen
+        (a 1366×768 laptop's screen less its task bar); remembered when it closes."""
+        from ilmava_desktop.ui import geometry
+
+        if not geometry.restore(self, "main"):
+            geometry.fit(self, QSize(1280, 800))
+        self.keep_geometry = True
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self.lifecycle.close_for_quit():
+            if getattr(self, "keep_geometry", False):
+                from ilmava_desktop.ui import geometry
+
+                geometry.remember(self, "main")
             event.accept()
         else:
             event.ignore()

@@ -32,6 +32,7 @@ from ilmava_desktop.services import assessment
 from ilmava_desktop.services.output_files import write_atomically
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_open, ask_save
+from ilmava_desktop.ui.geometry import keep_dialog_geometry
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.widgets import dialog_buttons
 
@@ -46,6 +47,7 @@ class TemplateDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(_("Self-assessment template"))
         self.resize(980, 640)
+        keep_dialog_geometry(self, "assessment-template")
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(_("The template's texts"))
         self.tree.setHeaderLabels([_("Part"), "Suomi", "Svenska", "English"])

@@ -26,6 +26,7 @@ from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.services.attendance import days as day_service
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask
+from ilmava_desktop.ui.geometry import keep_dialog_geometry
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, row_table
@@ -129,6 +130,7 @@ class DaysDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Close))
         self.resize(820, 380)
+        keep_dialog_geometry(self, "days")
         ctx.changed.connect(lambda changes: changes.touches("day") and self.refresh())
         self.refresh()
 

@@ -24,6 +24,7 @@ from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.i18n import _, current_language, ngettext
 from ilmava_desktop.services.attendance import invitations
 from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.geometry import keep_dialog_geometry
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.widgets import dialog_buttons
 
@@ -152,6 +153,7 @@ class InvitationsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Close))
         self.resize(820, 560)
+        keep_dialog_geometry(self, "invitations")
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.table and event.type() == QEvent.Type.KeyPress:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.core import board as core
 from ilmava_desktop.i18n import _
+from ilmava_desktop.ui.geometry import keep_dialog_geometry
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
 
 
@@ -60,6 +61,7 @@ class CardDialog(QDialog):
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel))
         self.resize(520, self.sizeHint().height())
+        keep_dialog_geometry(self, "card")
 
     def values(self) -> dict:
         return {"text": self.text.toPlainText(), "kind": self.kind.currentData(),

@@ -74,8 +74,8 @@ class PairsTab(QWidget):
         self.done_button = QPushButton(_("D&one / not done"))
         self.done_button.clicked.connect(lambda: self.toggle("done"))
         self.model = RowTableModel([
-            Column(_("Reviewer"), lambda r: r.reviewer),
-            Column(_("Reviews"), lambda r: r.reviewee),
+            Column(_("Reviewing municipality"), lambda r: r.reviewer),
+            Column(_("Reviewed municipality"), lambda r: r.reviewee),
             Column(_("Score"), lambda r: decimal(r.score), align_right=True),
             Column(_("Locked"), lambda r: _("locked") if r.locked else ""),
             Column(_("Done"), lambda r: _("done") if r.done else ""),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ilmava_desktop.core.municipality_names import display_name
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.resources import official_municipalities
+from ilmava_desktop.ui.geometry import keep_dialog_geometry
 from ilmava_desktop.ui.row_model import SEARCH_ROLE, Column, RowTableModel
 from ilmava_desktop.ui.widgets import dialog_buttons
 
@@ -63,6 +64,7 @@ class AddMunicipalityDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.resize(460, 520)
+        keep_dialog_geometry(self, "add-municipality")
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip().casefold())

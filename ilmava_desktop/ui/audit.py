@@ -296,9 +296,11 @@ def _cells(view: QAbstractItemView):
             fits = needed.height() <= rect.height() + 2 and needed.width() <= room + 1
         else:
             fits = False
-        visible = rect.intersected(viewport.rect()).adjusted(3, 2, -3, -2)
-        yield view, text.replace("\n", " "), _in_parent(viewport, view, visible), fits, \
-            _large(font)
+        # Contrast is read only off a cell wholly in view: of one half scrolled away, the
+        # part showing may hold no text at all.
+        box = (_in_parent(viewport, view, rect.adjusted(3, 2, -3, -2))
+               if viewport.rect().contains(rect) else None)
+        yield view, text.replace("\n", " "), box, fits, _large(font)
 
 
 def _visible_indexes(view: QAbstractItemView):

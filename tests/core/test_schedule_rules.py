@@ -59,7 +59,7 @@ def test_a_visitor_on_two_visits_the_same_day_is_a_conflict_in_words():
                 core.Booking("Lahti", date(2026, 10, 14), frozenset({"b"})),
                 core.Booking("Forssa", date(2026, 10, 15), frozenset({"a"}))]
     assert core.double_bookings(bookings, {"b": "Bea Bokad"}) == [
-        "Bea Bokad is booked on two visits on 14.10.2026: Porvoo and Lahti."]
+        "Bea Bokad is booked on two visits on 14 Oct 2026: Porvoo and Lahti."]
 
 
 def test_times_are_read_and_written_as_hh_mm():

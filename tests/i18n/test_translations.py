@@ -80,4 +80,8 @@ def test_dates_are_written_day_month_year():
     from datetime import date
 
     from ilmava_desktop.core.dates import format_date
-    assert format_date(date(2026, 1, 28)) == "28.1.2026"
+    assert format_date(date(2026, 1, 28), "fi") == "28.1.2026"
+    assert format_date(date(2026, 1, 28), "sv") == "28.1.2026"
+    # An English reader would take 1.5.2027 for January: the month is written out.
+    assert format_date(date(2027, 5, 1), "en") == "1 May 2027"
+    assert format_date(date(2026, 1, 28)) == "28 Jan 2026"  # the tests speak English

@@ -172,7 +172,7 @@ def test_a_walk_in_over_the_maximum_adds_nobody_unless_overridden(empty_demo):
 @pytest.mark.parametrize(("language", "said"), [
     ("fi", "Aino Esimerkki (Asikkala) paikalla 9.12"),
     ("sv", "Aino Esimerkki (Asikkala) närvarande 9.12"),
-    ("en", "Aino Esimerkki (Asikkala) present at 9.12"),
+    ("en", "Aino Esimerkki (Asikkala) present at 9:12"),
 ])
 def test_a_check_in_is_told_in_the_past_tense_with_its_time(empty_demo, language, said):
     from ilmava_desktop.i18n import current_language, set_language
@@ -194,9 +194,9 @@ def test_walk_ins_and_substitutes_are_told_as_such(empty_demo):
     kuhmo = people_of(empty_demo, "290")[0]
     at = datetime(2026, 1, 28, 10, 3)
     said = att.walk_in(empty_demo, day.id, kuhmo.municipality_id, "Uusi Tulija", now=at)
-    assert said.description == "Uusi Tulija (Kuhmo) present at 10.03, walk-in"
+    assert said.description == "Uusi Tulija (Kuhmo) present at 10:03, walk-in"
     said = att.substitute(empty_demo, day.id, kuhmo.id, "Sijainen Esimerkki", now=at)
-    assert said.description == (f"Sijainen Esimerkki (Kuhmo) present at 10.03 in place of "
+    assert said.description == (f"Sijainen Esimerkki (Kuhmo) present at 10:03 in place of "
                                 f"{kuhmo.name}")
 
 

@@ -52,7 +52,7 @@ def test_a_visitor_booked_on_two_visits_the_same_day_is_refused_by_name(demo):
     other = next(v for v in visits.visits(demo.db)
                  if reviewer in v.reviewer_ids and v.id != porvoo.id)
     interviewees.add_interviewee(demo, host_id=other.host.id, name="Ainoa Haastateltava")
-    with pytest.raises(core.ScheduleImpossible, match="is booked on two visits on 14.10.2026"):
+    with pytest.raises(core.ScheduleImpossible, match="is booked on two visits on 14 Oct 2026"):
         schedule.plan(demo, host_id=other.host.id, day="2026-10-14")
 
 

@@ -43,7 +43,7 @@ def test_type_part_of_a_name_and_enter(page, qtbot):
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert person_named(page, "Aino Esimerkki").id in present(page)
     assert page.search.text() == "" and page.search.hasFocus()
-    assert re.fullmatch(r"✓ Aino Esimerkki \(Asikkala\) present at \d{1,2}\.\d\d — "
+    assert re.fullmatch(r"✓ Aino Esimerkki \(Asikkala\) present at \d{1,2}:\d\d — "
                         r"Ctrl\+Z undoes it\.", page.message.text())
     assert page.model.rows[0].group.name == "Asikkala"
     assert page.municipality_text("Asikkala") == "1 / 2 · 1–3 · within the limits"

@@ -230,3 +230,13 @@ def test_one_vote_is_one_vote_in_every_language(demo_window_at, qtbot):
             assert page._make_shown(shown.card, "kind").meta.count(words) == 1
         finally:
             set_language("en")
+
+
+def test_the_cluster_bar_is_explained_in_words_when_clusters_are_shown(demo_window_at, qtbot):
+    window = demo_window_at(4)
+    page = page_of(window, qtbot)
+    assert any(card.cluster_id for card in page.cards)  # the demo has clusters
+    assert page.cluster_legend.isVisible()
+    assert page.cluster_legend.text() == "▌ bar: in a cluster, named under the card"
+    page.search.setText("no card says this")
+    assert not page.cluster_legend.isVisible()

@@ -42,5 +42,5 @@ def test_work_left_on_another_drive_letter_is_offered_with_where_it_was(qtbot, t
 
 
 def test_moments_read_as_day_and_time():
-    assert format_moment("2026-11-28T08:05:00") == "28.11.2026 8.05"
+    assert format_moment("2026-11-28T08:05:00") == "28 Nov 2026 8:05"
     assert format_moment("") == "" and format_moment("eilen") == ""

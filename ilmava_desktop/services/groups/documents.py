@@ -39,7 +39,7 @@ def groups_document(db, grouping_id: str, language: str) -> TableDocument:
             _("Group {k}").format(k=number), "; ".join(group.reasons),
             [_("Municipality"), _("Theme"), _("Development task")], rows, [1.2, 1.6, 3.2]))
     subtitle = " · ".join(part for part in (
-        chosen.name, f"{format_date(day.date)} {day.venue}".strip() if day else "") if part)
+        chosen.name, f"{format_date(day.date, language)} {day.venue}".strip() if day else "") if part)
     return _document(db, language, _("Thematic groups"), subtitle, sections)
 
 

@@ -43,7 +43,7 @@ def build(db, language: str = "fi", name_municipalities: bool = False,
     for row in queries.attendance(db):
         present.setdefault(row["day_id"], set()).add(row["person_id"])
         municipalities_present.setdefault(row["day_id"], set()).add(row["municipality_id"])
-    attendance_rows = [[format_date(d.date) or "", d.title, str(len(
+    attendance_rows = [[format_date(d.date, language) or "", d.title, str(len(
         municipalities_present.get(d.id, set()))), str(len(present.get(d.id, set())))]
         for d in days if d.id in present]
     return CohortSummary(
@@ -51,7 +51,7 @@ def build(db, language: str = "fi", name_municipalities: bool = False,
         title=_("Lessons of the cohort"),
         programme=programme_service.programme(db).name(language),
         cohort=cohort.name,
-        date=format_date(when) if language != "en" else when.isoformat(),
+        date=format_date(when, language),
         demo_label=DEMO_LABEL[language] if cohort.is_demo else "",
         intro=_("{n} municipalities took part. This summary holds no confidential material and "
                 "names no person.").format(n=len(municipalities))

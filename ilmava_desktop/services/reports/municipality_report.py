@@ -57,8 +57,7 @@ def build(db, municipality_id: str, language: str | None = None,
     language = language or report_language(municipality)
     _ = gettext_for(language)
     cohort = queries.cohort(db)
-    when = format_date(today or date.today()) if language != "en" else (
-        today or date.today()).isoformat()
+    when = format_date(today or date.today(), language)
     labels = {
         "participants": _("Participants"), "task": _("The development task"),
         "assessment": _("Self-assessment"), "notes": _("Strengths and development areas"),
@@ -216,7 +215,7 @@ def short_date(value: date | None, language: str) -> str:
 def _day_labels(db, language: str) -> list[str]:
     """Each day in full, for a table with the days as rows: "28.1.2026 Aloituspäivä"."""
     return [" ".join(part for part in (
-        format_date(d.date) if language != "en" else (d.date.isoformat() if d.date else ""),
+        format_date(d.date, language),
         d.title) if part) for d in queries.days(db)]
 
 

@@ -67,7 +67,7 @@ def _pack(db, found, language: str, say_language: bool) -> VisitPack:
                      if slot["kind"] == core.INTERVIEW else ""))
     guide = guides.guide(db)
     covered = guides.visit_themes(db, found)
-    day = format_date(_date(found.date)) if found.date else _("date not set")
+    day = format_date(_date(found.date), language) if found.date else _("date not set")
     subtitle = " · ".join(part for part in (cohort.name, day, found.place) if part)
     note = ""
     if say_language:

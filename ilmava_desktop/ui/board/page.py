@@ -110,6 +110,10 @@ class BoardPage(QWidget):
         self.search.textChanged.connect(lambda _t: self.show_cards())
         self.by_votes.toggled.connect(lambda _b: self.show_cards())
         self.count = QLabel()
+        self.cluster_legend = QLabel(_("▌ bar: in a cluster, named under the card"))
+        self.cluster_legend.setWordWrap(True)
+        self.cluster_legend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.cluster_legend.hide()
 
         # -- what can be done to a card -------------------------------------------------------
         self.buttons: dict[str, QPushButton] = {}
@@ -168,7 +172,7 @@ class BoardPage(QWidget):
         action_row = QHBoxLayout()
         for button in self.buttons.values():
             action_row.addWidget(button)
-        action_row.addStretch(1)
+        action_row.addWidget(self.cluster_legend, 1)
         action_row.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -323,6 +327,8 @@ class BoardPage(QWidget):
             if column is current and chosen:
                 column.select_ids(chosen)
         self.restoring = False
+        # The bar down a card's side is said in words wherever it is shown (not colour alone).
+        self.cluster_legend.setVisible(any(card.cluster_id for card in visible))
         self.count.setText(_("{shown} of {total} cards").format(shown=len(visible),
                                                                  total=len(self.cards)))
         if self.projector is not None and self.projector.isVisible():

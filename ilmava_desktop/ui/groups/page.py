@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.core import grouping as core
 from ilmava_desktop.core.dates import format_date
-from ilmava_desktop.i18n import _, current_language, decimal
+from ilmava_desktop.i18n import _, current_language, decimal, ngettext
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.attendance import day_label
@@ -217,8 +217,10 @@ class GroupsPage(QWidget):
                 "  ▲ " + _("too small: {n} < {low}").format(n=size, low=low) if size < low
                 else "  ▲ " + _("too large: {n} > {high}").format(n=size, high=high))
             column.show_group(
-                _("Group {k} · {points} points · {n}").format(
-                    k=column.number + 1, points=decimal(group.score), n=size) + state,
+                _("Group {k} · {points} points · {municipalities}").format(
+                    k=column.number + 1, points=decimal(group.score),
+                    municipalities=ngettext("{n} municipality", "{n} municipalities",
+                                            size).format(n=size)) + state,
                 "; ".join(group.reasons),
                 [MunicipalityCard(m, by_id[m].name(language), " · ".join(part for part in (
                     themes.get(by_id[m].theme or "", ""),

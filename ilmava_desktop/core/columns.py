@@ -68,6 +68,12 @@ class ColumnMap:
     def summary(self) -> dict:
         return {"used": self.used(), "ignored": self.ignored()}
 
+    def without(self, index: int, among: set[int]) -> ColumnMap:
+        """The same, but column `index` not used if it is among `among` and was guessed."""
+        return ColumnMap(tuple(
+            ColumnUse(u.index, u.header, None) if u.index == index and index in among
+            and not u.chosen else u for u in self.uses))
+
 
 def fold(text: str) -> str:
     """Case and accents ignored, dashes and spacing too: the key words are compared by."""

@@ -9,7 +9,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ilmava_desktop.core.columns import AmbiguousLabel, ColumnMap, Field, find_label, yes_no
+from ilmava_desktop.core.columns import (
+    AmbiguousLabel,
+    ColumnMap,
+    Field,
+    find_label,
+    form_login_columns,
+    yes_no,
+)
 from ilmava_desktop.core.columns import is_yes as _is_yes
 from ilmava_desktop.core.columns import map_columns as map_by_meaning
 from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
@@ -189,7 +196,13 @@ def file_kind(header: list[str], rows: list[list[str]], finder: MunicipalityFind
     # A choice of the other kind's field (remembered from another file) does not apply here.
     chosen = {h: f for h, f in (chosen or {}).items() if f is None or f in keys}
     taken = day_columns_taken(header) if kind == REGISTRATIONS else {}
-    return kind, map_by_meaning(header, rows, fields, chosen, taken)
+    column_map = map_by_meaning(header, rows, fields, chosen, taken)
+    index = column_map.index()
+    if {"first_name", "last_name"} <= index.keys() and "name" in index:
+        # Microsoft Forms' own name column (the signed-in user, or empty) is not the
+        # person's name when the form asks for first and last name.
+        column_map = column_map.without(index["name"], form_login_columns(header))
+    return kind, column_map
 
 
 def day_columns_taken(header: list[str]) -> dict[int, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,7 +107,8 @@ def _theme_ids(text: str) -> tuple[list[str], list[str]]:
 
 def _languages(text: str) -> list[str]:
     found = []
-    for part in text.replace(";", ",").replace("/", ",").split(","):
+    # "suomi, ruotsi", "fi/sv", or a survey's several choices "suomi ruotsi"
+    for part in re.split(r"[;,/\s]+", text):
         word = part.strip().casefold()
         if not word:
             continue

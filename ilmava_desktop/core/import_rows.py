@@ -129,6 +129,15 @@ class UnusableFile(ValueError):
     """The file as a whole cannot be imported; the message is for the user."""
 
 
+class MissingColumns(UnusableFile):
+    """No column of the file was understood to hold what the import needs: the columns as
+    they were read and the fields they can be given, so the user can choose."""
+
+    def __init__(self, message: str, columns: ColumnMap, fields: list[tuple[str, str]]):
+        super().__init__(message)
+        self.columns, self.fields = columns, fields
+
+
 @dataclass(frozen=True)
 class PersonRecord:
     line: int
@@ -178,19 +187,21 @@ def columns_by_alias(header: list[str], aliases: dict[str, str]) -> dict[str, in
 def file_kind(header: list[str], rows: list[list[str]], finder: MunicipalityFinder,
               chosen: dict[str, str | None] | None = None) -> tuple[str, ColumnMap]:
     """Which kind of file this is, and how each of its columns is used."""
-    both = map_by_meaning(header, rows, municipality_fields(finder), chosen,
-                          day_columns_taken(header))
+    union = municipality_fields(finder)
+    both = map_by_meaning(header, rows, union, chosen, day_columns_taken(header))
     index = both.index()
+    choices = [(f.key, _(f.label)) for f in union]
     if "municipality" not in index:
-        raise UnusableFile(_("The file has no municipality column (Kunta, Kommun or Municipality)."))
+        raise MissingColumns(_("The file has no municipality column (Kunta, Kommun or "
+                               "Municipality)."), both, choices)
     if {"theme", "wicked_problem", "council_target"} & index.keys():
         kind = APPLICATIONS
     elif "name" in index or {"first_name", "last_name"} & index.keys():
         kind = REGISTRATIONS
     else:
-        raise UnusableFile(_(
+        raise MissingColumns(_(
             "The file has neither name columns of registrations nor the theme column of "
-            "applications."))
+            "applications."), both, choices)
     fields = municipality_fields(finder, kind)
     keys = {f.key for f in fields}
     # A choice of the other kind's field (remembered from another file) does not apply here.

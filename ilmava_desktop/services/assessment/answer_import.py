@@ -22,12 +22,12 @@ from ilmava_desktop.core.columns import ColumnMap, Field, check_choices, map_col
 from ilmava_desktop.core.import_rows import (
     HEADER_ALIASES,
     HEADER_PHRASES,
+    MissingColumns,
     Rejection,
-    UnusableFile,
 )
 from ilmava_desktop.core.municipality_names import MunicipalityFinder
 from ilmava_desktop.core.rules import RuleViolation, clean_text, excerpt, whole_number
-from ilmava_desktop.i18n import N_, _
+from ilmava_desktop.i18n import N_, _, current_language
 from ilmava_desktop.resources import official_municipalities
 from ilmava_desktop.services import assessment, column_choices
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
@@ -105,6 +105,9 @@ class AnswerPlan:
     comments: list[CommentLine] = field(default_factory=list)
     shape: str = LONG
     columns: ColumnMap = field(default_factory=lambda: ColumnMap(()))
+    # The template's statements as a column can be chosen for: (id, "1. text…").
+    statements: list[tuple[str, str]] = field(default_factory=list)
+    municipality_names: dict[str, str] = field(default_factory=dict)
 
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
@@ -161,18 +164,20 @@ def plan_answers(session: CohortSession, path: Path, round_name: str,
     shape, column_map = read_columns(header, [r for _line, r in rows], template, finder,
                                      choices)
     columns = column_map.index()
+    choices = [(key, _(FIELD_LABELS[key])) for key in LONG_FIELDS] + statement_labels(template)
     if shape == LONG and {"municipality", "statement", "value"} - columns.keys():
-        raise UnusableFile(_("The file needs the columns municipality, statement and value "
-                             "(Kunta, Väittämä, Arvo), or a municipality column and a column "
-                             "for each statement."))
+        raise MissingColumns(_("The file needs the columns municipality, statement and value "
+                               "(Kunta, Väittämä, Arvo), or a municipality column and a "
+                               "column for each statement."), column_map, choices)
     if shape == WIDE and "municipality" not in columns:
-        raise UnusableFile(_("The file has no municipality column (Kunta, Kommun or "
-                             "Municipality)."))
+        raise MissingColumns(_("The file has no municipality column (Kunta, Kommun or "
+                               "Municipality)."), column_map, choices)
     in_cohort = {m.code: m.id for m in queries.municipalities(db)}
     current = ({(a.municipality_id, a.sheet, a.statement_id): a.value
                 for a in assessment.answers(db, existing_round.id)} if existing_round else {})
     plan = AnswerPlan(clean_text(round_name), existing_round is not None, shape=shape,
-                      columns=column_map)
+                      columns=column_map, statements=statement_labels(template),
+                      municipality_names={m.id: m.name() for m in queries.municipalities(db)})
     existing_comments: dict[tuple[str, str, str], list[str]] = {}
     if existing_round:
         for (m_id, theme, kind), text in assessment.all_comments(db, existing_round.id).items():
@@ -180,6 +185,19 @@ def plan_answers(session: CohortSession, path: Path, round_name: str,
     reader = _read_wide if shape == WIDE else _read_long
     reader(plan, rows, column_map, template, finder, in_cohort, current, existing_comments)
     return plan
+
+
+def statement_labels(template: core.Template) -> list[tuple[str, str]]:
+    language = current_language()
+    return [(s.id, f"{number}. {excerpt(s.text.get(language) or s.text['fi'], 50)}")
+            for number, s in enumerate(template.statements, start=1)]
+
+
+def field_choices(plan: AnswerPlan) -> list[tuple[str, str]]:
+    """The uses a column of this file can be given: the fields of its shape, and the
+    template's statements (a column chosen for a statement makes the file wide)."""
+    keys = WIDE_FIELDS if plan.shape == WIDE else LONG_FIELDS
+    return [(key, _(FIELD_LABELS[key])) for key in keys] + plan.statements
 
 
 def _municipality(finder, in_cohort, written: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ilmava_desktop.core import sparring as core
 from ilmava_desktop.core.columns import AmbiguousLabel, ColumnMap, Field, check_choices, map_columns
-from ilmava_desktop.core.import_rows import Rejection, UnusableFile, find_theme
+from ilmava_desktop.core.import_rows import MissingColumns, Rejection, find_theme
 from ilmava_desktop.core.municipality_names import (
     BILINGUAL_FINNISH_MAJORITY,
     BILINGUAL_SWEDISH_MAJORITY,
@@ -65,6 +65,10 @@ class SparrerImport:
                 "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected],
                 "notes": [{"line": r.line, "note": r.reason} for r in self.notes],
                 "columns": self.columns.summary()}
+
+
+def field_choices() -> list[tuple[str, str]]:
+    return [(key, _(LABELS[key])) for key in COLUMNS]
 
 
 def sparrer_fields() -> list[Field]:
@@ -164,8 +168,8 @@ def read_sparrer_file(path: Path, chosen: dict[str, str | None] | None = None
     column_map = map_columns(header, [row for _line, row in rows], sparrer_fields(), chosen)
     columns = column_map.index()
     if "name" not in columns or "themes" not in columns:
-        raise UnusableFile(_("The file needs at least the columns name and themes (Nimi, "
-                             "Teemat)."))
+        raise MissingColumns(_("The file needs at least the columns name and themes (Nimi, "
+                               "Teemat)."), column_map, field_choices())
     planned, rejected, notes = [], [], []
     first_line: dict[str, tuple[int, tuple]] = {}
     for line, row in rows:

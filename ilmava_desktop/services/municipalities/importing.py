@@ -15,6 +15,9 @@ from pathlib import Path
 from ilmava_desktop.core.columns import ColumnMap, check_choices
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.import_rows import (
+    APPLICATION_FIELDS,
+    FIELD_LABELS,
+    REGISTRATION_FIELDS,
     REGISTRATIONS,
     ApplicationRecord,
     PersonRecord,
@@ -315,6 +318,19 @@ def import_file(session: CohortSession, path: Path, dry_run: bool = False,
     if not dry_run:
         apply_import(session, plan)
     return plan
+
+
+def field_choices(kind: str) -> list[tuple[str, str]]:
+    """The fields a column of a file of this kind can fill: (key, label in the user's
+    language)."""
+    keys = REGISTRATION_FIELDS if kind == REGISTRATIONS else APPLICATION_FIELDS
+    return [(key, _(FIELD_LABELS[key])) for key in keys]
+
+
+def field_label(key: str) -> str:
+    """A field's name in the user's language, also for uses not chosen from a list (a
+    column headed by a day's date)."""
+    return _(FIELD_LABELS[key]) if key in FIELD_LABELS else key
 
 
 def describe(plan: ImportPlan) -> str:

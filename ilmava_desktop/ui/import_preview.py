@@ -68,6 +68,7 @@ class Importer:
     columns: Callable[[Any], ColumnMap] = lambda plan: plan.columns
     # A use the list does not offer (a column headed by a day's date): its name.
     label_of: Callable[[str], str] = str
+    detail_header: str = ""  # the preview's last column; "Reason" when not given
 
 
 class ColumnTable(QTableWidget):
@@ -136,7 +137,7 @@ class ImportPreviewDialog(QDialog):
             Column(_("Result"), lambda r: r.result),
             Column(_("Municipality"), lambda r: r.place),
             Column(importer.label_header, lambda r: r.label),
-            Column(_("Reason"), lambda r: r.detail),
+            Column(importer.detail_header or _("Reason"), lambda r: r.detail),
         ], self)
         self.table = row_table(self.model, _("Import preview"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -207,7 +208,8 @@ class ImportPreviewDialog(QDialog):
                      "if it holds something to import.",
                      "{n} columns of the file are not used: {names}. Choose a use for them "
                      "below if they hold something to import.", len(ignored)).format(
-                n=len(ignored), names=", ".join(f"“{h}”" for h in ignored))
+                n=len(ignored), names=", ".join(_("“{header}”").format(header=h)
+                                                for h in ignored))
             if ignored else _("Every column of the file is used."))
         self.import_button.setEnabled(self.importer.can_apply(plan))
 

@@ -115,3 +115,32 @@ def test_answers_from_a_webropol_export_in_the_window(demo_window_at, qtbot):
     # Lahti's first respondent: "3 - Kehittymässä", then 4, 2, 3, not answered, 5.
     assert [given.get((1, f"strategy.{n}")) for n in (1, 2, 3, 4)] == [3, 4, 2, 3]
     assert given[(2, "finance.2")] is None  # "En osaa sanoa"
+
+
+def test_a_hosts_list_of_interviewees_previewed_with_its_columns(demo_window_at, qtbot,
+                                                                  tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = demo_window_at(0)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    tab = window.tool_stack.currentWidget().visit
+    tab.choice.setCurrentIndex(tab.choice.findText("Lahti"))
+    path = tmp_path / "haastateltavat.xlsx"
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["Aikaleima", "Haastateltavan nimi", "Tehtävä tai yksikkö", "Puhelin"],
+                ["2026-09-01", "Kerttu Kysyjä", "energia-asiantuntija", "040 1"],
+                ["2026-09-01", "Ville Valtuutettu", "kaupunginvaltuutettu", "040 2"]):
+        book.active.append(row)
+    book.save(path)
+    dialog = tab.import_list()
+    dialog.load(path)
+    assert uses(dialog) == {"Aikaleima": "", "Haastateltavan nimi": "name",
+                            "Tehtävä tai yksikkö": "title", "Puhelin": ""}
+    assert "2 added" in dialog.summary.text()
+    click_button(qtbot, dialog, "Import")
+    qtbot.waitUntil(lambda: tab.people_model.rowCount() == 2)

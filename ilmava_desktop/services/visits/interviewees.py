@@ -47,6 +47,10 @@ LABELS = {"name": N_("name"), "title": N_("title or unit"), "group": N_("intervi
           "email": N_("e-mail")}
 
 
+def field_choices() -> list[tuple[str, str]]:
+    return [(key, _(LABELS[key])) for key in ALIASES]
+
+
 def interviewee_fields() -> list[Field]:
     return [Field(key, LABELS[key], ALIASES[key], PHRASES[key]) for key in ALIASES]
 

@@ -30,6 +30,7 @@ from ilmava_desktop.commands.common import (
     CliError,
     Parser,
 )
+from ilmava_desktop.core.columns import ChoiceError
 from ilmava_desktop.core.import_rows import UnusableFile
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import LANGUAGES, _, arguments, os_errors, set_language
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except CliError as exc:
         return _fail(str(exc), exc.code)
-    except (CohortFileError, UnusableFile, UnknownDay) as exc:
+    except (CohortFileError, UnusableFile, UnknownDay, ChoiceError) as exc:
         return _fail(str(exc), UNUSABLE)
     except RuleViolation as exc:
         return _fail(str(exc), PROBLEM)

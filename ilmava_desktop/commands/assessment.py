@@ -5,7 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ilmava_desktop.commands.common import OK, PROBLEM, CliError, Parser, open_for_writing, print_json
+from ilmava_desktop.commands.common import (
+    OK,
+    PROBLEM,
+    CliError,
+    Parser,
+    column_choices,
+    column_option,
+    open_for_writing,
+    print_columns,
+    print_json,
+)
 from ilmava_desktop.i18n import LANGUAGES, _, current_language, decimal
 
 
@@ -36,6 +46,7 @@ def add_parsers(commands) -> None:
     answers_import.add_argument("--round", required=True, dest="round_name")
     answers_import.add_argument("--dry-run", action="store_true")
     answers_import.add_argument("--json", action="store_true")
+    column_option(answers_import)
     results = commands.add_parser("results", help=_("theme scores of a round"))
     results.add_argument("cohort", type=Path)
     results.add_argument("--round", required=True, dest="round_name")
@@ -123,7 +134,8 @@ def cmd_answers(args) -> int:
 
     session = open_for_writing(args.cohort)
     try:
-        plan = import_answers(session, args.file, args.round_name, dry_run=args.dry_run)
+        plan = import_answers(session, args.file, args.round_name, dry_run=args.dry_run,
+                              chosen=column_choices(args))
     finally:
         session.close(save=not args.dry_run)
     summary = plan.summary()
@@ -133,6 +145,7 @@ def cmd_answers(args) -> int:
         print(_("{added} to add, {updated} to update, {unchanged} unchanged, {rejected} rejected")
               .format(added=summary["added"], updated=summary["updated"],
                       unchanged=summary["unchanged"], rejected=len(summary["rejected"])))
+        print_columns(plan.columns)
         if plan.comments:
             print(_("{n} comment lines added").format(n=len(plan.comments)))
         for rejection in plan.rejected:

@@ -60,3 +60,25 @@ def export_parsers(commands):
 
 def run_export(args) -> int:
     return args.run(args)
+
+
+def column_option(parser) -> None:
+    """`--column "HEADER=field"`, repeatable: the use of a column of the imported file."""
+    parser.add_argument("--column", action="append", default=[], metavar="HEADER=FIELD",
+                        help=_("use the file's column HEADER for FIELD (or ignore); "
+                               "repeatable"))
+
+
+def column_choices(args) -> dict:
+    from ilmava_desktop.core.columns import parse_column_args
+
+    return parse_column_args(args.column)
+
+
+def print_columns(columns) -> None:
+    """How each column of the imported file was used; the unused ones named on stderr."""
+    for header, field in columns.used().items():
+        print(_("column “{header}” → {field}").format(header=header, field=field))
+    for header in columns.ignored():
+        print("ilmava: " + _("column “{header}” is not used (--column \"{header}=FIELD\" "
+                             "uses it)").format(header=header), file=sys.stderr)

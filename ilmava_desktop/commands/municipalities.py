@@ -6,7 +6,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ilmava_desktop.commands.common import OK, PROBLEM, Parser, open_for_writing, print_json
+from ilmava_desktop.commands.common import (
+    OK,
+    PROBLEM,
+    Parser,
+    column_choices,
+    column_option,
+    open_for_writing,
+    print_columns,
+    print_json,
+)
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _, ngettext
 
@@ -23,6 +32,7 @@ def add_parsers(commands) -> None:
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true")
     imp.add_argument("--json", action="store_true")
+    column_option(imp)
 
     person = commands.add_parser("person", help=_("delete a person (GDPR)"))
     what = person.add_subparsers(dest="what", required=True, metavar="delete",
@@ -67,13 +77,17 @@ def cmd_import(args) -> int:
 
     session = open_for_writing(args.cohort)
     try:
-        plan = import_file(session, args.file, dry_run=args.dry_run)
+        plan = import_file(session, args.file, dry_run=args.dry_run,
+                           chosen=column_choices(args))
     finally:
         session.close(save=not args.dry_run)
     if args.json:
         print_json(plan.summary())
     else:
         print(describe(plan))
+        print_columns(plan.columns)
+        for note in plan.notes:
+            print(_("line {line}: {reason}").format(line=note.line, reason=note.reason))
         for rejection in plan.rejected:
             print(_("line {line}: {reason}").format(line=rejection.line, reason=rejection.reason),
                   file=sys.stderr)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ilmava_desktop.commands.common import OK, PROBLEM, Parser, open_for_writing, print_json
+from ilmava_desktop.commands.common import (
+    OK,
+    PROBLEM,
+    Parser,
+    column_choices,
+    column_option,
+    open_for_writing,
+    print_columns,
+    print_json,
+)
 from ilmava_desktop.i18n import _
 
 
@@ -19,6 +28,7 @@ def add_parsers(commands) -> None:
     do_import.add_argument("file", type=Path)
     do_import.add_argument("--dry-run", action="store_true")
     do_import.add_argument("--json", action="store_true")
+    column_option(do_import)
     listing = what.add_parser("list", help=_("list the sparrers and their municipalities"))
     listing.add_argument("cohort", type=Path)
     listing.add_argument("--json", action="store_true")
@@ -35,7 +45,8 @@ def cmd_sparrers(args) -> int:
     if args.what == "import":
         session = open_for_writing(args.cohort)
         try:
-            result = sparrers.import_sparrers(session, args.file, dry_run=args.dry_run)
+            result = sparrers.import_sparrers(session, args.file, dry_run=args.dry_run,
+                                              chosen=column_choices(args))
         finally:
             session.close(save=not args.dry_run)
         if args.json:
@@ -45,6 +56,9 @@ def cmd_sparrers(args) -> int:
                     "rejected").format(added=result.added, updated=result.updated,
                                        unchanged=result.unchanged,
                                        rejected=len(result.rejected)))
+            print_columns(result.columns)
+            for note in result.notes:
+                print(_("line {line}: {reason}").format(line=note.line, reason=note.reason))
             for rejection in result.rejected:
                 print(_("line {line}: {reason}").format(line=rejection.line,
                                                         reason=rejection.reason), file=sys.stderr)

@@ -10,8 +10,11 @@ from ilmava_desktop.commands.common import (
     PROBLEM,
     Parser,
     cohort_municipality,
+    column_choices,
+    column_option,
     export_parsers,
     open_for_writing,
+    print_columns,
     print_json,
 )
 from ilmava_desktop.core.rules import RuleViolation
@@ -45,6 +48,7 @@ def add_parsers(commands) -> None:
     imported.add_argument("--host", required=True, help=_("code or name"))
     imported.add_argument("--dry-run", action="store_true")
     imported.add_argument("--json", action="store_true")
+    column_option(imported)
 
     one = commands.add_parser("interviewee", help=_("export or delete an interviewee (GDPR)"))
     what = one.add_subparsers(dest="what", required=True, metavar="export|delete",
@@ -200,7 +204,8 @@ def cmd_interviewees(args) -> int:
     session = open_for_writing(args.cohort)
     try:
         host = cohort_municipality(session.db, args.host)
-        plan = interviewees.plan_import(session, host_id=host, path=args.file)
+        plan = interviewees.plan_import(session, host_id=host, path=args.file,
+                                        chosen=column_choices(args))
         if not args.dry_run:
             interviewees.apply_import(session, plan)
         found = visits.visit(session.db, host)
@@ -212,6 +217,7 @@ def cmd_interviewees(args) -> int:
         print_json({**summary, "warning": warning})
     else:
         print(_("{added} added, {updated} updated, {unchanged} unchanged.").format(**summary))
+        print_columns(plan.columns)
         for rejection in plan.rejected:
             print(_("line {line}: {reason}").format(line=rejection.line,
                                                    reason=rejection.reason), file=sys.stderr)

@@ -228,3 +228,85 @@ def parse_answer_value(text: str, scale: range) -> int | None:
         raise RuleViolation(_("{value} is outside the scale {low}–{high}").format(
             value=excerpt(text.strip()), low=scale.start, high=scale.stop - 1))
     return int(sign + whole)
+
+
+def parse_answer(text: str, template: Template) -> int | None:
+    """An answer as a survey exports it: the number ("3"), the scale's label in any of the
+    template's languages ("Kehittymässä"), both ("3 - Kehittymässä"), or "don't know" in any
+    language (None)."""
+    try:
+        return parse_answer_value(text, template.values)
+    except RuleViolation:
+        written = fold(text)
+        for level in template.scale:
+            if written in (fold(label) for label in level.label.values()):
+                return level.value
+        if written in (fold(label) for label in template.no_answer.values()):
+            return None
+        numbered = re.match(r"\s*([0-9]+)\s*[-–:.)=]\s*\S", text)
+        if numbered:
+            return parse_answer_value(numbered[1], template.values)
+        raise
+
+
+_NUMBER_HEADER = re.compile(
+    r"(?:q|k|f|nro|no|kysymys|vaittama|vaite|pastaende|fraga|statement|question)?\s*"
+    r"([0-9]{1,3})\s*[.):]?")
+_NUMBERED_TEXT = re.compile(r"([0-9]{1,3})\s*[.):-]?\s+(.+)")
+# Text cut shorter than this is not trusted to name one statement.
+_MIN_CUT = 15
+
+
+def statement_for_header(header: str, template: Template) -> str | None:
+    """The statement a wide file's column is headed by: its number in the template ("1.",
+    "Q1", "Väittämä 1"), its id, or its text (possibly cut, possibly after a number, a
+    question's title or inside a grid's brackets, in any of the template's languages)."""
+    statements = template.statements
+    texts = [(s.id, _text_key(text)) for s in statements for text in s.text.values()]
+    written = header.strip()
+    candidates = [written]
+    bracketed = re.findall(r"\[([^\]]+)\]", written)
+    if bracketed:  # Google Forms' grid: "Question title [row]"
+        candidates.insert(0, bracketed[-1])
+    for separator in (" - ", " – ", ": "):
+        if separator in written:
+            candidates.append(written.rsplit(separator, 1)[1])
+    for candidate in candidates:
+        folded = fold(candidate)
+        if folded in {s.id.casefold() for s in statements}:
+            return next(s.id for s in statements if s.id.casefold() == folded)
+        by_number = _NUMBER_HEADER.fullmatch(folded)
+        if by_number:
+            number = int(by_number[1])
+            return statements[number - 1].id if 1 <= number <= len(statements) else None
+        numbered = _NUMBERED_TEXT.fullmatch(folded)
+        found = _by_text(_text_key(numbered[2] if numbered else folded), texts)
+        if found:
+            return found
+        if numbered and 1 <= int(numbered[1]) <= len(statements) and not _text_key(
+                numbered[2]):
+            return statements[int(numbered[1]) - 1].id
+    return None
+
+
+def _text_key(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", fold(text)))
+
+
+def _by_text(key: str, texts: list[tuple[str, str]]) -> str | None:
+    if not key:
+        return None
+    exact = {sid for sid, text in texts if text == key}
+    if len(exact) == 1:
+        return exact.pop()
+    if len(key) < _MIN_CUT:
+        return None
+    fitting = {sid for sid, text in texts if text.startswith(key) or key.startswith(text)}
+    return fitting.pop() if len(fitting) == 1 else None
+
+
+def fold(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())

@@ -9,10 +9,20 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ilmava_desktop.core.columns import (
+    AmbiguousLabel,
+    ColumnMap,
+    Field,
+    find_label,
+    form_login_columns,
+    yes_no,
+)
+from ilmava_desktop.core.columns import is_yes as _is_yes
+from ilmava_desktop.core.columns import map_columns as map_by_meaning
 from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
 from ilmava_desktop.core.roles import role_from_title
 from ilmava_desktop.core.rules import RuleViolation, check_email, clean_text, excerpt
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import N_, _, current_language
 
 REGISTRATIONS, APPLICATIONS = "registrations", "applications"
 
@@ -42,18 +52,90 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "challenges": ("haasteet", "utmaningar", "challenges"),
     "days": ("päivät", "dagar", "days", "päivä", "dag", "day"),
 }
-_FIELD_BY_ALIAS = {name_key(alias): field for field, aliases in HEADER_ALIASES.items()
-                   for alias in aliases}
+# Words (starts of words) a question holds when it asks for a field, in fi, sv and en:
+# "Onko valtuusto asettanut ilmastotavoitteen?" asks for the council's target.
+HEADER_PHRASES: dict[str, tuple[str, ...]] = {
+    "municipality": ("kunta", "kunnan nimi", "kommun", "municipalit", "kaupunki", "stad", "city",
+                     "edustamasi kunta", "organisaatio kunta"),
+    "name": ("nimi", "namn", "name", "koko nimi", "osallistujan nimi", "deltagarens namn"),
+    "first_name": ("etunimi", "fornamn", "first name", "firstname", "given name"),
+    "last_name": ("sukunimi", "efternamn", "last name", "lastname", "surname", "family name"),
+    "email": ("sahkoposti", "email", "epost", "mail"),
+    "role": ("titteli", "nimike", "tehtavanimike", "asema", "rooli", "roll", "titel",
+             "befattning", "role", "title", "position", "virka"),
+    "language": ("kieli", "asiointikieli", "sprak", "language"),
+    "theme": ("teema", "tema", "theme", "kehittamistehtav teema", "utvecklingsuppgift tema",
+              "aihealue"),
+    "wicked_problem": ("viheliai", "kehittamistehtav", "ongelma", "svarlost", "utvecklingsuppgift",
+                       "wicked", "problem", "development task"),
+    "council_target": ("ilmastotavoit", "valtuusto ilmastotavoit", "valtuusto tavoit",
+                       "klimatmal", "fullmaktige klimatmal", "climate target", "council target"),
+    "current_state": ("nykytil", "nulage", "current state", "lahtotilan"),
+    "challenges": ("haaste", "utmaning", "challenge"),
+    "days": ("paiva", "paiviin", "paiville", "dag", "day"),
+}
+FIELD_LABELS = {
+    "municipality": N_("municipality"), "name": N_("name"), "first_name": N_("first name"),
+    "last_name": N_("last name"), "email": N_("e-mail"), "role": N_("title or role"),
+    "language": N_("language"), "theme": N_("theme"), "wicked_problem": N_("wicked problem"),
+    "council_target": N_("council climate target"), "current_state": N_("current state"),
+    "challenges": N_("challenges"), "days": N_("days"),
+    "day_date": N_("invited to this day"),
+}
+REGISTRATION_FIELDS = ("municipality", "name", "first_name", "last_name", "email", "role",
+                       "language", "days")
+APPLICATION_FIELDS = ("municipality", "theme", "wicked_problem", "council_target",
+                      "current_state", "challenges")
 
-_YES = {"kyllä", "k", "on", "ja", "j", "yes", "y", "true", "1", "x"}
-_NO = {"ei", "e", "nej", "n", "no", "false", "0"}
+_ANONYMOUS = {"anonymous", "anonyymi", "anonym", "anonyym"}
 _LANGUAGE = {"fi": "fi", "suomi": "fi", "finska": "fi", "finnish": "fi",
              "sv": "sv", "ruotsi": "sv", "svenska": "sv", "swedish": "sv",
              "en": "en", "englanti": "en", "engelska": "en", "english": "en"}
 
 
+def _is_email(value: str) -> bool:
+    try:
+        check_email(value)
+    except RuleViolation:
+        return False
+    return "@" in value
+
+
+def _is_name(value: str) -> bool:
+    return "@" not in value and value.casefold() not in _ANONYMOUS and not value.isdigit()
+
+
+def _is_yes_no(value: str) -> bool:
+    try:
+        yes_no(value)
+    except RuleViolation:
+        return False
+    return True
+
+
+def municipality_fields(finder: MunicipalityFinder, kind: str | None = None) -> list[Field]:
+    """The fields of registrations and applications (of one kind, or of both)."""
+    fits = {"municipality": lambda v: finder.find(v) is not None, "email": _is_email,
+            "name": _is_name, "first_name": _is_name, "last_name": _is_name,
+            "council_target": _is_yes_no,
+            "language": lambda v: v.casefold() in _LANGUAGE}
+    keys = (REGISTRATION_FIELDS if kind == REGISTRATIONS else APPLICATION_FIELDS
+            if kind == APPLICATIONS else tuple(HEADER_ALIASES))
+    return [Field(key, FIELD_LABELS[key], HEADER_ALIASES[key], HEADER_PHRASES[key],
+                  fits.get(key)) for key in keys]
+
+
 class UnusableFile(ValueError):
     """The file as a whole cannot be imported; the message is for the user."""
+
+
+class MissingColumns(UnusableFile):
+    """No column of the file was understood to hold what the import needs: the columns as
+    they were read and the fields they can be given, so the user can choose."""
+
+    def __init__(self, message: str, columns: ColumnMap, fields: list[tuple[str, str]]):
+        super().__init__(message)
+        self.columns, self.fields = columns, fields
 
 
 @dataclass(frozen=True)
@@ -74,11 +156,12 @@ class PersonRecord:
 class ApplicationRecord:
     line: int
     municipality_code: str
-    theme: str
+    theme: str | None  # None: the row's theme could not be told (see notes)
     wicked_problem: str
     council_target: bool | None
     current_state: str | None
     challenges: str | None
+    notes: tuple[str, ...] = ()  # what of the row was left out, and why
 
 
 @dataclass(frozen=True)
@@ -101,22 +184,40 @@ def columns_by_alias(header: list[str], aliases: dict[str, str]) -> dict[str, in
     return columns
 
 
-def map_columns(header: list[str]) -> tuple[str, dict[str, int]]:
-    """Which kind of file this is, and the column index of each known field."""
-    columns: dict[str, int] = {}
-    for index, text in enumerate(header):
-        field = _FIELD_BY_ALIAS.get(header_key(text or ""))
-        if field and field not in columns:
-            columns[field] = index
-    if "municipality" not in columns:
-        raise UnusableFile(_("The file has no municipality column (Kunta, Kommun or Municipality)."))
-    if {"theme", "wicked_problem", "council_target"} & columns.keys():
-        return APPLICATIONS, columns
-    if "name" in columns or {"first_name", "last_name"} <= columns.keys():
-        return REGISTRATIONS, columns
-    raise UnusableFile(_(
-        "The file has neither name columns of registrations nor the theme column of applications."
-    ))
+def file_kind(header: list[str], rows: list[list[str]], finder: MunicipalityFinder,
+              chosen: dict[str, str | None] | None = None) -> tuple[str, ColumnMap]:
+    """Which kind of file this is, and how each of its columns is used."""
+    union = municipality_fields(finder)
+    both = map_by_meaning(header, rows, union, chosen, day_columns_taken(header))
+    index = both.index()
+    choices = [(f.key, _(f.label)) for f in union]
+    if "municipality" not in index:
+        raise MissingColumns(_("The file has no municipality column (Kunta, Kommun or "
+                               "Municipality)."), both, choices)
+    if {"theme", "wicked_problem", "council_target"} & index.keys():
+        kind = APPLICATIONS
+    elif "name" in index or {"first_name", "last_name"} & index.keys():
+        kind = REGISTRATIONS
+    else:
+        raise MissingColumns(_(
+            "The file has neither name columns of registrations nor the theme column of "
+            "applications."), both, choices)
+    fields = municipality_fields(finder, kind)
+    keys = {f.key for f in fields}
+    # A choice of the other kind's field (remembered from another file) does not apply here.
+    chosen = {h: f for h, f in (chosen or {}).items() if f is None or f in keys}
+    taken = day_columns_taken(header) if kind == REGISTRATIONS else {}
+    column_map = map_by_meaning(header, rows, fields, chosen, taken)
+    index = column_map.index()
+    if {"first_name", "last_name"} <= index.keys() and "name" in index:
+        # Microsoft Forms' own name column (the signed-in user, or empty) is not the
+        # person's name when the form asks for first and last name.
+        column_map = column_map.without(index["name"], form_login_columns(header))
+    return kind, column_map
+
+
+def day_columns_taken(header: list[str]) -> dict[int, str]:
+    return {index: "day_date" for index in day_columns(header)}
 
 
 def day_reference(text: str) -> int | date | None:
@@ -144,20 +245,25 @@ def day_columns(header: list[str]) -> dict[int, date]:
     return columns
 
 
+_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}")
+
+
 def _days(columns, row, by_date: dict[int, date]) -> tuple[int | date, ...] | None:
     if "days" in columns:
-        written = [part for part in re.split(r"[,;\s]+", _cell(row, columns, "days")) if part]
+        text = _cell(row, columns, "days")
+        # A form's choices may name each day ("Päivä 2 (4.3.2026)"): its date decides.
+        written = _DATE.findall(text) or [p for p in re.split(r"[,;\s]+", text) if p]
         days = []
         for part in written:
             day = day_reference(part)
             if day is None:
                 raise RuleViolation(_("“{day}” is not a day (its number or date)").format(
-                    day=part))
+                    day=excerpt(part)))
             days.append(day)
         return tuple(days)
     if by_date:
         return tuple(when for index, when in by_date.items()
-                     if index < len(row) and clean_text(row[index]).casefold() in _YES)
+                     if index < len(row) and _is_yes(row[index]))
     return None
 
 
@@ -196,9 +302,10 @@ def _parse_row(kind, columns, line, row, finder, themes, by_date):
 
 
 def _person(columns, line, row, code, by_date) -> PersonRecord:
-    name = _cell(row, columns, "name") or clean_text(
-        f"{_cell(row, columns, 'first_name')} {_cell(row, columns, 'last_name')}"
-    )
+    # A form's own first and last name columns are the person's; a name column (often the
+    # form's signed-in user) only stands in when they are empty.
+    name = clean_text(f"{_cell(row, columns, 'first_name')} {_cell(row, columns, 'last_name')}"
+                      ) or _cell(row, columns, "name")
     if not name:
         raise RuleViolation(_("no name"))
     email = _cell(row, columns, "email").lower()
@@ -218,35 +325,40 @@ def _person(columns, line, row, code, by_date) -> PersonRecord:
 
 def _application(columns, line, row, code, themes) -> ApplicationRecord:
     written_theme = _cell(row, columns, "theme")
-    theme = find_theme(written_theme, themes)
-    if theme is None:
-        if not written_theme:
-            raise RuleViolation(_("no theme"))
-        raise RuleViolation(_("unknown theme “{theme}”").format(theme=excerpt(written_theme)))
-    written_target = _cell(row, columns, "council_target").casefold()
-    if written_target in _YES:
-        target = True
-    elif written_target in _NO:
-        target = False
-    elif not written_target:
-        target = None
-    else:
+    notes = []
+    theme = None
+    if written_theme:
+        try:
+            theme = find_theme(written_theme, themes)
+        except AmbiguousLabel as exc:
+            notes.append(str(exc) + " " + _("The theme was left unset."))
+        else:
+            if theme is None:
+                notes.append(_("unknown theme “{theme}”").format(theme=excerpt(written_theme))
+                             + "; " + _("The theme was left unset."))
+    elif "theme" in columns:
+        notes.append(_("no theme"))
+    try:
+        target = yes_no(_cell(row, columns, "council_target"))
+    except RuleViolation:
         raise RuleViolation(
             _("council climate target must be yes or no, not “{value}”").format(
-                value=excerpt(written_target))
-        )
+                value=excerpt(_cell(row, columns, "council_target")))) from None
     return ApplicationRecord(
         line, code, theme, _cell(row, columns, "wicked_problem"), target,
         _cell(row, columns, "current_state") if "current_state" in columns else None,
         _cell(row, columns, "challenges") if "challenges" in columns else None,
+        tuple(notes),
     )
 
 
 def find_theme(text: str, themes: dict[str, dict[str, str]]) -> str | None:
-    key = name_key(text)
-    if not key:
-        return None
-    for theme_id, labels in themes.items():
-        if key == theme_id.casefold() or key in (name_key(label) for label in labels.values()):
-            return theme_id
-    return None
+    """A theme by its id or label, or by a short or partial label in any language
+    ("Hankinnat", "maankäyttö"); raises AmbiguousLabel naming the candidates."""
+    try:
+        return find_label(text, {theme: labels.values() for theme, labels in themes.items()})
+    except AmbiguousLabel as exc:
+        language = current_language()
+        names = [themes[key].get(language) or themes[key]["fi"] for key in exc.candidates]
+        raise AmbiguousLabel(_("“{label}” fits several themes: {themes}.").format(
+            label=excerpt(text), themes="; ".join(names)), exc.candidates) from None

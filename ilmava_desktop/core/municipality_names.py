@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -79,7 +80,27 @@ class MunicipalityFinder:
         code = normalise_code(text)
         if code is not None:
             return self._by_code.get(code)
-        return self._by_name.get(name_key(text))
+        return self._by_name.get(name_key(text)) or self._by_form_answer(text)
+
+    def _by_form_answer(self, text: str) -> OfficialMunicipality | None:
+        """A name as a form's respondent writes it: "Lahden kaupunki", "Hollolan kunta",
+        "Borgå stad", "City of Lahti". The Finnish genitive is told by the stem it shares
+        with exactly one municipality's name (Lahden: Lahti, Helsingin: Helsinki)."""
+        key = name_key(text)
+        stem = re.sub(r"^(city|town|municipality) of |( kaupunki| kunta| stad| kommun| city"
+                      r"| municipality)$", "", key).strip()
+        if stem == key or not stem:
+            return None
+        if stem in self._by_name:
+            return self._by_name[stem]
+        if stem.endswith("n") and stem[:-1] in self._by_name:  # Porvoon, Vaasan, Kuhmon
+            return self._by_name[stem[:-1]]
+        found = set()
+        for name, municipality in self._by_name.items():
+            shared = len(os.path.commonprefix([name, stem]))
+            if shared >= 3 and shared >= len(name) - 2 and len(stem) <= len(name) + 3:
+                found.add(municipality.code)
+        return self._by_code[found.pop()] if len(found) == 1 else None
 
     def by_code(self, code: str) -> OfficialMunicipality | None:
         return self._by_code.get(code)

@@ -290,6 +290,17 @@ def _programme_profile(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _column_choices(db: sqlite_utils.Database) -> None:
+    # The use the user chose for an imported file's column (a field, or '' for not used), per
+    # importer and header, so the next file headed alike is read the same way. The id is
+    # derived from importer and header: two laptops choosing for one header merge as one row.
+    db.executescript(f"""
+        CREATE TABLE column_choice (
+            {_ROW}, importer TEXT NOT NULL, header TEXT NOT NULL, field TEXT NOT NULL DEFAULT ''
+        );
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -312,6 +323,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0013_card_source", _card_source),
     ("0014_report_texts", _report_texts),
     ("0015_programme_profile", _programme_profile),
+    ("0016_column_choices", _column_choices),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -31,11 +31,15 @@ def test_registrations_with_first_and_last_name_in_windows_1252(session, tmp_pat
         ["Lahti", "", "", "nobody@lahti.example", "", ""],
     ], encoding="cp1252")
     plan = import_file(session, path)
-    assert plan.summary() == {
+    summary = plan.summary()
+    assert summary.pop("columns") == {"used": {
+        "Kunta": "municipality", "Etunimi": "first_name", "Sukunimi": "last_name",
+        "Sähköposti": "email", "Titteli": "role", "Kieli": "language"}, "ignored": []}
+    assert summary == {
         "kind": "registrations", "added": 2, "updated": 0, "unchanged": 0,
         "municipalities_added": 2,
         "rejected": [{"line": 5, "reason": "unknown municipality “Atlantis”"},
-                     {"line": 6, "reason": "no name"}],
+                     {"line": 6, "reason": "no name"}], "notes": [],
     }
     people = {p.name: p for p in queries.people(session.db)}
     assert people["Åsa Öberg"].role == "municipal_manager"
@@ -84,7 +88,10 @@ def test_applications_set_theme_problem_and_target(session, tmp_path):
         ["Lahti", "procurement", "y", "ehkä", ""],
     ])
     plan = import_file(session, path)
-    assert [r["line"] for r in plan.summary()["rejected"]] == [4, 5]
+    assert [r["line"] for r in plan.summary()["rejected"]] == [5]
+    # An unknown theme leaves the theme unset; the rest of the row is imported.
+    assert [n["line"] for n in plan.summary()["notes"]] == [4]
+    assert queries.municipality_by_code(session.db, "290").theme is None
     tornio = queries.municipality_by_code(session.db, "851")
     assert (tornio.theme, tornio.council_target) == ("industry_targets", False)
     assert queries.municipality_by_code(session.db, "638").theme == "budget"

@@ -24,12 +24,31 @@ def test_import_rejects_bad_rows_and_is_idempotent(demo, tmp_path):
         "Svensk Sparrare;Y;Maankäyttö, liikenne ja hajautunut rakenne;svenska;1\n",
         "utf-8")
     result = sparrers.import_sparrers(demo, path)
-    assert (result.added, [r.line for r in result.rejected]) == (2, [3, 4, 5])
-    assert "Avaruusmatkailu" in result.rejected[0].reason
+    # An unknown theme leaves that theme out and says so; the sparrer is added.
+    assert (result.added, [r.line for r in result.rejected]) == (3, [4, 5])
+    assert [n.line for n in result.notes] == [3] and "Avaruusmatkailu" in result.notes[0].reason
     swedish = next(s for s in sparrers.sparrers(demo.db) if s.name == "Svensk Sparrare")
     assert swedish.themes == {"land_use"} and swedish.languages == {"sv"}
     again = sparrers.import_sparrers(demo, path)
-    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
+
+
+def test_themes_by_a_short_label_and_an_ambiguous_one_named(demo, tmp_path):
+    path = tmp_path / "pankki.csv"
+    path.write_text(
+        "Sparraajan nimi;Työnantaja;Osaamisalueet;Kielet;Kuinka monta kuntaa voit sparrata?\n"
+        "Kaisa Kestävä;Kuntaliitto;Hankinnat, maankäyttö;suomi;2\n"
+        "Olle Osäker;Y;Ilmasto;svenska;1\n", "utf-8")
+    result = sparrers.import_sparrers(demo, path)
+    assert result.columns.used() == {
+        "Sparraajan nimi": "name", "Työnantaja": "organisation", "Osaamisalueet": "themes",
+        "Kielet": "languages", "Kuinka monta kuntaa voit sparrata?": "capacity"}
+    bank = {s.name: s for s in sparrers.sparrers(demo.db)}
+    assert bank["Kaisa Kestävä"].themes == {"procurement", "land_use"}
+    assert bank["Kaisa Kestävä"].capacity == 2
+    (note,) = result.notes
+    assert note.line == 3 and "fits several themes" in note.reason
+    assert "Procurement as a climate tool" in note.reason and bank["Olle Osäker"].themes == set()
 
 
 @st.composite

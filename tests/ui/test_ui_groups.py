@@ -3,7 +3,7 @@
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
-from ui_helpers import open_dialog
+from ui_helpers import click_button, open_dialog
 
 from ilmava_desktop.services.groups import grouping
 
@@ -137,15 +137,22 @@ def test_sparrers_imported_added_and_matched(demo_window_at, qtbot, tmp_path):
     assert tab.bank_model.rowCount() == 7 and tab.match_model.rowCount() == 15
     path = tmp_path / "pankki.csv"
     path.write_text("Nimi;Teemat;Kielet;Kapasiteetti\nUusi Sparraaja;budget;suomi;4\n"
-                    "Huono Rivi;ei teemaa;suomi;1\n", "utf-8")
-    tab.import_file(path)
-    assert tab.bank_model.rowCount() == 8
-    assert "line 3" in tab.message.text() and "1 rejected" in tab.message.text()
+                    "Huono Rivi;budget;klingon;1\nEi Teemaa;ei teemaa;suomi;1\n", "utf-8")
+    dialog = tab.choose_import()
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert "2 to add" in dialog.summary.text() and "1 rejected" in dialog.summary.text()
+    assert dialog.column_table.combo("Teemat").currentData() == "themes"
+    shown = [(dialog.model.index(r, 0).data(), dialog.model.index(r, 1).data())
+             for r in range(dialog.model.rowCount())]
+    assert shown == [("3", "rejected"), ("4", "note")]  # the theme left out, the sparrer added
+    click_button(qtbot, dialog, "Import")
+    qtbot.waitUntil(lambda: tab.bank_model.rowCount() == 9)
     dialog = tab.open_add()
     dialog.name.setText("Toinen Sparraaja")
     dialog.themes.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.accept()
-    assert tab.bank_model.rowCount() == 9
+    assert tab.bank_model.rowCount() == 10
     tab.match_button.click()
     load = {r.name: r.load for r in tab.bank_model.rows()}
     assert sum(load.values()) == 15

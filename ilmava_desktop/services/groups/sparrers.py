@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ilmava_desktop.core import sparring as core
-from ilmava_desktop.core.import_rows import Rejection, UnusableFile, columns_by_alias
+from ilmava_desktop.core.columns import AmbiguousLabel, ColumnMap, Field, check_choices, map_columns
+from ilmava_desktop.core.import_rows import MissingColumns, Rejection, find_theme
 from ilmava_desktop.core.municipality_names import (
     BILINGUAL_FINNISH_MAJORITY,
     BILINGUAL_SWEDISH_MAJORITY,
     name_key,
 )
 from ilmava_desktop.core.rules import RuleViolation, clean_text, excerpt, whole_number
-from ilmava_desktop.i18n import LANGUAGES, _
+from ilmava_desktop.i18n import LANGUAGES, N_, _
 from ilmava_desktop.resources import wicked_problem_themes
+from ilmava_desktop.services import column_choices
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.table_files import read_table
 from ilmava_desktop.storage import queries
@@ -31,7 +34,18 @@ COLUMNS = {
 # large does not fit the cohort file's integers).
 MAX_CAPACITY = 308
 
-_FIELD = {name_key(alias): column for column, aliases in COLUMNS.items() for alias in aliases}
+PHRASES = {
+    "name": ("nimi", "namn", "name", "sparraaja", "sparrare", "sparrer"),
+    "organisation": ("organisaatio", "organisation", "organization", "taho", "tyonantaja",
+                     "arbetsgivare", "employer", "yritys", "foretag", "company"),
+    "themes": ("teema", "tema", "theme", "osaami", "asiantuntemu", "kompetens", "expertis",
+               "expertise"),
+    "languages": ("kiel", "sprak", "language"),
+    "capacity": ("kapasiteet", "kuntia", "kuinka monta kunt", "kapacitet", "capacity",
+                 "municipalities", "how many"),
+}
+LABELS = {"name": N_("name"), "organisation": N_("organisation"), "themes": N_("themes"),
+          "languages": N_("languages"), "capacity": N_("capacity")}
 _LANGUAGE_WORDS = {"fi": "fi", "suomi": "fi", "finska": "fi", "finnish": "fi", "sv": "sv",
                    "ruotsi": "sv", "svenska": "sv", "swedish": "sv", "en": "en",
                    "englanti": "en", "engelska": "en", "english": "en"}
@@ -43,10 +57,22 @@ class SparrerImport:
     updated: int
     unchanged: int
     rejected: list[Rejection]
+    notes: tuple[Rejection, ...] = ()  # a theme left out of a sparrer, and why
+    columns: ColumnMap = ColumnMap(())
 
     def summary(self) -> dict:
         return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected]}
+                "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected],
+                "notes": [{"line": r.line, "note": r.reason} for r in self.notes],
+                "columns": self.columns.summary()}
+
+
+def field_choices() -> list[tuple[str, str]]:
+    return [(key, _(LABELS[key])) for key in COLUMNS]
+
+
+def sparrer_fields() -> list[Field]:
+    return [Field(key, LABELS[key], COLUMNS[key], PHRASES[key]) for key in COLUMNS]
 
 
 def sparrers(db) -> list[core.Sparrer]:
@@ -56,33 +82,37 @@ def sparrers(db) -> list[core.Sparrer]:
             for r in db.query("SELECT * FROM sparrer WHERE deleted = 0 ORDER BY name")]
 
 
-def _theme_ids(text: str) -> list[str]:
-    """Theme ids from ids or labels in any language, separated by semicolons or commas.
+def _theme_ids(text: str) -> tuple[list[str], list[str]]:
+    """Theme ids from ids or labels in any language, whole, short or partial ("maankäyttö"),
+    separated by semicolons, commas or lines; and what could not be told, as notes.
 
     Some labels hold commas themselves ("Maankäyttö, liikenne ja hajautunut rakenne"), so
     comma-separated pieces are joined until they make a known theme.
     """
-    known = {}
-    for theme, labels in wicked_problem_themes().items():
-        known[name_key(theme)] = theme
-        for label in labels.values():
-            known[name_key(label)] = theme
-    found = []
-    for part in text.split(";"):
+    themes = wicked_problem_themes()
+    found, notes = [], []
+    for part in text.replace("\n", ";").split(";"):
         pending = ""
         for piece in part.split(","):
             pending = f"{pending}, {piece.strip()}" if pending else piece.strip()
-            if name_key(pending) in known:
-                found.append(known[name_key(pending)])
+            try:
+                theme = find_theme(pending, themes) if pending else None
+            except AmbiguousLabel as exc:
+                notes.append(str(exc))
+                pending = ""
+                continue
+            if theme is not None:
+                found.append(theme)
                 pending = ""
         if pending:
-            raise RuleViolation(_("unknown theme “{theme}”").format(theme=excerpt(pending)))
-    return found
+            notes.append(_("unknown theme “{theme}”").format(theme=excerpt(pending)))
+    return found, notes
 
 
 def _languages(text: str) -> list[str]:
     found = []
-    for part in text.replace(";", ",").replace("/", ",").split(","):
+    # "suomi, ruotsi", "fi/sv", or a survey's several choices "suomi ruotsi"
+    for part in re.split(r"[;,/\s]+", text):
         word = part.strip().casefold()
         if not word:
             continue
@@ -128,15 +158,19 @@ def remove_sparrer(session: CohortSession, sparrer_id: str) -> Changes:
     return session.write(_("Remove a sparrer"), work)
 
 
-def read_sparrer_file(path: Path) -> tuple[list[tuple], list[Rejection]]:
+def read_sparrer_file(path: Path, chosen: dict[str, str | None] | None = None
+                      ) -> tuple[list[tuple], list[Rejection], list[Rejection], ColumnMap]:
     """The sparrers a file describes, checked: (name, organisation, themes, languages,
-    capacity) each, and the rows rejected with their line and reason."""
+    capacity) each; the rows rejected with their line and reason; notes of themes left out;
+    and how each column was used."""
     header, rows = read_table(path)
-    columns = columns_by_alias(header, _FIELD)
+    check_choices(chosen or {}, header, COLUMNS)
+    column_map = map_columns(header, [row for _line, row in rows], sparrer_fields(), chosen)
+    columns = column_map.index()
     if "name" not in columns or "themes" not in columns:
-        raise UnusableFile(_("The file needs at least the columns name and themes (Nimi, "
-                             "Teemat)."))
-    planned, rejected = [], []
+        raise MissingColumns(_("The file needs at least the columns name and themes (Nimi, "
+                               "Teemat)."), column_map, field_choices())
+    planned, rejected, notes = [], [], []
     first_line: dict[str, tuple[int, tuple]] = {}
     for line, row in rows:
         cells = {c: clean_text(row[i]) if i < len(row) else "" for c, i in columns.items()}
@@ -151,7 +185,8 @@ def read_sparrer_file(path: Path) -> tuple[list[tuple], list[Rejection]]:
                 raise RuleViolation(_("capacity must be a whole number from 0 to {high}, not "
                                       "“{text}”").format(high=MAX_CAPACITY,
                                                          text=excerpt(capacity_text)))
-            sparrer = (cells["name"], cells.get("organisation", ""), _theme_ids(cells["themes"]),
+            themes, theme_notes = _theme_ids(cells["themes"])
+            sparrer = (cells["name"], cells.get("organisation", ""), themes,
                        _languages(cells.get("languages", "")), capacity)
         except RuleViolation as exc:
             rejected.append(Rejection(line, str(exc)))
@@ -169,7 +204,8 @@ def read_sparrer_file(path: Path) -> tuple[list[tuple], list[Rejection]]:
         else:
             first_line[key] = (line, sparrer)
         planned.append(sparrer)
-    return planned, rejected
+        notes += [Rejection(line, note) for note in theme_notes]
+    return planned, rejected, notes, column_map
 
 
 def _comparable(sparrer: tuple) -> tuple:
@@ -177,8 +213,12 @@ def _comparable(sparrer: tuple) -> tuple:
     return name_key(name), name_key(organisation), set(themes), set(languages), capacity
 
 
-def import_sparrers(session: CohortSession, path: Path, dry_run: bool = False) -> SparrerImport:
-    planned, rejected = read_sparrer_file(path)
+def import_sparrers(session: CohortSession, path: Path, dry_run: bool = False,
+                    chosen: dict[str, str | None] | None = None) -> SparrerImport:
+    check_choices(chosen or {}, read_table(path)[0], COLUMNS)
+    choices = {h: f for h, f in column_choices.with_remembered(
+        session.db, column_choices.SPARRERS, chosen).items() if f is None or f in COLUMNS}
+    planned, rejected, notes, column_map = read_sparrer_file(path, choices)
     existing = {s.id: s for s in sparrers(session.db)}
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     unique = {}
@@ -193,8 +233,14 @@ def import_sparrers(session: CohortSession, path: Path, dry_run: bool = False) -
                              capacity)
         counts["added" if before is None else "unchanged" if before == after else "updated"] += 1
     if not dry_run and counts["added"] + counts["updated"]:
-        session.write(_("Import sparrers"), lambda tx: [put_sparrer(tx, *p) for p in unique.values()])
-    return SparrerImport(counts["added"], counts["updated"], counts["unchanged"], rejected)
+        def work(tx: Transaction) -> None:
+            column_choices.remember(tx, column_choices.SPARRERS, column_map)
+            for sparrer in unique.values():
+                put_sparrer(tx, *sparrer)
+
+        session.write(_("Import sparrers"), work)
+    return SparrerImport(counts["added"], counts["updated"], counts["unchanged"], rejected,
+                         tuple(notes), column_map)
 
 
 def seekers(db) -> list[core.Seeker]:

@@ -12,14 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ilmava_desktop.core.columns import ColumnMap, check_choices
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.import_rows import (
+    APPLICATION_FIELDS,
+    FIELD_LABELS,
+    REGISTRATION_FIELDS,
     REGISTRATIONS,
     ApplicationRecord,
     PersonRecord,
     Rejection,
     day_columns,
-    map_columns,
+    file_kind,
+    municipality_fields,
     parse_rows,
 )
 from ilmava_desktop.core.invitations import in_audience
@@ -27,6 +32,7 @@ from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
 from ilmava_desktop.core.rules import RuleViolation, excerpt
 from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
+from ilmava_desktop.services import column_choices
 from ilmava_desktop.services.attendance.invitations import put_invitation, take_back
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.municipalities import municipality_id, put_municipality
@@ -57,6 +63,10 @@ class ImportPlan:
     new_municipalities: list[str] = field(default_factory=list)
     # person id -> the day ids the file invites them to (only people the file gives days)
     invitations: dict[str, list[str]] = field(default_factory=dict)
+    # How each of the file's columns is used: a field, or not at all.
+    columns: ColumnMap = field(default_factory=lambda: ColumnMap(()))
+    # What of a row that was imported was left out, and why (a theme that fits several).
+    notes: list[Rejection] = field(default_factory=list)
 
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
@@ -69,17 +79,29 @@ class ImportPlan:
             "unchanged": self.count(UNCHANGED),
             "municipalities_added": len(self.new_municipalities),
             "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected],
+            "notes": [{"line": r.line, "note": r.reason} for r in self.notes],
+            "columns": self.columns.summary(),
         }
 
 
-def plan_import(session: CohortSession, path: Path) -> ImportPlan:
-    """Read and check a file against the cohort; writes nothing. Raises UnusableFile."""
+def plan_import(session: CohortSession, path: Path,
+                chosen: dict[str, str | None] | None = None) -> ImportPlan:
+    """Read and check a file against the cohort; writes nothing. Raises UnusableFile.
+
+    `chosen`: the user's use for some of the columns (header -> field, None: not used), over
+    those remembered from earlier files and the guesses."""
     header, rows = read_table(path)
-    kind, columns = map_columns(header)
     finder = MunicipalityFinder(official_municipalities())
+    check_choices(chosen or {}, header, [f.key for f in municipality_fields(finder)])
+    kind, column_map = file_kind(
+        header, [row for _line, row in rows], finder,
+        column_choices.with_remembered(session.db, column_choices.MUNICIPALITIES, chosen))
+    columns = column_map.index()
     records, rejected = parse_rows(kind, columns, rows, finder, wicked_problem_themes(),
-                                   day_columns(header))
-    plan = ImportPlan(kind, rejected=rejected)
+                                   day_columns(header) if kind == REGISTRATIONS else {})
+    plan = ImportPlan(kind, rejected=rejected, columns=column_map)
+    plan.notes = [Rejection(r.line, note) for r in records
+                  for note in getattr(r, "notes", ())]
     present = {m.code for m in queries.municipalities(session.db)}
     for record in records:
         if record.municipality_code not in present:
@@ -233,7 +255,7 @@ def _plan_applications(session, plan: ImportPlan, records: list[ApplicationRecor
     state = {code: dict(fields) for code, fields in original.items()}
     rows_of: dict[str, list[ApplicationRecord]] = {}
     for record in records:
-        fields = {"theme": record.theme}
+        fields = {"theme": record.theme} if record.theme else {}
         for key in ("wicked_problem", "council_target", "current_state", "challenges"):
             value = getattr(record, key)
             if value not in (None, ""):
@@ -259,6 +281,7 @@ def apply_import(session: CohortSession, plan: ImportPlan) -> Changes:
     """Write every valid row of the plan in one transaction."""
 
     def work(tx: Transaction) -> None:
+        column_choices.remember(tx, column_choices.MUNICIPALITIES, plan.columns)
         for code in plan.new_municipalities:
             put_municipality(tx, code)
         days = queries.days(tx.db)
@@ -289,11 +312,25 @@ def apply_import(session: CohortSession, plan: ImportPlan) -> Changes:
     return session.write(description, work)
 
 
-def import_file(session: CohortSession, path: Path, dry_run: bool = False) -> ImportPlan:
-    plan = plan_import(session, path)
+def import_file(session: CohortSession, path: Path, dry_run: bool = False,
+                chosen: dict[str, str | None] | None = None) -> ImportPlan:
+    plan = plan_import(session, path, chosen)
     if not dry_run:
         apply_import(session, plan)
     return plan
+
+
+def field_choices(kind: str) -> list[tuple[str, str]]:
+    """The fields a column of a file of this kind can fill: (key, label in the user's
+    language)."""
+    keys = REGISTRATION_FIELDS if kind == REGISTRATIONS else APPLICATION_FIELDS
+    return [(key, _(FIELD_LABELS[key])) for key in keys]
+
+
+def field_label(key: str) -> str:
+    """A field's name in the user's language, also for uses not chosen from a list (a
+    column headed by a day's date)."""
+    return _(FIELD_LABELS[key]) if key in FIELD_LABELS else key
 
 
 def describe(plan: ImportPlan) -> str:

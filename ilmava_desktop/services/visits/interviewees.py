@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ilmava_desktop.core import visits as core
-from ilmava_desktop.core.import_rows import Rejection, UnusableFile, columns_by_alias, header_key
+from ilmava_desktop.core.columns import ColumnMap, Field, check_choices, map_columns
+from ilmava_desktop.core.import_rows import Rejection, UnusableFile
 from ilmava_desktop.core.municipality_names import name_key
 from ilmava_desktop.core.rules import RuleViolation, check_email, check_person_name, clean_text
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import N_, _
+from ilmava_desktop.services import column_choices
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.table_files import read_table
 from ilmava_desktop.services.visits import _host, put_visit, visit_id
@@ -25,7 +27,7 @@ from ilmava_desktop.storage.transaction import Transaction, stable_id
 # Blanked in the file when an interviewee is deleted: the tombstone keeps no personal data.
 PERSONAL_FIELDS = {"name": "", "title": "", "email": ""}
 
-_FIELD = {header_key(alias): name for name, aliases in {
+ALIASES = {
     "name": ("nimi", "namn", "name", "koko nimi", "haastateltava", "intervjuad",
              "interviewee"),
     "title": ("titteli", "nimike", "tehtävänimike", "tehtävä", "yksikkö", "titteli tai yksikkö",
@@ -33,7 +35,24 @@ _FIELD = {header_key(alias): name for name, aliases in {
               "befattning", "enhet", "title", "unit", "role", "rooli"),
     "group": ("ryhmä", "haastatteluryhmä", "grupp", "group"),
     "email": ("sähköposti", "sähköpostiosoite", "e-post", "epost", "email", "e-mail"),
-}.items() for alias in aliases}
+}
+PHRASES = {
+    "name": ("nimi", "namn", "name", "haastateltava", "intervjuad", "interviewee"),
+    "title": ("titteli", "nimike", "tehtav", "yksikko", "asema", "titel", "befattning", "enhet",
+              "title", "unit", "role", "rooli", "position"),
+    "group": ("ryhma", "grupp", "group"),
+    "email": ("sahkoposti", "epost", "email", "mail"),
+}
+LABELS = {"name": N_("name"), "title": N_("title or unit"), "group": N_("interview group"),
+          "email": N_("e-mail")}
+
+
+def field_choices() -> list[tuple[str, str]]:
+    return [(key, _(LABELS[key])) for key in ALIASES]
+
+
+def interviewee_fields() -> list[Field]:
+    return [Field(key, LABELS[key], ALIASES[key], PHRASES[key]) for key in ALIASES]
 
 
 def interviewee_id(host_id: str, name: str, email: str) -> str:
@@ -144,6 +163,7 @@ class IntervieweePlan:
     host_id: str
     rows: list[dict] = field(default_factory=list)  # each with "id", "action" and fields
     rejected: list[Rejection] = field(default_factory=list)
+    columns: ColumnMap = field(default_factory=lambda: ColumnMap(()))
 
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row["action"] == action)
@@ -151,20 +171,26 @@ class IntervieweePlan:
     def summary(self) -> dict:
         return {"added": self.count("add"), "updated": self.count("update"),
                 "unchanged": self.count("unchanged"),
-                "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected]}
+                "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected],
+                "columns": self.columns.summary()}
 
 
-def plan_import(session: CohortSession, *, host_id: str, path: Path) -> IntervieweePlan:
+def plan_import(session: CohortSession, *, host_id: str, path: Path,
+                chosen: dict[str, str | None] | None = None) -> IntervieweePlan:
     """Read a CSV or XLSX list of interviewees for the host's visit; writes nothing."""
     _host(session.db, host_id)
     header, rows = read_table(path)
-    columns = columns_by_alias(header, _FIELD)
+    check_choices(chosen or {}, header, ALIASES)
+    choices = {h: f for h, f in column_choices.with_remembered(
+        session.db, column_choices.INTERVIEWEES, chosen).items() if f is None or f in ALIASES}
+    column_map = map_columns(header, [row for _line, row in rows], interviewee_fields(), choices)
+    columns = column_map.index()
     if "name" not in columns:
         raise UnusableFile(_("{name} has no column for the interviewee’s name (Nimi, Namn, "
                              "Name).").format(name=Path(path).name))
     existing = {r["id"]: r for r in session.db.query(
         "SELECT * FROM interviewee WHERE visit_id = ? AND deleted = 0", [visit_id(host_id)])}
-    plan = IntervieweePlan(host_id)
+    plan = IntervieweePlan(host_id, columns=column_map)
     seen: set[str] = set()
     for line, row in rows:
         def cell(name: str, row=row) -> str:
@@ -196,6 +222,7 @@ def plan_import(session: CohortSession, *, host_id: str, path: Path) -> Intervie
 
 def apply_import(session: CohortSession, plan: IntervieweePlan) -> Changes:
     def work(tx: Transaction) -> None:
+        column_choices.remember(tx, column_choices.INTERVIEWEES, plan.columns)
         v_id = put_visit(tx, plan.host_id)
         for row in plan.rows:
             if row["action"] != "unchanged":

@@ -127,6 +127,10 @@ class AssessmentPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([650, 400])
+        self.import_button = QPushButton(_("&Import answers…"))
+        self.import_button.setToolTip(_("A round's answers from a survey export or a list, "
+                                        "as CSV or XLSX"))
+        self.import_button.clicked.connect(self.open_import)
         self.template_button = QPushButton(_("&Template…"))
         self.template_button.setToolTip(_("The themes, statements and scale new rounds use"))
         self.template_button.clicked.connect(self.open_template)
@@ -138,6 +142,7 @@ class AssessmentPage(QWidget):
         self.form_button.setMenu(form_menu)
         top = QHBoxLayout()
         top.addWidget(heading(_("Self-assessment"), 1), 1)
+        top.addWidget(self.import_button)
         top.addWidget(self.template_button)
         top.addWidget(self.form_button)
         layout = QVBoxLayout(self)
@@ -191,6 +196,19 @@ class AssessmentPage(QWidget):
         dialog = RoundDialog(self)
         dialog.accepted.connect(lambda: run_op(
             self.ctx, lambda s: assessment.add_round(s, **dialog.names()), parent=self))
+        dialog.open()
+        return dialog
+
+    def open_import(self):
+        """The answers import for the round chosen; without a round, first make one."""
+        from ilmava_desktop.ui.assessment.answer_import_dialog import AnswerImportDialog
+
+        round_id = self.round.currentData()
+        if round_id is None:
+            self.message.setText(_("No rounds yet: add one with New round…"))
+            return None
+        round_name = self.ctx.read(lambda s: assessment.find_round(s.db, round_id).name)
+        dialog = AnswerImportDialog(self.ctx, round_name, self)
         dialog.open()
         return dialog
 

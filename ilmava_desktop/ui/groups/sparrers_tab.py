@@ -28,8 +28,8 @@ from ilmava_desktop.services.cohort.session import Changes
 from ilmava_desktop.services.groups import documents as peer_documents
 from ilmava_desktop.services.groups import sparrers
 from ilmava_desktop.ui.context import AppContext
-from ilmava_desktop.ui.file_dialogs import ask_open
 from ilmava_desktop.ui.groups.printing import choose_pdf
+from ilmava_desktop.ui.import_preview import Importer, ImportPreviewDialog, PreviewRow
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, row_table
@@ -105,6 +105,38 @@ class SparrerDialog(QDialog):
         return {"name": self.name.text(), "organisation": self.organisation.text(),
                 "themes": self._checked(self.themes), "languages": self._checked(self.languages),
                 "capacity": self.capacity.value()}
+
+
+@dataclass(frozen=True)
+class _SparrerPlan:
+    result: sparrers.SparrerImport
+    path: Path
+    chosen: dict
+
+
+def _sparrer_rows(plan: _SparrerPlan) -> list[PreviewRow]:
+    return ([PreviewRow(r.line, _("rejected"), "", "", r.reason) for r in plan.result.rejected]
+            + [PreviewRow(r.line, _("note"), "", "", r.reason) for r in plan.result.notes])
+
+
+SPARRERS = Importer(
+    title=_("Import sparrers"),
+    intro=_("The sparrer bank as CSV or XLSX: name, organisation, themes, languages and how "
+            "many municipalities each can take."),
+    label_header=_("Sparrer"),
+    plan=lambda session, path, chosen: _SparrerPlan(
+        sparrers.import_sparrers(session, path, dry_run=True, chosen=chosen), path, chosen),
+    apply=lambda session, plan: sparrers.import_sparrers(session, plan.path,
+                                                         chosen=plan.chosen),
+    rows=_sparrer_rows,
+    summary=lambda plan: _("{added} to add, {updated} to update, {unchanged} unchanged, "
+                           "{rejected} rejected").format(
+        added=plan.result.added, updated=plan.result.updated,
+        unchanged=plan.result.unchanged, rejected=len(plan.result.rejected)),
+    fields=lambda plan: sparrers.field_choices(),
+    can_apply=lambda plan: bool(plan.result.added + plan.result.updated),
+    columns=lambda plan: plan.result.columns,
+)
 
 
 class SparrersTab(QWidget):
@@ -197,18 +229,22 @@ class SparrersTab(QWidget):
     def _write(self, work) -> None:
         run_op(self.ctx, work, say=self.message)
 
-    def choose_import(self) -> None:
-        ask_open(self, _("Import sparrers"), _("Spreadsheets (*.xlsx *.csv);;All files (*)"),
-                 self.import_file)
+    def choose_import(self) -> ImportPreviewDialog:
+        dialog = ImportPreviewDialog(self.ctx, SPARRERS, self)
+        dialog.accepted.connect(lambda: self.ctx.changed.emit(
+            Changes({"sparrer": frozenset()}, _("Import sparrers"))))
+        dialog.open()
+        return dialog
 
     def import_file(self, path: Path) -> None:
+        """Import a file without the preview, saying what happened."""
         def done(result) -> None:
             text = _("{added} to add, {updated} to update, {unchanged} unchanged, {rejected} "
                      "rejected").format(added=result.added, updated=result.updated,
                                         unchanged=result.unchanged,
                                         rejected=len(result.rejected))
             lines = [_("line {line}: {reason}").format(line=r.line, reason=r.reason)
-                     for r in result.rejected[:5]]
+                     for r in [*result.rejected, *result.notes][:5]]
             self.message.setText("\n".join([text, *lines]))
             self.ctx.changed.emit(Changes({"sparrer": frozenset()}, _("Import sparrers")))
 

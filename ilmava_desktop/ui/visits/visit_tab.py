@@ -26,7 +26,7 @@ from ilmava_desktop.i18n import _, current_language, ngettext
 from ilmava_desktop.services import visits
 from ilmava_desktop.services.visits import documents, findings, guides, interviewees, schedule
 from ilmava_desktop.ui.context import AppContext
-from ilmava_desktop.ui.file_dialogs import ask_open, ask_save
+from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.visits.finding_dialog import FindingDialog
@@ -339,10 +339,30 @@ class VisitTab(QWidget):
         return dialog
 
     def import_list(self):
+        """The preview of a list of interviewees: each column's use, then Import."""
+        from ilmava_desktop.ui.import_preview import Importer, ImportPreviewDialog, PreviewRow
+
         if (host := self._host()) is None:
             return None
-        return ask_open(self, _("Import interviewees"), _("Lists (*.csv *.xlsx)"),
-                        lambda path: self.import_file(host, path))
+        importer = Importer(
+            title=_("Import interviewees"),
+            intro=_("The host's list of interviewees as CSV or XLSX: name, title or unit, "
+                    "interview group and e-mail."),
+            label_header=_("Interviewee"),
+            plan=lambda session, path, chosen: interviewees.plan_import(
+                session, host_id=host, path=path, chosen=chosen),
+            apply=interviewees.apply_import,
+            rows=lambda plan: [PreviewRow(r.line, _("rejected"), "", "", r.reason)
+                               for r in plan.rejected],
+            summary=lambda plan: _("{added} added, {updated} updated, {unchanged} "
+                                   "unchanged.").format(**plan.summary()),
+            fields=lambda plan: interviewees.field_choices(),
+            can_apply=lambda plan: bool(plan.count("add") + plan.count("update")),
+        )
+        dialog = ImportPreviewDialog(self.ctx, importer, self)
+        dialog.accepted.connect(self.show_visit)
+        dialog.open()
+        return dialog
 
     def import_file(self, host: str, path) -> None:
         def work(session):

@@ -1,0 +1,221 @@
+"""Importing a spreadsheet: choose a file, see how each column is used and what would happen,
+change a column's use from a list, import.
+
+One dialog for every importer (registrations and applications, answers, sparrers): each
+gives how to plan, how to apply, and what the preview shows. Nothing is written until Import;
+the columns' uses the user chose are kept in the cohort with the import, and the next file
+headed alike is read the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilmava_desktop.core.columns import ColumnMap
+from ilmava_desktop.i18n import _, ngettext
+from ilmava_desktop.ui.context import AppContext
+from ilmava_desktop.ui.feedback import message_for
+from ilmava_desktop.ui.ops import run_op
+from ilmava_desktop.ui.row_model import Column, RowTableModel
+from ilmava_desktop.ui.widgets import row_table
+
+NOT_USED = ""  # the list's first entry: the column is not used
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    line: int
+    result: str  # shown as is: "add", "rejected", "note"… in the user's language
+    place: str
+    label: str
+    detail: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.line}:{self.result}:{self.detail}"
+
+
+@dataclass(frozen=True)
+class Importer:
+    title: str
+    intro: str
+    label_header: str  # the preview's column for what a row is: "Person", "Sheet"…
+    plan: Callable[[Any, Path, dict], Any]  # (session, path, chosen) -> plan; writes nothing
+    apply: Callable[[Any, Any], Any]  # (session, plan) -> Changes
+    rows: Callable[[Any], list[PreviewRow]]
+    summary: Callable[[Any], str]
+    fields: Callable[[Any], list[tuple[str, str]]]  # the plan's choosable fields: (key, label)
+    can_apply: Callable[[Any], bool]
+    columns: Callable[[Any], ColumnMap] = lambda plan: plan.columns
+    # A use the list does not offer (a column headed by a day's date): its name.
+    label_of: Callable[[str], str] = str
+    detail_header: str = ""  # the preview's last column; "Reason" when not given
+
+
+class ColumnTable(QTableWidget):
+    """Each column of the file and its use, chosen from a list."""
+
+    def __init__(self, on_choice: Callable[[str, str | None], None],
+                 label_of: Callable[[str], str] = str, parent=None):
+        super().__init__(0, 2, parent)
+        self.on_choice, self.label_of = on_choice, label_of
+        self.setHorizontalHeaderLabels([_("Column in the file"), _("Used for")])
+        self.setAccessibleName(_("Columns of the file"))
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+    def show_columns(self, columns: ColumnMap, fields: list[tuple[str, str]]) -> None:
+        self.setRowCount(len(columns.uses))
+        labels = dict(fields)
+        for row, use in enumerate(columns.uses):
+            item = QTableWidgetItem(use.header or _("(no header)"))
+            item.setToolTip(use.header)
+            self.setItem(row, 0, item)
+            combo = QComboBox()
+            combo.setAccessibleName(_("Use of the column {header}").format(header=use.header))
+            combo.addItem(_("not used"), NOT_USED)
+            for key, label in fields:
+                combo.addItem(label, key)
+            if use.field is not None and use.field not in labels:
+                combo.addItem(self.label_of(use.field), use.field)  # not offered: a day
+            combo.setCurrentIndex(max(0, combo.findData(use.field or NOT_USED)))
+            combo.activated.connect(lambda _i, c=combo, h=use.header: self.on_choice(
+                h, c.currentData() or None))
+            self.setCellWidget(row, 1, combo)
+
+    def combo(self, header: str) -> QComboBox:
+        for row in range(self.rowCount()):
+            if self.item(row, 0).toolTip() == header:
+                return self.cellWidget(row, 1)
+        raise KeyError(header)
+
+
+class ImportPreviewDialog(QDialog):
+    def __init__(self, ctx: AppContext, importer: Importer, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.importer = ctx, importer
+        self.plan: Any = None
+        self.path: Path | None = None
+        self.chosen: dict[str, str | None] = {}
+        self.setWindowTitle(importer.title)
+        intro = QLabel(importer.intro + " " + _("Nothing is written until you press Import."))
+        intro.setWordWrap(True)
+        self.choose_button = QPushButton(_("&Choose file…"))
+        self.choose_button.clicked.connect(self.choose_file)
+        self.file_label = QLabel(_("No file chosen"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(_("Import summary"))
+        self.columns_label = QLabel()
+        self.columns_label.setWordWrap(True)
+        self.column_table = ColumnTable(self.choose_use, importer.label_of)
+        self.model = RowTableModel([
+            Column(_("Line"), lambda r: r.line, align_right=True),
+            Column(_("Result"), lambda r: r.result),
+            Column(_("Municipality"), lambda r: r.place),
+            Column(importer.label_header, lambda r: r.label),
+            Column(importer.detail_header or _("Reason"), lambda r: r.detail),
+        ], self)
+        self.table = row_table(self.model, _("Import preview"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(_("&Import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.choose_button)
+        top.addWidget(self.file_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.columns_label)
+        layout.addWidget(self.column_table, 2)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.buttons)
+        self.resize(900, 640)
+
+    def choose_file(self) -> None:
+        dialog = QFileDialog(self, _("Choose a file to import"), "",
+                             _("Spreadsheets (*.csv *.xlsx);;All files (*)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: self.load(Path(path)))
+        dialog.open()
+
+    def load(self, path: Path) -> None:
+        """Plan the import of `path` and show the preview; writes nothing."""
+        if path != self.path:
+            self.chosen = {}
+        self.path = path
+        self.file_label.setText(path.name)
+        chosen = dict(self.chosen)
+        self.ctx.door.run(lambda: self.importer.plan(self.ctx.session, path, chosen),
+                          self._show_plan, self._show_unusable)
+
+    def choose_use(self, header: str, field: str | None) -> None:
+        """The user's use for a column: the preview is planned again with it."""
+        self.chosen[header] = field
+        if self.path is not None:
+            self.load(self.path)
+
+    def _show_unusable(self, exc: BaseException) -> None:
+        self.plan = None
+        self.model.set_rows([])
+        self.summary.setText(message_for(exc))
+        self.import_button.setEnabled(False)
+        columns = getattr(exc, "columns", None)
+        if columns is not None:  # the columns needed were not found: the user may choose
+            self.column_table.show_columns(columns, exc.fields)
+            self.columns_label.setText(_("Choose below which column holds what the import "
+                                         "needs."))
+        else:
+            self.column_table.setRowCount(0)
+            self.columns_label.setText("")
+
+    def _show_plan(self, plan) -> None:
+        self.plan = plan
+        self.model.set_rows(sorted(self.importer.rows(plan), key=lambda r: r.line))
+        self.summary.setText(self.importer.summary(plan))
+        columns = self.importer.columns(plan)
+        self.column_table.show_columns(columns, self.importer.fields(plan))
+        ignored = columns.ignored()
+        self.columns_label.setText(
+            ngettext("{n} column of the file is not used: {names}. Choose a use for it below "
+                     "if it holds something to import.",
+                     "{n} columns of the file are not used: {names}. Choose a use for them "
+                     "below if they hold something to import.", len(ignored)).format(
+                n=len(ignored), names=", ".join(_("“{header}”").format(header=h)
+                                                for h in ignored))
+            if ignored else _("Every column of the file is used."))
+        self.import_button.setEnabled(self.importer.can_apply(plan))
+
+    def apply(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        run_op(self.ctx, lambda s: self.importer.apply(s, plan), parent=self,
+               done=lambda _c: self.accept())

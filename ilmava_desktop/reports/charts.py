@@ -367,7 +367,7 @@ def dumbbell(themes: list[tuple[str, str]], series: list[Series], scale: range, 
     # The scale's last word is centred under the axis' end: room for its half.
     last_word = _text_width(words[top - first], FONT, 8) / 2 if len(words) > top - first else 0
     plot_left = label_width + size
-    plot_right = width - max(size * 1.2, min(last_word, width * 0.08))
+    plot_right = width - max(size * 1.2, min(last_word + 1, width * 0.2))
     plot = plot_right - plot_left
 
     def x_of(value: float) -> float:
@@ -375,16 +375,24 @@ def dumbbell(themes: list[tuple[str, str]], series: list[Series], scale: range, 
 
     marks = [mark_of(slot) for slot in slots(series)]
     entries = [(mark, s.label) for mark, s in zip(marks, series, strict=True)]
-    # The legend: a mark and its series' name, sharing a line while they fit.
-    legend_rows: list[list[tuple[Mark, str, float]]] = [[]]
+    # The legend: a mark and its series' name, sharing a line while they fit; a name wider
+    # than the drawing wraps under its own mark.
+    legend_rows: list[list[tuple[Mark | None, str, float]]] = [[]]
     used = 0.0
     for mark, label in entries:
-        needed = size * 1.8 + _text_width(label, FONT, size) + size * 1.4
-        if legend_rows[-1] and used + needed > width:
+        lines = _lines(label, FONT, size, width - size * 1.8)
+        needed = size * 1.8 + max(_text_width(line, FONT, size) for line in lines) + size * 1.4
+        if legend_rows[-1] and (used + needed > width or len(lines) > 1):
             legend_rows.append([])
             used = 0.0
-        legend_rows[-1].append((mark, label, used))
+        legend_rows[-1].append((mark, lines[0], used))
+        for line in lines[1:]:
+            legend_rows.append([(None, line, used)])
         used += needed
+        if len(lines) > 1:
+            legend_rows.append([])
+            used = 0.0
+    legend_rows = [row for row in legend_rows if row]
     titles = {theme_id: _lines(f"{number} {title}", FONT, size, label_width)[:3]
               for number, (theme_id, title) in enumerate(themes, start=1)}
     row_heights = {theme_id: max(size * 2.6, len(lines) * size * 1.2 + size * 0.9)
@@ -399,7 +407,8 @@ def dumbbell(themes: list[tuple[str, str]], series: list[Series], scale: range, 
     y = height - size * 1.1
     for row in legend_rows:
         for mark, label, x in row:
-            _draw_mark(drawing, mark, x + size * 0.6, y + size * 0.32, size)
+            if mark is not None:
+                _draw_mark(drawing, mark, x + size * 0.6, y + size * 0.32, size)
             drawing.add(String(x + size * 1.6, y, label, fontName=FONT, fontSize=size,
                                fillColor=HexColor(INK)))
         y -= size * 1.6

@@ -113,7 +113,7 @@ class ProgrammeDialog(QDialog):
             (_("Name in &Swedish:"), self.names["sv"]),
             (_("Name in &English:"), self.names["en"]),
             (_("&Organiser:"), self.organiser), (_("&Accent colour:"), colour_row),
-            (_("Logo:"), logo_row), (_("Report &sections:"), sections_row)])
+            (_("Logo:"), logo_row), (_("Report sec&tions:"), sections_row)])
         buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
                                  | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)

@@ -349,3 +349,69 @@ def test_the_summary_names_the_cohorts_programme(demo, tmp_path):
     report_export.write_summary(demo.db, out, "fi", False)
     text = squeeze(pdf_text(out))
     assert "Kuntien vertaisoppiminen" in text and "ILMAVA –" not in text
+
+
+@pytest.fixture(scope="module")
+def motiva(tmp_path_factory):
+    from ilmava_desktop.services.demo.motiva import create_motiva_demo
+
+    session = create_motiva_demo(tmp_path_factory.mktemp("motiva") / "motiva.ilmava")
+    yield session
+    session.close(save=False)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_motiva_cohorts_reports_are_dense_whole_worded_and_in_one_language(motiva, language):
+    from ilmava_desktop.reports import text
+    from ilmava_desktop.services import assessment
+
+    renderer = MunicipalityReportRenderer()
+    text.BROKEN_WORDS.clear()
+    rounds = assessment.rounds(motiva.db)
+    for m in queries.municipalities(motiva.db):
+        report = municipality_report.build(motiva.db, m.id, language)
+        data = renderer.render(report)
+        reader = PdfReader(io.BytesIO(data))
+        assert len(reader.pages) <= 3, (m.code, len(reader.pages))
+        top, bottom = 842 - 18 * 72 / 25.4, 22 * 72 / 25.4
+        for number, page in enumerate(reader.pages[:-1], start=1):
+            assert lowest_text(page) < (top + bottom) / 2, (m.code, number)
+        shown = squeeze(pdf_text(data))
+        for current in rounds:
+            own = current.name_in(language)
+            assert own in shown
+            if language != "fi" and own != current.name:
+                assert current.name not in shown, (m.code, current.name)
+        assert "ILMAVA" not in shown
+    assert text.BROKEN_WORDS == []
+
+
+def test_no_swedish_report_names_a_round_in_finnish_when_it_has_a_swedish_name(exported):
+    from ilmava_desktop.services import assessment
+
+    folder, session = exported
+    rounds = [r for r in assessment.rounds(session.db) if r.name_sv]
+    assert rounds
+    for m in queries.municipalities(session.db):
+        report = municipality_report.build(session.db, m.id, "sv")
+        shown = squeeze(pdf_text(MunicipalityReportRenderer().render(report)))
+        for current in rounds:
+            assert current.name not in shown, (m.code, current.name)
+
+
+def test_headings_are_never_broken_mid_word_in_any_language(demo):
+    """Headings, theme titles and table heads are drawn whole: reportlab counts a word it
+    had to cut without a hyphen, and no report of the demo has one."""
+    from ilmava_desktop.reports import text
+
+    text.BROKEN_WORDS.clear()
+    renderer = MunicipalityReportRenderer()
+    for m in queries.municipalities(demo.db):
+        for language in ("fi", "sv", "en"):
+            report = municipality_report.build(demo.db, m.id, language)
+            shown = squeeze(pdf_text(renderer.render(report)))
+            for key in ("assessment", "notes", "participants", "largest"):
+                assert report.labels[key] in shown, (m.code, language, key)
+            for row in report.profile.rows if report.profile else []:
+                assert row.title in shown, (m.code, language, row.title)
+    assert text.BROKEN_WORDS == []

@@ -163,7 +163,7 @@ class MunicipalityReportRenderer:
         # notes fill the first page), a heading always kept with what it heads.
         story = self.cover(report)
         for section in (self.summary, self.next_steps, self.task, self.application,
-                        self.assessment, self.notes, self.own_cards, self.participants):
+                        self.notes, self.assessment, self.own_cards, self.participants):
             story += section(report)
         if report.source:
             story.append(self.p(report.source, "source"))
@@ -242,17 +242,25 @@ class MunicipalityReportRenderer:
             widths = self.content_widths(rows)
         widths = self.fitted_widths(rows, widths)
 
-        def cell_of(value, style):
-            # Short values (numbers, dates) never wrap: a plain string draws far faster.
-            text = str(value)
-            return text if len(text) <= 12 and style is cell else plain(text, style)
+        from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        data = [[cell_of(v, head) for v in rows[0]]] + [
-            [cell_of(v, cell) for v in row] for row in rows[1:]]
+        def cell_of(value, style, width):
+            # A text that fits its column on one line is drawn as a plain string, far faster
+            # than a paragraph; only what has to wrap is one.
+            text = " ".join(str(value).split())
+            font = FONT_BOLD if style is head else FONT
+            if width is not None and stringWidth(text, font, 9) <= width - self.cell_padding:
+                return text
+            return plain(text, style)
+
+        data = [[cell_of(v, head, w) for v, w in zip(rows[0], widths, strict=False)]] + [
+            [cell_of(v, cell, w) for v, w in zip(row, widths, strict=False)]
+            for row in rows[1:]]
         table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         # A table names its own font even for cells it leaves to paragraphs: ours, so no
         # unembedded Helvetica ends up in the file.
         style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                 ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD), ("LEADING", (0, 0), (-1, -1), 11.5),
                  ("TEXTCOLOR", (0, 0), (-1, -1), colors.Color(*INK)),
                  ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.Color(*INK)),
                  ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.Color(*RULE)),

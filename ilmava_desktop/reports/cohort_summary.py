@@ -41,6 +41,7 @@ class CohortSummary:
     attendance_rows: list[list[str]]
     source: str = ""  # the municipality list's source line, when municipalities are named
     logo: bytes = b""  # the programme's PNG
+    accent: str = "#0A3D91"  # the programme's colour: headings and rules, never data
 
 
 class CohortSummaryRenderer(MunicipalityReportRenderer):
@@ -49,6 +50,7 @@ class CohortSummaryRenderer(MunicipalityReportRenderer):
     def render(self, summary: CohortSummary) -> bytes:  # type: ignore[override]
         from reportlab.platypus import KeepTogether
 
+        self.styles = self.accented(summary.accent)
         buffer = io.BytesIO()
         doc = a4_document(buffer, title=f"{summary.title} – {summary.cohort}",
                           author="ILMAVA Desktop", language=summary.language,
@@ -75,8 +77,11 @@ class CohortSummaryRenderer(MunicipalityReportRenderer):
                 for number, (theme, title) in enumerate(themes, start=1)]
             story.append(KeepTogether([
                 self.p(labels["profile"], "h1"),
-                charts.flowable(charts.dumbbell(themes, series, summary.profiles[0].scale,
-                                                self.width, language=summary.language)),
+                charts.flowable(charts.dumbbell(
+                    themes, series, summary.profiles[0].scale, self.width,
+                    language=summary.language,
+                    scale_words=[label for value, label in summary.profiles[0].levels
+                                 if value is not None])),
                 self.table(rows)]))
             for profile in summary.profiles:
                 story.append(KeepTogether([

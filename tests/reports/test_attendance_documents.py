@@ -132,3 +132,30 @@ def test_signin_sheet_offers_blank_lines_up_to_the_days_maximum_in_the_pages_ord
     assert len(pages) <= 4
     text = " ".join(page.extract_text() for page in pages)
     assert len(re.findall(r"Allekirjoitus(?!lista)", text)) == len(pages)
+
+
+def test_the_paper_form_leaves_four_lines_a_theme_for_strengths_and_for_development(demo):
+    """Counted in the drawing itself: ruled lines half the text width long, side by side."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    from ilmava_desktop.reports.paper_form import PaperFormRenderer
+    from ilmava_desktop.services.assessment import documents as form_documents
+
+    form = form_documents.paper_form(demo, "fi")
+    reader = PdfReader(io.BytesIO(PaperFormRenderer().render(form)))
+    width = 595.27 - 2 * 15 * 72 / 25.4
+    half = (width - 6 * 72 / 25.4) / 2
+    ruled = 0
+    for page in reader.pages:
+        start = None
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"m":
+                start = [float(v) for v in operands]
+            elif operator == b"l" and start:
+                x, y = (float(v) for v in operands)
+                if abs(y - start[1]) < 0.01 and abs(abs(x - start[0]) - half) < 1:
+                    ruled += 1
+    assert ruled >= 2 * 4 * len(form.themes), ruled

@@ -415,3 +415,32 @@ def test_headings_are_never_broken_mid_word_in_any_language(demo):
             for row in report.profile.rows if report.profile else []:
                 assert row.title in shown, (m.code, language, row.title)
     assert text.BROKEN_WORDS == []
+
+
+def test_every_kind_of_document_names_only_embedded_dejavu_fonts(tmp_path):
+    """pdffonts of each document lists DejaVu only: a table's empty cell or a QR code's
+    drawing once named Helvetica, which a PDF viewer then substitutes."""
+    cohort, motiva_file = tmp_path / "demo.ilmava", tmp_path / "motiva.ilmava"
+    assert main(["demo", str(cohort)]) == 0
+    assert main(["demo", "--programme", "motiva", str(motiva_file)]) == 0
+    runs = {
+        "badges": ["badges", str(cohort), "--day", "1"],
+        "signin": ["signin-sheet", str(cohort), "--day", "1"],
+        "form": ["paper-form", str(cohort)],
+        "pairs": ["export", "pairs", str(cohort)],
+        "groups": ["export", "groups", str(cohort), "--grouping", "Helsingin teemaryhmät"],
+        "sparrers": ["export", "sparrers", str(cohort)],
+        "summary": ["export", "summary", str(motiva_file)],
+        "visit": ["export", "visit-pack", str(motiva_file), "--host", "545"],
+    }
+    for name, argv in runs.items():
+        out = tmp_path / f"{name}.pdf"
+        assert main([*argv, "--out", str(out)]) == 0, name
+        reader = PdfReader(str(out))
+        fonts = set()
+        for page in reader.pages:
+            for font in page.get("/Resources", {}).get("/Font", {}).values():
+                font = font.get_object()
+                assert "/FontDescriptor" in font or "/DescendantFonts" in font, (name, font)
+                fonts.add(str(font["/BaseFont"]))
+        assert fonts and all("DejaVu" in f for f in fonts), (name, fonts)

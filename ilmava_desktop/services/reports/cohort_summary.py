@@ -48,7 +48,7 @@ def build(db, language: str = "fi", name_municipalities: bool = False,
         for d in days if d.id in present]
     programme = programme_service.programme(db)
     return CohortSummary(
-        language=language, logo=programme.logo,
+        language=language, logo=programme.logo, accent=programme.accent,
         title=_("Lessons of the cohort"),
         programme=programme.name(language),
         cohort=cohort.name,

@@ -70,11 +70,13 @@ class CohortSummaryRenderer(MunicipalityReportRenderer):
                       for n, p in enumerate(summary.profiles[:2])]
             marks = [charts.SYMBOLS[charts.mark_of(s.slot).shape] for s in series]
             themes = summary.profiles[0].themes
-            rows = [[labels["theme"]] + [f"{m} {p.name}" for m, p in zip(
-                marks, summary.profiles, strict=False)]] + [
+            # The symbols head the numbers' columns; the chart's legend names them.
+            rows = [[labels["theme"]] + marks] + [
                 [f"{number} {title}"] + [minus(decimal(p.average.get(theme), summary.language))
                                          for p in summary.profiles[:2]]
                 for number, (theme, title) in enumerate(themes, start=1)]
+            table = self.table(rows)
+            table.setStyle([("ALIGN", (1, 0), (-1, -1), "RIGHT")])
             story.append(KeepTogether([
                 self.p(labels["profile"], "h1"),
                 charts.flowable(charts.dumbbell(
@@ -82,7 +84,7 @@ class CohortSummaryRenderer(MunicipalityReportRenderer):
                     language=summary.language,
                     scale_words=[label for value, label in summary.profiles[0].levels
                                  if value is not None])),
-                self.table(rows)]))
+                table]))
             for profile in summary.profiles:
                 story.append(KeepTogether([
                     self.p(f"{labels['spread']}: {profile.name}", "h2"),

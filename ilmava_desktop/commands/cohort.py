@@ -26,6 +26,10 @@ def add_parsers(commands) -> None:
     programme.add_argument("--accent", help=_("the accent colour, #RRGGBB"))
     programme.add_argument("--sections", nargs="*", metavar=_("SECTION"),
                            help=_("the report's sections: task, groups, peer_review, sparrer"))
+    logo = programme.add_mutually_exclusive_group()
+    logo.add_argument("--logo", type=Path, metavar=_("FILE"),
+                      help=_("the programme's logo, a PNG file, imported into the cohort"))
+    logo.add_argument("--no-logo", action="store_true", help=_("take the logo away"))
     programme.add_argument("--json", action="store_true")
     new.add_argument("--year", type=whole_number)
     new.add_argument("--language", choices=LANGUAGES, default="fi")
@@ -99,6 +103,10 @@ def cmd_programme(args) -> int:
             ("kind", args.kind), ("name_fi", args.name), ("name_sv", args.name_sv),
             ("name_en", args.name_en), ("organiser", args.organiser),
             ("accent", args.accent), ("sections", args.sections))}
+        if args.logo is not None:
+            edits["logo"] = programme_service.read_logo(args.logo)
+        elif args.no_logo:
+            edits["logo"] = None
         if any(value is not KEEP for value in edits.values()):
             programme_service.set_programme(session, **edits)
         shown = programme_service.programme(session.db)
@@ -106,11 +114,14 @@ def cmd_programme(args) -> int:
         session.close()
     if args.json:
         print_json({"kind": shown.kind, "names": shown.names, "organiser": shown.organiser,
-                    "accent": shown.accent, "sections": list(shown.sections)})
+                    "accent": shown.accent, "sections": list(shown.sections),
+                    "logo": shown.logo_type or None})
     else:
         for language in ("fi", "sv", "en"):
             print(f"{language}: {shown.name(language)}")
         print(f"{shown.organiser} · {shown.accent} · {', '.join(shown.sections) or '–'}")
+        print(_("Logo: {kind}").format(kind=shown.logo_type.upper()) if shown.logo_type
+              else _("No logo"))
     return OK
 
 

@@ -22,6 +22,8 @@ class Programme:
     organiser: str
     accent: str                 # "#RRGGBB", for page furniture only
     sections: tuple[str, ...]
+    logo: bytes = b""           # a PNG; empty when there is none
+    logo_type: str = ""         # "png" when there is one
 
     def name(self, language: str) -> str:
         """The name in `language`, else in Finnish."""
@@ -47,7 +49,7 @@ PRESETS["custom"] = replace(PRESETS["ilmava"], kind="custom", organiser="")
 
 
 def resolve(kind: str, names: dict[str, str], organiser: str, accent: str,
-            sections: str) -> Programme:
+            sections: str, logo: bytes | None = None, logo_kind: str = "") -> Programme:
     """The profile as stored (empty fields mean the kind's preset) made whole."""
     preset = PRESETS.get(kind, PRESETS["custom"])
     given = {language: name for language, name in names.items() if name}
@@ -58,8 +60,28 @@ def resolve(kind: str, names: dict[str, str], organiser: str, accent: str,
         merged = given or dict(preset.names)
     else:
         merged = {**preset.names, **given}
+    has_logo = bool(logo) and logo_kind in LOGO_TYPES
     return Programme(preset.kind, merged, organiser or preset.organiser,
-                     accent or preset.accent, preset.sections if chosen is None else chosen)
+                     accent or preset.accent, preset.sections if chosen is None else chosen,
+                     bytes(logo) if has_logo else b"", logo_kind if has_logo else "")
+
+
+# A logo is a mark, not a photograph: a larger file is almost certainly the wrong one, and
+# every copy and merge of the cohort carries it.
+MAX_LOGO_BYTES = 1_000_000
+# What the cohort holds: PNG (an SVG is drawn into one when it is chosen in the window).
+LOGO_TYPES = ("png",)
+
+
+def logo_type(data: bytes) -> str | None:
+    """"png" or "svg" by the file's own first bytes (never its name); else None."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    markup = head.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype svg"))
+    if markup and b"<svg" in data[:4096].lower():
+        return "svg"
+    return None
 
 
 def valid_accent(text: str) -> bool:

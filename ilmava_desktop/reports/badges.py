@@ -35,11 +35,15 @@ class BadgeRenderer:
     padding_mm = 5
 
     def render(self, sheet: BadgeSheet) -> bytes:
+        from reportlab.graphics.shapes import STATE_DEFAULTS
         from reportlab.lib.pagesizes import A4
         from reportlab.lib.units import mm
         from reportlab.pdfgen.canvas import Canvas
 
         register_fonts()
+        # The QR code is a drawing, and a drawing starts from reportlab's default font,
+        # Helvetica, named in the PDF without being embedded: start it from ours.
+        STATE_DEFAULTS["fontName"] = FONT
         buffer = io.BytesIO()
         canvas = Canvas(buffer, pagesize=A4, lang=sheet.language, initialFontName=FONT)
         canvas.setTitle(sheet.title)
@@ -49,6 +53,11 @@ class BadgeRenderer:
         left = (page_width - self.columns * width) / 2
         top = (page_height + self.rows * height) / 2
         per_page = self.columns * self.rows
+        # One name size on every badge of the sheet, the largest at which the longest name
+        # fits: a name's size never says anything about the person.
+        text_width = width - self.qr_size_mm * mm - 2 * self.padding_mm * mm
+        self.name_size = min((fit_font_size(b.name, FONT_BOLD, text_width, 18, 9)
+                              for b in sheet.badges), default=18)
         for index, badge in enumerate(sheet.badges):
             if index and index % per_page == 0:
                 canvas.showPage()
@@ -82,7 +91,7 @@ class BadgeRenderer:
         renderPDF.draw(drawing, canvas, x + width - qr_size - pad / 2, y + (height - qr_size) / 2)
         text_width = width - qr_size - 2 * pad
         canvas.setFillColorRGB(*INK)
-        size = fit_font_size(badge.name, FONT_BOLD, text_width, 18, 9)
+        size = self.name_size
         canvas.setFont(FONT_BOLD, size)
         canvas.drawString(x + pad, y + height - pad - size, badge.name)
         canvas.setFont(FONT, 10)

@@ -266,12 +266,26 @@ def flowable(drawing):
             return self.width, self.height
 
         def draw(self):
-            from reportlab.graphics.shapes import Line, Rect, String
+            from reportlab.graphics.shapes import Circle, Line, Polygon, Rect, String
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
             canvas = self.canv
             for shape in drawing.contents:
-                if isinstance(shape, Rect):
+                if isinstance(shape, (Circle, Polygon)):
+                    canvas.setFillColor(shape.fillColor)
+                    canvas.setStrokeColor(shape.strokeColor)
+                    canvas.setLineWidth(shape.strokeWidth)
+                    if isinstance(shape, Circle):
+                        canvas.circle(shape.cx, shape.cy, shape.r, stroke=1, fill=1)
+                    else:
+                        points = shape.points
+                        path = canvas.beginPath()
+                        path.moveTo(points[0], points[1])
+                        for i in range(2, len(points), 2):
+                            path.lineTo(points[i], points[i + 1])
+                        path.close()
+                        canvas.drawPath(path, stroke=1, fill=1)
+                elif isinstance(shape, Rect):
                     fill, stroke = shape.fillColor, shape.strokeColor
                     if fill is not None:
                         canvas.setFillColor(fill)
@@ -294,3 +308,145 @@ def flowable(drawing):
                     canvas.drawString(x, shape.y, shape.text)
 
     return ChartFlowable()
+
+
+# The report's profile chart (REPORTS.md, "a dumbbell with an average tick"): each series a
+# colour *and* a shape, tied to what it is, so a page printed in greyscale still reads.
+@dataclass(frozen=True)
+class Mark:
+    shape: str      # "circle", "diamond" or "tick"
+    colour: str
+
+
+MARKS = {FIRST_ROUND: Mark("circle", "#0A3D91"), SECOND_ROUND: Mark("diamond", "#B34700"),
+         COHORT_AVERAGE: Mark("tick", "#6B7280")}
+# The symbol that stands for each mark in a legend, a table's heading and the text.
+SYMBOLS = {"circle": "●", "diamond": "◆", "tick": "│"}
+CONNECTOR, GRID, INK = "#8A939E", "#C9CED6", "#1A1F29"
+
+
+def mark_of(slot: int) -> Mark:
+    return MARKS.get(slot, MARKS[FIRST_ROUND])
+
+
+def _draw_mark(drawing, mark: Mark, x: float, y: float, size: float) -> None:
+    """One mark centred on (x, y); `size` is its height."""
+    from reportlab.graphics.shapes import Circle, Line, Polygon
+    from reportlab.lib.colors import HexColor, white
+
+    colour = HexColor(mark.colour)
+    half = size / 2
+    if mark.shape == "circle":
+        drawing.add(Circle(x, y, half * 0.8, fillColor=colour, strokeColor=white,
+                           strokeWidth=0.6))
+    elif mark.shape == "diamond":
+        drawing.add(Polygon([x - half, y, x, y + half, x + half, y, x, y - half],
+                            fillColor=colour, strokeColor=white, strokeWidth=0.6))
+    else:
+        drawing.add(Line(x, y - half * 1.3, x, y + half * 1.3, strokeColor=colour,
+                         strokeWidth=2.2))
+
+
+def dumbbell(themes: list[tuple[str, str]], series: list[Series], scale: range, width: float,
+             language: str | None = None, scale_words: list[str] | None = None,
+             label_share: float = 0.36):
+    """Dots on the scale's axis, a row per theme in the template's order: the first round a
+    circle, the second a diamond, joined by a line; the cohort average a tick behind them.
+    The theme's number and title on the left (two lines at most), a legend above, the scale's
+    numbers and words under the grid. No values in the drawing: the table beside it has them.
+    """
+    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+    from reportlab.lib.colors import HexColor
+
+    register_fonts()
+    _no_shape_checks()
+    size = 9.0
+    first, top = scale.start, scale.stop - 1
+    label_width = width * label_share
+    words = scale_words or []
+    # The scale's last word is centred under the axis' end: room for its half.
+    last_word = _text_width(words[top - first], FONT, 8) / 2 if len(words) > top - first else 0
+    plot_left = label_width + size
+    plot_right = width - max(size * 1.2, min(last_word + 1, width * 0.2))
+    plot = plot_right - plot_left
+
+    def x_of(value: float) -> float:
+        return plot_left + plot * (min(max(value, first), top) - first) / (top - first)
+
+    marks = [mark_of(slot) for slot in slots(series)]
+    entries = [(mark, s.label) for mark, s in zip(marks, series, strict=True)]
+    # The legend: a mark and its series' name, sharing a line while they fit; a name wider
+    # than the drawing wraps under its own mark.
+    legend_rows: list[list[tuple[Mark | None, str, float]]] = [[]]
+    used = 0.0
+    for mark, label in entries:
+        lines = _lines(label, FONT, size, width - size * 1.8)
+        needed = size * 1.8 + max(_text_width(line, FONT, size) for line in lines) + size * 1.4
+        if legend_rows[-1] and (used + needed > width or len(lines) > 1):
+            legend_rows.append([])
+            used = 0.0
+        legend_rows[-1].append((mark, lines[0], used))
+        for line in lines[1:]:
+            legend_rows.append([(None, line, used)])
+        used += needed
+        if len(lines) > 1:
+            legend_rows.append([])
+            used = 0.0
+    legend_rows = [row for row in legend_rows if row]
+    titles = {theme_id: _lines(f"{number} {title}", FONT, size, label_width)[:3]
+              for number, (theme_id, title) in enumerate(themes, start=1)}
+    row_heights = {theme_id: max(size * 2.6, len(lines) * size * 1.2 + size * 0.9)
+                   for theme_id, lines in titles.items()}
+    word_lines = {value: _lines(word, FONT, 8, plot / max(1, top - first) - 2)
+                  for value, word in zip(range(first, top + 1), words, strict=False)}
+    under = size * 1.4 + max((len(v) for v in word_lines.values()), default=0) * 9.5
+    legend_height = len(legend_rows) * size * 1.6 + size * 0.6
+    height = math.ceil(legend_height + sum(row_heights.values()) + under + size * 0.6)
+    drawing = Drawing(width, height)
+    drawing.add(Rect(0, 0, width, height, fillColor=HexColor("#ffffff"), strokeColor=None))
+    y = height - size * 1.1
+    for row in legend_rows:
+        for mark, label, x in row:
+            if mark is not None:
+                _draw_mark(drawing, mark, x + size * 0.6, y + size * 0.32, size)
+            drawing.add(String(x + size * 1.6, y, label, fontName=FONT, fontSize=size,
+                               fillColor=HexColor(INK)))
+        y -= size * 1.6
+    plot_top = height - legend_height
+    plot_bottom = under
+    for value in range(first, top + 1):
+        x = x_of(value)
+        drawing.add(Line(x, plot_bottom, x, plot_top, strokeColor=HexColor(GRID),
+                         strokeWidth=0.6))
+        drawing.add(String(x, plot_bottom - size * 1.1, str(value), fontName=FONT,
+                           fontSize=size, fillColor=HexColor("#59616B"), textAnchor="middle"))
+        for number, line in enumerate(word_lines.get(value, [])):
+            drawing.add(String(x, plot_bottom - size * 1.1 - 9.5 * (number + 1), line,
+                               fontName=FONT, fontSize=8, fillColor=HexColor("#59616B"),
+                               textAnchor="middle"))
+    y = plot_top
+    for index, (theme_id, _title) in enumerate(themes):
+        row = row_heights[theme_id]
+        centre = y - row / 2
+        if index:
+            drawing.add(Line(0, y, width, y, strokeColor=HexColor("#E4E7EC"), strokeWidth=0.4))
+        lines = titles[theme_id]
+        first_line = centre + (len(lines) - 1) * size * 0.6 - size * 0.35
+        for number, line in enumerate(lines):
+            drawing.add(String(0, first_line - number * size * 1.2, line, fontName=FONT,
+                               fontSize=size, fillColor=HexColor(INK)))
+        placed = [(marks[i], s.values.get(theme_id)) for i, s in enumerate(series)]
+        average = [(m, v) for m, v in placed if m.shape == "tick" and v is not None]
+        dots = [(m, v) for m, v in placed if m.shape != "tick" and v is not None]
+        for mark, value in average:
+            _draw_mark(drawing, mark, x_of(value), centre, size)
+        if len(dots) == 2:
+            drawing.add(Line(x_of(dots[0][1]), centre, x_of(dots[1][1]), centre,
+                             strokeColor=HexColor(CONNECTOR), strokeWidth=1.5))
+        for mark, value in dots:
+            _draw_mark(drawing, mark, x_of(value), centre, size)
+        if not dots and not average:
+            drawing.add(String(plot_left + 2, centre - size * 0.35, "–", fontName=FONT,
+                               fontSize=size, fillColor=HexColor("#59616B")))
+        y -= row
+    return drawing

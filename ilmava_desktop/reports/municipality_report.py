@@ -16,12 +16,18 @@ from ilmava_desktop.reports.styles import ACCENT, FONT, FONT_BOLD, INK, MUTED, R
 from ilmava_desktop.reports.text import plain
 
 
+def minus(text: str) -> str:
+    """A printed number's minus as the typographic one (U+2212)."""
+    return text.replace("-", "−")
+
+
 @dataclass(frozen=True)
 class ProfileRow:
     theme: str
     title: str
     values: list[float | None]  # one per series
     gap: float | None           # second round minus first, when there are two
+    cohort_gap: float | None = None  # the first round minus the cohort average
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,9 @@ class Profile:
     # The style each series wears (charts.FIRST_ROUND, SECOND_ROUND, COHORT_AVERAGE): the
     # same round looks the same in every report of the cohort, whichever rounds one has.
     slots: list[int] = field(default_factory=list)
+    legend: list[str] = field(default_factory=list)       # the series' names with their n
+    scale_words: list[str] = field(default_factory=list)  # the scale's levels, in words
+    marked_cohort: list[str] = field(default_factory=list)  # themes far from the cohort
 
     def chart_series(self) -> list[charts.Series]:
         return [charts.Series(name, {row.theme: row.values[i] for row in self.rows},
@@ -88,6 +97,7 @@ class MunicipalityReport:
     summary: str = ""           # the facilitator's, printed first
     accent: str = "#0A3D91"     # the programme's colour: rules and headings, never data
     sections: tuple[str, ...] = ("task", "groups", "peer_review", "sparrer")
+    logo: bytes = b""           # the programme's PNG, on the cover
 
 
 class MunicipalityReportRenderer:
@@ -152,8 +162,8 @@ class MunicipalityReportRenderer:
         # and who took part. No page breaks: each section follows the last (the themes'
         # notes fill the first page), a heading always kept with what it heads.
         story = self.cover(report)
-        for section in (self.summary, self.next_steps, self.task, self.application, self.notes,
-                        self.assessment, self.own_cards, self.participants):
+        for section in (self.summary, self.next_steps, self.task, self.application,
+                        self.notes, self.assessment, self.own_cards, self.participants):
             story += section(report)
         if report.source:
             story.append(self.p(report.source, "source"))
@@ -206,26 +216,51 @@ class MunicipalityReportRenderer:
                       for n, w, s in zip(needed, widths, spare, strict=True)]
         return widths
 
+    def content_widths(self, rows: list[list[str]]) -> list[float]:
+        """Each column as wide as its longest line, when the page has room for them all;
+        else the columns that fit their fair share keep their width and the wider ones share
+        what is left by their length. A date or a count never takes a title's room."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        natural = [max(stringWidth(str(row[column]), FONT_BOLD if number == 0 else FONT, 9)
+                       for number, row in enumerate(rows)) + self.cell_padding + 1
+                   for column in range(len(rows[0]))]
+        if sum(natural) <= self.width:
+            return natural
+        fair = self.width / len(natural)
+        narrow = sum(w for w in natural if w <= fair)
+        wide = sum(w for w in natural if w > fair)
+        return [w if w <= fair else (self.width - narrow) * w / wide for w in natural]
+
     def table(self, rows: list[list[str]], widths: list[float] | None = None,
               numeric_from: int | None = None):
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
         head, cell = self.styles["head"], self.styles["cell"]
-        if widths is not None:
-            widths = self.fitted_widths(rows, widths)
+        if widths is None:
+            widths = self.content_widths(rows)
+        widths = self.fitted_widths(rows, widths)
 
-        def cell_of(value, style):
-            # Short values (numbers, dates) never wrap: a plain string draws far faster.
-            text = str(value)
-            return text if len(text) <= 12 and style is cell else plain(text, style)
+        from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        data = [[cell_of(v, head) for v in rows[0]]] + [
-            [cell_of(v, cell) for v in row] for row in rows[1:]]
+        def cell_of(value, style, width):
+            # A text that fits its column on one line is drawn as a plain string, far faster
+            # than a paragraph; only what has to wrap is one.
+            text = " ".join(str(value).split())
+            font = FONT_BOLD if style is head else FONT
+            if width is not None and stringWidth(text, font, 9) <= width - self.cell_padding:
+                return text
+            return plain(text, style)
+
+        data = [[cell_of(v, head, w) for v, w in zip(rows[0], widths, strict=False)]] + [
+            [cell_of(v, cell, w) for v, w in zip(row, widths, strict=False)]
+            for row in rows[1:]]
         table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         # A table names its own font even for cells it leaves to paragraphs: ours, so no
         # unembedded Helvetica ends up in the file.
         style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                 ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD), ("LEADING", (0, 0), (-1, -1), 11.5),
                  ("TEXTCOLOR", (0, 0), (-1, -1), colors.Color(*INK)),
                  ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.Color(*INK)),
                  ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.Color(*RULE)),
@@ -248,11 +283,23 @@ class MunicipalityReportRenderer:
         block.append(self.p(f"{r.labels['notes']} · {r.date}", "cover_sub"))
         if r.demo_label:
             block.append(self.p(r.demo_label, "demo"))
-        table = Table([[block]], colWidths=[self.width], hAlign="LEFT")
+        from reportlab.lib.units import mm
+
+        from ilmava_desktop.reports.logo import logo_flowable
+
+        # The programme's logo at the block's right, at most 45 × 22 mm.
+        logo = logo_flowable(r.logo, 45 * mm, 22 * mm) if r.logo else None
+        cells, widths = [block], [self.width]
+        if logo is not None:
+            cells, widths = [block, logo], [self.width - 52 * mm, 52 * mm]
+        table = Table([cells], colWidths=widths, hAlign="LEFT")
         table.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
                         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F2F4F7")),
                         ("LINEABOVE", (0, 0), (-1, 0), 3, colors.HexColor(r.accent)),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                         ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
                         ("TOPPADDING", (0, 0), (-1, -1), 8),
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 10)])
         return [table]
@@ -382,56 +429,95 @@ class MunicipalityReportRenderer:
         return out
 
     def assessment(self, r: MunicipalityReport) -> list:
-        from reportlab.lib.units import mm
-        from reportlab.platypus import KeepTogether, Table
+        """The profile as a dumbbell chart across the page, its table under it (every value
+        the chart shows, for those who cannot see it) and the notable differences in words."""
+        from reportlab.platypus import KeepTogether
 
         heading = self.p(r.labels["assessment"], "h1")
         profile = r.profile
         if profile is None:
             return [heading, self.p(r.labels["none"], "muted")]
-        chart_width = 76 * mm
-        drawing = charts.flowable(charts.theme_profile(
-            [(row.theme, row.title) for row in profile.rows], profile.chart_series(),
-            profile.scale, chart_width, language=r.language))
-        header = [r.labels["theme"]] + profile.numbers()
-        has_gap = any(row.gap is not None for row in profile.rows)
-        if has_gap:
-            header.append("Δ")  # a symbol head: a word would not fit a number's column
-        rows = [header]
-        for row in profile.rows:
-            line = [row.title] + [decimal(v, r.language) for v in row.values]
-            if has_gap:
-                gap = "" if row.gap is None else decimal(row.gap, r.language, sign=True)
-                line.append(gap + (" ▲" if row.theme in profile.marked else ""))
-            rows.append(line)
-        table_width = self.width - chart_width - 4 * mm
+        themes = [(row.theme, row.title) for row in profile.rows]
+        chart = profile.chart_series()
+        if profile.legend:
+            chart = [charts.Series(name, s.values, s.slot)
+                     for name, s in zip(profile.legend, chart, strict=True)]
+        drawing = charts.flowable(charts.dumbbell(
+            themes, chart, profile.scale, self.width, language=r.language,
+            scale_words=profile.scale_words))
+        # The table is kept whole (it is how the chart is read aloud) but may start the next
+        # page: kept with the chart, a short first page would be left half empty.
+        return [KeepTogether([heading, self.p(r.labels["chart"], "muted"), drawing]),
+                KeepTogether([self.profile_table(r, profile)])] + self.differences(r, profile)
+
+    def profile_table(self, r: MunicipalityReport, profile: Profile):
+        """Theme | ● | ◆ | Δ ◆−● | cohort | Δ ●−cohort: symbols for heads, as in the chart's
+        legend; a flagged gap bold with ▲ or ▼, so colour never carries it."""
+        from reportlab.lib.units import mm
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        # Wide enough for "+0,9 ▲"; the theme column takes the rest (the longest theme word,
-        # "Genomförandeområden", is 38 mm at 9 pt).
-        number = 9.5 * mm
-        gap_width = stringWidth("+0,0 ▲", FONT, 9) + self.cell_padding + 2
-        numbers = len(profile.series)
-        widths = [table_width - number * numbers - (gap_width if has_gap else 0)] + [
-            number] * numbers + ([gap_width] if has_gap else [])
-        side = Table([[drawing, self.table(rows, widths)]],
-                     colWidths=[chart_width + 2 * mm, table_width + 2 * mm], hAlign="LEFT")
-        side.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
-                       ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-        legend = "; ".join(f"{number} = {name}"
-                           for number, name in zip(profile.numbers(), profile.series, strict=True))
-        if has_gap:
-            legend += f"; Δ = {r.labels['gap']} (2 − 1)"
-        # The heading stays with the chart: never alone at the foot of a page.
-        story = [KeepTogether([heading, self.p(r.labels["chart"], "muted"), side,
-                               self.p(legend, "muted")])]
+        marks = [charts.SYMBOLS[charts.mark_of(slot).shape]
+                 for slot in charts.slots(profile.chart_series())]
+        rounds = marks[:-1]
+        header = [r.labels["theme"]] + rounds + (
+            [f"Δ {rounds[1]}−{rounds[0]}"] if len(rounds) == 2 else []) + [r.labels["cohort"]]
+        compared = any(row.cohort_gap is not None for row in profile.rows)
+        if compared:
+            header.append(f"Δ {rounds[0]}−{marks[-1]}")
+        rows, bold = [header], []
+
+        def signed(gap: float | None, flagged: bool) -> str:
+            if gap is None:
+                return "–"
+            text = minus(decimal(gap, r.language, sign=True))
+            return text + ((" ▲" if gap > 0 else " ▼") if flagged else "")
+
+        for number, row in enumerate(profile.rows, start=1):
+            values = [minus(decimal(v, r.language)) for v in row.values]
+            line = [f"{number} {row.title}"] + values[:-1]
+            if len(rounds) == 2:
+                flagged = row.theme in profile.marked
+                if flagged:
+                    bold.append((len(line), number))
+                line.append(signed(row.gap, flagged))
+            line.append(values[-1])
+            if compared:
+                flagged = row.theme in profile.marked_cohort
+                if flagged:
+                    bold.append((len(line), number))
+                line.append(signed(row.cohort_gap, flagged))
+            rows.append(line)
+        numeric = [max(stringWidth(str(line[c]), FONT_BOLD, 9) for line in rows)
+                   + self.cell_padding + 1 for c in range(1, len(header))]
+        widths = [self.width - sum(numeric)] + numeric
+        table = self.table(rows, widths)
+        from reportlab.platypus import TableStyle
+
+        table.setStyle(TableStyle(
+            [("ALIGN", (1, 0), (-1, -1), "RIGHT")]
+            + [("FONTNAME", cell, cell, FONT_BOLD) for cell in bold]))
+        table.spaceBefore = 2 * mm
+        return table
+
+    def differences(self, r: MunicipalityReport, profile: Profile) -> list:
+        """The notable differences as sentences with their direction and both values, in a
+        tinted box; or a line saying there were none worth a mark."""
+        from reportlab.lib import colors
+        from reportlab.platypus import KeepTogether, Table
+
+        inside = [self.p(r.labels["largest"], "h2")]
         if profile.largest:
-            story.append(self.p(f"▲ {r.labels['largest']}: {'; '.join(profile.largest)}"))
-        elif profile.compared:
-            story.append(self.p(r.labels["no_gaps"]))
-        for line in profile.dont_know:
-            story.append(self.p(line, "muted"))
-        return story
+            inside += [plain(line, self.styles["bullet"], bullet="•") for line in profile.largest]
+        else:
+            inside.append(self.p(r.labels["no_gaps"]))
+        inside += [self.p(line, "muted") for line in profile.dont_know]
+        box = Table([[inside]], colWidths=[self.width], hAlign="LEFT")
+        box.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                      ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F2F4F7")),
+                      ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                      ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])
+        box.spaceBefore = 8
+        return [KeepTogether([box])]
 
     def bullets(self, items: list[str]) -> list:
         return [plain(item, self.styles["bullet"], bullet="•") for item in items]

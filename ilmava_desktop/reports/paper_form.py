@@ -37,6 +37,10 @@ class PaperForm:
 
 class PaperFormRenderer:
     margin_mm = 15
+    # Handwriting needs room: four ruled lines under each of a theme's two headings, 8 mm
+    # apart (a school notebook's ruling), so a respondent can write a few sentences.
+    write_lines = 4
+    line_mm = 8
 
     def render(self, form: PaperForm) -> bytes:
         from reportlab.lib import colors
@@ -63,14 +67,16 @@ class PaperFormRenderer:
         story = [plain(form.title, title), plain(form.subtitle, subtitle)]
         fill = Table([[plain(label, strong), ""] for label in form.fill_in],
                      colWidths=[40 * mm, 80 * mm], rowHeights=8 * mm, hAlign="LEFT")
-        fill.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, ink),
+        fill.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                                  ("LINEBELOW", (1, 0), (1, -1), 0.6, ink),
                                   ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
         story += [fill, Spacer(1, 3 * mm), plain(form.instructions, body),
                   Spacer(1, 2 * mm)]
         scale = Table([[plain(value, strong), plain(label, strong), plain(description, small)]
                        for value, label, description in form.scale],
                       colWidths=[12 * mm, 34 * mm, doc.width - 46 * mm], hAlign="LEFT")
-        scale.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -2), 0.3, rule),
+        scale.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                                   ("LINEBELOW", (0, 0), (-1, -2), 0.3, rule),
                                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
@@ -89,6 +95,9 @@ class PaperFormRenderer:
                           repeatRows=2)
             first_box, last_row = 2, len(rows) - 1
             table.setStyle(TableStyle([
+                # A table names its font even for its empty boxes: ours, never an
+                # unembedded Helvetica.
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("SPAN", (0, 0), (-1, 0)),
                 ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
                 ("LINEBELOW", (0, 2), (1, -1), 0.3, rule),
@@ -96,13 +105,20 @@ class PaperFormRenderer:
                 ("GRID", (first_box, 2), (-1, last_row), 0.7, ink),
                 ("BACKGROUND", (-1, 2), (-1, last_row), colors.Color(0.94, 0.95, 0.96)),
             ]))
-            # Under each heading a line to write on.
-            lines = Table([row for heading in form.free_text
-                           for row in ([plain(heading, strong)], [""])],
-                          colWidths=[doc.width], rowHeights=[6 * mm, 9 * mm] * 2)
-            lines.setStyle(TableStyle([("LINEBELOW", (0, 1), (0, 1), 0.5, muted),
-                                       ("LINEBELOW", (0, 3), (0, 3), 0.5, muted),
-                                       ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+            # Under the theme, its strengths and its development areas side by side, each
+            # heading over ruled lines to write on.
+            blank = self.write_lines
+            gutter = 6 * mm
+            half = (doc.width - gutter) / 2
+            strengths, development = (plain(heading, strong) for heading in form.free_text)
+            lines = Table([[strengths, "", development]] + [["", "", ""]] * blank,
+                          colWidths=[half, gutter, half],
+                          rowHeights=[6 * mm] + [self.line_mm * mm] * blank)
+            lines.setStyle(TableStyle([
+                ("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("LINEBELOW", (0, 1), (0, -1), 0.5, muted),
+                ("LINEBELOW", (2, 1), (2, -1), 0.5, muted)]))
             story += [KeepTogether([table, lines]), Spacer(1, 5 * mm)]
         doc.build(story, canvasmaker=numbered_canvas(form.footer, form.footer_left))
         return buffer.getvalue()

@@ -14,6 +14,7 @@ class SignInGroup:
     municipality: str
     limits: str            # e.g. "2–5 henkilöä"
     people: list[tuple[str, str]]  # (name, role)
+    maximum: int = 0       # the day's limit: blank lines up to it, for walk-ins and substitutes
 
 
 @dataclass(frozen=True)
@@ -28,14 +29,18 @@ class SignInSheet:
 
 
 class SignInSheetRenderer:
-    blank_rows = 2  # per municipality, for walk-ins and substitutes
+    """One table for the whole day: the column heads once a page, each municipality a tinted
+    band over its people and as many blank lines as its limit leaves room for, never split
+    over two pages."""
+
     margin_mm = 16
+    row_mm = 8             # room for a signature
 
     def render(self, sheet: SignInSheet) -> bytes:
         from reportlab.lib import colors
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.lib.units import mm
-        from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+        from reportlab.platypus import Paragraph, Table, TableStyle
 
         from ilmava_desktop.reports.text import escape, plain
 
@@ -47,26 +52,32 @@ class SignInSheetRenderer:
                                textColor=colors.Color(*INK))
         subtitle = ParagraphStyle("subtitle", fontName=FONT, fontSize=10.5, leading=14,
                                   textColor=colors.Color(*MUTED), spaceAfter=8)
-        cell = ParagraphStyle("cell", fontName=FONT, fontSize=9.5, leading=12)
+        cell = ParagraphStyle("cell", fontName=FONT, fontSize=9.5, leading=11.5)
         head = ParagraphStyle("head", fontName=FONT_BOLD, fontSize=10.5, leading=13)
+        muted = ParagraphStyle("muted", parent=cell, textColor=colors.Color(*MUTED))
         story = [plain(sheet.title, title), plain(sheet.subtitle, subtitle)]
-        widths = [62 * mm, 48 * mm, doc.width - 110 * mm]
+        widths = [62 * mm, 52 * mm, doc.width - 114 * mm]
+        rows = [[plain(h, muted) for h in sheet.headers]]
+        heights = [None]
+        style = [("FONTNAME", (0, 0), (-1, -1), FONT),
+                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.Color(*INK)),
+                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                 ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
         for group in sheet.groups:
-            rows = [[Paragraph(f"{escape(group.municipality)} <font color='#5a6169' size='9'>"
-                               f"({escape(group.limits)})</font>", head), "", ""],
-                    [plain(h, cell) for h in sheet.headers]]
-            rows += [[plain(name, cell), plain(role, cell), ""] for name, role in
-                     group.people]
-            rows += [["", "", ""] for _ in range(self.blank_rows)]
-            table = Table(rows, colWidths=widths, rowHeights=[None, None] + [9 * mm] * (
-                len(rows) - 2), repeatRows=2)
-            table.setStyle(TableStyle([
-                ("SPAN", (0, 0), (-1, 0)),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.4, colors.Color(*RULE)),
-                ("TEXTCOLOR", (0, 1), (-1, 1), colors.Color(*MUTED)),
-                ("VALIGN", (0, 2), (-1, -1), "MIDDLE"),
-                ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ]))
-            story += [KeepTogether(table), Spacer(1, 6 * mm)]
+            band = len(rows)
+            rows.append([Paragraph(f"{escape(group.municipality)} <font color='#59616b' "
+                                   f"size='9'>({escape(group.limits)})</font>", head), "", ""])
+            heights.append(7 * mm)
+            rows += [[plain(name, cell), plain(role, cell), ""] for name, role in group.people]
+            rows += [["", "", ""]] * max(0, group.maximum - len(group.people))
+            heights += [self.row_mm * mm] * (len(rows) - len(heights))
+            last = len(rows) - 1
+            style += [("SPAN", (0, band), (-1, band)),
+                      ("BACKGROUND", (0, band), (-1, band), colors.HexColor("#F2F4F7")),
+                      ("LINEBELOW", (0, band + 1), (-1, last), 0.4, colors.Color(*RULE)),
+                      ("NOSPLIT", (0, band), (-1, last))]
+        table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(style))
+        story.append(table)
         doc.build(story, canvasmaker=numbered_canvas(sheet.footer))
         return buffer.getvalue()

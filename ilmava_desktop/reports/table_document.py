@@ -36,6 +36,10 @@ class TableDocument:
     source: str = ""      # the municipality list's source line, printed last
 
 
+# Cells that are a box to tick on paper (empty, or ticked already).
+BOXES = ("☐", "☑")
+
+
 class TableDocumentRenderer:
     margin_mm = 16
 
@@ -60,13 +64,16 @@ class TableDocumentRenderer:
         text = ParagraphStyle("text", fontName=FONT, fontSize=9, leading=11.5, textColor=muted)
         cell = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=11.5, textColor=ink)
         head = ParagraphStyle("head", parent=cell, fontName=FONT_BOLD)
+        # A box to tick by pen: large enough to hold a tick.
+        box = ParagraphStyle("box", parent=cell, fontSize=15, leading=15)
         story = [plain(document.title, title),
                  plain(document.subtitle, subtitle)]
         for section in document.sections:
             shares = section.widths or [1.0] * len(section.header)
             widths = [doc.width * share / sum(shares) for share in shares]
             rows = [[plain(h, head) for h in section.header]] + [
-                [plain(str(value), cell) for value in row] for row in section.rows]
+                [plain(str(value), box if str(value) in BOXES else cell) for value in row]
+                for row in section.rows]
             table = Table(rows, colWidths=widths, repeatRows=1)
             table.setStyle(TableStyle([
                 ("FONTNAME", (0, 0), (-1, -1), FONT),  # else Helvetica is named, unembedded

@@ -92,7 +92,8 @@ class VisitPackRenderer:
         from reportlab.platypus import Table, TableStyle
 
         table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
-        commands = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+        # A table names its font even for empty cells: ours, never an unembedded Helvetica.
+        commands = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.Color(*RULE)),
                     ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
         if header:
@@ -140,7 +141,8 @@ class VisitPackRenderer:
         def lines():
             # A new flowable for each question: platypus lays each one out only once.
             table = Table([[""]] * self.note_lines, colWidths=[width], rowHeights=8 * mm)
-            table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4,
+            table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                                       ("LINEBELOW", (0, 0), (-1, -1), 0.4,
                                         colors.Color(*RULE))]))
             return table
 

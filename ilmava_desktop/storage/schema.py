@@ -301,6 +301,15 @@ def _column_choices(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _programme_logo(db: sqlite_utils.Database) -> None:
+    # The programme's logo, imported into the file as a PNG (the window draws an SVG into
+    # one) so the reports print it on any laptop the file goes to; no logo is NULL and ''.
+    db.executescript("""
+        ALTER TABLE cohort ADD COLUMN logo BLOB;
+        ALTER TABLE cohort ADD COLUMN logo_type TEXT NOT NULL DEFAULT '';
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -324,6 +333,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0014_report_texts", _report_texts),
     ("0015_programme_profile", _programme_profile),
     ("0016_column_choices", _column_choices),
+    ("0017_programme_logo", _programme_logo),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -162,6 +162,8 @@ class MainWindow(QMainWindow):
             # Linux desktops, and the status line tells users to press Ctrl+Shift+S.
             ActionSpec("save_copy", "file", _("Save a &copy…"), lc.save_copy,
                        "Ctrl+Shift+S", needs_cohort=True),
+            ActionSpec("programme", "file", _("&Programme profile…"), self.edit_programme,
+                       needs_cohort=True),
             ActionSpec("close", "file", _("&Close cohort"), lc.close_cohort,
                        "Ctrl+W", needs_cohort=True),
             ActionSpec("-1", "file", "", lambda: None),
@@ -180,6 +182,11 @@ class MainWindow(QMainWindow):
         from ilmava_desktop.ui.cohort_dialogs import show_about
 
         show_about(self, current_language())
+
+    def edit_programme(self) -> None:
+        from ilmava_desktop.ui.programme_dialog import edit_programme
+
+        self.programme_dialog = edit_programme(self.ctx, self)
 
     # -- showing ---------------------------------------------------------------------
 

@@ -322,3 +322,48 @@ def test_a_cohort_is_created_for_a_programme_and_its_profile_edited(tmp_path, ca
     shown = json.loads(capsys.readouterr().out)
     assert shown["names"]["sv"] == "Kamratlärande 2027" and shown["accent"] == "#123456"
     assert main(["programme", str(cohort), "--accent", "blue"]) != 0
+
+
+def tiny_png(path, width=40, height=16):
+    from PIL import Image
+
+    Image.new("RGBA", (width, height), (0, 102, 94, 255)).save(path)
+    return path
+
+
+def test_the_programmes_logo_is_imported_printed_and_taken_away(tmp_path, capsys):
+    cohort = tmp_path / "motiva.ilmava"
+    assert main(["demo", "--programme", "motiva", str(cohort)]) == 0
+    logo = tiny_png(tmp_path / "logo.png")
+    capsys.readouterr()
+    assert main(["programme", str(cohort), "--logo", str(logo), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["logo"] == "png"
+    # The file goes to another laptop without the PNG beside it: the reports still show it.
+    logo.unlink()
+    out = tmp_path / "pdf"
+    assert main(["export", "pdf", str(cohort), "--out", str(out), "--municipality", "545"]) == 0
+    summary = tmp_path / "summary.pdf"
+    assert main(["export", "summary", str(cohort), "--out", str(summary)]) == 0
+    for pdf in (next(out.iterdir()), summary):
+        assert b"/Subtype /Image" in pdf.read_bytes(), pdf.name
+    capsys.readouterr()
+    assert main(["programme", str(cohort), "--no-logo", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["logo"] is None
+    assert main(["export", "pdf", str(cohort), "--out", str(out), "--municipality", "545"]) == 0
+    assert b"/Subtype /Image" not in next(out.iterdir()).read_bytes()
+
+
+def test_a_logo_that_is_no_png_is_refused_with_a_sentence(tmp_path, capsys):
+    cohort = tmp_path / "c.ilmava"
+    assert main(["new", str(cohort), "--name", "C"]) == 0
+    svg = tmp_path / "logo.svg"
+    svg.write_text('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>')
+    text = tmp_path / "logo.png"
+    text.write_text("not an image")
+    capsys.readouterr()
+    assert main(["--lang", "en", "programme", str(cohort), "--logo", str(svg)]) != 0
+    assert "Programme profile" in capsys.readouterr().err  # the window draws an SVG
+    assert main(["--lang", "en", "programme", str(cohort), "--logo", str(text)]) != 0
+    assert "is not a PNG image" in capsys.readouterr().err
+    assert main(["programme", str(cohort), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["logo"] is None

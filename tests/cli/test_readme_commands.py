@@ -92,6 +92,8 @@ def placeholders(argv: list[str], folder: Path, cohort: Path) -> list[str]:
             out.append(str(ROOT / "resources/demo/sparraajat-esimerkki.csv"))
         elif token == "FILE":
             out.append(str(ROOT / "resources/demo/ilmoittautumiset-esimerkki.csv"))
+        elif token == "LOGO.png":  # any PNG will do: the README's report picture
+            out.append(str(ROOT / "docs/raportti-lahti.png"))
         elif token == "B" and before == ROUND:
             out.append("Poliittinen johto, syyskuu 2026")
         elif token == "A" and before == "--rounds":

@@ -74,3 +74,88 @@ def alphabet_key(name, language):
     from ilmava_desktop.core.sorting import alphabet_key as key
 
     return key(name, language)
+
+
+def pdf_fonts(data: bytes) -> set[str]:
+    import io
+
+    from pypdf import PdfReader
+
+    names = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        names |= {str(font.get_object()["/BaseFont"]) for font in fonts.values()}
+    return names
+
+
+def test_badges_name_only_embedded_dejavu_and_share_one_name_size(demo):
+    from ilmava_desktop.reports.badges import Badge, BadgeRenderer, BadgeSheet
+
+    day = queries.days(demo.db)[-1]
+    data = documents.write_badges(demo, day, demo.file.path.parent / "b.pdf").read_bytes()
+    fonts = pdf_fonts(data)
+    assert fonts and all("DejaVu" in name for name in fonts), fonts  # no Helvetica named
+    renderer = BadgeRenderer()
+    sheet = BadgeSheet("t", "f", "a", "fi", [
+        Badge("Aino Ek", "r", "Kuhmo", "X"),
+        Badge("Kristiina Kuntalainen-Esimerkkinen", "r", "Kuhmo", "Y")])
+    renderer.render(sheet)
+    short_alone = BadgeRenderer()
+    short_alone.render(BadgeSheet("t", "f", "a", "fi", sheet.badges[:1]))
+    # The long name sets the size for both; alone, the short name may be larger.
+    assert renderer.name_size < short_alone.name_size == 18
+
+
+def test_signin_sheet_offers_blank_lines_up_to_the_days_maximum_in_the_pages_order(
+        demo, tmp_path):
+    from pypdf import PdfReader
+
+    from ilmava_desktop.core.sorting import alphabet_key
+    from ilmava_desktop.i18n import set_language
+
+    day = queries.days(demo.db)[-1]
+    set_language("sv")
+    try:
+        sheet = documents.signin_sheet(demo, day)
+    finally:
+        set_language("fi")
+    names = [g.municipality for g in sheet.groups]
+    assert names == sorted(names, key=lambda n: alphabet_key(n, "sv"))
+    assert "Tammerfors" in names and "Tampere" not in names
+    for group in sheet.groups:
+        assert group.maximum == 5
+        people = [name for name, _role in group.people]
+        assert people == sorted(people, key=lambda n: alphabet_key(n, "sv"))
+    path = documents.write_signin_sheet(demo, day, tmp_path / "lista.pdf")
+    # One column head a page, not one a municipality: two or three pages for fifteen.
+    pages = PdfReader(str(path)).pages
+    assert len(pages) <= 4
+    text = " ".join(page.extract_text() for page in pages)
+    assert len(re.findall(r"Allekirjoitus(?!lista)", text)) == len(pages)
+
+
+def test_the_paper_form_leaves_four_lines_a_theme_for_strengths_and_for_development(demo):
+    """Counted in the drawing itself: ruled lines half the text width long, side by side."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    from ilmava_desktop.reports.paper_form import PaperFormRenderer
+    from ilmava_desktop.services.assessment import documents as form_documents
+
+    form = form_documents.paper_form(demo, "fi")
+    reader = PdfReader(io.BytesIO(PaperFormRenderer().render(form)))
+    width = 595.27 - 2 * 15 * 72 / 25.4
+    half = (width - 6 * 72 / 25.4) / 2
+    ruled = 0
+    for page in reader.pages:
+        start = None
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"m":
+                start = [float(v) for v in operands]
+            elif operator == b"l" and start:
+                x, y = (float(v) for v in operands)
+                if abs(y - start[1]) < 0.01 and abs(abs(x - start[0]) - half) < 1:
+                    ruled += 1
+    assert ruled >= 2 * 4 * len(form.themes), ruled

@@ -108,3 +108,61 @@ def test_legend_names_and_theme_titles_wrap_and_are_never_cut():
     assert long_name in joined and long_theme in joined
     # Every string stays inside the drawing, from top to bottom.
     assert all(0 <= s.y <= drawing.height - s.fontSize * 0.7 for s in strings(drawing))
+
+
+def test_the_dumbbell_tells_each_series_by_shape_as_well_as_colour():
+    from reportlab.graphics.shapes import Circle, Line, Polygon
+
+    officials = charts.Series("Virkajohto", {"strategy": 2.0, "finance": 3.0}, charts.FIRST_ROUND)
+    politicians = charts.Series("Poliittinen johto", {"strategy": 4.0}, charts.SECOND_ROUND)
+    average = charts.Series("Kohortin keskiarvo", {"strategy": 3.0, "finance": 2.5},
+                            charts.COHORT_AVERAGE)
+    drawing = charts.dumbbell(THEMES, [officials, politicians, average], range(1, 6), 480,
+                              scale_words=["Ei aloitettu", "Alkuvaiheessa", "Kehittymässä",
+                                           "Vakiintunut", "Edelläkävijä"])
+    circles = [s for s in drawing.contents if isinstance(s, Circle)]
+    diamonds = [s for s in drawing.contents if isinstance(s, Polygon)]
+    # One in the legend, then one a theme with a value.
+    assert len(circles) == 3 and len(diamonds) == 2
+    assert {c.fillColor.hexval() for c in circles} != {d.fillColor.hexval() for d in diamonds}
+    ticks = [s for s in drawing.contents if isinstance(s, Line) and s.x1 == s.x2
+             and s.strokeWidth > 2]
+    assert len(ticks) == 3  # the cohort average: legend and two themes
+    texts = [s.text for s in strings(drawing)]
+    assert "1 Strateginen sitoutuminen ja johtaminen" in " ".join(texts)
+    assert "Edelläkävijä" in texts and "Virkajohto" in texts
+    # Positions, not lengths: 2 and 4 on a 1–5 axis sit a half of the plot apart.
+    x = sorted(c.cx for c in circles[1:]) + sorted(d.points[0] + 0 for d in diamonds[1:])
+    assert x[0] < x[1]
+
+
+def test_the_dumbbell_keeps_every_text_inside_the_drawing():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    long_theme = "Poikkihallinnollinen yhteistyö ja kumppanuudet kunnan ja yritysten kesken"
+    drawing = charts.dumbbell(THEMES + [("x", long_theme)], [
+        charts.Series("Tjänstemannaledning, januari 2026 (n = 7 blanketter)", {"x": 5.0}),
+        charts.Series("Kohortens medelvärde (Tjänstemannaledning, januari 2026)", {"x": 1.0},
+                      charts.COHORT_AVERAGE)], range(1, 6), 300,
+        scale_words=["Inte påbörjat", "I startskedet", "Under utveckling", "Etablerat",
+                     "Föregångare"])
+    for s in strings(drawing):
+        width = stringWidth(s.text, s.fontName, s.fontSize)
+        left = s.x - (width / 2 if s.textAnchor == "middle" else 0)
+        assert 0 <= left and left + width <= 300 + 0.01, s.text
+        assert 0 <= s.y <= drawing.height, s.text
+
+
+def test_the_dumbbell_goes_into_a_pdf_with_its_marks():
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    drawing = charts.dumbbell(THEMES, [charts.Series("A", {"strategy": 2.0}, charts.FIRST_ROUND),
+                                       charts.Series("B", {"strategy": 4.0},
+                                                     charts.SECOND_ROUND)], range(1, 6), 300)
+    canvas = Canvas(io.BytesIO())
+    flowable = charts.flowable(drawing)
+    flowable.wrapOn(canvas, 300, 800)
+    flowable.drawOn(canvas, 0, 0)
+    canvas.save()

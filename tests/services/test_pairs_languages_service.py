@@ -39,3 +39,21 @@ def test_pairs_json_says_whether_each_pair_shares_a_language(capsys, tmp_path):
     assert all(p["shared_language"] for p in listed)
     assert all(any("no shared language" in r for r in p["reasons"]) != p["shared_language"]
                for p in listed)
+
+
+def test_the_pairs_printout_heads_every_column_and_has_a_box_to_tick(demo):
+    from ilmava_desktop.core.sorting import alphabet_key
+    from ilmava_desktop.services.groups.pairs import _pair_id
+
+    done = pairs.saved_pairs(demo.db)[0]
+    demo.write("done", lambda tx: tx.update(
+        "review_pair", _pair_id(done.reviewer_id, done.reviewee_id), {"done": 1}))
+    for language in ("fi", "sv", "en"):
+        document = documents.pairs_document(demo.db, language)
+        headings = [s.heading for s in document.sections]
+        assert headings == sorted(headings, key=lambda h: alphabet_key(h, language))
+        for section in document.sections:
+            assert all(h.strip() for h in section.header), section.header
+            assert all(row[-1] in ("☐", "☑") for row in section.rows)
+        boxes = [row[-1] for s in document.sections for row in s.rows]
+        assert boxes.count("☑") == 2 and "☐" in boxes  # the done pair, in both sections

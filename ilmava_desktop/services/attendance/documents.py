@@ -52,8 +52,10 @@ def signin_sheet(session, day: Day) -> SignInSheet:
     groups = [
         SignInGroup(group.name, _("{low}–{high} people").format(low=group.minimum,
                                                                high=group.maximum),
-                    [(person.name, _role(people[person.id])) for person in group.people
-                     if person.invited])
+                    sorted(((person.name, _role(people[person.id])) for person in group.people
+                            if person.invited),
+                           key=lambda named: alphabet_key(named[0], language)),
+                    group.maximum)
         for group in by_name if group.invited
     ]
     return SignInSheet(

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ilmava_desktop.core import programme as core
 from ilmava_desktop.core.rules import RuleViolation, clean_text
 from ilmava_desktop.i18n import _
+from ilmava_desktop.reports.logo import natural_size
 from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession, Keep
 from ilmava_desktop.storage import queries
 
 _FIELDS = ("programme_kind", "programme_name_fi", "programme_name_sv", "programme_name_en",
-           "organiser", "accent", "report_sections")
+           "organiser", "accent", "report_sections", "logo", "logo_type")
 
 
 def programme(db) -> core.Programme:
@@ -19,15 +22,50 @@ def programme(db) -> core.Programme:
     return core.resolve(row["programme_kind"], {
         "fi": row["programme_name_fi"], "sv": row["programme_name_sv"],
         "en": row["programme_name_en"]}, row["organiser"], row["accent"],
-        row["report_sections"])
+        row["report_sections"], row["logo"], row["logo_type"])
+
+
+def read_logo(path: Path) -> bytes:
+    """A logo file's bytes, checked to be a PNG of a sensible size."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RuleViolation(_("{name} could not be read: {reason}").format(
+            name=path.name, reason=error.strerror or error)) from error
+    check_logo(data, path.name)
+    return data
+
+
+def check_logo(data: bytes, name: str = "") -> str:
+    """The logo's type, "png"; a RuleViolation saying why it cannot be one."""
+    kind = core.logo_type(data)
+    if kind == "svg":
+        raise RuleViolation(_("{name} is an SVG image: choose it in the window (File → "
+                              "Programme profile…), which draws it as a PNG, or give a PNG "
+                              "file here.").format(name=name or _("The file")))
+    if kind is None:
+        raise RuleViolation(_("{name} is not a PNG image.").format(
+            name=name or _("The file")))
+    if len(data) > core.MAX_LOGO_BYTES:
+        raise RuleViolation(_("{name} is larger than 1 MB; a logo needs far less.").format(
+            name=name or _("The file")))
+    if natural_size(data) is None:
+        raise RuleViolation(_("{name} could not be drawn as an image.").format(
+            name=name or _("The file")))
+    return kind
 
 
 def profile_fields(*, kind: str | Keep = KEEP, name_fi: str | Keep = KEEP,
                    name_sv: str | Keep = KEEP, name_en: str | Keep = KEEP,
                    organiser: str | Keep = KEEP, accent: str | Keep = KEEP,
-                   sections: list[str] | Keep = KEEP) -> dict[str, str]:
-    """The columns an edit of the profile writes, checked; what is KEEP is left out."""
-    fields: dict[str, str] = {}
+                   sections: list[str] | Keep = KEEP,
+                   logo: bytes | None | Keep = KEEP) -> dict:
+    """The columns an edit of the profile writes, checked; what is KEEP is left out; a logo
+    of None takes the logo away."""
+    fields: dict = {}
+    if logo is not KEEP:
+        fields["logo"], fields["logo_type"] = (
+            (None, "") if not logo else (bytes(logo), check_logo(logo)))
     if kind is not KEEP:
         if kind not in core.KINDS:
             raise RuleViolation(_("“{kind}” is not a programme; the programmes are {kinds}.")
@@ -61,10 +99,11 @@ def profile_fields(*, kind: str | Keep = KEEP, name_fi: str | Keep = KEEP,
 def set_programme(session: CohortSession, *, kind: str | Keep = KEEP,
                   name_fi: str | Keep = KEEP, name_sv: str | Keep = KEEP,
                   name_en: str | Keep = KEEP, organiser: str | Keep = KEEP,
-                  accent: str | Keep = KEEP, sections: list[str] | Keep = KEEP) -> Changes:
+                  accent: str | Keep = KEEP, sections: list[str] | Keep = KEEP,
+                  logo: bytes | None | Keep = KEEP) -> Changes:
     """Edit the profile; what is left out stays as it is."""
     fields = profile_fields(kind=kind, name_fi=name_fi, name_sv=name_sv, name_en=name_en,
-                            organiser=organiser, accent=accent, sections=sections)
+                            organiser=organiser, accent=accent, sections=sections, logo=logo)
     cohort = queries.cohort(session.db)
     return session.write(_("Edit the programme"),
                          lambda tx: tx.update("cohort", cohort.id, fields))

@@ -7,6 +7,7 @@ from pathlib import Path
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.municipality_names import MUNICIPALITY_SOURCE
 from ilmava_desktop.core.roles import ROLES_BY_KEY
+from ilmava_desktop.core.sorting import alphabet_key
 from ilmava_desktop.i18n import gettext_for
 from ilmava_desktop.reports.table_document import Section, TableDocument, TableDocumentRenderer
 from ilmava_desktop.resources import wicked_problem_themes
@@ -55,6 +56,11 @@ def _contacts(db, language: str) -> dict[str, str]:
             for m, roles in counts.items()}
 
 
+def _box(done: bool) -> str:
+    """A box to tick on paper, ticked when the review is already done."""
+    return "☑" if done else "☐"
+
+
 def pairs_document(db, language: str) -> TableDocument:
     _ = gettext_for(language)
     municipalities = {m.id: m for m in queries.municipalities(db)}
@@ -67,20 +73,21 @@ def pairs_document(db, language: str) -> TableDocument:
                 if (pair.reviewer_id, pair.reviewee_id) in apart else name)
 
     sections = []
-    for m in sorted(municipalities.values(), key=lambda m: m.name(language)):
+    for m in sorted(municipalities.values(),
+                    key=lambda m: alphabet_key(m.name(language), language)):
         reviews = [p for p in saved if p.reviewer_id == m.id]
         reviewed_by = [p for p in saved if p.reviewee_id == m.id]
         if not reviews and not reviewed_by:
             continue
         rows = [[_("reviews"), marked(municipalities[p.reviewee_id].name(language), p),
-                 contacts.get(p.reviewee_id, ""), _("done") if p.done else ""]
+                 contacts.get(p.reviewee_id, ""), _box(p.done)]
                 for p in reviews] + [
                 [_("is reviewed by"), marked(municipalities[p.reviewer_id].name(language), p),
-                 contacts.get(p.reviewer_id, ""), _("done") if p.done else ""]
+                 contacts.get(p.reviewer_id, ""), _box(p.done)]
                 for p in reviewed_by]
         sections.append(Section(m.name(language), _("Contacts here: {roles}").format(
-            roles=contacts.get(m.id, "–")), ["", _("Municipality"), _("Contact roles"),
-                                             _("Done")], rows, [1.1, 1.4, 3.0, 0.6]))
+            roles=contacts.get(m.id, "–")), [_("Role in the pair"), _("Municipality"), _("Contact roles"),
+                                             _("Done")], rows, [1.3, 1.4, 3.0, 0.6]))
     return _document(db, language, _("Peer-review pairs"), queries.cohort(db).name, sections)
 
 

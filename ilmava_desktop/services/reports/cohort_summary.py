@@ -46,10 +46,11 @@ def build(db, language: str = "fi", name_municipalities: bool = False,
     attendance_rows = [[format_date(d.date, language) or "", d.title, str(len(
         municipalities_present.get(d.id, set()))), str(len(present.get(d.id, set())))]
         for d in days if d.id in present]
+    programme = programme_service.programme(db)
     return CohortSummary(
-        language=language,
+        language=language, logo=programme.logo, accent=programme.accent,
         title=_("Lessons of the cohort"),
-        programme=programme_service.programme(db).name(language),
+        programme=programme.name(language),
         cohort=cohort.name,
         date=format_date(when, language),
         demo_label=DEMO_LABEL[language] if cohort.is_demo else "",

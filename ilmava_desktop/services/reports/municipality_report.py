@@ -26,6 +26,7 @@ from ilmava_desktop.reports.municipality_report import (
     Profile,
     ProfileRow,
     ThemeNotes,
+    minus,
 )
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import assessment, board
@@ -67,10 +68,10 @@ def build(db, municipality_id: str, language: str | None = None,
         "reviewed_by": _("Reviewed by"), "reviews": _("Reviews"), "sparrer": _("Sparrer"),
         "none": _("Nothing recorded yet."),
         "gap": _("Gap"), "page": _("Page {page} of {pages}"),
-        "largest": _("Largest gaps, {threshold} or more").format(
+        "largest": _("Notable differences"),
+        "no_gaps": _("No differences of {threshold} or more.").format(
             threshold=decimal(assessment_core.GAP_THRESHOLD, language)),
-        "no_gaps": _("No gaps of {threshold} or more between the rounds.").format(
-            threshold=decimal(assessment_core.GAP_THRESHOLD, language)),
+        "cohort": _("Cohort"),
         "chart": _("Theme scores on the scale 1–5"),
         "day": _("Day"), "present": _("Present"), "who": _("Who came"),
         "facts": _("Key facts"), "challenges": _("Challenges"),
@@ -85,7 +86,7 @@ def build(db, municipality_id: str, language: str | None = None,
         title=_("{municipality}: strengths and development areas").format(
             municipality=municipality_name),
         programme=profile.name(language), accent=profile.accent,
-        sections=profile.sections,
+        sections=profile.sections, logo=profile.logo,
         cohort=cohort.name, municipality=municipality_name, code=municipality.code,
         date=when, demo_label=DEMO_LABEL[language] if cohort.is_demo else "",
         labels=labels,
@@ -219,52 +220,109 @@ def _day_labels(db, language: str) -> list[str]:
         d.title) if part) for d in queries.days(db)]
 
 
+# A gap is flagged only when each side rests on at least this many answers on the theme:
+# two sheets' answers are an anecdote, not a difference.
+MIN_ANSWERS_FOR_GAP = 3
+# At most this many gaps of each kind are written out (ties with the last are named too).
+GAPS_OF_EACH_KIND = 2
+
+
 def _profile(db, municipality_id: str, language: str) -> Profile | None:
     _ = gettext_for(language)
+    ngettext = ngettext_for(language)
     rounds = assessment.rounds(db)[:2]
     if not rounds:
         return None
     first_template = assessment.template(db, rounds[0].template_id)
-    series, columns, dont_know, slots = [], [], [], []
-    cohort_average = None
+    series, columns, dont_know, slots, sheets, answered = [], [], [], [], [], []
+    cohort_average, average_round = None, None
     for index, current in enumerate(rounds):
         template = assessment.template(db, current.template_id)
         given = assessment.answers(db, current.id)
-        own = [a for a in given if a.municipality_id == municipality_id]
-        if not own:
-            continue
-        series.append(current.name_in(language))
-        slots.append(charts.FIRST_ROUND if index == 0 else charts.SECOND_ROUND)
-        columns.append(assessment_core.theme_scores(template, own))
-        share = sum(1 for a in own if a.value is None) / len(own)
-        dont_know.append(_("{round}: {share} % “don't know”").format(
-            round=current.name_in(language), share=round(share * 100)))
-        if index == 0 or cohort_average is None:
+        if index == 0:
             by_municipality: dict[str, list] = {}
             for answer in given:
                 by_municipality.setdefault(answer.municipality_id, []).append(answer)
             cohort_average = assessment_core.cohort_average(
                 [assessment_core.theme_scores(template, a) for a in by_municipality.values()],
                 [t.id for t in template.themes])
-            average_of = current.name_in(language)
-    if not columns:
+            average_round = current
+        own = [a for a in given if a.municipality_id == municipality_id]
+        if not own:
+            continue
+        count = assessment_core.sheet_count(own)
+        series.append(current.name_in(language))
+        sheets.append(count)
+        slots.append(charts.FIRST_ROUND if index == 0 else charts.SECOND_ROUND)
+        columns.append(assessment_core.theme_scores(template, own))
+        per_theme: dict[str, int] = {}
+        for a in own:
+            if a.value is not None:
+                theme = template.theme_of(a.statement_id)
+                per_theme[theme] = per_theme.get(theme, 0) + 1
+        answered.append(per_theme)
+        share = sum(1 for a in own if a.value is None) / len(own)
+        dont_know.append(_("{round}: {share} % “don't know”").format(
+            round=current.name_in(language), share=round(share * 100)))
+    if not columns or cohort_average is None:
         return None
-    series.append(_("Cohort average ({round})").format(round=average_of))
+    series.append(_("Cohort average ({round})").format(round=average_round.name_in(language)))
     columns.append(cohort_average)
     slots.append(charts.COHORT_AVERAGE)
+    titles = {t.id: t.title[language] for t in first_template.themes}
+    numbers = {t.id: n for n, t in enumerate(first_template.themes, start=1)}
+
+    def enough(theme_id: str, *sides: int) -> bool:
+        return all(answered[side].get(theme_id, 0) >= MIN_ANSWERS_FOR_GAP for side in sides)
+
+    # Officials against politicians: the second round against the first.
+    two_rounds = len(columns) == 3
+    gaps = assessment_core.gaps(columns[0], columns[1]) if two_rounds else []
+    flagged = assessment_core.largest_gaps([g for g in gaps if enough(g.theme_id, 0, 1)],
+                                           GAPS_OF_EACH_KIND)
+    # The municipality against the cohort, in the round the average is of.
+    own_first = slots[0] == charts.FIRST_ROUND
+    to_cohort = assessment_core.gaps(cohort_average, columns[0]) if own_first else []
+    flagged_cohort = assessment_core.largest_gaps(
+        [g for g in to_cohort if enough(g.theme_id, 0)], GAPS_OF_EACH_KIND)
     rows = []
-    gaps = assessment_core.gaps(columns[0], columns[1]) if len(columns) == 3 else []
     gap_of = {g.theme_id: g.gap for g in gaps}
+    cohort_gap_of = {g.theme_id: g.gap for g in to_cohort}
     for theme in first_template.themes:
         rows.append(ProfileRow(theme.id, theme.title[language],
-                               [c.get(theme.id) for c in columns], gap_of.get(theme.id)))
-    titles = {t.id: t.title[language] for t in first_template.themes}
-    largest = assessment_core.largest_gaps(gaps)
-    sentences = [_("{theme} {gap} ({first} → {second})").format(
-        theme=titles[g.theme_id], gap=decimal(g.gap, language, sign=True),
-        first=decimal(g.first, language), second=decimal(g.second, language)) for g in largest]
+                               [c.get(theme.id) for c in columns], gap_of.get(theme.id),
+                               cohort_gap_of.get(theme.id)))
+
+    def number(value: float) -> str:
+        return minus(decimal(value, language))
+
+    sentences = []
+    for g in flagged:
+        text = (_("Theme {number} {theme}: {second} rated it {size} higher than {first} "
+                  "({high} vs {low}).") if g.gap > 0 else
+                _("Theme {number} {theme}: {second} rated it {size} lower than {first} "
+                  "({low} vs {high})."))
+        sentences.append(text.format(
+            number=numbers[g.theme_id], theme=titles[g.theme_id], first=series[0],
+            second=series[1], size=number(abs(g.gap)), high=number(max(g.first, g.second)),
+            low=number(min(g.first, g.second))))
+    for g in flagged_cohort:
+        text = (_("Theme {number} {theme}: {round} {size} above the cohort average "
+                  "({own} vs {average}).") if g.gap > 0 else
+                _("Theme {number} {theme}: {round} {size} below the cohort average "
+                  "({own} vs {average})."))
+        sentences.append(text.format(
+            number=numbers[g.theme_id], theme=titles[g.theme_id], round=series[0],
+            size=number(abs(g.gap)), own=number(g.second), average=number(g.first)))
+    legend = [_("{name} ({count})").format(
+        name=name, count=ngettext("n = {n} sheet", "n = {n} sheets", n).format(n=n))
+        for name, n in zip(series, sheets, strict=False)] + [series[-1]]
+    words = [level.label.get(language) or level.label.get("fi", "")
+             for level in first_template.scale]
     return Profile(series, rows, sentences, dont_know, first_template.values,
-                   marked=[g.theme_id for g in largest], compared=bool(gaps), slots=slots)
+                   marked=[g.theme_id for g in flagged], compared=bool(gaps) or bool(to_cohort),
+                   slots=slots, legend=legend, scale_words=words,
+                   marked_cohort=[g.theme_id for g in flagged_cohort])
 
 
 def _notes(db, municipality_id: str, language: str) -> list[ThemeNotes]:

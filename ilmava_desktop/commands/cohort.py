@@ -43,6 +43,13 @@ def add_parsers(commands) -> None:
     check = commands.add_parser("check", help=_("check a cohort file's integrity and schema"))
     check.add_argument("cohort", type=Path)
 
+    merge = commands.add_parser("merge", help=_("merge another copy of the cohort into it"))
+    merge.add_argument("cohort", type=Path)
+    merge.add_argument("other", type=Path)
+    merge.add_argument("--dry-run", action="store_true",
+                       help=_("show what the merge would do without writing it"))
+    merge.add_argument("--json", action="store_true")
+
 
 def cmd_new(args) -> int:
     from ilmava_desktop.services.cohort.create import create_cohort
@@ -88,6 +95,33 @@ def cmd_check(args) -> int:
     return OK
 
 
+def cmd_merge(args) -> int:
+    from ilmava_desktop.commands.common import open_for_writing
+    from ilmava_desktop.services.cohort import merge as merging
+
+    session = open_for_writing(args.cohort)
+    try:
+        plan = merging.merge_file(session, args.other, dry_run=args.dry_run)
+        found = plan.violations
+    finally:
+        session.close(save=not args.dry_run)
+    if args.json:
+        print_json({**plan.summary(), "rule_violations": [v.as_dict() for v in found]})
+    else:
+        print(_("{added} added, {changed} changed, {deleted} deleted, {conflicts} conflicts")
+              .format(added=plan.count("added"), changed=plan.count("changed"),
+                      deleted=plan.count("deleted"), conflicts=len(plan.conflicts)))
+        for line in merging.describe(plan):
+            print("  " + line)
+        for conflict in plan.conflicts:
+            print(merging.conflict_sentence(conflict))
+        for violation in found:
+            print(str(violation))
+        if args.dry_run:
+            print(_("Nothing was written (--dry-run)."))
+    return OK
+
+
 def cmd_programme(args) -> int:
     from ilmava_desktop.commands.common import open_for_writing
     from ilmava_desktop.services.cohort import programme as programme_service
@@ -114,5 +148,5 @@ def cmd_programme(args) -> int:
     return OK
 
 
-COMMANDS = {"programme": cmd_programme, "new": cmd_new, "demo": cmd_demo, "info": cmd_info,
-            "check": cmd_check}
+COMMANDS = {"merge": cmd_merge, "programme": cmd_programme, "new": cmd_new, "demo": cmd_demo,
+            "info": cmd_info, "check": cmd_check}

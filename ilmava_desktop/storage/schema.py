@@ -290,6 +290,34 @@ def _programme_profile(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _merging(db: sqlite_utils.Database) -> None:
+    """Copies of a cohort merge field by field: a row's fields changed before its latest
+    change keep their own stamps, and the file remembers each laptop's latest stamp (its
+    own and those of copies merged in). A file from before has every field at its row's
+    stamp, and its laptops' latest stamps are read from its rows."""
+    db.executescript("""
+        CREATE TABLE _field_stamps (
+            tbl TEXT NOT NULL, row_id TEXT NOT NULL, stamps TEXT NOT NULL,
+            PRIMARY KEY (tbl, row_id)
+        );
+        CREATE TABLE _clock (device TEXT PRIMARY KEY, stamp TEXT NOT NULL);
+    """)
+    for table in synchronised_tables(db):
+        db.execute(
+            f"INSERT INTO _clock (device, stamp) SELECT substr(stamp, 20), max(stamp)"
+            f" FROM [{table}] WHERE length(stamp) > 19 GROUP BY substr(stamp, 20)"
+            f" ON CONFLICT(device) DO UPDATE SET stamp = max(stamp, excluded.stamp)")
+
+
+def synchronised_tables(db: sqlite_utils.Database) -> list[str]:
+    """The tables of rows with an id, a stamp and a tombstone: what copies merge."""
+    return [name for (name,) in db.execute(
+        "SELECT m.name FROM sqlite_master AS m WHERE m.type = 'table'"
+        " AND m.name NOT LIKE '\\_%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite_%'"
+        " AND (SELECT count(*) FROM pragma_table_info(m.name) AS c"
+        "      WHERE c.name IN ('id', 'stamp', 'deleted')) = 3 ORDER BY m.name").fetchall()]
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -312,6 +340,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0013_card_source", _card_source),
     ("0014_report_texts", _report_texts),
     ("0015_programme_profile", _programme_profile),
+    ("0020_merging", _merging),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,6 +33,22 @@ def new_id() -> str:
 
 def stable_id(*parts: str) -> str:
     return str(uuid.uuid5(ID_NAMESPACE, "/".join(parts)))
+
+
+def derived_id(db: sqlite_utils.Database, table: str, *parts: str,
+               taken: Collection[str] = ()) -> str:
+    """The id of a new row derived from the cohort and what the row is (a day's date and
+    title, a round's name), so the same thing made on two laptops is one row when their
+    copies are merged. An id a live row already has is passed over, alike on every laptop."""
+    cohort = db.execute("SELECT id FROM cohort WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
+    base = (table, cohort[0] if cohort else "", *parts)
+    attempt = 0
+    while True:
+        row_id = stable_id(*base, *([str(attempt)] if attempt else []))
+        if row_id not in taken and not db.execute(
+                f"SELECT 1 FROM [{table}] WHERE id = ? AND deleted = 0", [row_id]).fetchone():
+            return row_id
+        attempt += 1
 
 
 TOKEN_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"

@@ -127,11 +127,14 @@ def merge_row(table: str, ours: Mapping | None, our_stamps: Mapping[str, str],
 def _edited_after_deletion(table, ours, mine, theirs, other, row, our_clock,
                            their_clock) -> list[Conflict]:
     """A deletion kept over an edit the other copy made after it, not knowing of it."""
-    for deleter, deleter_stamps, editor_stamps, deleter_clock in (
-            (ours, mine, other, our_clock), (theirs, other, mine, their_clock)):
+    for deleter, deleter_stamps, editor_stamps, deleter_clock, editor_clock in (
+            (ours, mine, other, our_clock, their_clock),
+            (theirs, other, mine, their_clock, our_clock)):
         if not deleter.get("deleted"):
             continue
         deleted_at = deleter_stamps["deleted"]
+        if seen(deleted_at, editor_clock):
+            continue  # the editor knew of the deletion (a merge before this one)
         later = [stamp for name, stamp in editor_stamps.items()
                  if name != "deleted" and stamp > deleted_at and not seen(stamp, deleter_clock)]
         if later and deleted_at == max(mine["deleted"], other["deleted"]):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ilmava_desktop.core.dates import format_moment
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services import preferences
+from ilmava_desktop.services.cohort import merge as merging
 from ilmava_desktop.services.cohort.create import create_cohort
 from ilmava_desktop.services.cohort.opening import (
     OriginalChanged,
@@ -219,8 +220,8 @@ class CohortLifecycle(QObject):
             self.autosave.stop()
             name = self.ctx.session.path.name if self.ctx.session else ""
             self._conflict_status = _(
-                "Not saved: {name} was changed elsewhere; Ctrl+Shift+S saves your version as "
-                "a copy.").format(name=name)
+                "Not saved: {name} was changed elsewhere; File → Merge a copy… merges it in, "
+                "Ctrl+Shift+S saves your version as a copy.").format(name=name)
             self.status_changed.emit(self._conflict_status)
             return news
         self._not_saved = _("Not saved yet; trying again shortly. Your work is safe on "
@@ -235,12 +236,36 @@ class CohortLifecycle(QObject):
         if not self._note_failure(exc):
             return  # already said; the status line keeps saying it
         if isinstance(exc, OriginalChanged):
-            ask(self.window, str(exc) + " " + _("Save your version as a copy?"),
-                [(_("Save as a copy…"), QMessageBox.ButtonRole.AcceptRole),
+            # Merging the other version in keeps both laptops' work in one file; a copy
+            # of this version leaves two files to reconcile later.
+            ask(self.window, str(exc) + " " + _(
+                "Merge the other version into yours, or save yours as a copy?"),
+                [(_("Merge it in…"), QMessageBox.ButtonRole.AcceptRole),
+                 (_("Save as a copy…"), QMessageBox.ButtonRole.ActionRole),
                  (_("Later"), QMessageBox.ButtonRole.RejectRole)],
-                lambda answer: answer == 0 and self.save_copy())
+                lambda answer: (self.merge_changed_file() if answer == 0
+                                else answer == 1 and self.save_copy()))
             return
         show_error(self.window, exc)
+
+    def merge_changed_file(self) -> None:
+        """The cohort's file as saved elsewhere, merged into the work here (shown first);
+        once merged, the work is saved over it."""
+        session = self.ctx.session
+        if session is None:
+            return
+        from ilmava_desktop.ui.merge_dialog import show_merge
+
+        def merged() -> None:
+            self._forget_failures()
+            self.save_now()
+
+        self.ctx.door.run(
+            lambda: merging.preview_changed_file(session),
+            lambda plan: show_merge(self.ctx, self.window, plan, _(
+                "{name} was saved elsewhere meanwhile. Merging that version into yours:")
+                .format(name=session.path.name), merged=merged),
+            lambda exc: show_error(self.window, exc))
 
     def save_copy(self) -> None:
         session = self.ctx.session
@@ -310,6 +335,10 @@ class CohortLifecycle(QObject):
             # Nothing is closed yet: "Keep it open" goes on with a working session.
             self._closing = None
             self._note_failure(exc)
+            if isinstance(exc, OriginalChanged):
+                self._ask_merge_or_close(exc, lambda: self.ctx.door.run(
+                    lambda: session.close(save=False), closed))
+                return
             ask(self.window, message_for(exc) + " " + _(
                 "Close anyway? The changes stay on this laptop and are offered the next time "
                 "you open the cohort."),
@@ -340,6 +369,9 @@ class CohortLifecycle(QObject):
             self.ctx.door.call(session.save)
         except Exception as exc:  # noqa: BLE001 (any failure keeps the window and asks)
             self._note_failure(exc)
+            if isinstance(exc, OriginalChanged):
+                self._ask_merge_or_close(exc, self._close_without_saving)
+                return False
             ask(self.window, message_for(exc) + " " + _(
                 "Close anyway? The changes stay on this laptop and are offered the next time "
                 "you open the cohort."),
@@ -350,6 +382,17 @@ class CohortLifecycle(QObject):
         self.ctx.door.call(lambda: session.close(save=False))
         self.ctx.session = None
         return True
+
+    def _ask_merge_or_close(self, exc: BaseException, close: Callable[[], None]) -> None:
+        """Closing when the file was changed elsewhere: merging it in comes first."""
+        ask(self.window, message_for(exc) + " " + _(
+            "Merge the other version into yours first? Closing anyway leaves your changes on "
+            "this laptop, offered the next time you open the cohort."),
+            [(_("Merge it in…"), QMessageBox.ButtonRole.AcceptRole),
+             (_("Keep it open"), QMessageBox.ButtonRole.RejectRole),
+             (_("Close anyway"), QMessageBox.ButtonRole.DestructiveRole)],
+            lambda answer: self.merge_changed_file() if answer == 0
+            else answer == 2 and close())
 
     def _close_without_saving(self) -> None:
         session = self.ctx.session

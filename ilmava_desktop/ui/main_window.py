@@ -26,6 +26,7 @@ from ilmava_desktop.ui.cohort_dialogs import show_about
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.door import DbDoor
 from ilmava_desktop.ui.lifecycle import CohortLifecycle
+from ilmava_desktop.ui.merge_dialog import merge_a_copy
 from ilmava_desktop.ui.municipalities.page import MunicipalitiesPage
 from ilmava_desktop.ui.start_page import StartPage
 from ilmava_desktop.ui.style import STYLE
@@ -152,6 +153,8 @@ class MainWindow(QMainWindow):
             # Linux desktops, and the status line tells users to press Ctrl+Shift+S.
             ActionSpec("save_copy", "file", _("Save a &copy…"), lc.save_copy,
                        "Ctrl+Shift+S", needs_cohort=True),
+            ActionSpec("merge", "file", _("&Merge a copy…"),
+                       lambda: merge_a_copy(self.ctx, self), needs_cohort=True),
             ActionSpec("close", "file", _("&Close cohort"), lc.close_cohort,
                        "Ctrl+W", needs_cohort=True),
             ActionSpec("-1", "file", "", lambda: None),

@@ -63,6 +63,8 @@ class MergePlan:
     # The programme's rules the merged cohort breaks (two laptops may each have kept one
     # and together broken it), each with what to do.
     violations: list[Violation] = field(default_factory=list)
+    # The cohort's own file, changed elsewhere: the version read, accepted once merged.
+    fingerprint: str | None = None
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -219,6 +221,36 @@ def preview_violations(session: CohortSession, plan: MergePlan) -> list[Violatio
     except _Rollback:
         pass
     return found
+
+
+def preview(session: CohortSession, other: Path) -> MergePlan:
+    """What merging `other` would do, and the rules the result would break."""
+    plan = plan_from_file(session, other)
+    plan.violations = preview_violations(session, plan)
+    return plan
+
+
+def preview_changed_file(session: CohortSession) -> MergePlan:
+    """The cohort's own file as another laptop (or a sync client) saved it meanwhile, as a
+    merge into the work here; once merged, this version may be saved over it."""
+    before = session.file.fingerprint_on_disk()
+    plan = preview(session, session.path)
+    if before is None or session.file.fingerprint_on_disk() != before:
+        raise RuleViolation(_("{name} changed again while it was being read; try again.")
+                            .format(name=session.path.name))
+    plan.fingerprint = before
+    return plan
+
+
+def merge_and_accept(session: CohortSession, plan: MergePlan) -> Changes:
+    """Write a merge; if it was of the cohort's own file changed elsewhere, that version is
+    now in the work, so the next save may replace it."""
+    changes = merge_into(session, plan)
+    if plan.fingerprint:
+        session.file.accept_version(plan.fingerprint)
+        session.file.mark_dirty()
+    plan.violations = violations(session.db)
+    return changes
 
 
 def merge_file(session: CohortSession, other: Path, dry_run: bool = False) -> MergePlan:

@@ -386,8 +386,9 @@ class CohortLifecycle(QObject):
     def _ask_merge_or_close(self, exc: BaseException, close: Callable[[], None]) -> None:
         """Closing when the file was changed elsewhere: merging it in comes first."""
         ask(self.window, message_for(exc) + " " + _(
-            "Merge the other version into yours first? Closing anyway leaves your changes on "
-            "this laptop, offered the next time you open the cohort."),
+            "Merging the other version into yours first keeps both.") + " " + _(
+            "Close anyway? The changes stay on this laptop and are offered the next time "
+            "you open the cohort."),
             [(_("Merge it in…"), QMessageBox.ButtonRole.AcceptRole),
              (_("Keep it open"), QMessageBox.ButtonRole.RejectRole),
              (_("Close anyway"), QMessageBox.ButtonRole.DestructiveRole)],

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
+from ilmava_desktop.storage import organisation
 from ilmava_desktop.storage.transaction import stable_id
 
 # 'ILMV': lets us tell our files from any other SQLite database.
@@ -309,6 +310,12 @@ def _merging(db: sqlite_utils.Database) -> None:
             f" ON CONFLICT(device) DO UPDATE SET stamp = max(stamp, excluded.stamp)")
 
 
+def _organisation(db: sqlite_utils.Database) -> None:
+    # For the organisation reading the file in sqlite3, sqlite-utils or Datasette: lookup
+    # tables of the labels rows name by key, and views of the live rows with their labels.
+    organisation.create(db)
+
+
 def synchronised_tables(db: sqlite_utils.Database) -> list[str]:
     """The tables of rows with an id, a stamp and a tombstone: what copies merge."""
     return [name for (name,) in db.execute(
@@ -341,6 +348,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0014_report_texts", _report_texts),
     ("0015_programme_profile", _programme_profile),
     ("0020_merging", _merging),
+    ("0020b_organisation_views", _organisation),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -21,6 +21,8 @@ def test_merge_json_dry_run_and_check(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("ILMAVA_DATA_DIR", str(tmp_path / "other-laptop"))
     assert run(capsys, "pairs", theirs, "--reviews", "3", "--save")[0] == 0
     monkeypatch.setenv("ILMAVA_DATA_DIR", str(tmp_path / "this-laptop"))
+    # And this laptop proposes them again too, with a municipality left out.
+    assert run(capsys, "pairs", ours, "--without", "638", "--save")[0] == 0
     before = ours.read_bytes()
     code, out, _err = run(capsys, "merge", ours, theirs, "--dry-run", "--json")
     assert code == 0 and ours.read_bytes() == before

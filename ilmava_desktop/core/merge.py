@@ -61,6 +61,15 @@ class MergedRow:
         return "changed"
 
 
+# Fields whose values only make sense together (the lower must not exceed the upper).
+TOGETHER = {"day": (("min_attendance", "max_attendance"),)}
+
+
+def _out_of_order(row: Mapping, low: str, high: str) -> bool:
+    a, b = row.get(low), row.get(high)
+    return isinstance(a, int | float) and isinstance(b, int | float) and a > b
+
+
 def device_of(stamp: str) -> str:
     return stamp.split(".", 2)[2] if stamp.count(".") >= 2 else ""
 
@@ -110,6 +119,14 @@ def merge_row(table: str, ours: Mapping | None, our_stamps: Mapping[str, str],
         if not seen(theirs_stamp, our_clock) and not seen(ours_stamp, their_clock):
             conflicts.append(Conflict(table, ours["id"], name, ours_value, theirs_value,
                                       row[name]))
+    for low, high in TOGETHER.get(table, ()):
+        if _out_of_order(row, low, high):
+            # Two laptops each kept a rule (min ≤ max) and the fields mixed would break it:
+            # both are taken from the copy that changed either of them last.
+            source, source_stamps = max(((ours, mine), (theirs, other)),
+                                        key=lambda side: max(side[1][low], side[1][high]))
+            for name in (low, high):
+                row[name], stamps[name] = source[name], source_stamps[name]
     if row.get("deleted") and not any(c.field == "deleted" for c in conflicts):
         conflicts += _edited_after_deletion(table, ours, mine, theirs, other, row,
                                             our_clock, their_clock)

@@ -211,3 +211,40 @@ def test_an_older_file_gets_its_clock_from_its_rows(copies):
     devices = conn.execute("SELECT device FROM _clock").fetchall()
     conn.close()
     assert devices  # the demo's laptops are known
+
+
+def test_limits_kept_on_each_laptop_are_not_mixed_into_a_broken_one(copies):
+    a_path, b_path = copies
+    b = laptop(b_path, "laptop-b")
+    day = queries.days(b.db)[0]
+    assert (day.min_attendance, day.max_attendance) == (1, 3)
+    b.write("b", lambda tx: tx.update("day", day.id, {"min_attendance": 3}))
+    b.close()
+    a = laptop(a_path, "laptop-a")
+    a.write("a", lambda tx: tx.update("day", day.id, {"max_attendance": 2}))
+    # Taken field by field, 3–2 would break the rule (and the file): a's limits, the later
+    # change, are taken whole.
+    merge_file(a, b_path)
+    merged = queries.day(a.db, day.id)
+    assert (merged.min_attendance, merged.max_attendance) == (1, 2)
+    a.close()
+
+
+def test_a_person_added_to_a_municipality_removed_elsewhere_goes_with_it(copies):
+    from ilmava_desktop.services.municipalities import remove_municipality
+    from ilmava_desktop.storage.integrity import problems
+
+    a_path, b_path = copies
+    b = laptop(b_path, "laptop-b")
+    municipality = queries.municipalities(b.db)[0]
+    added = add_person(b, municipality.id, "Uusi Ihminen", email="uusi@kunta.example").result
+    b.close()
+    a = laptop(a_path, "laptop-a")
+    remove_municipality(a, municipality.id)
+    plan = merge_file(a, b_path)
+    assert queries.person(a.db, added) is None
+    assert any(c.id == added and c.kept == 1 for c in plan.conflicts)
+    row = next(a.db.query("SELECT name, email FROM person WHERE id = ?", [added]))
+    assert (row["name"], row["email"]) == ("", "")
+    assert problems(a.db.conn) == []
+    a.close()

@@ -65,10 +65,12 @@ class MergePlan:
     violations: list[Violation] = field(default_factory=list)
     # The cohort's own file, changed elsewhere: the version read, accepted once merged.
     fingerprint: str | None = None
+    # People one laptop added to a municipality the other removed: removed with it.
+    orphans: list[Conflict] = field(default_factory=list)
 
     @property
     def conflicts(self) -> list[Conflict]:
-        return [c for row in self.rows for c in row.conflicts]
+        return [c for row in self.rows for c in row.conflicts] + self.orphans
 
     def count(self, kind: str, tool: str | None = None) -> int:
         return sum(1 for row in self.rows if row.kind == kind
@@ -178,6 +180,15 @@ def apply_plan(tx: Transaction, plan: MergePlan) -> None:
         if wipe and merged.row.get("deleted") and any(
                 merged.row.get(name) != value for name, value in wipe.items()):
             tx.put(merged.table, {"id": merged.row["id"], **wipe})
+    # A person added on one laptop to a municipality removed on the other goes with it (as
+    # the people of a removed municipality do), listed.
+    plan.orphans = []
+    for (person_id,) in tx.db.execute(
+            "SELECT person.id FROM person JOIN municipality"
+            " ON municipality.id = person.municipality_id"
+            " WHERE person.deleted = 0 AND municipality.deleted = 1").fetchall():
+        tx.tombstone("person", person_id, PERSONAL["person"])
+        plan.orphans.append(Conflict("person", person_id, "deleted", None, 0, 1))
 
 
 def merge_into(session: CohortSession, plan: MergePlan) -> Changes:

@@ -31,6 +31,7 @@ class Conflict:
     ours: object
     theirs: object
     kept: object
+    label: str = ""  # what the row is, as the facilitator knows it (a name, a title)
 
     def as_dict(self) -> dict:
         return {"table": self.table, "id": self.id, "field": self.field, "ours": self.ours,
@@ -68,6 +69,18 @@ TOGETHER = {"day": (("min_attendance", "max_attendance"),)}
 def _out_of_order(row: Mapping, low: str, high: str) -> bool:
     a, b = row.get(low), row.get(high)
     return isinstance(a, int | float) and isinstance(b, int | float) and a > b
+
+
+def label_of(*rows: Mapping) -> str:
+    """What a row is called: a name, a title, the start of a text (the first copy's that
+    has one; a deleted person's name is blank)."""
+    for row in rows:
+        for name in ("name", "name_fi", "title", "text", "date", "statement_id"):
+            value = row.get(name)
+            if isinstance(value, str) and value.strip():
+                text = value.strip()
+                return text if len(text) <= 40 else text[:39] + "…"
+    return ""
 
 
 def device_of(stamp: str) -> str:
@@ -118,7 +131,7 @@ def merge_row(table: str, ours: Mapping | None, our_stamps: Mapping[str, str],
         stamps[name] = theirs_stamp if take_theirs else ours_stamp
         if not seen(theirs_stamp, our_clock) and not seen(ours_stamp, their_clock):
             conflicts.append(Conflict(table, ours["id"], name, ours_value, theirs_value,
-                                      row[name]))
+                                      row[name], label_of(ours, theirs)))
     for low, high in TOGETHER.get(table, ()):
         if _out_of_order(row, low, high):
             # Two laptops each kept a rule (min ≤ max) and the fields mixed would break it:
@@ -156,5 +169,5 @@ def _edited_after_deletion(table, ours, mine, theirs, other, row, our_clock,
                  if name != "deleted" and stamp > deleted_at and not seen(stamp, deleter_clock)]
         if later and deleted_at == max(mine["deleted"], other["deleted"]):
             return [Conflict(table, row["id"], "deleted", ours.get("deleted"),
-                             theirs.get("deleted"), row["deleted"])]
+                             theirs.get("deleted"), row["deleted"], label_of(ours, theirs))]
     return []

@@ -183,12 +183,12 @@ def apply_plan(tx: Transaction, plan: MergePlan) -> None:
     # A person added on one laptop to a municipality removed on the other goes with it (as
     # the people of a removed municipality do), listed.
     plan.orphans = []
-    for (person_id,) in tx.db.execute(
-            "SELECT person.id FROM person JOIN municipality"
+    for person_id, name in tx.db.execute(
+            "SELECT person.id, person.name FROM person JOIN municipality"
             " ON municipality.id = person.municipality_id"
             " WHERE person.deleted = 0 AND municipality.deleted = 1").fetchall():
         tx.tombstone("person", person_id, PERSONAL["person"])
-        plan.orphans.append(Conflict("person", person_id, "deleted", None, 0, 1))
+        plan.orphans.append(Conflict("person", person_id, "deleted", None, 0, 1, name))
 
 
 def merge_into(session: CohortSession, plan: MergePlan) -> Changes:
@@ -286,8 +286,16 @@ def describe(plan: MergePlan) -> list[str]:
 
 
 def conflict_sentence(conflict: Conflict) -> str:
-    return _("{table} {id}: {field} was “{ours}” here and “{theirs}” there; kept “{kept}”.").format(
-        table=conflict.table, id=conflict.id[:8], field=conflict.field,
+    label = conflict.label or conflict.id[:8]
+    if conflict.field == "deleted" and conflict.kept:
+        return _("{table} “{label}”: deleted on one copy and edited on the other; it stays "
+                 "deleted.").format(table=conflict.table, label=label)
+    if conflict.field == "deleted":
+        return _("{table} “{label}”: deleted on one copy and brought back on the other; it "
+                 "is back.").format(table=conflict.table, label=label)
+    return _("{table} “{label}”: {field} was “{ours}” here and “{theirs}” there; kept "
+             "“{kept}”.").format(
+        table=conflict.table, label=label, field=conflict.field,
         ours=_shown(conflict.ours), theirs=_shown(conflict.theirs), kept=_shown(conflict.kept))
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from ilmava_desktop.services.cohort.rule_checks import violations
 from ilmava_desktop.storage import integrity
 from ilmava_desktop.storage.cohort_file import read_only
+from ilmava_desktop.storage.schema import migrate
 
 
 def check_file(path: Path) -> list[str]:
@@ -19,6 +20,9 @@ def check_file(path: Path) -> list[str]:
     db = read_only(Path(path), verify=False, upgrade=False)
     try:
         found = integrity.problems(db.conn)
-        return found or [str(violation) for violation in violations(db)]
+        if found:
+            return found
+        migrate(db)  # the copy in memory only: an older file's rules read as today's
+        return [str(violation) for violation in violations(db)]
     finally:
         db.close()

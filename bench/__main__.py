@@ -38,6 +38,11 @@
 - invite_grid: p95 of one invitation ticked in the day × person grid until the cell and the
   day's count of invited are drawn, with 308 municipalities × 1,540 people × 6 days (target
   <= 16 ms), against the same invitation written through the service alone in the same run.
+- merge_large: two copies of the 308-municipality cohort (1,540 people, 6 days), each with
+  2,000 rows changed on its own laptop (people's titles or e-mails, municipalities' texts,
+  check-ins; 200 of the titles on both, which conflict), the second merged into the first
+  and written as one step (target <= 1 s); baseline is reading the second copy in the same
+  run (its bytes, checked and opened), which a merge must do anyway.
 - assessment_update: p95 from a key press in the sheet grid to the results table and the
   chart's drawing updated (with_repaint_ms adds painting the whole window offscreen), with
   15 municipalities × 3 sheets × 30 statements × 2 rounds (target <= 16 ms), against writing
@@ -138,6 +143,79 @@ def open_large(rounds: int = 7) -> dict:
     value, baseline = statistics.median(opened), statistics.median(copied)
     return {"value": round(value, 4), "unit": "s", "baseline": round(baseline, 4),
             "ratio": round(value / baseline, 2)}
+
+
+def merge_large(rounds: int = 5) -> dict:
+    from datetime import datetime
+
+    from ilmava_desktop.core.stamps import HybridClock
+    from ilmava_desktop.services.cohort.merge import merge_file
+    from ilmava_desktop.services.cohort.session import CohortSession
+    from ilmava_desktop.storage import queries
+    from ilmava_desktop.storage.cohort_file import read_only
+    from ilmava_desktop.storage.transaction import stable_id
+
+    def laptop(path: Path, device: str) -> CohortSession:
+        session = CohortSession.open(path, backup=False)
+        latest = session.clock._last
+        session.clock = HybridClock(device)
+        if latest:
+            session.clock.observe(str(latest))
+        return session
+
+    def edit(path: Path, device: str, field: str, text: str, people: slice,
+             municipality_field: str, checked_in: slice) -> None:
+        session = laptop(path, device)
+        everyone = queries.people(session.db)
+        day = queries.days(session.db)[0]
+
+        def work(tx) -> None:
+            for person in everyone[people]:
+                tx.update("person", person.id, {field: text + person.id[:8]})
+            for m in queries.municipalities(session.db):
+                tx.update("municipality", m.id, {municipality_field: text})
+            for person in everyone[checked_in]:
+                tx.put("attendance", {"id": stable_id("attendance", day.id, person.id),
+                                      "day_id": day.id, "person_id": person.id,
+                                      "checked_in_at": datetime(2026, 1, 28, 9).isoformat()})
+
+        session.write("edits", work)
+        session.close()
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["ILMAVA_DATA_DIR"] = str(Path(folder) / "data")
+        base, theirs = Path(folder) / "suomi.ilmava", Path(folder) / "suomi (ovi).ilmava"
+        _large_cohort(base, days=6)
+        shutil.copyfile(base, theirs)
+        # 1,540 + 308 + 152 = 2,000 rows on each laptop; titles 1,340-1,539 on both.
+        edit(base, "laptop-a", "title", "A ", slice(0, 1540), "current_state", slice(0, 152))
+        edit(theirs, "laptop-b", "title", "B ", slice(1340, 1540), "challenges",
+             slice(152, 304))
+        extra = laptop(theirs, "laptop-b")
+        everyone = queries.people(extra.db)
+        extra.write("emails", lambda tx: [
+            tx.update("person", p.id, {"email": f"uusi{n}@kunta.example"})
+            for n, p in enumerate(everyone[:1340])])
+        extra.close()
+        merged, read = [], []
+        summary = {}
+        for round_ in range(rounds):
+            ours = Path(folder) / f"round{round_}.ilmava"
+            shutil.copyfile(base, ours)
+            session = laptop(ours, "laptop-a")
+            start = time.perf_counter()
+            read_only(theirs).close()
+            read.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            plan = merge_file(session, theirs)
+            merged.append(time.perf_counter() - start)
+            summary = plan.summary()
+            session.close(save=False)
+    value, baseline = statistics.median(merged), statistics.median(read)
+    return {"value": round(value, 3), "unit": "s", "baseline": round(baseline, 3),
+            "ratio": round(value / baseline, 2), "target_s": 1.0,
+            "changed": summary["changed"], "added": summary["added"],
+            "conflicts": len(summary["conflicts"])}
 
 
 def checkin_filter(keystrokes: str = "henkilö 39 2") -> dict:
@@ -790,6 +868,7 @@ BENCHMARKS = {"startup": startup, "open_large": open_large, "checkin_filter": ch
               "pairs_308": pairs_308, "pdf_batch": pdf_batch,
               "export_frame_gap": export_frame_gap, "slow_save_frame_gap": slow_save_frame_gap,
               "bundle_startup": bundle_startup, "invite_grid": invite_grid,
+              "merge_large": merge_large,
               "faults": lambda: _fault_suite()}
 LONG_RUNS = {"faults"}  # minutes: only when named
 

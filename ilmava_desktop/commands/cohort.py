@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ilmava_desktop.commands.common import OK, PROBLEM, print_json
+from ilmava_desktop.commands.common import OK, PROBLEM, export_parsers, print_json, run_export
 from ilmava_desktop.i18n import LANGUAGES, _
 from ilmava_desktop.i18n.arguments import whole_number
 
@@ -46,6 +46,29 @@ def add_parsers(commands) -> None:
 
     check = commands.add_parser("check", help=_("check a cohort file's integrity and schema"))
     check.add_argument("cohort", type=Path)
+
+    metadata = export_parsers(commands).add_parser(
+        "datasette-metadata", help=_("titles, descriptions and labels for Datasette, as JSON"))
+    metadata.set_defaults(run=cmd_datasette_metadata)
+    metadata.add_argument("cohort", type=Path)
+    metadata.add_argument("--out", type=Path, required=True)
+    dataset = export_parsers(commands).add_parser(
+        "dataset", help=_("many cohorts as one dataset: a SQLite file or a folder of CSV files"))
+    dataset.set_defaults(run=cmd_dataset)
+    dataset.add_argument("cohorts", type=Path, nargs="+", metavar="COHORT")
+    dataset.add_argument("--out", type=Path, required=True,
+                         help=_("FILE.sqlite, or a folder for CSV files"))
+    dataset.add_argument("--include-confidential", action="store_true",
+                         help=_("include cards not marked publishable"))
+    dataset.add_argument("--include-names", action="store_true",
+                         help=_("include people's names, titles and e-mail addresses"))
+
+    merge = commands.add_parser("merge", help=_("merge another copy of the cohort into it"))
+    merge.add_argument("cohort", type=Path)
+    merge.add_argument("other", type=Path)
+    merge.add_argument("--dry-run", action="store_true",
+                       help=_("show what the merge would do without writing it"))
+    merge.add_argument("--json", action="store_true")
 
 
 def cmd_new(args) -> int:
@@ -92,6 +115,55 @@ def cmd_check(args) -> int:
     return OK
 
 
+def cmd_merge(args) -> int:
+    from ilmava_desktop.commands.common import open_for_writing
+    from ilmava_desktop.services.cohort import merge as merging
+
+    session = open_for_writing(args.cohort)
+    try:
+        plan = merging.merge_file(session, args.other, dry_run=args.dry_run)
+        found = plan.violations
+    finally:
+        session.close(save=not args.dry_run)
+    if args.json:
+        print_json({**plan.summary(), "rule_violations": [v.as_dict() for v in found]})
+    else:
+        print(_("{added} added, {changed} changed, {deleted} deleted, {conflicts} conflicts")
+              .format(added=plan.count("added"), changed=plan.count("changed"),
+                      deleted=plan.count("deleted"), conflicts=len(plan.conflicts)))
+        for line in merging.describe(plan):
+            print("  " + line)
+        for conflict in plan.conflicts:
+            print(merging.conflict_sentence(conflict))
+        for violation in found:
+            print(str(violation))
+        if args.dry_run:
+            print(_("Nothing was written (--dry-run)."))
+    return OK
+
+
+def cmd_datasette_metadata(args) -> int:
+    import json
+
+    from ilmava_desktop.services.cohort.organisation import datasette_metadata
+
+    data = datasette_metadata(args.cohort)
+    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    print(_("Wrote {path}").format(path=args.out))
+    return OK
+
+
+def cmd_dataset(args) -> int:
+    from ilmava_desktop.services.cohort.organisation import export_dataset
+
+    counts = export_dataset(args.cohorts, args.out, args.include_confidential,
+                            args.include_names)
+    print(_("Wrote {path}").format(path=args.out))
+    for table, count in counts.items():
+        print(f"  {table}: {count}")
+    return OK
+
+
 def cmd_programme(args) -> int:
     from ilmava_desktop.commands.common import open_for_writing
     from ilmava_desktop.services.cohort import programme as programme_service
@@ -125,5 +197,5 @@ def cmd_programme(args) -> int:
     return OK
 
 
-COMMANDS = {"programme": cmd_programme, "new": cmd_new, "demo": cmd_demo, "info": cmd_info,
-            "check": cmd_check}
+COMMANDS = {"export": run_export, "merge": cmd_merge, "programme": cmd_programme,
+            "new": cmd_new, "demo": cmd_demo, "info": cmd_info, "check": cmd_check}

@@ -57,6 +57,11 @@ _EXACT_TITLES = {
     "other": ("muu", "annan", "other"),
 }
 
+def exact_labels(key: str) -> tuple[str, str, str]:
+    """A role's official label in Finnish, Swedish and English."""
+    return _EXACT_TITLES[key][:3]
+
+
 # Free-text titles, checked in order: the first fragment found decides. Specific
 # political titles come before the generic "johtaja"/"director" words they contain.
 _TITLE_FRAGMENTS: tuple[tuple[str, str], ...] = (

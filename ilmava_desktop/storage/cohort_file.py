@@ -223,6 +223,21 @@ class CohortFile:
             return False
         return prints is not None and prints[0] not in self.accepted
 
+    def fingerprint_on_disk(self) -> str | None:
+        """The user's file's fingerprint now (None if it is not there)."""
+        try:
+            prints = snapshot.fingerprints(self.path)
+        except OSError as exc:
+            raise errors.unreadable(self.path, exc.strerror or str(exc)) from exc
+        return prints[0] if prints else None
+
+    def accept_version(self, fingerprint: str) -> None:
+        """A version of the user's file written elsewhere is now all in the working copy
+        (merged in): saving over it loses nothing of it."""
+        with self._state_lock:
+            self.accepted.add(fingerprint)
+            self._write_state()
+
     def _check_original(self) -> tuple[str, str]:
         """The file is where it was and holds what we read or wrote; else refuse."""
         try:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
+from ilmava_desktop.storage import organisation
 from ilmava_desktop.storage.transaction import stable_id
 
 # 'ILMV': lets us tell our files from any other SQLite database.
@@ -310,6 +311,40 @@ def _programme_logo(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _merging(db: sqlite_utils.Database) -> None:
+    """Copies of a cohort merge field by field: a row's fields changed before its latest
+    change keep their own stamps, and the file remembers each laptop's latest stamp (its
+    own and those of copies merged in). A file from before has every field at its row's
+    stamp, and its laptops' latest stamps are read from its rows."""
+    db.executescript("""
+        CREATE TABLE _field_stamps (
+            tbl TEXT NOT NULL, row_id TEXT NOT NULL, stamps TEXT NOT NULL,
+            PRIMARY KEY (tbl, row_id)
+        );
+        CREATE TABLE _clock (device TEXT PRIMARY KEY, stamp TEXT NOT NULL);
+    """)
+    for table in synchronised_tables(db):
+        db.execute(
+            f"INSERT INTO _clock (device, stamp) SELECT substr(stamp, 20), max(stamp)"
+            f" FROM [{table}] WHERE length(stamp) > 19 GROUP BY substr(stamp, 20)"
+            f" ON CONFLICT(device) DO UPDATE SET stamp = max(stamp, excluded.stamp)")
+
+
+def _organisation(db: sqlite_utils.Database) -> None:
+    # For the organisation reading the file in sqlite3, sqlite-utils or Datasette: lookup
+    # tables of the labels rows name by key, and views of the live rows with their labels.
+    organisation.create(db)
+
+
+def synchronised_tables(db: sqlite_utils.Database) -> list[str]:
+    """The tables of rows with an id, a stamp and a tombstone: what copies merge."""
+    return [name for (name,) in db.execute(
+        "SELECT m.name FROM sqlite_master AS m WHERE m.type = 'table'"
+        " AND m.name NOT LIKE '\\_%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite_%'"
+        " AND (SELECT count(*) FROM pragma_table_info(m.name) AS c"
+        "      WHERE c.name IN ('id', 'stamp', 'deleted')) = 3 ORDER BY m.name").fetchall()]
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -334,6 +369,8 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0015_programme_profile", _programme_profile),
     ("0016_column_choices", _column_choices),
     ("0017_programme_logo", _programme_logo),
+    ("0018_merging", _merging),
+    ("0019_organisation_views", _organisation),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

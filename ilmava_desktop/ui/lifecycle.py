@@ -232,8 +232,8 @@ class CohortLifecycle(QObject):
             self.autosave.stop()
             name = self.ctx.session.path.name if self.ctx.session else ""
             self._conflict_status = _(
-                "Not saved: {name} was changed elsewhere; Ctrl+Shift+S saves your version as "
-                "a copy.").format(name=name)
+                "Not saved: {name} was changed elsewhere; File → Merge a copy… merges it in, "
+                "Ctrl+Shift+S saves your version as a copy.").format(name=name)
             self.status_changed.emit(self._conflict_status)
             return news
         self._not_saved = _("Not saved yet; trying again shortly. Your work is safe on "
@@ -250,12 +250,37 @@ class CohortLifecycle(QObject):
         if not self._note_failure(exc):
             return  # already said; the status line keeps saying it
         if isinstance(exc, OriginalChanged):
-            ask(self.window, str(exc) + " " + _("Save your version as a copy?"),
-                [(_("Save as a copy…"), QMessageBox.ButtonRole.AcceptRole),
+            # Merging the other version in keeps both laptops' work in one file; a copy
+            # of this version leaves two files to reconcile later.
+            ask(self.window, str(exc) + " " + _(
+                "Merge the other version into yours, or save yours as a copy?"),
+                [(_("Merge it in…"), QMessageBox.ButtonRole.AcceptRole),
+                 (_("Save as a copy…"), QMessageBox.ButtonRole.ActionRole),
                  (_("Later"), QMessageBox.ButtonRole.RejectRole)],
-                lambda answer: answer == 0 and self.save_copy())
+                lambda answer: (self.merge_changed_file() if answer == 0
+                                else answer == 1 and self.save_copy()))
             return
         show_error(self.window, exc)
+
+    def merge_changed_file(self) -> None:
+        """The cohort's file as saved elsewhere, merged into the work here (shown first);
+        once merged, the work is saved over it."""
+        session = self.ctx.session
+        if session is None:
+            return
+        from ilmava_desktop.services.cohort import merge as merging
+        from ilmava_desktop.ui.merge_dialog import show_merge
+
+        def merged() -> None:
+            self._forget_failures()
+            self.save_now()
+
+        self.ctx.door.run(
+            lambda: merging.preview_changed_file(session),
+            lambda plan: show_merge(self.ctx, self.window, plan, _(
+                "{name} was saved elsewhere meanwhile. Merging that version into yours:")
+                .format(name=session.path.name), merged=merged),
+            lambda exc: show_error(self.window, exc))
 
     def save_copy(self) -> None:
         session = self.ctx.session
@@ -307,6 +332,8 @@ class CohortLifecycle(QObject):
         self.status_changed.emit("")
 
     def close_cohort(self, then=None) -> None:
+        from ilmava_desktop.services.cohort.opening import OriginalChanged
+
         session = self.ctx.session
         if session is None:
             if then:
@@ -325,6 +352,10 @@ class CohortLifecycle(QObject):
             # Nothing is closed yet: "Keep it open" goes on with a working session.
             self._closing = None
             self._note_failure(exc)
+            if isinstance(exc, OriginalChanged):
+                self._ask_merge_or_close(exc, lambda: self.ctx.door.run(
+                    lambda: session.close(save=False), closed))
+                return
             ask(self.window, message_for(exc) + " " + _(
                 "Close anyway? The changes stay on this laptop and are offered the next time "
                 "you open the cohort."),
@@ -346,6 +377,8 @@ class CohortLifecycle(QObject):
 
         If saving fails the window stays open and asks; nothing is ever dropped silently.
         """
+        from ilmava_desktop.services.cohort.opening import OriginalChanged
+
         session = self.ctx.session
         if session is None:
             return True
@@ -355,6 +388,9 @@ class CohortLifecycle(QObject):
             self.ctx.door.call(session.save)
         except Exception as exc:  # noqa: BLE001 (any failure keeps the window and asks)
             self._note_failure(exc)
+            if isinstance(exc, OriginalChanged):
+                self._ask_merge_or_close(exc, self._close_without_saving)
+                return False
             ask(self.window, message_for(exc) + " " + _(
                 "Close anyway? The changes stay on this laptop and are offered the next time "
                 "you open the cohort."),
@@ -365,6 +401,18 @@ class CohortLifecycle(QObject):
         self.ctx.door.call(lambda: session.close(save=False))
         self.ctx.session = None
         return True
+
+    def _ask_merge_or_close(self, exc: BaseException, close: Callable[[], None]) -> None:
+        """Closing when the file was changed elsewhere: merging it in comes first."""
+        ask(self.window, message_for(exc) + " " + _(
+            "Merging the other version into yours first keeps both.") + " " + _(
+            "Close anyway? The changes stay on this laptop and are offered the next time "
+            "you open the cohort."),
+            [(_("Merge it in…"), QMessageBox.ButtonRole.AcceptRole),
+             (_("Keep it open"), QMessageBox.ButtonRole.RejectRole),
+             (_("Close anyway"), QMessageBox.ButtonRole.DestructiveRole)],
+            lambda answer: self.merge_changed_file() if answer == 0
+            else answer == 2 and close())
 
     def _close_without_saving(self) -> None:
         session = self.ctx.session

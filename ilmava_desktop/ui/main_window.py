@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
                        "Ctrl+Shift+S", needs_cohort=True),
             ActionSpec("programme", "file", _("&Programme profile…"), self.edit_programme,
                        needs_cohort=True),
+            ActionSpec("merge", "file", _("&Merge a copy…"), self.merge_copy, needs_cohort=True),
             ActionSpec("close", "file", _("&Close cohort"), lc.close_cohort,
                        "Ctrl+W", needs_cohort=True),
             ActionSpec("-1", "file", "", lambda: None),
@@ -182,6 +183,11 @@ class MainWindow(QMainWindow):
         from ilmava_desktop.ui.cohort_dialogs import show_about
 
         show_about(self, current_language())
+
+    def merge_copy(self) -> None:
+        from ilmava_desktop.ui.merge_dialog import merge_a_copy
+
+        merge_a_copy(self.ctx, self)
 
     def edit_programme(self) -> None:
         from ilmava_desktop.ui.programme_dialog import edit_programme

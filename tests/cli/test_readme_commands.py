@@ -84,6 +84,10 @@ def placeholders(argv: list[str], folder: Path, cohort: Path) -> list[str]:
             out.append(SECOND_VALUE[out[-2]])
         elif token == "COHORT":
             out.append(str(cohort))
+        elif token == "OTHER" and argv[1] == "merge":
+            out.append(str(folder / "demo-master.ilmava"))  # another copy of the cohort
+        elif token == "OTHER":
+            out.append(str(folder / "motiva.ilmava"))
         elif token == "FILE" and argv[1:3] == ["answers", "import"]:
             out.append(str(folder / "vastaukset.csv"))
         elif token == "FILE" and argv[1] == "interviewees":
@@ -127,6 +131,7 @@ def test_every_documented_command_runs_as_written(tmp_path, monkeypatch, capsys,
     (tmp_path / "vastaukset.csv").write_text(ANSWERS, encoding="utf-8")
     demo = tmp_path / "demo-master.ilmava"
     assert main(["demo", str(demo)]) == 0
+    assert main(["demo", str(tmp_path / "motiva.ilmava"), "--programme", "motiva"]) == 0
     failures = []
     for number, command in enumerate(COMMANDS):
         cohort = tmp_path / f"c{number}.ilmava"

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ilmava_desktop.core import assessment as core
+from ilmava_desktop.core.municipality_names import name_key
 from ilmava_desktop.core.rules import RuleViolation, clean_text, excerpt
 from ilmava_desktop.i18n import _, os_errors
 from ilmava_desktop.resources import resource_path
 from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession, Keep
 from ilmava_desktop.storage import queries
-from ilmava_desktop.storage.transaction import Transaction, new_id, stable_id
+from ilmava_desktop.storage.transaction import Transaction, derived_id, stable_id
 
 COMMENT_KINDS = ("strengths", "development_areas")
 
@@ -182,9 +183,10 @@ def put_round(tx: Transaction, name: str, template_id: str | None = None, *,
     template_id = template_id or cohort_template_id(tx.db) or put_template(
         tx, default_template_body())
     position = 1 + max((r.position for r in rounds(tx.db)), default=0)
-    row_id = new_id()
+    row_id = derived_id(tx.db, "assessment_round", name_key(name))
     tx.put("assessment_round", {"id": row_id, "name": name, "template_id": template_id,
-                                "position": position, "name_sv": name_sv, "name_en": name_en})
+                                "position": position, "name_sv": name_sv, "name_en": name_en,
+                                "deleted": 0})
     return row_id
 
 

@@ -14,7 +14,7 @@ from ilmava_desktop.i18n import _
 from ilmava_desktop.services.attendance.invitations import invite_audience
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.storage import queries
-from ilmava_desktop.storage.transaction import Transaction, new_id
+from ilmava_desktop.storage.transaction import Transaction, derived_id
 
 
 def put_day(tx: Transaction, period: int, title: str, day_date: date | None, venue: str,
@@ -28,7 +28,8 @@ def put_day(tx: Transaction, period: int, title: str, day_date: date | None, ven
     if not clean_text(title) and day_date is None:
         raise RuleViolation(_("A day needs a date or a title."))
     _refuse_a_twin(tx.db, day_id, clean_text(title), day_date, clean_text(venue))
-    row_id = day_id or new_id()
+    row_id = day_id or derived_id(tx.db, "day", day_date.isoformat() if day_date else "",
+                                  name_key(title))
     is_new = day_id is None
     tx.put("day", {
         "id": row_id, "period": period, "title": clean_text(title),

@@ -90,7 +90,9 @@ class CohortSession:
 
         def fill_db(db: sqlite_utils.Database) -> None:
             with db.atomic():
-                fill(Transaction(db, clock.now))
+                tx = Transaction(db, clock.now)
+                fill(tx)
+                tx.record_clock()
 
         return cls._around(CohortFile.create(Path(path), fill_db))
 
@@ -114,6 +116,7 @@ class CohortSession:
         tx = Transaction(self.db, self.clock.now)
         with self.db.atomic():
             result = work(tx)
+            tx.record_clock()
         if tx.changes:
             self.file.mark_dirty()
             self._undo.append(_UndoEntry(description, tx.changes))
@@ -151,6 +154,7 @@ class CohortSession:
             rows = reversed(entry.rows) if backwards else entry.rows
             for change in rows:
                 tx.restore(change.table, change.before if backwards else change.after, change.id)
+            tx.record_clock()
         self.file.mark_dirty()
         label = _("Undone: {what}") if backwards else _("Redone: {what}")
         return Changes.of(tx.changes, label.format(what=entry.description))

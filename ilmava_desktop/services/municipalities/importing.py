@@ -36,10 +36,10 @@ from ilmava_desktop.services import column_choices
 from ilmava_desktop.services.attendance.invitations import put_invitation, take_back
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.municipalities import municipality_id, put_municipality
-from ilmava_desktop.services.municipalities.people import put_new_person
+from ilmava_desktop.services.municipalities.people import new_person_id, put_new_person
 from ilmava_desktop.services.table_files import read_table
 from ilmava_desktop.storage import queries
-from ilmava_desktop.storage.transaction import Transaction, new_id
+from ilmava_desktop.storage.transaction import Transaction
 
 ADD, UPDATE, UNCHANGED = "add", "update", "unchanged"
 
@@ -151,7 +151,8 @@ def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_rol
                 # The same name but for case or spacing: keep it as the cohort spells it.
                 fields.pop("name")
         if person_id is None:
-            person_id = new_id()
+            person_id = new_person_id(session.db, m_id, record.name, record.email,
+                                      taken=state.keys())
             state[person_id] = {"role": "other", "title": "", "email": "", "language": None}
         index.forget(person_id)
         state[person_id].update(fields)

@@ -2,25 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ilmava_desktop.core.model import Person
+from ilmava_desktop.core.municipality_names import name_key
 from ilmava_desktop.core.roles import ROLES_BY_KEY, role_from_title
 from ilmava_desktop.core.rules import RuleViolation, check_email, check_person_name, clean_text
 from ilmava_desktop.i18n import LANGUAGES, _
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.storage import backups, queries
-from ilmava_desktop.storage.schema import new_token
-from ilmava_desktop.storage.transaction import Transaction, new_id
+from ilmava_desktop.storage.transaction import Transaction, derived_id, stable_token
 
 # Blanked in the file when a person is deleted: the tombstone keeps no personal data.
 PERSONAL_FIELDS = {"name": "", "title": "", "email": "", "language": None}
 
 
+def new_person_id(db, municipality_id: str, name: str, email: str = "",
+                  taken: Collection[str] = ()) -> str:
+    """The id a new person gets: derived from the cohort and their e-mail address (or their
+    municipality and name, without one), so the same person added or imported on two
+    laptops is one person when the copies are merged. An id another person already has
+    (one whose address has changed since) is passed over, the same way on every laptop."""
+    email = (email or "").strip().lower()
+    parts = [email] if email else [municipality_id, name_key(name)]
+    return derived_id(db, "person", *parts, taken=taken)
+
+
+def badge_token(db, person_id: str) -> str:
+    """A person's badge token, derived from their id (the same badge on every laptop)."""
+    attempt = 0
+    while True:
+        token = stable_token(person_id, attempt)
+        holder = db.execute("SELECT id FROM person WHERE token = ?", [token]).fetchone()
+        if holder is None or holder[0] == person_id:
+            return token
+        attempt += 1
+
+
 def put_new_person(tx: Transaction, municipality_id: str, fields: dict,
                    person_id: str | None = None) -> str:
     """Write a person who is new to the cohort, with the badge token every person has."""
-    person_id = person_id or new_id()
-    tx.put("person", {"id": person_id, "municipality_id": municipality_id, "token": new_token(),
-                      **fields})
+    person_id = person_id or new_person_id(tx.db, municipality_id, fields.get("name", ""),
+                                           fields.get("email", ""))
+    tx.put("person", {"id": person_id, "municipality_id": municipality_id,
+                      "token": badge_token(tx.db, person_id), "deleted": 0, **fields})
     return person_id
 
 

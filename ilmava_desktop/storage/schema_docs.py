@@ -40,6 +40,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "accent": "The reports' accent colour, #RRGGBB; empty: the kind's own.",
         "report_sections": "The report's optional sections, comma-separated (task, groups, "
                            "peer_review, sparrer); empty: the kind's own.",
+        "logo": "The programme's logo as PNG data, printed on the reports; empty: none.",
+        "logo_type": "The logo's format (png); empty when there is no logo.",
     }),
     "municipality": ("The municipalities in the cohort, from the official list.", {
         "code": "The official three-digit municipality code (Statistics Finland): the same "
@@ -215,6 +217,13 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "municipality_id": MUNICIPALITY,
         "summary": "The summary.",
         "next_steps": "Next steps, one a line.",
+    }),
+    "column_choice": ("What the user chose a column of an imported file to be, remembered "
+                      "for the next file with the same heading.", {
+        "importer": "Which import: registrations, applications, answers, sparrers or "
+                    "interviewees.",
+        "header": "The column's heading, as the file wrote it.",
+        "field": "The field it is read into; empty: the column is not used.",
     }),
     "_migrations": ("Internal: the schema's migrations applied to this file.", {
         "name": "The migration's name.",

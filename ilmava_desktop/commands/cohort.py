@@ -25,7 +25,8 @@ def add_parsers(commands) -> None:
     programme.add_argument("--organiser")
     programme.add_argument("--accent", help=_("the accent colour, #RRGGBB"))
     programme.add_argument("--sections", nargs="*", metavar=_("SECTION"),
-                           help=_("the report's sections: task, groups, peer_review, sparrer"))
+                           help=_("the report's sections: task, groups, peer_review, "
+                                  "sparrer, visits"))
     programme.add_argument("--json", action="store_true")
     new.add_argument("--year", type=whole_number)
     new.add_argument("--language", choices=LANGUAGES, default="fi")

@@ -74,6 +74,8 @@ def add_parsers(commands) -> None:
                          help=_("the visiting municipality, code or name"))
     prepare.add_argument("--date", help="YYYY-MM-DD")
     prepare.add_argument("--place", default="", help=_("a place or an online link"))
+    prepare.add_argument("--delete", action="store_true",
+                         help=_("the meeting is no longer planned"))
     plan = what.add_parser("plan", help=_("generate the day's schedule"))
     plan.add_argument("cohort", type=Path)
     plan.add_argument("--host", required=True, help=_("code or name"))
@@ -327,11 +329,11 @@ def cmd_visit(args) -> int:
                                                 ("status", args.status)) if value is not None})
         elif args.what == "prepare":
             reviewer = cohort_municipality(session.db, args.reviewer)
-            if reviewer not in visits.visit(session.db, host).reviewer_ids:
-                raise RuleViolation(_("{reviewer} does not visit {host}.").format(
-                    reviewer=args.reviewer, host=args.host))
-            visits.set_preparation(session, host_id=host, reviewer_id=reviewer,
-                                   date=args.date, place=args.place)
+            if args.delete:
+                visits.delete_preparation(session, host_id=host, reviewer_id=reviewer)
+            else:
+                visits.set_preparation(session, host_id=host, reviewer_id=reviewer,
+                                       date=args.date, place=args.place)
         elif args.what == "themes":
             from ilmava_desktop.services.visits import guides
 

@@ -120,5 +120,14 @@ def test_visit_set_and_prepare(capsys, tmp_path):
                                        "place": "https://meet.example/x"}]
     code, _, err = run(capsys, "visit", "prepare", cohort, "--host", "638", "--reviewer", "398")
     assert code == 1 and "does not visit" in err
+    code, _, _ = run(capsys, "visit", "prepare", cohort, "--host", "638", "--reviewer",
+                     reviewer, "--delete")
+    assert code == 0
+    porvoo = next(v for v in json.loads(run(capsys, "visits", cohort, "--json")[1])["visits"]
+                  if v["host"] == "638")
+    assert porvoo["preparations"] == []
+    code, _, err = run(capsys, "visit", "prepare", cohort, "--host", "638", "--reviewer",
+                       reviewer, "--delete")
+    assert code == 1 and "No preparation meeting is set" in err
     code, _, err = run(capsys, "visit", "set", cohort, "--host", "638", "--status", "gone")
     assert code == 1 and "Unknown status" in err

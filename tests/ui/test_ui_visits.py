@@ -231,3 +231,48 @@ def test_the_motiva_demo_opens_in_the_window_on_its_visits(qtbot):
     tab = window.tool_stack.currentWidget().visit
     assert tab.choice.count() == 6 and tab.choice.currentText() == "Lahti"
     assert "2 findings on the board." in tab.summary.text()
+
+
+def test_a_preparation_meeting_is_set_changed_and_deleted_from_the_keyboard(
+        demo_window_at, qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    panel = tab.preparations
+    session = window.ctx.session
+    porvoo = find_municipality(session.db, "638")
+    found = visits.visit(session.db, porvoo)
+    assert panel.model.rowCount() == len(found.reviewer_ids) >= 1
+    assert panel.model.row_at(0).date == "not set"
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    dialog = open_dialog()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.date.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.date)
+    type_into_focus(qtbot, "2026-10-01")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "https://meet.example/porvoo")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.row_at(0).date == "2026-10-01")
+    assert panel.model.row_at(0).place == "https://meet.example/porvoo"
+    meeting = visits.visit(session.db, porvoo).preparations[0]
+    assert (meeting.reviewer_id, meeting.date) == (found.reviewer_ids[0], "2026-10-01")
+    # A wrong date is refused in words, the meeting kept.
+    dialog = panel.edit()
+    dialog.date.setText("1.10.2026")
+    click_button(qtbot, dialog, "OK")
+    assert "is not a date" in page.message.text()
+    assert panel.model.row_at(0).date == "2026-10-01"
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: panel.model.row_at(0).date == "not set")
+    assert visits.visit(session.db, porvoo).preparations == []
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.model.row_at(0).date == "2026-10-01"

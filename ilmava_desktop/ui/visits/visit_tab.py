@@ -31,6 +31,7 @@ from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.visits.finding_dialog import FindingDialog
 from ilmava_desktop.ui.visits.interviewee_dialog import IntervieweeDialog
+from ilmava_desktop.ui.visits.preparations_panel import PreparationsPanel
 from ilmava_desktop.ui.widgets import labelled_form, row_table
 
 
@@ -130,6 +131,7 @@ class VisitTab(QWidget):
         self.themes.setToolTip(_("Space ticks a theme. By default: the host's development "
                                  "task theme and its weakest self-assessment themes"))
         self.themes.itemChanged.connect(lambda _item: self.themes_ticked())
+        self.preparations = PreparationsPanel(self)
         self.conflicts = QLabel()
         self.conflicts.setObjectName("errorText")
         self.conflicts.setWordWrap(True)
@@ -156,6 +158,7 @@ class VisitTab(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         people.addLayout(buttons)
+        people.addWidget(self.preparations)
         themes_label = QLabel(_("T&hemes to cover:"))
         themes_label.setBuddy(self.themes)
         people.addWidget(themes_label)
@@ -213,6 +216,7 @@ class VisitTab(QWidget):
                                    "each reviewed municipality has a visit here."))
             self.people_model.set_rows([])
             self.slot_model.set_rows([])
+            self.preparations.show_visit(None, {})
             self.conflicts.setText("")
             return
 
@@ -245,6 +249,8 @@ class VisitTab(QWidget):
             notes.append(ngettext("{n} finding on the board.", "{n} findings on the board.",
                                   len(written)).format(n=len(written)))
         self.summary.setText("  ".join(notes))
+        self.preparations.show_visit(found, {r: t.municipality.name(language)
+                                             for r, t in teams.items()})
         self.people_model.set_rows([IntervieweeRow(i.id, i.name, _(core.GROUP_LABELS[i.group]),
                                                    i.title) for i in found.interviewees])
         titles = schedule.slot_titles(found)
@@ -293,11 +299,19 @@ class VisitTab(QWidget):
     def _write(self, work, done=None) -> None:
         run_op(self.ctx, work, say=self.message, parent=self, done=done)
 
+    write = _write  # for the panels inside the tab
+
+    def say(self, text: str) -> None:
+        if self.message:
+            self.message.setText(text)
+
     def _host(self) -> str | None:
         host_id = self.choice.currentData()
-        if host_id is None and self.message:
-            self.message.setText(_("Choose a visit first."))
+        if host_id is None:
+            self.say(_("Choose a visit first."))
         return host_id
+
+    host_id = _host
 
     def save_details(self) -> None:
         if (host := self._host()) is None:

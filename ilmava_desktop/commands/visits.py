@@ -59,7 +59,7 @@ def add_parsers(commands) -> None:
             sub.add_argument("--purge-backups", action="store_true")
 
     one = commands.add_parser("visit", help=_("plan a visit's day, or move a slot of it"))
-    what = one.add_subparsers(dest="what", required=True, metavar="set|prepare|plan|move|themes",
+    what = one.add_subparsers(dest="what", required=True, metavar="set|prepare|plan|move|swap|themes",
                               parser_class=Parser)
     details = what.add_parser("set", help=_("a visit's date, place or status"))
     details.add_argument("cohort", type=Path)
@@ -83,6 +83,9 @@ def add_parsers(commands) -> None:
     plan.add_argument("--start", default="09:00", help=_("HH:MM (default 09:00)"))
     plan.add_argument("--rooms", type=whole_number,
                       help=_("interview rooms (default: one for each visiting team)"))
+    plan.add_argument("--group-size", type=whole_number, default=1, metavar="N",
+                      help=_("people of one interview group interviewed together, at most N "
+                             "a slot (default 1: one person each)"))
     plan.add_argument("--json", action="store_true")
     move = what.add_parser("move", help=_("move a slot of the schedule to another time"))
     move.add_argument("cohort", type=Path)
@@ -91,6 +94,14 @@ def add_parsers(commands) -> None:
                       help=_("the slot's number in the schedule (1 is the first)"))
     move.add_argument("--start", required=True, help="HH:MM")
     move.add_argument("--room", type=whole_number)
+    swap = what.add_parser("swap", help=_("two interviews change places (their interviewees "
+                                          "swap)"))
+    swap.add_argument("cohort", type=Path)
+    swap.add_argument("--host", required=True, help=_("code or name"))
+    swap.add_argument("--slot", type=whole_number, required=True, metavar="N",
+                      help=_("the slot's number in the schedule (1 is the first)"))
+    swap.add_argument("--with", type=whole_number, required=True, metavar="M", dest="other",
+                      help=_("the other interview's number"))
     themes = what.add_parser("themes", help=_("the guide's themes the visit covers"))
     themes.add_argument("cohort", type=Path)
     themes.add_argument("--host", required=True, help=_("code or name"))
@@ -338,9 +349,12 @@ def cmd_visit(args) -> int:
             from ilmava_desktop.services.visits import guides
 
             guides.set_themes(session, host_id=host, theme_ids=args.theme)
+        elif args.what == "swap":
+            schedule.swap_slots(session, host_id=host, first=args.slot - 1,
+                                second=args.other - 1)
         elif args.what == "plan":
             schedule.plan(session, host_id=host, day=args.date, start=args.start,
-                          rooms=args.rooms)
+                          rooms=args.rooms, group_size=args.group_size)
         else:
             schedule.move_slot(session, host_id=host, index=args.slot - 1, start=args.start,
                                **({"room": args.room} if args.room else {}))

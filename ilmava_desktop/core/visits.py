@@ -131,6 +131,7 @@ class DaySettings:
     team_debrief: int = 45
     feedback: int = 45
     day_end: int = 17 * 60
+    group_size: int = 1  # at most this many people of one group interviewed together
 
 
 @dataclass(frozen=True)
@@ -175,11 +176,38 @@ def _rooms_staffed(rooms: int, teams: list[list[str]]) -> list[list[str]]:
     return [[p for team in teams[r::used] for p in team] for r in range(used)]
 
 
+def interview_units(interviewees: list[tuple[str, str]], group_size: int,
+                    group_order: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Who is interviewed together: one person a slot, or with `group_size` above one the
+    people of one group in as few slots as that allows, the slots' sizes as even as can be
+    (seven experts in groups of up to three: 3, 2, 2). Groups in `group_order`, then the
+    rest; within a group in the order given."""
+    if not 1 <= group_size <= GROUP_INTERVIEW_MAX:
+        raise ScheduleImpossible(_("A group interview holds 1–{most} people.").format(
+            most=GROUP_INTERVIEW_MAX))
+    order = {group: index for index, group in enumerate(group_order)}
+    by_group: dict[str, list[str]] = {}
+    for person, group in interviewees:
+        by_group.setdefault(group, []).append(person)
+    units: list[tuple[str, ...]] = []
+    for group in sorted(by_group, key=lambda g: order.get(g, len(order))):
+        people = by_group[group]
+        slots = -(-len(people) // group_size)
+        size, extra = divmod(len(people), slots)
+        at = 0
+        for number in range(slots):
+            taken = size + (1 if number < extra else 0)
+            units.append(tuple(people[at:at + taken]))
+            at += taken
+    return units
+
+
 def generate(interviewees: list[tuple[str, str]], teams: list[list[str]],
              settings: DaySettings = DaySettings(),
              group_order: tuple[str, ...] = ()) -> list[Slot]:
-    """The day: a joint opening, the interviews (one person each) round by round with lunch
-    after `lunch_after` rounds, then the team debrief and the joint feedback.
+    """The day: a joint opening, the interviews (one person each, or small groups of one
+    group) round by round with lunch after `lunch_after` rounds, then the team debrief and
+    the joint feedback.
 
     `interviewees` are (id, group); `teams` the visiting teams' person ids. Raises
     ScheduleImpossible naming the rule the settings break.
@@ -187,7 +215,8 @@ def generate(interviewees: list[tuple[str, str]], teams: list[list[str]],
     s = settings
     staffed = _rooms_staffed(s.rooms, teams)
     visitors = tuple(p for team in teams for p in team)
-    count, rooms = len(interviewees), len(staffed)
+    queue = interview_units(interviewees, s.group_size, group_order)
+    count, rooms = len(queue), len(staffed)
     rounds = -(-count // rooms)
     if rounds > s.per_room:
         message = ngettext(
@@ -201,17 +230,18 @@ def generate(interviewees: list[tuple[str, str]], teams: list[list[str]],
                                       "{teams} room.",
                                       "Each room needs a visiting team: {teams} teams staff "
                                       "{teams} rooms.", rooms).format(teams=rooms)
+        if s.group_size < GROUP_INTERVIEW_MAX:
+            message += " " + _("Interviewing people of one group together makes fewer "
+                               "interviews.")
         raise ScheduleImpossible(message)
-    order = {group: index for index, group in enumerate(group_order)}
-    queue = sorted(interviewees, key=lambda item: order.get(item[1], len(order)))
     slots = [Slot(s.start, s.start + s.opening, OPENING, None, (), visitors)]
     t = s.start + s.opening + s.gap
     for number in range(rounds):
         if number and number == s.lunch_after and s.lunch:
             slots.append(Slot(t - s.gap, t - s.gap + s.lunch, BREAK))
             t += s.lunch - s.gap
-        for room, (person, _group) in enumerate(queue[number * rooms:(number + 1) * rooms]):
-            slots.append(Slot(t, t + s.interview, INTERVIEW, room + 1, (person,),
+        for room, unit in enumerate(queue[number * rooms:(number + 1) * rooms]):
+            slots.append(Slot(t, t + s.interview, INTERVIEW, room + 1, unit,
                               tuple(staffed[room])))
         t += s.interview + s.gap
     if rounds and 0 < s.lunch_after and rounds <= s.lunch_after and s.lunch:
@@ -301,6 +331,32 @@ def moved(slot: Slot, start: int, room: int | None = None) -> Slot:
     """The slot at another time (and room), its length kept: what a drag does."""
     return replace(slot, start=start, end=start + slot.end - slot.start,
                    room=slot.room if room is None else room)
+
+
+def swapped(slots: list[Slot], first: int, second: int) -> list[Slot]:
+    """The schedule with two interviews' interviewees changing places, each slot keeping its
+    time, room and interviewers: what dragging one interview onto another does."""
+    for index in (first, second):
+        if not 0 <= index < len(slots):
+            raise RuleViolation(_("The visit has no such slot."))
+        if slots[index].kind != INTERVIEW:
+            raise RuleViolation(_("Only interviews change places; the opening, lunch and "
+                                  "debriefs move by their time."))
+    edited = list(slots)
+    edited[first] = replace(slots[first], interviewees=slots[second].interviewees)
+    edited[second] = replace(slots[second], interviewees=slots[first].interviewees)
+    return edited
+
+
+def neighbour_interview(slots: list[Slot], index: int, step: int) -> int | None:
+    """The interview before (step -1) or after (+1) the slot, in time order; None at the
+    end of the day."""
+    order = sorted(range(len(slots)), key=lambda i: (slots[i].start, slots[i].room or 0))
+    position = order.index(index)
+    for other in order[position + 1:] if step > 0 else reversed(order[:position]):
+        if slots[other].kind == INTERVIEW:
+            return other
+    return None
 
 
 def to_json(slot: Slot) -> dict:

@@ -131,3 +131,36 @@ def test_visit_set_and_prepare(capsys, tmp_path):
     assert code == 1 and "No preparation meeting is set" in err
     code, _, err = run(capsys, "visit", "set", cohort, "--host", "638", "--status", "gone")
     assert code == 1 and "Unknown status" in err
+
+
+def test_visit_swap_and_plan_with_group_interviews(capsys, tmp_path):
+    cohort = tmp_path / "demo.ilmava"
+    run(capsys, "demo", cohort)
+    day = json.loads(run(capsys, "visit", "plan", cohort, "--host", "638", "--date",
+                         "2026-10-21", "--json")[1])["schedule"]
+    first, second = [n for n, s in enumerate(day, start=1) if s["kind"] == "interview"][:2]
+    code, out, err = run(capsys, "visit", "swap", cohort, "--host", "638", "--slot", first,
+                         "--with", second)
+    assert code == 0 and err == ""
+    swapped = json.loads(run(capsys, "visits", cohort, "--json")[1])
+    porvoo = next(v for v in swapped["visits"] if v["host"] == "638")
+    assert porvoo["schedule"][first - 1]["interviewees"] == day[second - 1]["interviewees"]
+    assert porvoo["schedule"][first - 1]["start"] == day[first - 1]["start"]
+    code, _, err = run(capsys, "visit", "swap", cohort, "--host", "638", "--slot", "1",
+                       "--with", second)
+    assert code == 1 and "Only interviews change places" in err
+    # Seven interviewees in one room do not fit, and the refusal says what would help.
+    code, _, err = run(capsys, "visit", "plan", cohort, "--host", "638", "--date",
+                       "2026-10-21", "--rooms", "1")
+    assert code == 1 and "of one group together" in err
+    code, out, _ = run(capsys, "visit", "plan", cohort, "--host", "638", "--date",
+                       "2026-10-21", "--group-size", "3", "--json")
+    planned = json.loads(out)
+    interviews = [s for s in planned["schedule"] if s["kind"] == "interview"]
+    groups = {i["id"]: i["group"] for i in planned["interviewees"]}
+    assert code == 0 and planned["conflicts"] == [] and len(interviews) == len(set(
+        groups.values())) < len(groups)
+    assert all(len({groups[p] for p in s["interviewees"]}) == 1 for s in interviews)
+    code, _, err = run(capsys, "visit", "plan", cohort, "--host", "638", "--date",
+                       "2026-10-21", "--group-size", "6")
+    assert code == 1 and "1–5 people" in err

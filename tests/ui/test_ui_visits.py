@@ -276,3 +276,66 @@ def test_a_preparation_meeting_is_set_changed_and_deleted_from_the_keyboard(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert panel.model.row_at(0).date == "2026-10-01"
+
+
+def _interview_rows(tab):
+    return [n for n in range(tab.slot_model.rowCount()) if tab.slot_model.row_at(n).room]
+
+
+def test_alt_down_and_alt_up_move_an_interview_and_the_selection_follows(demo_window_at,
+                                                                       qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    rows = _interview_rows(tab)
+    first, second = rows[0], rows[1]
+    who = tab.slot_model.row_at(first).what
+    times = tab.slot_model.row_at(first).time
+    tab.slots.setFocus()
+    tab.slots.selectRow(first)
+    qtbot.keyClick(tab.slots, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: tab.slot_model.row_at(second).what == who)
+    assert tab.slot_model.row_at(first).time == times  # the slot stays; who is in it moves
+    assert tab.slots.currentIndex().row() == second
+    assert "Ctrl+Z" in page.message.text()
+    qtbot.keyClick(tab.slots, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: tab.slot_model.row_at(first).what == who)
+    # Before the first interview there is nothing to change places with: said in words.
+    qtbot.keyClick(tab.slots, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert "first interview" in page.message.text()
+    tab.slots.selectRow(0)
+    qtbot.keyClick(tab.slots, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert "Only interviews change places" in page.message.text()
+    assert tab.conflicts.text().startswith("✓")
+
+
+def test_an_interview_dragged_onto_another_changes_places_with_it(demo_window_at, qtbot):
+    _window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    rows = _interview_rows(tab)
+    first, last = rows[0], rows[-1]
+    before = (tab.slot_model.row_at(first).what, tab.slot_model.row_at(last).what)
+    model = tab.slot_model
+    data = model.mimeData([model.index(first, 0)])
+    assert model.canDropMimeData(data, Qt.DropAction.CopyAction, -1, -1, model.index(last, 2))
+    model.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, model.index(last, 2))
+    qtbot.waitUntil(lambda: tab.slot_model.row_at(last).what == before[0])
+    assert tab.slot_model.row_at(first).what == before[1]
+    # Dropped on the joint opening: refused in words, nothing moved.
+    data = model.mimeData([model.index(first, 0)])
+    model.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, model.index(0, 0))
+    assert "Only interviews change places" in page.message.text()
+    assert tab.slot_model.row_at(first).what == before[1]
+
+
+def test_the_day_is_planned_with_group_interviews(demo_window_at, qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    tab.group_size.setValue(3)
+    click_button(qtbot, tab, "Plan the day")
+    porvoo = find_municipality(window.ctx.session.db, "638")
+    found = visits.visit(window.ctx.session.db, porvoo)
+    interviews = [s for s in found.schedule if s["kind"] == "interview"]
+    assert max(len(s["interviewees"]) for s in interviews) > 1
+    assert len(interviews) < len(found.interviewees)
+    assert any(", " in tab.slot_model.row_at(n).what for n in _interview_rows(tab))
+    assert tab.conflicts.text().startswith("✓")

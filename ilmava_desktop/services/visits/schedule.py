@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from ilmava_desktop.core import visits as core
@@ -54,10 +55,11 @@ def conflicts(db, found: Visit) -> list[str]:
 
 
 def plan(session: CohortSession, *, host_id: str, day: str, start: str = "09:00",
-         rooms: int | None = None) -> Changes:
+         rooms: int | None = None, group_size: int = 1) -> Changes:
     """Generate the host's day and keep it with its date; ScheduleImpossible names the
     rule when it cannot be done (too many interviews, too long a day, a visitor booked
-    elsewhere that day)."""
+    elsewhere that day). With `group_size` above one, people of one interview group are
+    interviewed together, that many at most a slot."""
     db = session.db
     host = _host(db, host_id)
     found = visit(db, host_id)
@@ -72,16 +74,18 @@ def plan(session: CohortSession, *, host_id: str, day: str, start: str = "09:00"
         _bookings(db, replacing=found, day=when), names(db, found)) if host.name() in text]
     if clashes:
         raise core.ScheduleImpossible(clashes[0])
-    schedule = generated_json(db, found, start=start, rooms=rooms)
+    schedule = generated_json(db, found, start=start, rooms=rooms, group_size=group_size)
     return session.write(_("Plan the visit to {municipality}").format(
         municipality=host.name()), lambda tx: put_visit(
         tx, host_id, date=when, schedule=schedule))
 
 
-def generated_json(db, found: Visit, *, start: str, rooms: int | None) -> str:
+def generated_json(db, found: Visit, *, start: str, rooms: int | None,
+                   group_size: int = 1) -> str:
     """The generated day as stored; rooms default to one per visiting team."""
     teams = list(visitor_ids(db, found).values())
-    settings = core.DaySettings(start=core.minutes(start), rooms=rooms or max(1, len(teams)))
+    settings = core.DaySettings(start=core.minutes(start), rooms=rooms or max(1, len(teams)),
+                                group_size=group_size)
     generated = core.generate([(i.id, i.group) for i in found.interviewees], teams, settings,
                               group_order=core.GROUPS)
     return json.dumps([core.to_json(slot) for slot in generated])
@@ -129,3 +133,39 @@ def move_slot(session: CohortSession, *, host_id: str, index: int, start: str,
     return session.write(_("Move {time} of the visit to {municipality}").format(
         time=core.clock(current[index].start), municipality=host.name()),
         lambda tx: put_visit(tx, host_id, schedule=schedule))
+
+
+def swap_slots(session: CohortSession, *, host_id: str, first: int, second: int) -> Changes:
+    """Two interviews change places (their interviewees swap, times, rooms and interviewers
+    stay); refused, with the rule named, when the day would then break one."""
+    db = session.db
+    host = _host(db, host_id)
+    found = visit(db, host_id)
+    current = slots(found) if found else []
+    edited = core.swapped(current, first, second)
+    broken = core.problems(edited, [i.id for i in found.interviewees], names(db, found))
+    if broken:
+        raise RuleViolation(broken[0])
+    schedule = json.dumps([core.to_json(slot) for slot in edited])
+    return session.write(_("Swap {first} and {second} of the visit to {municipality}").format(
+        first=core.clock(current[first].start), second=core.clock(current[second].start),
+        municipality=host.name()), lambda tx: put_visit(tx, host_id, schedule=schedule))
+
+
+def swap_with_neighbour(session: CohortSession, *, host_id: str, index: int,
+                        step: int) -> Changes:
+    """The interview changes places with the one before (step -1) or after (+1) it; the
+    changes' result is the slot its interviewees are now in."""
+    found = visit(session.db, host_id)
+    current = slots(found) if found else []
+    if not 0 <= index < len(current):
+        raise RuleViolation(_("The visit has no such slot."))
+    if current[index].kind != core.INTERVIEW:
+        raise RuleViolation(_("Only interviews change places; the opening, lunch and "
+                              "debriefs move by their time."))
+    other = core.neighbour_interview(current, index, step)
+    if other is None:
+        raise RuleViolation(_("This is the day's first interview.") if step < 0 else
+                            _("This is the day's last interview."))
+    return replace(swap_slots(session, host_id=host_id, first=index, second=other),
+                   result=other)

@@ -32,6 +32,7 @@ from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.visits.finding_dialog import FindingDialog
 from ilmava_desktop.ui.visits.interviewee_dialog import IntervieweeDialog
 from ilmava_desktop.ui.visits.preparations_panel import PreparationsPanel
+from ilmava_desktop.ui.visits.schedule_table import ScheduleKeys, ScheduleModel, schedule_table
 from ilmava_desktop.ui.widgets import labelled_form, row_table
 
 
@@ -99,13 +100,19 @@ class VisitTab(QWidget):
         self.delete_button.setToolTip(_("Erases the interviewee's data (GDPR)"))
         self.delete_button.clicked.connect(self.delete_interviewee)
 
-        self.slot_model = RowTableModel([
+        self.slot_model = ScheduleModel([
             Column(_("Time"), lambda r: r.time),
             Column(_("Room"), lambda r: r.room),
             Column(_("What"), lambda r: r.what),
             Column(_("Interviewers"), lambda r: r.interviewers),
         ], self)
-        self.slots = row_table(self.slot_model, _("Schedule"), stretch=(2, 3))
+        self.slots = schedule_table(self.slot_model, _("Schedule"))
+        self.slots.setToolTip(_("Drag an interview onto another, or press Alt+Up or Alt+Down, "
+                                "and the two change places; the rules are checked at once"))
+        self.slot_model.slot_dropped.connect(self.swap_slots)
+        self.slot_keys = ScheduleKeys(self)
+        self.slot_keys.step_asked.connect(self.step_slot)
+        self.slots.installEventFilter(self.slot_keys)
         self.slots.selectionModel().currentRowChanged.connect(lambda *_a: self.slot_chosen())
         self.start = QLineEdit("09:00")
         self.start.setAccessibleName(_("Start of the day"))
@@ -113,6 +120,11 @@ class VisitTab(QWidget):
         self.rooms.setRange(0, 6)
         self.rooms.setSpecialValueText(_("one per team"))
         self.rooms.setAccessibleName(_("Interview rooms"))
+        self.group_size = QSpinBox()
+        self.group_size.setRange(1, core.GROUP_INTERVIEW_MAX)
+        self.group_size.setAccessibleName(_("People per interview"))
+        self.group_size.setToolTip(_("Above one, people of one interview group are "
+                                     "interviewed together, at most this many a slot"))
         self.plan_button = QPushButton(_("&Plan the day"))
         self.plan_button.setToolTip(_("Opening, interviews, lunch and debrief, generated; "
                                       "the date above is kept"))
@@ -169,6 +181,7 @@ class VisitTab(QWidget):
         plan = QHBoxLayout()
         plan.addLayout(labelled_form([(_("Sta&rt:"), self.start)]))
         plan.addLayout(labelled_form([(_("R&ooms:"), self.rooms)]))
+        plan.addLayout(labelled_form([(_("People per intervie&w:"), self.group_size)]))
         plan.addWidget(self.plan_button)
         plan.addStretch(1)
         day.addLayout(plan)
@@ -392,13 +405,14 @@ class VisitTab(QWidget):
         if (host := self._host()) is None:
             return
         day, start, rooms = self.date.text().strip(), self.start.text(), self.rooms.value()
+        group_size = self.group_size.value()
         if not day:
             if self.message:
                 self.message.setText(_("Give the visit a date first."))
             self.date.setFocus()
             return
         self._write(lambda s: schedule.plan(s, host_id=host, day=day, start=start,
-                                            rooms=rooms or None))
+                                            rooms=rooms or None, group_size=group_size))
 
     def move_slot(self) -> None:
         index = self.slots.currentIndex()
@@ -409,3 +423,16 @@ class VisitTab(QWidget):
         start, room, number = self.slot_start.text(), self.slot_room.value(), index.row()
         self._write(lambda s: schedule.move_slot(s, host_id=host, index=number, start=start,
                                                  **({"room": room} if room else {})))
+
+    def swap_slots(self, first: int, second: int) -> None:
+        if (host := self._host()) is None:
+            return
+        self._write(lambda s: schedule.swap_slots(s, host_id=host, first=first, second=second),
+                    done=lambda _changes: self.slots.selectRow(second))
+
+    def step_slot(self, row: int, step: int) -> None:
+        if (host := self._host()) is None:
+            return
+        self._write(lambda s: schedule.swap_with_neighbour(s, host_id=host, index=row,
+                                                           step=step),
+                    done=lambda changes: self.slots.selectRow(changes.result))

@@ -179,9 +179,15 @@ class VisitTab(QWidget):
         day = QVBoxLayout(right)
         day.setContentsMargins(0, 0, 0, 0)
         plan = QHBoxLayout()
-        plan.addLayout(labelled_form([(_("Sta&rt:"), self.start)]))
-        plan.addLayout(labelled_form([(_("R&ooms:"), self.rooms)]))
-        plan.addLayout(labelled_form([(_("People per intervie&w:"), self.group_size)]))
+        # Labels beside their fields in one row (a form per field would hide its label when
+        # the row is tight); the time and the count need only a few characters.
+        self.start.setMaximumWidth(self.start.fontMetrics().horizontalAdvance("00:000") + 16)
+        for text, field in ((_("Sta&rt:"), self.start), (_("R&ooms:"), self.rooms),
+                            (_("People per intervie&w:"), self.group_size)):
+            label = QLabel(text)
+            label.setBuddy(field)
+            plan.addWidget(label)
+            plan.addWidget(field)
         plan.addWidget(self.plan_button)
         plan.addStretch(1)
         day.addLayout(plan)

@@ -62,7 +62,7 @@ class PreparationsPanel(QWidget):
         self.tab = tab  # the visit tab: its chosen host, its writes and its message line
         self.model = RowTableModel([
             Column(_("Visiting team"), lambda r: r.team),
-            Column(_("Date"), lambda r: r.date),
+            Column(_("Day"), lambda r: r.date),
             Column(_("Place or link"), lambda r: r.place),
         ], self)
         self.table = row_table(self.model, _("Preparation meetings"), stretch=(2,))

@@ -178,19 +178,20 @@ class VisitTab(QWidget):
         right = QWidget()
         day = QVBoxLayout(right)
         day.setContentsMargins(0, 0, 0, 0)
-        plan = QHBoxLayout()
-        # Labels beside their fields in one row (a form per field would hide its label when
-        # the row is tight); the time and the count need only a few characters.
-        self.start.setMaximumWidth(self.start.fontMetrics().horizontalAdvance("00:000") + 16)
-        for text, field in ((_("Sta&rt:"), self.start), (_("R&ooms:"), self.rooms),
-                            (_("People per intervie&w:"), self.group_size)):
-            label = QLabel(text)
-            label.setBuddy(field)
-            plan.addWidget(label)
-            plan.addWidget(field)
-        plan.addWidget(self.plan_button)
-        plan.addStretch(1)
-        day.addLayout(plan)
+        # Labels beside their fields, in two rows: one row is too narrow in Finnish.
+        self.start.setFixedWidth(self.start.fontMetrics().horizontalAdvance("00:00") + 24)
+        rows = ([(_("Sta&rt:"), self.start), (_("R&ooms:"), self.rooms)],
+                [(_("People per intervie&w:"), self.group_size), (None, self.plan_button)])
+        for fields in rows:
+            plan = QHBoxLayout()
+            for text, field in fields:
+                if text:
+                    label = QLabel(text)
+                    label.setBuddy(field)
+                    plan.addWidget(label)
+                plan.addWidget(field)
+            plan.addStretch(1)
+            day.addLayout(plan)
         day.addWidget(self.slots, 1)
         edit = QHBoxLayout()
         edit.addLayout(labelled_form([(_("Chosen slot starts a&t:"), self.slot_start)]))

@@ -339,3 +339,52 @@ def test_the_day_is_planned_with_group_interviews(demo_window_at, qtbot):
     assert len(interviews) < len(found.interviewees)
     assert any(", " in tab.slot_model.row_at(n).what for n in _interview_rows(tab))
     assert tab.conflicts.text().startswith("✓")
+
+
+def test_the_guides_texts_are_edited_in_the_window(demo_window_at, qtbot):
+    from ilmava_desktop.services.visits import guides
+
+    window, page = visits_page(demo_window_at, qtbot)
+    click_button(qtbot, page, "Edit guide…")
+    dialog = open_dialog()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    first_theme = dialog.tree.topLevelItem(0)
+    assert first_theme.text(0) == "Leadership and strategic commitment"
+    # The first question: its Swedish rewritten from the keyboard.
+    dialog.tree.setFocus()
+    dialog.tree.setCurrentItem(first_theme.child(0))
+    dialog.fields["sv"].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.fields["sv"])
+    dialog.fields["sv"].selectAll()
+    type_into_focus(qtbot, "Vilken vision har kommunen?")
+    # A new theme with one question, typed in English.
+    click_button(qtbot, dialog, "Add theme")
+    type_into_focus(qtbot, "Citizens")
+    click_button(qtbot, dialog, "Add question")
+    type_into_focus(qtbot, "How are residents heard?")
+    # A theme left without questions is refused in the dialog, which stays open.
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(3))
+    while dialog.tree.topLevelItem(3).childCount():
+        dialog.tree.setCurrentItem(dialog.tree.topLevelItem(3).child(0))
+        click_button(qtbot, dialog, "Remove")
+    click_button(qtbot, dialog, "OK")
+    assert "has no questions" in dialog.error.text() and dialog.isVisible()
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(3))
+    click_button(qtbot, dialog, "Remove")  # the whole theme goes
+    click_button(qtbot, dialog, "OK")
+    session = window.ctx.session
+    edited = guides.guide(session.db)
+    assert [t.id for t in edited.themes] == ["leadership", "organisation", "implementation",
+                                             "theme1"]
+    assert edited.themes[0].questions[0]["sv"] == "Vilken vision har kommunen?"
+    assert edited.themes[0].questions[0]["fi"].startswith("Mitkä ovat kunnan")
+    assert edited.themes[0].assessment_themes == ("strategy",)
+    assert edited.themes[3].title == {"en": "Citizens"}
+    assert edited.themes[3].questions == ({"en": "How are residents heard?"},)
+    assert page.visit.themes.count() == 4
+    assert "Ctrl+Z" in page.message.text()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [t.id for t in guides.guide(session.db).themes][-1] == "partnerships"

@@ -59,7 +59,8 @@ def add_parsers(commands) -> None:
             sub.add_argument("--purge-backups", action="store_true")
 
     one = commands.add_parser("visit", help=_("plan a visit's day, or move a slot of it"))
-    what = one.add_subparsers(dest="what", required=True, metavar="set|prepare|plan|move|swap|themes",
+    what = one.add_subparsers(dest="what", required=True,
+                              metavar="set|prepare|plan|move|swap|roles|themes",
                               parser_class=Parser)
     details = what.add_parser("set", help=_("a visit's date, place or status"))
     details.add_argument("cohort", type=Path)
@@ -102,6 +103,13 @@ def add_parsers(commands) -> None:
                       help=_("the slot's number in the schedule (1 is the first)"))
     swap.add_argument("--with", type=whole_number, required=True, metavar="M", dest="other",
                       help=_("the other interview's number"))
+    roles = what.add_parser("roles", help=_("who leads an interview and who takes its notes"))
+    roles.add_argument("cohort", type=Path)
+    roles.add_argument("--host", required=True, help=_("code or name"))
+    roles.add_argument("--slot", type=whole_number, required=True, metavar="N",
+                       help=_("the slot's number in the schedule (1 is the first)"))
+    roles.add_argument("--lead", metavar="ID", help=_("an interviewer's person id"))
+    roles.add_argument("--notes", metavar="ID", help=_("an interviewer's person id"))
     themes = what.add_parser("themes", help=_("the guide's themes the visit covers"))
     themes.add_argument("cohort", type=Path)
     themes.add_argument("--host", required=True, help=_("code or name"))
@@ -271,7 +279,8 @@ def visit_json(db, found) -> dict:
         "interviewees": [{"id": i.id, "name": i.name, "group": i.group}
                          for i in found.interviewees],
         "schedule": [{key: slot.get(key) for key in
-                      ("start", "end", "kind", "room", "interviewees", "interviewers")}
+                      ("start", "end", "kind", "room", "interviewees", "interviewers", "lead",
+                       "notes")}
                      for slot in found.schedule],
         "status": found.status,
         "themes": guides.visit_themes(db, found),
@@ -349,6 +358,9 @@ def cmd_visit(args) -> int:
             from ilmava_desktop.services.visits import guides
 
             guides.set_themes(session, host_id=host, theme_ids=args.theme)
+        elif args.what == "roles":
+            schedule.set_roles(session, host_id=host, index=args.slot - 1, lead=args.lead,
+                               notes=args.notes)
         elif args.what == "swap":
             schedule.swap_slots(session, host_id=host, first=args.slot - 1,
                                 second=args.other - 1)

@@ -143,6 +143,10 @@ class Slot:
     interviewees: tuple[str, ...] = ()
     interviewers: tuple[str, ...] = ()
     title: str = field(default="", compare=False)
+    # In the room (VISITS.md): one interviewer leads and asks, another types the notes and
+    # asks what was missed at the end; anyone else observes.
+    lead: str | None = None
+    notes: str | None = None
 
     def people(self) -> set[str]:
         return set(self.interviewees) | set(self.interviewers)
@@ -241,8 +245,9 @@ def generate(interviewees: list[tuple[str, str]], teams: list[list[str]],
             slots.append(Slot(t - s.gap, t - s.gap + s.lunch, BREAK))
             t += s.lunch - s.gap
         for room, unit in enumerate(queue[number * rooms:(number + 1) * rooms]):
-            slots.append(Slot(t, t + s.interview, INTERVIEW, room + 1, unit,
-                              tuple(staffed[room])))
+            team = tuple(staffed[room])
+            slots.append(Slot(t, t + s.interview, INTERVIEW, room + 1, unit, team,
+                              **default_roles(team, number)))
         t += s.interview + s.gap
     if rounds and 0 < s.lunch_after and rounds <= s.lunch_after and s.lunch:
         slots.append(Slot(t - s.gap, t - s.gap + s.lunch, BREAK))
@@ -255,6 +260,32 @@ def generate(interviewees: list[tuple[str, str]], teams: list[list[str]],
         raise ScheduleImpossible(_("The day would end at {end}, after {limit}.").format(
             end=clock(t), limit=clock(s.day_end)))
     return slots
+
+
+def default_roles(interviewers: tuple[str, ...], turn: int) -> dict:
+    """Who leads and who takes notes in a room's `turn`th interview: the team takes turns,
+    so everyone both asks and writes during the day."""
+    if not interviewers:
+        return {"lead": None, "notes": None}
+    size = len(interviewers)
+    return {"lead": interviewers[turn % size],
+            "notes": interviewers[(turn + 1) % size] if size > 1 else None}
+
+
+def role_problems(slot: Slot, name) -> list[str]:
+    """An interview's roles that cannot be: someone not interviewing there, or one person
+    both leading and taking notes."""
+    found = []
+    for person, text in ((slot.lead, _("{name} leads the interview at {time} but does not "
+                                       "interview there.")),
+                         (slot.notes, _("{name} takes the notes at {time} but does not "
+                                        "interview there."))):
+        if person is not None and person not in slot.interviewers:
+            found.append(text.format(name=name(person), time=clock(slot.start)))
+    if slot.lead is not None and slot.lead == slot.notes:
+        found.append(_("{name} cannot both lead and take the notes at {time}.").format(
+            name=name(slot.lead), time=clock(slot.start)))
+    return found
 
 
 def problems(slots: list[Slot], interviewee_ids: list[str], names: dict[str, str],
@@ -272,6 +303,8 @@ def problems(slots: list[Slot], interviewee_ids: list[str], names: dict[str, str
         if slot.end > day_end:
             found.append(_("{start}–{end} ends after {limit}.").format(
                 start=clock(slot.start), end=clock(slot.end), limit=clock(day_end)))
+        if slot.kind == INTERVIEW:
+            found += role_problems(slot, name)
         if slot.kind == INTERVIEW and len(slot.interviewees) > GROUP_INTERVIEW_MAX:
             found.append(_("{start}: a group of {count} is more than {most} to interview "
                            "at once.").format(start=clock(slot.start),
@@ -333,6 +366,18 @@ def moved(slot: Slot, start: int, room: int | None = None) -> Slot:
                    room=slot.room if room is None else room)
 
 
+def with_roles(slots: list[Slot], index: int, lead: str | None,
+               notes: str | None) -> list[Slot]:
+    """The schedule with an interview's leader and note-taker chosen (None: nobody)."""
+    if not 0 <= index < len(slots):
+        raise RuleViolation(_("The visit has no such slot."))
+    if slots[index].kind != INTERVIEW:
+        raise RuleViolation(_("Only an interview has an interviewer and a note-taker."))
+    edited = list(slots)
+    edited[index] = replace(slots[index], lead=lead, notes=notes)
+    return edited
+
+
 def swapped(slots: list[Slot], first: int, second: int) -> list[Slot]:
     """The schedule with two interviews' interviewees changing places, each slot keeping its
     time, room and interviewers: what dragging one interview onto another does."""
@@ -362,9 +407,10 @@ def neighbour_interview(slots: list[Slot], index: int, step: int) -> int | None:
 def to_json(slot: Slot) -> dict:
     return {"start": clock(slot.start), "end": clock(slot.end), "kind": slot.kind,
             "room": slot.room, "interviewees": list(slot.interviewees),
-            "interviewers": list(slot.interviewers)}
+            "interviewers": list(slot.interviewers), "lead": slot.lead, "notes": slot.notes}
 
 
 def from_json(data: dict) -> Slot:
     return Slot(minutes(data["start"]), minutes(data["end"]), data["kind"], data.get("room"),
-                tuple(data.get("interviewees", ())), tuple(data.get("interviewers", ())))
+                tuple(data.get("interviewees", ())), tuple(data.get("interviewers", ())),
+                lead=data.get("lead"), notes=data.get("notes"))

@@ -164,3 +164,26 @@ def test_visit_swap_and_plan_with_group_interviews(capsys, tmp_path):
     code, _, err = run(capsys, "visit", "plan", cohort, "--host", "638", "--date",
                        "2026-10-21", "--group-size", "6")
     assert code == 1 and "1–5 people" in err
+
+
+def test_visit_roles_sets_who_leads_and_who_takes_notes(capsys, tmp_path):
+    cohort = tmp_path / "demo.ilmava"
+    run(capsys, "demo", cohort)
+    day = json.loads(run(capsys, "visit", "plan", cohort, "--host", "638", "--date",
+                         "2026-10-21", "--json")[1])["schedule"]
+    number, slot = next((n, s) for n, s in enumerate(day, start=1) if s["kind"] == "interview")
+    assert slot["lead"] == slot["interviewers"][0] and slot["notes"] == slot["interviewers"][1]
+    first, second = slot["interviewers"][:2]
+    code, out, _ = run(capsys, "visit", "roles", cohort, "--host", "638", "--slot", number,
+                       "--lead", second, "--notes", first)
+    assert code == 0
+    porvoo = next(v for v in json.loads(run(capsys, "visits", cohort, "--json")[1])["visits"]
+                  if v["host"] == "638")
+    assert (porvoo["schedule"][number - 1]["lead"],
+            porvoo["schedule"][number - 1]["notes"]) == (second, first)
+    code, _, err = run(capsys, "visit", "roles", cohort, "--host", "638", "--slot", number,
+                       "--lead", first, "--notes", first)
+    assert code == 1 and "cannot both lead and take the notes" in err
+    code, _, err = run(capsys, "visit", "roles", cohort, "--host", "638", "--slot", "1",
+                       "--lead", first)
+    assert code == 1 and "Only an interview" in err

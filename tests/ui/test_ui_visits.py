@@ -388,3 +388,33 @@ def test_the_guides_texts_are_edited_in_the_window(demo_window_at, qtbot):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [t.id for t in guides.guide(session.db).themes][-1] == "partnerships"
+
+
+def test_an_interviews_roles_are_chosen_from_the_keyboard(demo_window_at, qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    tab.rooms.setValue(2)
+    click_button(qtbot, tab, "Plan the day")  # the demo's day, planned with roles
+    row = _interview_rows(tab)[0]
+    assert "(leads)" in tab.slot_model.row_at(row).interviewers
+    assert "(notes)" in tab.slot_model.row_at(row).interviewers
+    tab.slots.setFocus()
+    tab.slots.selectRow(row)
+    dialog = tab.choose_roles()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    lead, notes = dialog.lead.currentData(), dialog.notes.currentData()
+    dialog.lead.setCurrentIndex(dialog.lead.findData(notes))
+    dialog.notes.setCurrentIndex(dialog.notes.findData(lead))
+    click_button(qtbot, dialog, "OK")
+    porvoo = find_municipality(window.ctx.session.db, "638")
+    slot = visits.visit(window.ctx.session.db, porvoo).schedule[row]
+    assert (slot["lead"], slot["notes"]) == (notes, lead)
+    assert "Ctrl+Z" in page.message.text()
+    dialog = tab.choose_roles()
+    dialog.notes.setCurrentIndex(dialog.notes.findData(dialog.lead.currentData()))
+    click_button(qtbot, dialog, "OK")
+    assert "cannot both lead and take the notes" in page.message.text()
+    tab.slots.selectRow(0)
+    assert tab.choose_roles() is None
+    assert "Only an interview" in page.message.text()

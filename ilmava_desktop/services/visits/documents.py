@@ -63,7 +63,7 @@ def _pack(db, found, language: str, say_language: bool) -> VisitPack:
         what = titles[number]
         rows.append((f"{slot['start']}–{slot['end']}",
                      _("room {room}").format(room=slot["room"]) if slot.get("room") else "",
-                     what, ", ".join(names.get(p, "") for p in slot.get("interviewers", ()))
+                     what, schedule.interviewer_text(slot, names, _)
                      if slot["kind"] == core.INTERVIEW else ""))
     guide = guides.guide(db)
     covered = guides.visit_themes(db, found)

@@ -169,3 +169,33 @@ def swap_with_neighbour(session: CohortSession, *, host_id: str, index: int,
                             _("This is the day's last interview."))
     return replace(swap_slots(session, host_id=host_id, first=index, second=other),
                    result=other)
+
+
+def set_roles(session: CohortSession, *, host_id: str, index: int, lead: str | None,
+              notes: str | None) -> Changes:
+    """Who leads an interview and who takes its notes (of its interviewers; None: nobody
+    chosen); refused, with the rule named, for someone not interviewing there or one
+    person in both roles."""
+    db = session.db
+    host = _host(db, host_id)
+    found = visit(db, host_id)
+    current = slots(found) if found else []
+    edited = core.with_roles(current, index, lead, notes)
+    broken = core.role_problems(edited[index], lambda p: names(db, found).get(p, p))
+    if broken:
+        raise RuleViolation(broken[0])
+    schedule = json.dumps([core.to_json(slot) for slot in edited])
+    return session.write(_("Roles at {time} of the visit to {municipality}").format(
+        time=core.clock(current[index].start), municipality=host.name()),
+        lambda tx: put_visit(tx, host_id, schedule=schedule))
+
+
+def interviewer_text(slot: dict, names: dict[str, str], tr: Callable[[str], str] = _) -> str:
+    """An interview's interviewers in words, their roles marked: "Anna (leads), Kimmo
+    (notes), Linda"."""
+    marks = {slot.get("lead"): tr(LEADS), slot.get("notes"): tr(NOTES)}
+    return ", ".join(f"{names.get(p, '?')} ({marks[p]})" if p in marks and p else
+                     names.get(p, "?") for p in slot.get("interviewers", ()))
+
+
+LEADS, NOTES = N_("leads"), N_("notes")

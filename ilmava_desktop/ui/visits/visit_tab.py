@@ -32,6 +32,7 @@ from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.visits.finding_dialog import FindingDialog
 from ilmava_desktop.ui.visits.interviewee_dialog import IntervieweeDialog
 from ilmava_desktop.ui.visits.preparations_panel import PreparationsPanel
+from ilmava_desktop.ui.visits.roles_dialog import RolesDialog
 from ilmava_desktop.ui.visits.schedule_table import ScheduleKeys, ScheduleModel, schedule_table
 from ilmava_desktop.ui.widgets import labelled_form, row_table
 
@@ -137,6 +138,10 @@ class VisitTab(QWidget):
         self.slot_room.setAccessibleName(_("Room of the slot"))
         self.move_button = QPushButton(_("&Move"))
         self.move_button.clicked.connect(self.move_slot)
+        self.roles_button = QPushButton(_("Roles…"))
+        self.roles_button.setToolTip(_("Who of the chosen interview's interviewers leads it "
+                                       "and who takes the notes"))
+        self.roles_button.clicked.connect(self.choose_roles)
         self.themes = QListWidget()
         self.themes.setAccessibleName(_("Themes the visit covers"))
         self.themes.setWordWrap(True)  # long Finnish theme names wrap, never cut
@@ -197,6 +202,7 @@ class VisitTab(QWidget):
         edit.addLayout(labelled_form([(_("Chosen slot starts a&t:"), self.slot_start)]))
         edit.addLayout(labelled_form([(_("in roo&m:"), self.slot_room)]))
         edit.addWidget(self.move_button)
+        edit.addWidget(self.roles_button)
         edit.addStretch(1)
         day.addLayout(edit)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -277,7 +283,7 @@ class VisitTab(QWidget):
         self.slot_model.set_rows([SlotRow(
             str(n), f"{slot['start']}–{slot['end']}",
             _("room {room}").format(room=slot["room"]) if slot.get("room") else "",
-            titles[n], ", ".join(names.get(p, "?") for p in slot.get("interviewers", ()))
+            titles[n], schedule.interviewer_text(slot, names)
             if slot["kind"] == core.INTERVIEW else "")
             for n, slot in enumerate(found.schedule)])
         self.conflicts.setText("\n".join("▲ " + text for text in conflicts) or _(
@@ -443,3 +449,22 @@ class VisitTab(QWidget):
         self._write(lambda s: schedule.swap_with_neighbour(s, host_id=host, index=row,
                                                            step=step),
                     done=lambda changes: self.slots.selectRow(changes.result))
+
+    def choose_roles(self) -> RolesDialog | None:
+        index = self.slots.currentIndex()
+        if (host := self._host()) is None or self.current is None or not index.isValid():
+            self.say(_("Choose an interview of the schedule first."))
+            return None
+        number, slot = index.row(), self.current.schedule[index.row()]
+        if slot["kind"] != core.INTERVIEW:
+            self.say(_("Only an interview has an interviewer and a note-taker."))
+            return None
+        names = self.ctx.read(lambda s: schedule.names(s.db, self.current))
+        dialog = RolesDialog(f"{slot['start']} {self.slot_model.row_at(number).what}",
+                             [(p, names.get(p, "?")) for p in slot["interviewers"]],
+                             slot.get("lead"), slot.get("notes"), self)
+        dialog.accepted.connect(lambda: self._write(
+            lambda s: schedule.set_roles(s, host_id=host, index=number, **dialog.values()),
+            done=lambda _changes: self.slots.selectRow(number)))
+        dialog.open()
+        return dialog

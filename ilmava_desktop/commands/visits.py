@@ -60,7 +60,7 @@ def add_parsers(commands) -> None:
 
     one = commands.add_parser("visit", help=_("plan a visit's day, or move a slot of it"))
     what = one.add_subparsers(dest="what", required=True,
-                              metavar="set|prepare|plan|move|swap|roles|themes",
+                              metavar="set|prepare|plan|move|swap|roles|timeline|tick|themes",
                               parser_class=Parser)
     details = what.add_parser("set", help=_("a visit's date, place or status"))
     details.add_argument("cohort", type=Path)
@@ -110,6 +110,17 @@ def add_parsers(commands) -> None:
                        help=_("the slot's number in the schedule (1 is the first)"))
     roles.add_argument("--lead", metavar="ID", help=_("an interviewer's person id"))
     roles.add_argument("--notes", metavar="ID", help=_("an interviewer's person id"))
+    timeline = what.add_parser("timeline", help=_("the steps before and after the visit day, "
+                                                  "with their dates"))
+    timeline.add_argument("cohort", type=Path)
+    timeline.add_argument("--host", required=True, help=_("code or name"))
+    timeline.add_argument("--json", action="store_true")
+    tick = what.add_parser("tick", help=_("tick a step of the visit's timeline done"))
+    tick.add_argument("cohort", type=Path)
+    tick.add_argument("--host", required=True, help=_("code or name"))
+    tick.add_argument("--step", required=True,
+                      help="agreement|pack|report|follow_up")
+    tick.add_argument("--undone", action="store_true", help=_("the step is not done after all"))
     themes = what.add_parser("themes", help=_("the guide's themes the visit covers"))
     themes.add_argument("cohort", type=Path)
     themes.add_argument("--host", required=True, help=_("code or name"))
@@ -267,7 +278,7 @@ def cmd_interviewee(args) -> int:
 
 def visit_json(db, found) -> dict:
     from ilmava_desktop.services import visits
-    from ilmava_desktop.services.visits import guides, schedule
+    from ilmava_desktop.services.visits import guides, schedule, timeline
     from ilmava_desktop.storage import queries
 
     codes = {m.id: m.code for m in queries.municipalities(db)}
@@ -286,6 +297,7 @@ def visit_json(db, found) -> dict:
         "themes": guides.visit_themes(db, found),
         "preparations": [{"reviewer": codes.get(p.reviewer_id), "date": p.date,
                           "place": p.place} for p in found.preparations],
+        "timeline": timeline_json(timeline.timeline(db, found.host.id)),
         "warning": found.warning,
         "conflicts": schedule.conflicts(db, found),
     }
@@ -336,10 +348,38 @@ def print_schedule(db, found) -> None:
         print("ilmava: " + _("warning: {what}").format(what=text), file=sys.stderr)
 
 
+def timeline_json(steps) -> list[dict]:
+    return [{"step": s.key, "due": s.due.isoformat() if s.due else None, "done": s.done,
+             "ticked": s.ticked, "late": s.late} for s in steps]
+
+
+def print_timeline(steps) -> None:
+    from ilmava_desktop.core.dates import format_date
+
+    for step in steps:
+        mark = "✓" if step.done else ("▲" if step.late else "·")
+        print(f"{mark} {format_date(step.due) or '–':<10} {step.label}")
+
+
+def cmd_visit_timeline(args) -> int:
+    from ilmava_desktop.services.visits import timeline
+
+    session = _reading(args.cohort)
+    host = cohort_municipality(session.db, args.host)
+    steps = timeline.timeline(session.db, host)
+    if args.json:
+        print_json({"timeline": timeline_json(steps)})
+    else:
+        print_timeline(steps)
+    return OK
+
+
 def cmd_visit(args) -> int:
     from ilmava_desktop.services import visits
     from ilmava_desktop.services.visits import schedule
 
+    if args.what == "timeline":
+        return cmd_visit_timeline(args)
     session = open_for_writing(args.cohort)
     try:
         host = cohort_municipality(session.db, args.host)
@@ -358,6 +398,12 @@ def cmd_visit(args) -> int:
             from ilmava_desktop.services.visits import guides
 
             guides.set_themes(session, host_id=host, theme_ids=args.theme)
+        elif args.what == "tick":
+            from ilmava_desktop.services.visits import timeline
+
+            timeline.tick(session, host_id=host, step=args.step, done=not args.undone)
+            print_timeline(timeline.timeline(session.db, host))
+            return OK
         elif args.what == "roles":
             schedule.set_roles(session, host_id=host, index=args.slot - 1, lead=args.lead,
                                notes=args.notes)

@@ -290,6 +290,13 @@ def _programme_profile(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _visit_checklist(db: sqlite_utils.Database) -> None:
+    # The steps of a visit's timeline the facilitator ticks (the agreement, the pack sent,
+    # the report approved, the follow-up), as JSON {step: date ticked}: kept whole with the
+    # visit row, as its schedule is.
+    db.execute("ALTER TABLE visit ADD COLUMN checklist TEXT NOT NULL DEFAULT '{}'")
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -312,6 +319,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0013_card_source", _card_source),
     ("0014_report_texts", _report_texts),
     ("0015_programme_profile", _programme_profile),
+    ("0018_visit_checklist", _visit_checklist),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -143,5 +143,9 @@ def _visits_views(window: MainWindow, folder: Path, number: int, written: list) 
     number += 1
     written.append(_save(dialog, folder, number, "visits-guide"))
     dialog.reject()
+    dialog = page.visit.show_timeline()
+    number += 1
+    written.append(_save(dialog, folder, number, "visits-timeline"))
+    dialog.reject()
     window.show_tool(0)
     return number

@@ -187,3 +187,25 @@ def test_visit_roles_sets_who_leads_and_who_takes_notes(capsys, tmp_path):
     code, _, err = run(capsys, "visit", "roles", cohort, "--host", "638", "--slot", "1",
                        "--lead", first)
     assert code == 1 and "Only an interview" in err
+
+
+def test_visit_timeline_and_tick(capsys, tmp_path):
+    cohort = tmp_path / "demo.ilmava"
+    run(capsys, "demo", cohort)
+    code, out, _ = run(capsys, "visit", "timeline", cohort, "--host", "638", "--json")
+    steps = {s["step"]: s for s in json.loads(out)["timeline"]}
+    assert code == 0 and steps["agreement"]["due"] == "2026-07-16"
+    assert steps["interviewees"]["done"] and not steps["agreement"]["done"]
+    assert steps["agreement"]["ticked"] and not steps["held"]["ticked"]
+    code, out, _ = run(capsys, "visit", "tick", cohort, "--host", "638", "--step", "agreement")
+    assert code == 0 and "✓ 16.7.2026 Agreement on themes" in " ".join(out.split())
+    porvoo = next(v for v in json.loads(run(capsys, "visits", cohort, "--json")[1])["visits"]
+                  if v["host"] == "638")
+    assert next(s for s in porvoo["timeline"] if s["step"] == "agreement")["done"]
+    code, out, _ = run(capsys, "visit", "tick", cohort, "--host", "638", "--step", "agreement",
+                       "--undone")
+    # Undone again: "·", or "▲" when its date has passed.
+    assert code == 0 and "✓ 16.7.2026 Agreement" not in " ".join(out.split())
+    assert "16.7.2026 Agreement" in " ".join(out.split())
+    code, _, err = run(capsys, "visit", "tick", cohort, "--host", "638", "--step", "held")
+    assert code == 1 and "not a step to tick" in err

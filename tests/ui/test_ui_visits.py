@@ -418,3 +418,29 @@ def test_an_interviews_roles_are_chosen_from_the_keyboard(demo_window_at, qtbot)
     tab.slots.selectRow(0)
     assert tab.choose_roles() is None
     assert "Only an interview" in page.message.text()
+
+
+def test_the_visits_timeline_is_ticked_with_space(demo_window_at, qtbot):
+    from ilmava_desktop.services.visits import timeline
+
+    window, page = visits_page(demo_window_at, qtbot)
+    dialog = page.visit.show_timeline()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    texts = [dialog.steps.item(n).text() for n in range(dialog.steps.count())]
+    assert texts[0].startswith("16.7.2026 – Agreement on themes")
+    assert "(from what is recorded)" in texts[1]
+    dialog.steps.setFocus()
+    dialog.steps.setCurrentRow(0)
+    qtbot.keyClick(dialog.steps, Qt.Key.Key_Space)
+    porvoo = find_municipality(window.ctx.session.db, "638")
+    steps = {s.key: s for s in timeline.timeline(window.ctx.session.db, porvoo)}
+    assert steps["agreement"].done
+    assert dialog.steps.item(0).checkState() == Qt.CheckState.Checked
+    assert "Ctrl+Z" in dialog.message.text()
+    # A step that follows what is recorded is not ticked by hand.
+    dialog.steps.setCurrentRow(4)
+    qtbot.keyClick(dialog.steps, Qt.Key.Key_Space)
+    assert not timeline.timeline(window.ctx.session.db, porvoo)[4].done
+    click_button(qtbot, dialog, "Close")
+    assert not dialog.isVisible()

@@ -62,6 +62,7 @@ class Visit:
     schedule: list[dict]
     interviewees: list[Interviewee] = field(default_factory=list)
     preparations: list[Preparation] = field(default_factory=list)
+    checklist: dict[str, str] = field(default_factory=dict)  # ticked step -> date ticked
 
     @property
     def warning(self) -> str | None:
@@ -164,7 +165,8 @@ def visits(db) -> list[Visit]:
                            row.get("status", "planned"), hosts.get(m.id, []),
                            json.loads(row.get("themes") or "[]"),
                            json.loads(row.get("schedule") or "[]"),
-                           _interviewees(db, v_id), _preparations(db, v_id)))
+                           _interviewees(db, v_id), _preparations(db, v_id),
+                           json.loads(row.get("checklist") or "{}")))
     found.sort(key=lambda v: (v.date is None, v.date or "", v.host.name()))
     return found
 
@@ -180,6 +182,7 @@ def put_visit(tx: Transaction, host_id: str, **fields) -> str:
     if tx.get("visit", v_id) is None:
         row.setdefault("schedule", "[]")
         row.setdefault("themes", "[]")
+        row.setdefault("checklist", "{}")
     tx.put("visit", row)
     return v_id
 

@@ -32,7 +32,7 @@ from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.visits.finding_dialog import FindingDialog
 from ilmava_desktop.ui.visits.interviewee_dialog import IntervieweeDialog
 from ilmava_desktop.ui.visits.preparations_panel import PreparationsPanel
-from ilmava_desktop.ui.visits.roles_dialog import RolesDialog
+from ilmava_desktop.ui.visits.schedule_actions import ScheduleActions
 from ilmava_desktop.ui.visits.schedule_table import ScheduleKeys, ScheduleModel, schedule_table
 from ilmava_desktop.ui.widgets import labelled_form, row_table
 
@@ -54,7 +54,7 @@ class SlotRow:
     interviewers: str
 
 
-class VisitTab(QWidget):
+class VisitTab(QWidget, ScheduleActions):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -82,6 +82,12 @@ class VisitTab(QWidget):
         self.finding_button.setToolTip(_("A strength or development area of the host, written "
                                          "at the joint debrief; it goes on the board"))
         self.finding_button.clicked.connect(self.add_finding)
+        self.timeline_button = QPushButton(_("Timeline…"))
+        self.timeline_button.setToolTip(_("The steps before and after the visit day with "
+                                          "their dates: the agreement, the pack, the "
+                                          "preparation, the day, the findings, the report "
+                                          "and the follow-up"))
+        self.timeline_button.clicked.connect(self.show_timeline)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(_("The visit"))
@@ -163,6 +169,7 @@ class VisitTab(QWidget):
         where = QHBoxLayout()
         where.addLayout(labelled_form([(_("P&lace:"), self.place)]), 1)
         where.addWidget(self.save_button)
+        where.addWidget(self.timeline_button)
         where.addWidget(self.finding_button)
         where.addWidget(self.pack_button)
         left = QWidget()
@@ -312,14 +319,6 @@ class VisitTab(QWidget):
         if chosen:
             self._write(lambda s: guides.set_themes(s, host_id=host, theme_ids=chosen))
 
-    def slot_chosen(self) -> None:
-        index = self.slots.currentIndex()
-        if self.current is None or not index.isValid():
-            return
-        slot = self.current.schedule[index.row()]
-        self.slot_start.setText(slot["start"])
-        self.slot_room.setValue(slot.get("room") or 0)
-
     # -- writing --------------------------------------------------------------------------------
 
     def _write(self, work, done=None) -> None:
@@ -414,57 +413,11 @@ class VisitTab(QWidget):
         row = self.people_model.row_at(index.row())
         self._write(lambda s: interviewees.delete_interviewee(s, interviewee_id=row.id))
 
-    def plan(self) -> None:
+    def show_timeline(self):
+        from ilmava_desktop.ui.visits.timeline_dialog import TimelineDialog
+
         if (host := self._host()) is None:
-            return
-        day, start, rooms = self.date.text().strip(), self.start.text(), self.rooms.value()
-        group_size = self.group_size.value()
-        if not day:
-            if self.message:
-                self.message.setText(_("Give the visit a date first."))
-            self.date.setFocus()
-            return
-        self._write(lambda s: schedule.plan(s, host_id=host, day=day, start=start,
-                                            rooms=rooms or None, group_size=group_size))
-
-    def move_slot(self) -> None:
-        index = self.slots.currentIndex()
-        if (host := self._host()) is None or not index.isValid():
-            if self.message and host is not None:
-                self.message.setText(_("Choose a slot of the schedule first."))
-            return
-        start, room, number = self.slot_start.text(), self.slot_room.value(), index.row()
-        self._write(lambda s: schedule.move_slot(s, host_id=host, index=number, start=start,
-                                                 **({"room": room} if room else {})))
-
-    def swap_slots(self, first: int, second: int) -> None:
-        if (host := self._host()) is None:
-            return
-        self._write(lambda s: schedule.swap_slots(s, host_id=host, first=first, second=second),
-                    done=lambda _changes: self.slots.selectRow(second))
-
-    def step_slot(self, row: int, step: int) -> None:
-        if (host := self._host()) is None:
-            return
-        self._write(lambda s: schedule.swap_with_neighbour(s, host_id=host, index=row,
-                                                           step=step),
-                    done=lambda changes: self.slots.selectRow(changes.result))
-
-    def choose_roles(self) -> RolesDialog | None:
-        index = self.slots.currentIndex()
-        if (host := self._host()) is None or self.current is None or not index.isValid():
-            self.say(_("Choose an interview of the schedule first."))
             return None
-        number, slot = index.row(), self.current.schedule[index.row()]
-        if slot["kind"] != core.INTERVIEW:
-            self.say(_("Only an interview has an interviewer and a note-taker."))
-            return None
-        names = self.ctx.read(lambda s: schedule.names(s.db, self.current))
-        dialog = RolesDialog(f"{slot['start']} {self.slot_model.row_at(number).what}",
-                             [(p, names.get(p, "?")) for p in slot["interviewers"]],
-                             slot.get("lead"), slot.get("notes"), self)
-        dialog.accepted.connect(lambda: self._write(
-            lambda s: schedule.set_roles(s, host_id=host, index=number, **dialog.values()),
-            done=lambda _changes: self.slots.selectRow(number)))
+        dialog = TimelineDialog(self.ctx, host, self.choice.currentText(), self)
         dialog.open()
         return dialog

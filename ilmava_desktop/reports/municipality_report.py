@@ -67,6 +67,7 @@ class PeerReview:
     interviewed: list[tuple[str, int]]   # role group, how many
     interviewed_total: str               # "7 people interviewed"
     findings: list[ThemeNotes]
+    approval: str = ""                   # approved by the host on a date, or a draft
 
 
 @dataclass(frozen=True)

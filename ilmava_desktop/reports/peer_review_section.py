@@ -17,7 +17,8 @@ def peer_review_story(renderer, r) -> list:
             renderer.p(" · ".join(part for part in (section.date, section.place) if part),
                        "side"),
             renderer.p(labels["visit_status"], "side_label"),
-            renderer.p(section.status, "side"),
+            renderer.p(" · ".join(part for part in (section.status, section.approval) if part),
+                       "side"),
             renderer.p(labels["visitors"], "side_label")]
     if section.visitors:
         left += [renderer.p(f"{municipality}: {team}", "side")

@@ -96,3 +96,20 @@ def test_ilmava_export_pdf_of_a_motiva_cohort_prints_the_section(tmp_path):
     tampere = text_of((out / "837-tampere.pdf").read_bytes())
     assert "Vertaisarviointivierailu" in tampere
     assert "Kiinteistöjen kulutusseuranta on reaaliaikaista ja avointa." in tampere
+
+
+def test_the_section_says_whether_the_host_has_approved_it(motiva):
+    from datetime import date
+
+    from ilmava_desktop.services.visits import timeline
+
+    db = motiva.db
+    lahti = by_code(db, "398")
+    assert municipality_report.build(db, lahti.id, "en").peer_review.approval == (
+        "Draft: not yet approved by Lahti")
+    timeline.tick(motiva, host_id=lahti.id, step="report", today=date(2026, 5, 12))
+    section = municipality_report.build(db, lahti.id, "fi").peer_review
+    assert section.approval == "Lahti hyväksynyt 12.5.2026"
+    text = text_of(MunicipalityReportRenderer().render(municipality_report.build(
+        db, lahti.id, "en")))
+    assert "Approved by Lahti on 2026-05-12" in text

@@ -444,3 +444,10 @@ def test_the_visits_timeline_is_ticked_with_space(demo_window_at, qtbot):
     assert not timeline.timeline(window.ctx.session.db, porvoo)[4].done
     click_button(qtbot, dialog, "Close")
     assert not dialog.isVisible()
+
+
+def test_the_schedule_model_passes_the_model_tester(demo_window_at, qtbot, qtmodeltester):
+    _window, page = visits_page(demo_window_at, qtbot)
+    assert page.visit.slot_model.rowCount() > 5
+    qtmodeltester.check(page.visit.slot_model)
+    qtmodeltester.check(page.visit.preparations.model)

@@ -49,8 +49,15 @@ def peer_review(db, municipality_id: str, language: str, names: bool,
                    for group, count in counts.items() if count]
     total = len(found.interviewees)
     met = ngettext("{n} person interviewed", "{n} people interviewed", total).format(n=total)
+    approved = found.checklist.get("report")
+    approval = _("Approved by {municipality} on {date}").format(
+        municipality=found.host.name(language),
+        date=format_date(date.fromisoformat(approved)) if language != "en" else approved) \
+        if approved else _("Draft: not yet approved by {municipality}").format(
+            municipality=found.host.name(language))
     return PeerReview(
         date=when, place=found.place, status=_(visits_core.STATUS_LABELS[found.status]),
+        approval=approval,
         visitors=visitors, interviewed=interviewed, interviewed_total=met,
         findings=_findings(db, municipality_id, language, titles))
 

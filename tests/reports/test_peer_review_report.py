@@ -113,3 +113,21 @@ def test_the_section_says_whether_the_host_has_approved_it(motiva):
     text = text_of(MunicipalityReportRenderer().render(municipality_report.build(
         db, lahti.id, "en")))
     assert "Approved by Lahti on 2026-05-12" in text
+
+
+def test_the_lessons_summary_counts_the_visits_without_a_findings_text(motiva, tmp_path):
+    from ilmava_desktop.services.reports import cohort_summary
+    from ilmava_desktop.services.reports import export as report_export
+
+    db = motiva.db
+    summary = cohort_summary.build(db, "en")
+    assert summary.visits_text.startswith("2 of 6 visits held; 13 people interviewed")
+    assert summary.visit_rows[0] == ["Theme", "Strengths", "Development areas"]
+    assert sum(int(row[1]) + int(row[2]) for row in summary.visit_rows[1:]) == 4
+    out = tmp_path / "summary.pdf"
+    report_export.write_summary(db, out, "en", False)
+    text = text_of(out.read_bytes())
+    assert "Peer-review visits" in text
+    assert not [f.text for f in findings.findings(db) if f.text in text]
+    programme.set_programme(motiva, kind="ilmava")
+    assert cohort_summary.build(db, "en").visits_text is None

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ilmava_desktop.core import schedule_edits as edits
 from ilmava_desktop.core import visits as core
 from ilmava_desktop.core.rules import RuleViolation
 
@@ -70,13 +71,13 @@ def test_two_interviews_change_places_and_keep_their_times_rooms_and_interviewer
                         core.DaySettings(rooms=2))
     interviews = [n for n, s in enumerate(day) if s.kind == core.INTERVIEW]
     first, last = interviews[0], interviews[-1]
-    edited = core.swapped(day, first, last)
+    edited = edits.swapped(day, first, last)
     assert edited[first].interviewees == day[last].interviewees
     assert edited[last].interviewees == day[first].interviewees
     assert (edited[first].start, edited[first].room, edited[first].interviewers) == (
         day[first].start, day[first].room, day[first].interviewers)
     with pytest.raises(RuleViolation, match="Only interviews change places"):
-        core.swapped(day, 0, first)
+        edits.swapped(day, 0, first)
 
 
 def test_the_neighbouring_interview_skips_lunch_and_stops_at_the_days_ends():
@@ -84,10 +85,10 @@ def test_the_neighbouring_interview_skips_lunch_and_stops_at_the_days_ends():
     day = core.generate(people, [["x"]], core.DaySettings(rooms=1))
     interviews = [n for n, s in enumerate(day) if s.kind == core.INTERVIEW]
     assert day[interviews[2] - 1].kind == core.BREAK
-    assert core.neighbour_interview(day, interviews[1], 1) == interviews[2]
-    assert core.neighbour_interview(day, interviews[2], -1) == interviews[1]
-    assert core.neighbour_interview(day, interviews[0], -1) is None
-    assert core.neighbour_interview(day, interviews[-1], 1) is None
+    assert edits.neighbour_interview(day, interviews[1], 1) == interviews[2]
+    assert edits.neighbour_interview(day, interviews[2], -1) == interviews[1]
+    assert edits.neighbour_interview(day, interviews[0], -1) is None
+    assert edits.neighbour_interview(day, interviews[-1], 1) is None
 
 
 @settings(max_examples=100, deadline=None)
@@ -99,5 +100,5 @@ def test_a_swap_of_two_interviews_never_breaks_a_rule(count, group_size, first, 
                                                                  group_size=group_size))
     interviews = [n for n, s in enumerate(day) if s.kind == core.INTERVIEW]
     one, other = interviews[first % len(interviews)], interviews[second % len(interviews)]
-    edited = core.swapped(day, one, other)
+    edited = edits.swapped(day, one, other)
     assert core.problems(edited, [p for p, _g in people], {}) == []

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ilmava_desktop.core import schedule_edits as edits
 from ilmava_desktop.core import visits as core
 from ilmava_desktop.core.rules import RuleViolation
 
@@ -29,11 +30,11 @@ def test_a_role_that_cannot_be_is_named():
     slot = core.Slot(600, 660, core.INTERVIEW, 1, ("p",), ("a", "b"), lead="x", notes="a")
     assert core.problems([slot], ["p"], names) == [
         "Xena leads the interview at 10:00 but does not interview there."]
-    both = core.with_roles([slot], 0, "a", "a")
+    both = edits.with_roles([slot], 0, "a", "a")
     assert core.problems(both, ["p"], names) == [
         "Anna cannot both lead and take the notes at 10:00."]
     with pytest.raises(RuleViolation, match="Only an interview"):
-        core.with_roles([core.Slot(540, 570, core.OPENING)], 0, "a", None)
+        edits.with_roles([core.Slot(540, 570, core.OPENING)], 0, "a", None)
 
 
 @settings(max_examples=100, deadline=None)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from ilmava_desktop.core import schedule_edits as edits
 from ilmava_desktop.core import visits as core
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import N_, _
@@ -124,7 +125,7 @@ def move_slot(session: CohortSession, *, host_id: str, index: int, start: str,
     if not 0 <= index < len(current):
         raise RuleViolation(_("The visit has no such slot."))
     edited = list(current)
-    edited[index] = core.moved(current[index], core.minutes(start),
+    edited[index] = edits.moved(current[index], core.minutes(start),
                                None if room is KEEP else room)
     broken = core.problems(edited, [i.id for i in found.interviewees], names(db, found))
     if broken:
@@ -142,7 +143,7 @@ def swap_slots(session: CohortSession, *, host_id: str, first: int, second: int)
     host = _host(db, host_id)
     found = visit(db, host_id)
     current = slots(found) if found else []
-    edited = core.swapped(current, first, second)
+    edited = edits.swapped(current, first, second)
     broken = core.problems(edited, [i.id for i in found.interviewees], names(db, found))
     if broken:
         raise RuleViolation(broken[0])
@@ -163,7 +164,7 @@ def swap_with_neighbour(session: CohortSession, *, host_id: str, index: int,
     if current[index].kind != core.INTERVIEW:
         raise RuleViolation(_("Only interviews change places; the opening, lunch and "
                               "debriefs move by their time."))
-    other = core.neighbour_interview(current, index, step)
+    other = edits.neighbour_interview(current, index, step)
     if other is None:
         raise RuleViolation(_("This is the day's first interview.") if step < 0 else
                             _("This is the day's last interview."))
@@ -180,7 +181,7 @@ def set_roles(session: CohortSession, *, host_id: str, index: int, lead: str | N
     host = _host(db, host_id)
     found = visit(db, host_id)
     current = slots(found) if found else []
-    edited = core.with_roles(current, index, lead, notes)
+    edited = edits.with_roles(current, index, lead, notes)
     broken = core.role_problems(edited[index], lambda p: names(db, found).get(p, p))
     if broken:
         raise RuleViolation(broken[0])

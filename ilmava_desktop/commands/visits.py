@@ -60,7 +60,8 @@ def add_parsers(commands) -> None:
 
     one = commands.add_parser("visit", help=_("plan a visit's day, or move a slot of it"))
     what = one.add_subparsers(dest="what", required=True,
-                              metavar="set|prepare|plan|move|swap|roles|timeline|tick|themes",
+                              metavar="set|prepare|plan|move|swap|roles|brief|timeline|tick|"
+                                      "themes",
                               parser_class=Parser)
     details = what.add_parser("set", help=_("a visit's date, place or status"))
     details.add_argument("cohort", type=Path)
@@ -103,6 +104,13 @@ def add_parsers(commands) -> None:
                       help=_("the slot's number in the schedule (1 is the first)"))
     swap.add_argument("--with", type=whole_number, required=True, metavar="M", dest="other",
                       help=_("the other interview's number"))
+    brief = what.add_parser("brief", help=_("tick an interview's briefing as given"))
+    brief.add_argument("cohort", type=Path)
+    brief.add_argument("--host", required=True, help=_("code or name"))
+    brief.add_argument("--slot", type=whole_number, required=True, metavar="N",
+                       help=_("the slot's number in the schedule (1 is the first)"))
+    brief.add_argument("--undone", action="store_true",
+                       help=_("the briefing was not given after all"))
     roles = what.add_parser("roles", help=_("who leads an interview and who takes its notes"))
     roles.add_argument("cohort", type=Path)
     roles.add_argument("--host", required=True, help=_("code or name"))
@@ -291,7 +299,7 @@ def visit_json(db, found) -> dict:
                          for i in found.interviewees],
         "schedule": [{key: slot.get(key) for key in
                       ("start", "end", "kind", "room", "interviewees", "interviewers", "lead",
-                       "notes")}
+                       "notes", "briefed")}
                      for slot in found.schedule],
         "status": found.status,
         "themes": guides.visit_themes(db, found),
@@ -404,6 +412,9 @@ def cmd_visit(args) -> int:
             timeline.tick(session, host_id=host, step=args.step, done=not args.undone)
             print_timeline(timeline.timeline(session.db, host))
             return OK
+        elif args.what == "brief":
+            schedule.set_briefed(session, host_id=host, index=args.slot - 1,
+                                 given=not args.undone)
         elif args.what == "roles":
             schedule.set_roles(session, host_id=host, index=args.slot - 1, lead=args.lead,
                                notes=args.notes)

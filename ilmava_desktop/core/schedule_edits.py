@@ -53,3 +53,14 @@ def neighbour_interview(slots: list[Slot], index: int, step: int) -> int | None:
         if slots[other].kind == INTERVIEW:
             return other
     return None
+
+
+def briefed(slots: list[Slot], index: int, given: bool) -> list[Slot]:
+    """The schedule with an interview's briefing ticked as given (or not)."""
+    if not 0 <= index < len(slots):
+        raise RuleViolation(_("The visit has no such slot."))
+    if slots[index].kind != INTERVIEW:
+        raise RuleViolation(_("Only an interview begins with the briefing."))
+    edited = list(slots)
+    edited[index] = replace(slots[index], briefed=given)
+    return edited

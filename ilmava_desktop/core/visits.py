@@ -147,6 +147,9 @@ class Slot:
     # asks what was missed at the end; anyone else observes.
     lead: str | None = None
     notes: str | None = None
+    # Ticked once the interview began with its briefing: why we are here, who is present,
+    # and that names and workplaces stay out of the report (VISITS.md).
+    briefed: bool = False
 
     def people(self) -> set[str]:
         return set(self.interviewees) | set(self.interviewers)
@@ -363,10 +366,12 @@ def double_bookings(bookings: list[Booking], names: dict[str, str]) -> list[str]
 def to_json(slot: Slot) -> dict:
     return {"start": clock(slot.start), "end": clock(slot.end), "kind": slot.kind,
             "room": slot.room, "interviewees": list(slot.interviewees),
-            "interviewers": list(slot.interviewers), "lead": slot.lead, "notes": slot.notes}
+            "interviewers": list(slot.interviewers), "lead": slot.lead, "notes": slot.notes,
+            "briefed": slot.briefed}
 
 
 def from_json(data: dict) -> Slot:
     return Slot(minutes(data["start"]), minutes(data["end"]), data["kind"], data.get("room"),
                 tuple(data.get("interviewees", ())), tuple(data.get("interviewers", ())),
-                lead=data.get("lead"), notes=data.get("notes"))
+                lead=data.get("lead"), notes=data.get("notes"),
+                briefed=bool(data.get("briefed", False)))

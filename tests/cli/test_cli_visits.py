@@ -209,3 +209,18 @@ def test_visit_timeline_and_tick(capsys, tmp_path):
     assert "16.7.2026 Agreement" in " ".join(out.split())
     code, _, err = run(capsys, "visit", "tick", cohort, "--host", "638", "--step", "held")
     assert code == 1 and "not a step to tick" in err
+
+
+def test_visit_brief_ticks_an_interviews_briefing(capsys, tmp_path):
+    cohort = tmp_path / "demo.ilmava"
+    run(capsys, "demo", cohort)
+    code, out, _ = run(capsys, "visit", "brief", cohort, "--host", "638", "--slot", "2")
+    assert code == 0 and "· briefed ✓" in out
+    porvoo = next(v for v in json.loads(run(capsys, "visits", cohort, "--json")[1])["visits"]
+                  if v["host"] == "638")
+    assert porvoo["schedule"][1]["briefed"] is True and porvoo["schedule"][2]["briefed"] is False
+    code, out, _ = run(capsys, "visit", "brief", cohort, "--host", "638", "--slot", "2",
+                       "--undone")
+    assert code == 0 and "briefed" not in out
+    code, _, err = run(capsys, "visit", "brief", cohort, "--host", "638", "--slot", "1")
+    assert code == 1 and "Only an interview begins with the briefing" in err

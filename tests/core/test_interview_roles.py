@@ -56,3 +56,15 @@ def test_generated_roles_are_always_the_rooms_own_interviewers(count, rooms, gro
                                           and slot.notes != slot.lead)
             assert (slot.notes is None) == (len(slot.interviewers) == 1)
     assert core.problems(day, [p for p, _g in people], {}) == []
+
+
+def test_an_interviews_briefing_is_ticked_and_kept():
+    from ilmava_desktop.core import schedule_edits as edits
+
+    day = [core.Slot(540, 570, core.OPENING), core.Slot(585, 645, core.INTERVIEW, 1, ("p",),
+                                                        ("a",))]
+    ticked = edits.briefed(day, 1, True)
+    assert ticked[1].briefed and not day[1].briefed
+    assert core.from_json(core.to_json(ticked[1])).briefed
+    with pytest.raises(RuleViolation, match="Only an interview begins with the briefing"):
+        edits.briefed(day, 0, True)

@@ -451,3 +451,21 @@ def test_the_schedule_model_passes_the_model_tester(demo_window_at, qtbot, qtmod
     assert page.visit.slot_model.rowCount() > 5
     qtmodeltester.check(page.visit.slot_model)
     qtmodeltester.check(page.visit.preparations.model)
+
+
+def test_an_interviews_briefing_is_ticked_and_unticked(demo_window_at, qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    row = _interview_rows(tab)[0]
+    who = tab.slot_model.row_at(row).what
+    tab.slots.setFocus()
+    tab.slots.selectRow(row)
+    click_button(qtbot, tab, "Briefing given")
+    assert tab.slot_model.row_at(row).what == f"{who} · briefed ✓"
+    porvoo = find_municipality(window.ctx.session.db, "638")
+    assert visits.visit(window.ctx.session.db, porvoo).schedule[row]["briefed"] is True
+    click_button(qtbot, tab, "Briefing given")  # the selection stayed: untick
+    assert tab.slot_model.row_at(row).what == who
+    tab.slots.selectRow(0)
+    click_button(qtbot, tab, "Briefing given")
+    assert "Only an interview begins with the briefing" in page.message.text()

@@ -109,8 +109,9 @@ def slot_titles(found: Visit, tr: Callable[[str], str] = _) -> list[str]:
         elif slot["kind"] == core.DEBRIEF:
             titles.append(tr(FEEDBACK_TITLE if index == debriefs[-1] else TEAM_DEBRIEF_TITLE))
         else:
-            titles.append(", ".join(i.name for i in found.interviewees
-                                    if i.id in slot["interviewees"]))
+            names = ", ".join(i.name for i in found.interviewees
+                              if i.id in slot["interviewees"])
+            titles.append(f"{names} · {tr(BRIEFED)}" if slot.get("briefed") else names)
     return titles
 
 
@@ -191,6 +192,23 @@ def set_roles(session: CohortSession, *, host_id: str, index: int, lead: str | N
         lambda tx: put_visit(tx, host_id, schedule=schedule))
 
 
+def set_briefed(session: CohortSession, *, host_id: str, index: int,
+                given: bool = True) -> Changes:
+    """The interview's briefing (purpose, who is present, no names in the report) ticked
+    as given, or not."""
+    db = session.db
+    host = _host(db, host_id)
+    found = visit(db, host_id)
+    current = slots(found) if found else []
+    edited = edits.briefed(current, index, given)
+    schedule = json.dumps([core.to_json(slot) for slot in edited])
+    text = (_("Briefing given at {time} of the visit to {municipality}") if given else
+            _("Briefing not given at {time} of the visit to {municipality}"))
+    return session.write(text.format(time=core.clock(current[index].start),
+                                     municipality=host.name()),
+                         lambda tx: put_visit(tx, host_id, schedule=schedule))
+
+
 def interviewer_text(slot: dict, names: dict[str, str], tr: Callable[[str], str] = _) -> str:
     """An interview's interviewers in words, their roles marked: "Anna (leads), Kimmo
     (notes), Linda"."""
@@ -199,4 +217,4 @@ def interviewer_text(slot: dict, names: dict[str, str], tr: Callable[[str], str]
                      names.get(p, "?") for p in slot.get("interviewers", ()))
 
 
-LEADS, NOTES = N_("leads"), N_("notes")
+LEADS, NOTES, BRIEFED = N_("leads"), N_("notes"), N_("briefed ✓")

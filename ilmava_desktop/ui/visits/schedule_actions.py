@@ -74,3 +74,13 @@ class ScheduleActions:
             done=lambda _changes: self.slots.selectRow(number)))
         dialog.open()
         return dialog
+
+    def toggle_briefing(self) -> None:
+        index = self.slots.currentIndex()
+        if (host := self._host()) is None or self.current is None or not index.isValid():
+            self.say(_("Choose an interview of the schedule first."))
+            return
+        number = index.row()
+        given = not self.current.schedule[number].get("briefed", False)
+        self._write(lambda s: schedule.set_briefed(s, host_id=host, index=number, given=given),
+                    done=lambda _changes: self.slots.selectRow(number))

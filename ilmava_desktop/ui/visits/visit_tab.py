@@ -148,6 +148,12 @@ class VisitTab(QWidget, ScheduleActions):
         self.roles_button.setToolTip(_("Who of the chosen interview's interviewers leads it "
                                        "and who takes the notes"))
         self.roles_button.clicked.connect(self.choose_roles)
+        self.briefing_button = QPushButton(_("Briefing given"))
+        self.briefing_button.setToolTip(_("Ticks (or unticks) that the chosen interview began "
+                                          "with the briefing: why we are here, who is present, "
+                                          "and that names and workplaces stay out of the "
+                                          "report"))
+        self.briefing_button.clicked.connect(self.toggle_briefing)
         self.themes = QListWidget()
         self.themes.setAccessibleName(_("Themes the visit covers"))
         self.themes.setWordWrap(True)  # long Finnish theme names wrap, never cut
@@ -210,6 +216,7 @@ class VisitTab(QWidget, ScheduleActions):
         edit.addLayout(labelled_form([(_("in roo&m:"), self.slot_room)]))
         edit.addWidget(self.move_button)
         edit.addWidget(self.roles_button)
+        edit.addWidget(self.briefing_button)
         edit.addStretch(1)
         day.addLayout(edit)
         split = QSplitter(Qt.Orientation.Horizontal)

@@ -197,7 +197,9 @@ class VisitTab(QWidget, ScheduleActions):
         day = QVBoxLayout(right)
         day.setContentsMargins(0, 0, 0, 0)
         # Labels beside their fields, in two rows: one row is too narrow in Finnish.
-        self.start.setFixedWidth(self.start.fontMetrics().horizontalAdvance("00:00") + 24)
+        time_width = self.start.fontMetrics().horizontalAdvance("00:00") + 24
+        self.start.setFixedWidth(time_width)
+        self.slot_start.setFixedWidth(time_width)
         rows = ([(_("Sta&rt:"), self.start), (_("R&ooms:"), self.rooms)],
                 [(_("People per intervie&w:"), self.group_size), (None, self.plan_button)])
         for fields in rows:
@@ -211,14 +213,19 @@ class VisitTab(QWidget, ScheduleActions):
             plan.addStretch(1)
             day.addLayout(plan)
         day.addWidget(self.slots, 1)
-        edit = QHBoxLayout()
-        edit.addLayout(labelled_form([(_("Chosen slot starts a&t:"), self.slot_start)]))
-        edit.addLayout(labelled_form([(_("in roo&m:"), self.slot_room)]))
-        edit.addWidget(self.move_button)
-        edit.addWidget(self.roles_button)
-        edit.addWidget(self.briefing_button)
-        edit.addStretch(1)
-        day.addLayout(edit)
+        # The chosen slot: its time and room, then what else is done to an interview.
+        for fields in ([(_("Chosen slot starts a&t:"), self.slot_start),
+                        (_("in roo&m:"), self.slot_room), (None, self.move_button)],
+                       [(None, self.roles_button), (None, self.briefing_button)]):
+            edit = QHBoxLayout()
+            for text, field in fields:
+                if text:
+                    label = QLabel(text)
+                    label.setBuddy(field)
+                    edit.addWidget(label)
+                edit.addWidget(field)
+            edit.addStretch(1)
+            day.addLayout(edit)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)

@@ -118,6 +118,8 @@ def add_parsers(commands) -> None:
                        help=_("the slot's number in the schedule (1 is the first)"))
     roles.add_argument("--lead", metavar="ID", help=_("an interviewer's person id"))
     roles.add_argument("--notes", metavar="ID", help=_("an interviewer's person id"))
+    roles.add_argument("--team", action="append", metavar="CODE",
+                       help=_("the visiting team that interviews (twice: both together)"))
     timeline = what.add_parser("timeline", help=_("the steps before and after the visit day, "
                                                   "with their dates"))
     timeline.add_argument("cohort", type=Path)
@@ -416,8 +418,10 @@ def cmd_visit(args) -> int:
             schedule.set_briefed(session, host_id=host, index=args.slot - 1,
                                  given=not args.undone)
         elif args.what == "roles":
+            teams = {"teams": [cohort_municipality(session.db, t) for t in args.team]} \
+                if args.team else {}
             schedule.set_roles(session, host_id=host, index=args.slot - 1, lead=args.lead,
-                               notes=args.notes)
+                               notes=args.notes, **teams)
         elif args.what == "swap":
             schedule.swap_slots(session, host_id=host, first=args.slot - 1,
                                 second=args.other - 1)

@@ -17,15 +17,20 @@ def moved(slot: Slot, start: int, room: int | None = None) -> Slot:
                    room=slot.room if room is None else room)
 
 
-def with_roles(slots: list[Slot], index: int, lead: str | None,
-               notes: str | None) -> list[Slot]:
-    """The schedule with an interview's leader and note-taker chosen (None: nobody)."""
+def with_roles(slots: list[Slot], index: int, lead: str | None, notes: str | None,
+               interviewers: tuple[str, ...] | None = None) -> list[Slot]:
+    """The schedule with an interview's leader and note-taker chosen (None: nobody), and
+    its interviewers (one team, or both together) when given."""
     if not 0 <= index < len(slots):
         raise RuleViolation(_("The visit has no such slot."))
     if slots[index].kind != INTERVIEW:
         raise RuleViolation(_("Only an interview has an interviewer and a note-taker."))
+    if interviewers is not None and not interviewers:
+        raise RuleViolation(_("An interview needs at least one interviewer."))
     edited = list(slots)
-    edited[index] = replace(slots[index], lead=lead, notes=notes)
+    edited[index] = replace(slots[index], lead=lead, notes=notes,
+                            interviewers=slots[index].interviewers if interviewers is None
+                            else tuple(interviewers))
     return edited
 
 

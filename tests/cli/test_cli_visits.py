@@ -224,3 +224,30 @@ def test_visit_brief_ticks_an_interviews_briefing(capsys, tmp_path):
     assert code == 0 and "briefed" not in out
     code, _, err = run(capsys, "visit", "brief", cohort, "--host", "638", "--slot", "1")
     assert code == 1 and "Only an interview begins with the briefing" in err
+
+
+def test_visit_roles_with_both_teams_together_checks_the_rules(capsys, tmp_path):
+    cohort = tmp_path / "demo.ilmava"
+    run(capsys, "demo", cohort)
+    planned = json.loads(run(capsys, "visit", "plan", cohort, "--host", "638", "--date",
+                             "2026-10-21", "--json")[1])
+    day, teams = planned["schedule"], planned["teams"]
+    first, second = sorted(teams)
+    # The last interview is alone in its hour: both teams can interview together there.
+    last = max(n for n, s in enumerate(day, start=1) if s["kind"] == "interview")
+    lead = teams[second][0]
+    code, _, err = run(capsys, "visit", "roles", cohort, "--host", "638", "--slot", last,
+                       "--team", first, "--team", second, "--lead", lead)
+    assert code == 0, err
+    porvoo = next(v for v in json.loads(run(capsys, "visits", cohort, "--json")[1])["visits"]
+                  if v["host"] == "638")
+    slot = porvoo["schedule"][last - 1]
+    assert set(slot["interviewers"]) == set(teams[first] + teams[second])
+    assert slot["lead"] == lead and porvoo["conflicts"] == []
+    # In the first hour the other team interviews in the other room: refused, named.
+    code, _, err = run(capsys, "visit", "roles", cohort, "--host", "638", "--slot", "2",
+                       "--team", first, "--team", second)
+    assert code == 1 and "would be in two places at 09:45" in err
+    code, _, err = run(capsys, "visit", "roles", cohort, "--host", "638", "--slot", "2",
+                       "--team", "398")
+    assert code == 1 and "does not visit" in err

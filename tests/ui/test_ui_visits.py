@@ -469,3 +469,28 @@ def test_an_interviews_briefing_is_ticked_and_unticked(demo_window_at, qtbot):
     tab.slots.selectRow(0)
     click_button(qtbot, tab, "Briefing given")
     assert "Only an interview begins with the briefing" in page.message.text()
+
+
+def test_both_teams_interview_together_when_nobody_is_then_in_two_places(demo_window_at,
+                                                                          qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    rows = _interview_rows(tab)
+    last, first = rows[-1], rows[0]
+    tab.slots.setFocus()
+    tab.slots.selectRow(last)
+    dialog = tab.choose_roles()
+    assert dialog.teams.count() == 3  # each team, and both together
+    dialog.teams.setFocus()
+    dialog.teams.setCurrentIndex(2)
+    assert dialog.lead.count() == 1 + 5  # nobody, and the five visitors
+    click_button(qtbot, dialog, "OK")
+    porvoo = find_municipality(window.ctx.session.db, "638")
+    found = visits.visit(window.ctx.session.db, porvoo)
+    assert len(found.schedule[last]["interviewers"]) == 5
+    assert tab.conflicts.text().startswith("✓")
+    tab.slots.selectRow(first)
+    dialog = tab.choose_roles()
+    dialog.teams.setCurrentIndex(2)
+    click_button(qtbot, dialog, "OK")
+    assert "would be in two places" in page.message.text()

@@ -11,7 +11,7 @@ from ilmava_desktop.core import schedule_edits as edits
 from ilmava_desktop.core import visits as core
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import N_, _
-from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession
+from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession, Keep
 from ilmava_desktop.services.visits import (
     Visit,
     _checked_date,
@@ -174,22 +174,46 @@ def swap_with_neighbour(session: CohortSession, *, host_id: str, index: int,
 
 
 def set_roles(session: CohortSession, *, host_id: str, index: int, lead: str | None,
-              notes: str | None) -> Changes:
+              notes: str | None, teams: list[str] | Keep = KEEP) -> Changes:
     """Who leads an interview and who takes its notes (of its interviewers; None: nobody
-    chosen); refused, with the rule named, for someone not interviewing there or one
-    person in both roles."""
+    chosen), and, when `teams` are given, which visiting teams interview (one, or both
+    together); refused, with the rule named, for someone not interviewing there, one
+    person in both roles, or a visitor who would then be in two places at once."""
     db = session.db
     host = _host(db, host_id)
     found = visit(db, host_id)
     current = slots(found) if found else []
-    edited = edits.with_roles(current, index, lead, notes)
-    broken = core.role_problems(edited[index], lambda p: names(db, found).get(p, p))
+    interviewers = None
+    if teams is not KEEP:
+        visiting = visitor_ids(db, found)
+        unknown = [t for t in teams if t not in visiting]
+        if unknown:
+            raise RuleViolation(_("{team} does not visit {host}.").format(
+                team=_host(db, unknown[0]).name(), host=host.name()))
+        interviewers = tuple(p for t in teams for p in visiting[t])
+    edited = edits.with_roles(current, index, lead, notes, interviewers)
+    named, ids = names(db, found), [i.id for i in found.interviewees]
+    before = set(core.problems(current, ids, named))
+    broken = [text for text in core.problems(edited, ids, named) if text not in before]
     if broken:
         raise RuleViolation(broken[0])
     schedule = json.dumps([core.to_json(slot) for slot in edited])
     return session.write(_("Roles at {time} of the visit to {municipality}").format(
         time=core.clock(current[index].start), municipality=host.name()),
         lambda tx: put_visit(tx, host_id, schedule=schedule))
+
+
+def team_members(db, found: Visit) -> list[tuple[str, str, list[str]]]:
+    """Each visiting team: its municipality's id and name, and its members' ids."""
+    return [(team, _host(db, team).name(), members)
+            for team, members in visitor_ids(db, found).items()]
+
+
+def slot_teams(db, found: Visit, index: int) -> list[str]:
+    """The visiting teams (municipality ids) whose members interview in the slot."""
+    people = set(found.schedule[index].get("interviewers", ()))
+    return [team for team, members in visitor_ids(db, found).items()
+            if members and set(members) <= people]
 
 
 def set_briefed(session: CohortSession, *, host_id: str, index: int,

@@ -65,9 +65,17 @@ class ScheduleActions:
         if slot["kind"] != core.INTERVIEW:
             self.say(_("Only an interview has an interviewer and a note-taker."))
             return None
-        names = self.ctx.read(lambda s: schedule.names(s.db, self.current))
+        current = self.current
+
+        def read(session):
+            return (schedule.names(session.db, current),
+                    schedule.team_members(session.db, current),
+                    schedule.slot_teams(session.db, current, number))
+
+        names, teams, chosen = self.ctx.read(read)
         dialog = RolesDialog(f"{slot['start']} {self.slot_model.row_at(number).what}",
-                             [(p, names.get(p, "?")) for p in slot["interviewers"]],
+                             [(team_id, name, [(p, names.get(p, "?")) for p in members])
+                              for team_id, name, members in teams], chosen,
                              slot.get("lead"), slot.get("notes"), self)
         dialog.accepted.connect(lambda: self._write(
             lambda s: schedule.set_roles(s, host_id=host, index=number, **dialog.values()),

@@ -25,7 +25,8 @@ def add_parsers(commands) -> None:
     programme.add_argument("--organiser")
     programme.add_argument("--accent", help=_("the accent colour, #RRGGBB"))
     programme.add_argument("--sections", nargs="*", metavar=_("SECTION"),
-                           help=_("the report's sections: task, groups, peer_review, sparrer"))
+                           help=_("the report's sections: task, groups, peer_review, "
+                                  "sparrer, visits"))
     logo = programme.add_mutually_exclusive_group()
     logo.add_argument("--logo", type=Path, metavar=_("FILE"),
                       help=_("the programme's logo, a PNG file, imported into the cohort"))

@@ -63,7 +63,9 @@ def add_parsers(commands) -> None:
             sub.add_argument("--purge-backups", action="store_true")
 
     one = commands.add_parser("visit", help=_("plan a visit's day, or move a slot of it"))
-    what = one.add_subparsers(dest="what", required=True, metavar="set|prepare|plan|move|themes",
+    what = one.add_subparsers(dest="what", required=True,
+                              metavar="set|prepare|plan|move|swap|roles|brief|timeline|tick|"
+                                      "themes",
                               parser_class=Parser)
     details = what.add_parser("set", help=_("a visit's date, place or status"))
     details.add_argument("cohort", type=Path)
@@ -78,6 +80,8 @@ def add_parsers(commands) -> None:
                          help=_("the visiting municipality, code or name"))
     prepare.add_argument("--date", help="YYYY-MM-DD")
     prepare.add_argument("--place", default="", help=_("a place or an online link"))
+    prepare.add_argument("--delete", action="store_true",
+                         help=_("the meeting is no longer planned"))
     plan = what.add_parser("plan", help=_("generate the day's schedule"))
     plan.add_argument("cohort", type=Path)
     plan.add_argument("--host", required=True, help=_("code or name"))
@@ -85,6 +89,9 @@ def add_parsers(commands) -> None:
     plan.add_argument("--start", default="09:00", help=_("HH:MM (default 09:00)"))
     plan.add_argument("--rooms", type=whole_number,
                       help=_("interview rooms (default: one for each visiting team)"))
+    plan.add_argument("--group-size", type=whole_number, default=1, metavar="N",
+                      help=_("people of one interview group interviewed together, at most N "
+                             "a slot (default 1: one person each)"))
     plan.add_argument("--json", action="store_true")
     move = what.add_parser("move", help=_("move a slot of the schedule to another time"))
     move.add_argument("cohort", type=Path)
@@ -93,6 +100,41 @@ def add_parsers(commands) -> None:
                       help=_("the slot's number in the schedule (1 is the first)"))
     move.add_argument("--start", required=True, help="HH:MM")
     move.add_argument("--room", type=whole_number)
+    swap = what.add_parser("swap", help=_("two interviews change places (their interviewees "
+                                          "swap)"))
+    swap.add_argument("cohort", type=Path)
+    swap.add_argument("--host", required=True, help=_("code or name"))
+    swap.add_argument("--slot", type=whole_number, required=True, metavar="N",
+                      help=_("the slot's number in the schedule (1 is the first)"))
+    swap.add_argument("--with", type=whole_number, required=True, metavar="M", dest="other",
+                      help=_("the other interview's number"))
+    brief = what.add_parser("brief", help=_("tick an interview's briefing as given"))
+    brief.add_argument("cohort", type=Path)
+    brief.add_argument("--host", required=True, help=_("code or name"))
+    brief.add_argument("--slot", type=whole_number, required=True, metavar="N",
+                       help=_("the slot's number in the schedule (1 is the first)"))
+    brief.add_argument("--undone", action="store_true",
+                       help=_("the briefing was not given after all"))
+    roles = what.add_parser("roles", help=_("who leads an interview and who takes its notes"))
+    roles.add_argument("cohort", type=Path)
+    roles.add_argument("--host", required=True, help=_("code or name"))
+    roles.add_argument("--slot", type=whole_number, required=True, metavar="N",
+                       help=_("the slot's number in the schedule (1 is the first)"))
+    roles.add_argument("--lead", metavar="ID", help=_("an interviewer's person id"))
+    roles.add_argument("--notes", metavar="ID", help=_("an interviewer's person id"))
+    roles.add_argument("--team", action="append", metavar="CODE",
+                       help=_("the visiting team that interviews (twice: both together)"))
+    timeline = what.add_parser("timeline", help=_("the steps before and after the visit day, "
+                                                  "with their dates"))
+    timeline.add_argument("cohort", type=Path)
+    timeline.add_argument("--host", required=True, help=_("code or name"))
+    timeline.add_argument("--json", action="store_true")
+    tick = what.add_parser("tick", help=_("tick a step of the visit's timeline done"))
+    tick.add_argument("cohort", type=Path)
+    tick.add_argument("--host", required=True, help=_("code or name"))
+    tick.add_argument("--step", required=True,
+                      help="agreement|pack|report|follow_up")
+    tick.add_argument("--undone", action="store_true", help=_("the step is not done after all"))
     themes = what.add_parser("themes", help=_("the guide's themes the visit covers"))
     themes.add_argument("cohort", type=Path)
     themes.add_argument("--host", required=True, help=_("code or name"))
@@ -252,7 +294,7 @@ def cmd_interviewee(args) -> int:
 
 def visit_json(db, found) -> dict:
     from ilmava_desktop.services import visits
-    from ilmava_desktop.services.visits import guides, schedule
+    from ilmava_desktop.services.visits import guides, schedule, timeline
     from ilmava_desktop.storage import queries
 
     codes = {m.id: m.code for m in queries.municipalities(db)}
@@ -264,12 +306,14 @@ def visit_json(db, found) -> dict:
         "interviewees": [{"id": i.id, "name": i.name, "group": i.group}
                          for i in found.interviewees],
         "schedule": [{key: slot.get(key) for key in
-                      ("start", "end", "kind", "room", "interviewees", "interviewers")}
+                      ("start", "end", "kind", "room", "interviewees", "interviewers", "lead",
+                       "notes", "briefed")}
                      for slot in found.schedule],
         "status": found.status,
         "themes": guides.visit_themes(db, found),
         "preparations": [{"reviewer": codes.get(p.reviewer_id), "date": p.date,
                           "place": p.place} for p in found.preparations],
+        "timeline": timeline_json(timeline.timeline(db, found.host.id)),
         "warning": found.warning,
         "conflicts": schedule.conflicts(db, found),
     }
@@ -320,10 +364,38 @@ def print_schedule(db, found) -> None:
         print("ilmava: " + _("warning: {what}").format(what=text), file=sys.stderr)
 
 
+def timeline_json(steps) -> list[dict]:
+    return [{"step": s.key, "due": s.due.isoformat() if s.due else None, "done": s.done,
+             "ticked": s.ticked, "late": s.late} for s in steps]
+
+
+def print_timeline(steps) -> None:
+    from ilmava_desktop.core.dates import format_date
+
+    for step in steps:
+        mark = "✓" if step.done else ("▲" if step.late else "·")
+        print(f"{mark} {format_date(step.due) or '–':<10} {step.label}")
+
+
+def cmd_visit_timeline(args) -> int:
+    from ilmava_desktop.services.visits import timeline
+
+    session = _reading(args.cohort)
+    host = cohort_municipality(session.db, args.host)
+    steps = timeline.timeline(session.db, host)
+    if args.json:
+        print_json({"timeline": timeline_json(steps)})
+    else:
+        print_timeline(steps)
+    return OK
+
+
 def cmd_visit(args) -> int:
     from ilmava_desktop.services import visits
     from ilmava_desktop.services.visits import schedule
 
+    if args.what == "timeline":
+        return cmd_visit_timeline(args)
     session = open_for_writing(args.cohort)
     try:
         host = cohort_municipality(session.db, args.host)
@@ -333,18 +405,35 @@ def cmd_visit(args) -> int:
                                                 ("status", args.status)) if value is not None})
         elif args.what == "prepare":
             reviewer = cohort_municipality(session.db, args.reviewer)
-            if reviewer not in visits.visit(session.db, host).reviewer_ids:
-                raise RuleViolation(_("{reviewer} does not visit {host}.").format(
-                    reviewer=args.reviewer, host=args.host))
-            visits.set_preparation(session, host_id=host, reviewer_id=reviewer,
-                                   date=args.date, place=args.place)
+            if args.delete:
+                visits.delete_preparation(session, host_id=host, reviewer_id=reviewer)
+            else:
+                visits.set_preparation(session, host_id=host, reviewer_id=reviewer,
+                                       date=args.date, place=args.place)
         elif args.what == "themes":
             from ilmava_desktop.services.visits import guides
 
             guides.set_themes(session, host_id=host, theme_ids=args.theme)
+        elif args.what == "tick":
+            from ilmava_desktop.services.visits import timeline
+
+            timeline.tick(session, host_id=host, step=args.step, done=not args.undone)
+            print_timeline(timeline.timeline(session.db, host))
+            return OK
+        elif args.what == "brief":
+            schedule.set_briefed(session, host_id=host, index=args.slot - 1,
+                                 given=not args.undone)
+        elif args.what == "roles":
+            teams = {"teams": [cohort_municipality(session.db, t) for t in args.team]} \
+                if args.team else {}
+            schedule.set_roles(session, host_id=host, index=args.slot - 1, lead=args.lead,
+                               notes=args.notes, **teams)
+        elif args.what == "swap":
+            schedule.swap_slots(session, host_id=host, first=args.slot - 1,
+                                second=args.other - 1)
         elif args.what == "plan":
             schedule.plan(session, host_id=host, day=args.date, start=args.start,
-                          rooms=args.rooms)
+                          rooms=args.rooms, group_size=args.group_size)
         else:
             schedule.move_slot(session, host_id=host, index=args.slot - 1, start=args.start,
                                **({"room": args.room} if args.room else {}))

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 # What a municipality's report may hold beyond what every report has (the assessment, the
-# board's notes, participants): the development task, thematic groups, peer review, sparrer.
-SECTIONS = ("task", "groups", "peer_review", "sparrer")
+# board's notes, participants): the development task, thematic groups, peer review (who
+# reviews whom), sparrer, and the peer-review visit (its teams, interviews and findings).
+SECTIONS = ("task", "groups", "peer_review", "sparrer", "visits")
 KINDS = ("ilmava", "motiva", "custom")
 
 
@@ -42,10 +43,10 @@ PRESETS = {
     "motiva": Programme(
         "motiva", {"fi": "Kuntien vertaisoppiminen", "sv": "Kamratlärande för kommuner",
                    "en": "Peer learning for municipalities"},
-        "Motiva", "#00665E", ("groups", "peer_review")),
+        "Motiva", "#00665E", ("groups", "peer_review", "visits")),
 }
 # A custom programme starts with every section; its names are the cohort's own.
-PRESETS["custom"] = replace(PRESETS["ilmava"], kind="custom", organiser="")
+PRESETS["custom"] = replace(PRESETS["ilmava"], kind="custom", organiser="", sections=SECTIONS)
 
 
 def resolve(kind: str, names: dict[str, str], organiser: str, accent: str,

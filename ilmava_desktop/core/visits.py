@@ -8,7 +8,7 @@ a room, and the day ending by its end. People are ids, times minutes from midnig
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from ilmava_desktop.core.dates import format_date
@@ -131,6 +131,7 @@ class DaySettings:
     team_debrief: int = 45
     feedback: int = 45
     day_end: int = 17 * 60
+    group_size: int = 1  # at most this many people of one group interviewed together
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,13 @@ class Slot:
     interviewees: tuple[str, ...] = ()
     interviewers: tuple[str, ...] = ()
     title: str = field(default="", compare=False)
+    # In the room (VISITS.md): one interviewer leads and asks, another types the notes and
+    # asks what was missed at the end; anyone else observes.
+    lead: str | None = None
+    notes: str | None = None
+    # Ticked once the interview began with its briefing: why we are here, who is present,
+    # and that names and workplaces stay out of the report (VISITS.md).
+    briefed: bool = False
 
     def people(self) -> set[str]:
         return set(self.interviewees) | set(self.interviewers)
@@ -175,11 +183,38 @@ def _rooms_staffed(rooms: int, teams: list[list[str]]) -> list[list[str]]:
     return [[p for team in teams[r::used] for p in team] for r in range(used)]
 
 
+def interview_units(interviewees: list[tuple[str, str]], group_size: int,
+                    group_order: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Who is interviewed together: one person a slot, or with `group_size` above one the
+    people of one group in as few slots as that allows, the slots' sizes as even as can be
+    (seven experts in groups of up to three: 3, 2, 2). Groups in `group_order`, then the
+    rest; within a group in the order given."""
+    if not 1 <= group_size <= GROUP_INTERVIEW_MAX:
+        raise ScheduleImpossible(_("A group interview holds 1–{most} people.").format(
+            most=GROUP_INTERVIEW_MAX))
+    order = {group: index for index, group in enumerate(group_order)}
+    by_group: dict[str, list[str]] = {}
+    for person, group in interviewees:
+        by_group.setdefault(group, []).append(person)
+    units: list[tuple[str, ...]] = []
+    for group in sorted(by_group, key=lambda g: order.get(g, len(order))):
+        people = by_group[group]
+        slots = -(-len(people) // group_size)
+        size, extra = divmod(len(people), slots)
+        at = 0
+        for number in range(slots):
+            taken = size + (1 if number < extra else 0)
+            units.append(tuple(people[at:at + taken]))
+            at += taken
+    return units
+
+
 def generate(interviewees: list[tuple[str, str]], teams: list[list[str]],
              settings: DaySettings = DaySettings(),
              group_order: tuple[str, ...] = ()) -> list[Slot]:
-    """The day: a joint opening, the interviews (one person each) round by round with lunch
-    after `lunch_after` rounds, then the team debrief and the joint feedback.
+    """The day: a joint opening, the interviews (one person each, or small groups of one
+    group) round by round with lunch after `lunch_after` rounds, then the team debrief and
+    the joint feedback.
 
     `interviewees` are (id, group); `teams` the visiting teams' person ids. Raises
     ScheduleImpossible naming the rule the settings break.
@@ -187,7 +222,8 @@ def generate(interviewees: list[tuple[str, str]], teams: list[list[str]],
     s = settings
     staffed = _rooms_staffed(s.rooms, teams)
     visitors = tuple(p for team in teams for p in team)
-    count, rooms = len(interviewees), len(staffed)
+    queue = interview_units(interviewees, s.group_size, group_order)
+    count, rooms = len(queue), len(staffed)
     rounds = -(-count // rooms)
     if rounds > s.per_room:
         message = ngettext(
@@ -201,18 +237,20 @@ def generate(interviewees: list[tuple[str, str]], teams: list[list[str]],
                                       "{teams} room.",
                                       "Each room needs a visiting team: {teams} teams staff "
                                       "{teams} rooms.", rooms).format(teams=rooms)
+        if s.group_size < GROUP_INTERVIEW_MAX:
+            message += " " + _("Interviewing people of one group together makes fewer "
+                               "interviews.")
         raise ScheduleImpossible(message)
-    order = {group: index for index, group in enumerate(group_order)}
-    queue = sorted(interviewees, key=lambda item: order.get(item[1], len(order)))
     slots = [Slot(s.start, s.start + s.opening, OPENING, None, (), visitors)]
     t = s.start + s.opening + s.gap
     for number in range(rounds):
         if number and number == s.lunch_after and s.lunch:
             slots.append(Slot(t - s.gap, t - s.gap + s.lunch, BREAK))
             t += s.lunch - s.gap
-        for room, (person, _group) in enumerate(queue[number * rooms:(number + 1) * rooms]):
-            slots.append(Slot(t, t + s.interview, INTERVIEW, room + 1, (person,),
-                              tuple(staffed[room])))
+        for room, unit in enumerate(queue[number * rooms:(number + 1) * rooms]):
+            team = tuple(staffed[room])
+            slots.append(Slot(t, t + s.interview, INTERVIEW, room + 1, unit, team,
+                              **default_roles(team, number)))
         t += s.interview + s.gap
     if rounds and 0 < s.lunch_after and rounds <= s.lunch_after and s.lunch:
         slots.append(Slot(t - s.gap, t - s.gap + s.lunch, BREAK))
@@ -225,6 +263,32 @@ def generate(interviewees: list[tuple[str, str]], teams: list[list[str]],
         raise ScheduleImpossible(_("The day would end at {end}, after {limit}.").format(
             end=clock(t), limit=clock(s.day_end)))
     return slots
+
+
+def default_roles(interviewers: tuple[str, ...], turn: int) -> dict:
+    """Who leads and who takes notes in a room's `turn`th interview: the team takes turns,
+    so everyone both asks and writes during the day."""
+    if not interviewers:
+        return {"lead": None, "notes": None}
+    size = len(interviewers)
+    return {"lead": interviewers[turn % size],
+            "notes": interviewers[(turn + 1) % size] if size > 1 else None}
+
+
+def role_problems(slot: Slot, name) -> list[str]:
+    """An interview's roles that cannot be: someone not interviewing there, or one person
+    both leading and taking notes."""
+    found = []
+    for person, text in ((slot.lead, _("{name} leads the interview at {time} but does not "
+                                       "interview there.")),
+                         (slot.notes, _("{name} takes the notes at {time} but does not "
+                                        "interview there."))):
+        if person is not None and person not in slot.interviewers:
+            found.append(text.format(name=name(person), time=clock(slot.start)))
+    if slot.lead is not None and slot.lead == slot.notes:
+        found.append(_("{name} cannot both lead and take the notes at {time}.").format(
+            name=name(slot.lead), time=clock(slot.start)))
+    return found
 
 
 def problems(slots: list[Slot], interviewee_ids: list[str], names: dict[str, str],
@@ -242,6 +306,8 @@ def problems(slots: list[Slot], interviewee_ids: list[str], names: dict[str, str
         if slot.end > day_end:
             found.append(_("{start}–{end} ends after {limit}.").format(
                 start=clock(slot.start), end=clock(slot.end), limit=clock(day_end)))
+        if slot.kind == INTERVIEW:
+            found += role_problems(slot, name)
         if slot.kind == INTERVIEW and len(slot.interviewees) > GROUP_INTERVIEW_MAX:
             found.append(_("{start}: a group of {count} is more than {most} to interview "
                            "at once.").format(start=clock(slot.start),
@@ -297,18 +363,15 @@ def double_bookings(bookings: list[Booking], names: dict[str, str]) -> list[str]
     return found
 
 
-def moved(slot: Slot, start: int, room: int | None = None) -> Slot:
-    """The slot at another time (and room), its length kept: what a drag does."""
-    return replace(slot, start=start, end=start + slot.end - slot.start,
-                   room=slot.room if room is None else room)
-
-
 def to_json(slot: Slot) -> dict:
     return {"start": clock(slot.start), "end": clock(slot.end), "kind": slot.kind,
             "room": slot.room, "interviewees": list(slot.interviewees),
-            "interviewers": list(slot.interviewers)}
+            "interviewers": list(slot.interviewers), "lead": slot.lead, "notes": slot.notes,
+            "briefed": slot.briefed}
 
 
 def from_json(data: dict) -> Slot:
     return Slot(minutes(data["start"]), minutes(data["end"]), data["kind"], data.get("room"),
-                tuple(data.get("interviewees", ())), tuple(data.get("interviewers", ())))
+                tuple(data.get("interviewees", ())), tuple(data.get("interviewers", ())),
+                lead=data.get("lead"), notes=data.get("notes"),
+                briefed=bool(data.get("briefed", False)))

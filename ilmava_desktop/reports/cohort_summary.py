@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ilmava_desktop.i18n import decimal
 from ilmava_desktop.reports import charts
@@ -42,6 +42,10 @@ class CohortSummary:
     source: str = ""  # the municipality list's source line, when municipalities are named
     logo: bytes = b""  # the programme's PNG
     accent: str = "#0A3D91"  # the programme's colour: headings and rules, never data
+    # The peer-review visits, in numbers only (a programme with visits): a sentence, then
+    # the findings by theme (header row first). None: the programme has no visits.
+    visits_text: str | None = None
+    visit_rows: list[list[str]] = field(default_factory=list)
 
 
 class CohortSummaryRenderer(MunicipalityReportRenderer):
@@ -94,6 +98,10 @@ class CohortSummaryRenderer(MunicipalityReportRenderer):
         for key, items in (("lessons", summary.lessons), ("ideas", summary.ideas)):
             story.append(self.p(labels[key], "h1"))
             story += self.bullets(items) if items else [self.p(labels["none"], "muted")]
+        if summary.visits_text is not None:
+            story.append(KeepTogether([self.p(labels["visits"], "h1"),
+                                       self.p(summary.visits_text)] + (
+                [self.table(summary.visit_rows)] if len(summary.visit_rows) > 1 else [])))
         story.append(self.p(labels["tasks"], "h1"))
         story.append(self.table(summary.task_rows))
         story.append(self.p(labels["attendance"], "h1"))

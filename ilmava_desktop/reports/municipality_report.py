@@ -65,6 +65,21 @@ class ThemeNotes:
 
 
 @dataclass(frozen=True)
+class PeerReview:
+    """The host's peer-review visit: who came, when, whom they met (groups, not names) and
+    the findings of its joint debrief by theme."""
+
+    date: str
+    place: str
+    status: str
+    visitors: list[tuple[str, str]]      # the visiting municipality, its team (roles or names)
+    interviewed: list[tuple[str, int]]   # role group, how many
+    interviewed_total: str               # "7 people interviewed"
+    findings: list[ThemeNotes]
+    approval: str = ""                   # approved by the host on a date, or a draft
+
+
+@dataclass(frozen=True)
 class MunicipalityReport:
     language: str
     title: str                  # the document's title
@@ -98,6 +113,7 @@ class MunicipalityReport:
     accent: str = "#0A3D91"     # the programme's colour: rules and headings, never data
     sections: tuple[str, ...] = ("task", "groups", "peer_review", "sparrer")
     logo: bytes = b""           # the programme's PNG, on the cover
+    peer_review: PeerReview | None = None  # only when the programme has visits
 
 
 class MunicipalityReportRenderer:
@@ -163,7 +179,8 @@ class MunicipalityReportRenderer:
         # notes fill the first page), a heading always kept with what it heads.
         story = self.cover(report)
         for section in (self.summary, self.next_steps, self.task, self.application,
-                        self.notes, self.assessment, self.own_cards, self.participants):
+                        self.visit, self.notes, self.assessment, self.own_cards,
+                        self.participants):
             story += section(report)
         if report.source:
             story.append(self.p(report.source, "source"))
@@ -523,15 +540,30 @@ class MunicipalityReportRenderer:
         return [plain(item, self.styles["bullet"], bullet="•") for item in items]
 
     def notes(self, r: MunicipalityReport) -> list:
-        from reportlab.platypus import KeepTogether
-
         heading = self.p(r.labels["notes"], "h1")
         if not r.notes:
             return [heading, self.p(r.labels["none"], "muted")]
+        # The section's heading travels with its first theme, never alone on a page.
+        return self.theme_blocks(r, r.notes, heading)
+
+    def visit(self, r: MunicipalityReport) -> list:
+        """The peer-review visit: its facts in two columns, then the findings by theme."""
+        if "visits" not in r.sections:
+            return []
+        from ilmava_desktop.reports.peer_review_section import peer_review_story
+
+        return peer_review_story(self, r)
+
+    def theme_blocks(self, r: MunicipalityReport, notes: list[ThemeNotes],
+                     heading=None) -> list:
+        """Each theme's strengths and development areas kept together, the heading (if
+        any) with the first."""
+        from reportlab.platypus import KeepTogether
+
         story = []
-        for number, theme in enumerate(r.notes):
-            # The section's heading travels with its first theme, never alone on a page.
-            block = ([heading] if number == 0 else []) + [self.p(theme.title, "h2")]
+        for number, theme in enumerate(notes):
+            block = ([heading] if number == 0 and heading is not None else []) + [
+                self.p(theme.title, "h2")]
             if theme.strengths:
                 block += [self.p(r.labels["strengths"] + ":", "muted")] + self.bullets(
                     theme.strengths)

@@ -1,13 +1,14 @@
 """The visit pack: what a review team takes to a peer-review visit.
 
-The day's programme, the visiting teams, the interviewees (name and group), and the
-interview guide's questions, each with room to write notes.
+The day's programme, the visiting teams with their preparation meetings, the interviewees
+(name and group), the host's self-assessment beside the cohort's average, and the interview
+guide's questions, each with room to write notes.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ilmava_desktop.reports.pages import a4_document, numbered_canvas
 from ilmava_desktop.reports.styles import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
@@ -39,6 +40,12 @@ class VisitPack:
     footer: str                   # "{page} / {pages}" is filled in
     author: str
     language: str
+    # Each visiting team's preparation meeting, in words, beside its team ("" if not set).
+    preparations: dict[str, str] = field(default_factory=dict)
+    # The host's self-assessment: theme, its score, the cohort's average (written out).
+    profile_columns: tuple[str, str, str] = ("", "", "")
+    profile: list[tuple[str, str, str]] = field(default_factory=list)
+    profile_note: str = ""
 
 
 class VisitPackRenderer:
@@ -61,6 +68,8 @@ class VisitPackRenderer:
         story += self._teams(pack, styles)
         story += self._interviewees(pack, doc.width, styles)
         story += [PageBreak()]
+        # The host's own answers head the questions: what not to ask again.
+        story += self._profile(pack, doc.width, styles)
         story += self._guide(pack, doc.width, styles)
         story.append(Spacer(1, 1))
         doc.build(story, canvasmaker=numbered_canvas(pack.footer, pack.footer_left))
@@ -120,7 +129,23 @@ class VisitPackRenderer:
         for municipality, people in pack.teams:
             story.append(plain(f"{municipality}: " + (", ".join(people) or "–"),
                                styles["body"]))
+            if pack.preparations.get(municipality):
+                story.append(plain(pack.preparations[municipality], styles["muted"]))
         return story
+
+    def _profile(self, pack: VisitPack, width: float, styles) -> list:
+        """The host's own self-assessment beside the cohort's average: what not to ask again
+        and where to look."""
+        from reportlab.platypus import KeepTogether
+
+        if not pack.profile:
+            return []
+        rows = [[plain(c, styles["strong"]) for c in pack.profile_columns]]
+        rows += [[plain(theme, styles["body"]), plain(own, styles["body"]),
+                  plain(average, styles["body"])] for theme, own, average in pack.profile]
+        table = self._table(rows, [width * 0.6, width * 0.2, width * 0.2])
+        return [KeepTogether([plain(pack.headings["profile"], styles["head"]), table,
+                              plain(pack.profile_note, styles["muted"])])]
 
     def _interviewees(self, pack: VisitPack, width: float, styles) -> list:
         story = [plain(pack.headings["interviewees"], styles["head"])]

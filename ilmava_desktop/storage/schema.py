@@ -345,6 +345,13 @@ def synchronised_tables(db: sqlite_utils.Database) -> list[str]:
         "      WHERE c.name IN ('id', 'stamp', 'deleted')) = 3 ORDER BY m.name").fetchall()]
 
 
+def _visit_checklist(db: sqlite_utils.Database) -> None:
+    # The steps of a visit's timeline the facilitator ticks (the agreement, the pack sent,
+    # the report approved, the follow-up), as JSON {step: date ticked}: kept whole with the
+    # visit row, as its schedule is.
+    db.execute("ALTER TABLE visit ADD COLUMN checklist TEXT NOT NULL DEFAULT '{}'")
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -371,6 +378,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0017_programme_logo", _programme_logo),
     ("0018_merging", _merging),
     ("0019_organisation_views", _organisation),
+    ("0020_visit_checklist", _visit_checklist),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

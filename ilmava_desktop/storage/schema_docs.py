@@ -194,6 +194,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "status": "planned, held or findings_written.",
         "themes": "The visit's themes as a JSON list.",
         "schedule": "The day's schedule as JSON (kept whole, so its rules hold).",
+        "checklist": "The timeline's steps ticked done, as JSON {step: date ticked} (the "
+                     "agreement, the pack sent, the report approved, the follow-up).",
     }),
     "preparation_meeting": ("A visiting municipality's preparation meeting for a visit.", {
         "visit_id": "The visit (visit.id).",

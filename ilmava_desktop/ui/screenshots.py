@@ -149,7 +149,7 @@ def _groups_views(window: MainWindow, folder: Path, number: int, written: list) 
 
 
 def _visits_views(window: MainWindow, folder: Path, number: int, written: list) -> int:
-    """The review teams, the other tab of the Visits tool."""
+    """The review teams, the other tab of the Visits tool, and the guide's editor."""
     index = TOOL_NAMES.index("visits")
     window.show_tool(index)
     page = window.tools[index][1]
@@ -157,5 +157,14 @@ def _visits_views(window: MainWindow, folder: Path, number: int, written: list) 
     number += 1
     written.append(_save(window, folder, number, "visits-teams"))
     page.tabs.setCurrentIndex(0)
+    dialog = page.edit_guide()
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0).child(0))
+    number += 1
+    written.append(_save(dialog, folder, number, "visits-guide"))
+    dialog.reject()
+    dialog = page.visit.show_timeline()
+    number += 1
+    written.append(_save(dialog, folder, number, "visits-timeline"))
+    dialog.reject()
     window.show_tool(0)
     return number

@@ -75,7 +75,7 @@ def placeholders(argv: list[str], folder: Path, cohort: Path) -> list[str]:
         "--theme": "strategy", "--group": "1", "--day": "1", "--token": "tuntematon",
         "--person": "tuntematon", "--find": "Lahti", "--name": "ILMAVA 2027",
         "--save": "Uusi ryhmittely", "--groups": "3", "--time-limit": "1", "--reviews": "2",
-        "--host": "638", "--id": "tuntematon", "--reviewer": "576",
+        "--host": "638", "--id": "tuntematon", "--reviewer": "576", "--team": "576",
     }
     out: list[str] = []
     for token in argv:

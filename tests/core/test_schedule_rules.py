@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ilmava_desktop.core import schedule_edits as edits
 from ilmava_desktop.core import visits as core
 
 
@@ -103,7 +104,7 @@ def test_a_moved_slot_is_accepted_only_when_no_rule_breaks(count, shift, pick):
     day = core.generate(people, [["a"], ["b"]], core.DaySettings(rooms=2))
     index = pick % len(day)
     edited = list(day)
-    edited[index] = core.moved(day[index], day[index].start + shift)
+    edited[index] = edits.moved(day[index], day[index].start + shift)
     found = core.problems(edited, [p for p, _g in people], {})
     clash = any(a.overlaps(b) and (a.people() & b.people() or (
         a.kind == b.kind == core.INTERVIEW and a.room == b.room))

@@ -88,3 +88,27 @@ def test_guide_commands(capsys, tmp_path):
     porvoo = next(v for v in json.loads(capsys.readouterr().out)["visits"]
                   if v["host"] == "638")
     assert porvoo["themes"] == ["leadership"]
+
+
+def test_the_guide_edited_in_the_window_is_checked_saved_and_undone(demo):
+    porvoo = find_municipality(demo.db, "638")
+    guides.set_themes(demo, host_id=porvoo, theme_ids=["leadership", "partnerships"])
+    data = guides.guide_data(demo.db)
+    data["themes"][0]["questions"][0]["sv"] = "Vilken vision har kommunen?"
+    data["themes"] = data["themes"][:3]
+    guides.save_guide(demo, data=data)
+    edited = guides.guide(demo.db)
+    assert edited.themes[0].questions[0]["sv"] == "Vilken vision har kommunen?"
+    assert edited.themes[0].assessment_themes == ("strategy",)
+    # A theme no longer in the guide is no longer covered by the visit that chose it.
+    assert guides.themes_of(demo.db, porvoo) == ["leadership"]
+    emptied = guides.guide_data(demo.db)
+    emptied["themes"][1]["questions"] = []
+    with pytest.raises(RuleViolation, match="has no questions"):
+        guides.save_guide(demo, data=emptied)
+    blank = guides.guide_data(demo.db)
+    blank["themes"][1]["title"] = {"fi": " ", "sv": "", "en": ""}
+    with pytest.raises(RuleViolation, match="no text in Finnish, Swedish or English"):
+        guides.check_guide(blank)
+    demo.undo()
+    assert len(guides.guide(demo.db).themes) == 4

@@ -28,6 +28,14 @@ def test_the_motiva_demo_holds_a_year_of_peer_learning(tmp_path):
         assert sorted(v.host.code for v in found if v.status == "findings_written") == [
             "398", "837"]
         assert len(findings.findings(db)) == 4
+        # Prepared as the timeline asks: agreed, the pack sent, every team's meeting set.
+        from ilmava_desktop.services.visits import timeline
+
+        for v in found:
+            assert {p.reviewer_id for p in v.preparations} == set(v.reviewer_ids)
+            steps = {s.key: s.done for s in timeline.timeline(db, v.host.id)}
+            assert steps["agreement"] and steps["pack"] and steps["preparation"]
+            assert steps["findings"] == (v.host.code in ("398", "837"))
     finally:
         session.close(save=False)
 

@@ -70,3 +70,25 @@ def test_export_visit_pack_command(capsys, tmp_path):
     assert "Visit pack: Porvoo – Borgå" in _text(out)
     assert main(["--lang", "en", "export", "visit-pack", str(cohort), "--host", "nowhere",
                  "--out", str(out)]) == 2
+
+
+def test_the_pack_has_the_teams_meetings_their_roles_and_the_hosts_self_assessment(
+        demo, tmp_path):
+    from ilmava_desktop.services import visits
+    from ilmava_desktop.services.groups.pairs import theme_scores
+
+    porvoo = find_municipality(demo.db, "638")
+    reviewer = visits.visit(demo.db, porvoo).reviewer_ids[0]
+    visits.set_preparation(demo, host_id=porvoo, reviewer_id=reviewer, date="2026-10-01",
+                           place="https://meet.example/porvoo")
+    pack = documents.visit_pack(demo.db, host_id=porvoo, language="en")
+    assert "Preparation meeting: 1.10.2026 · https://meet.example/porvoo" in \
+        pack.preparations.values()
+    interviews = [row for row in pack.schedule if row[1]]
+    assert all("(leads)" in who and "(notes)" in who for *_r, who in interviews)
+    own = theme_scores(demo.db)[porvoo]
+    assert len(pack.profile) == 6 and pack.profile_columns[1] == "Porvoo – Borgå"
+    assert pack.profile[0][1] == f"{own['strategy']:.1f}"
+    text = _text(documents.write_visit_pack(demo.db, host_id=porvoo, language="en",
+                                            target=tmp_path / "pack.pdf"))
+    assert "The host's self-assessment" in text and "https://meet.example/porvoo" in text

@@ -231,3 +231,266 @@ def test_the_motiva_demo_opens_in_the_window_on_its_visits(qtbot):
     tab = window.tool_stack.currentWidget().visit
     assert tab.choice.count() == 6 and tab.choice.currentText() == "Lahti"
     assert "2 findings on the board." in tab.summary.text()
+
+
+def test_a_preparation_meeting_is_set_changed_and_deleted_from_the_keyboard(
+        demo_window_at, qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    panel = tab.preparations
+    session = window.ctx.session
+    porvoo = find_municipality(session.db, "638")
+    found = visits.visit(session.db, porvoo)
+    assert panel.model.rowCount() == len(found.reviewer_ids) >= 1
+    assert panel.model.row_at(0).date == "not set"
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    dialog = open_dialog()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.date.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.date)
+    type_into_focus(qtbot, "2026-10-01")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "https://meet.example/porvoo")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.row_at(0).date == "2026-10-01")
+    assert panel.model.row_at(0).place == "https://meet.example/porvoo"
+    meeting = visits.visit(session.db, porvoo).preparations[0]
+    assert (meeting.reviewer_id, meeting.date) == (found.reviewer_ids[0], "2026-10-01")
+    # A wrong date is refused in words, the meeting kept.
+    dialog = panel.edit()
+    dialog.date.setText("1.10.2026")
+    click_button(qtbot, dialog, "OK")
+    assert "is not a date" in page.message.text()
+    assert panel.model.row_at(0).date == "2026-10-01"
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: panel.model.row_at(0).date == "not set")
+    assert visits.visit(session.db, porvoo).preparations == []
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.model.row_at(0).date == "2026-10-01"
+
+
+def _interview_rows(tab):
+    return [n for n in range(tab.slot_model.rowCount()) if tab.slot_model.row_at(n).room]
+
+
+def test_alt_down_and_alt_up_move_an_interview_and_the_selection_follows(demo_window_at,
+                                                                       qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    rows = _interview_rows(tab)
+    first, second = rows[0], rows[1]
+    who = tab.slot_model.row_at(first).what
+    times = tab.slot_model.row_at(first).time
+    tab.slots.setFocus()
+    tab.slots.selectRow(first)
+    qtbot.keyClick(tab.slots, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: tab.slot_model.row_at(second).what == who)
+    assert tab.slot_model.row_at(first).time == times  # the slot stays; who is in it moves
+    assert tab.slots.currentIndex().row() == second
+    assert "Ctrl+Z" in page.message.text()
+    qtbot.keyClick(tab.slots, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: tab.slot_model.row_at(first).what == who)
+    # Before the first interview there is nothing to change places with: said in words.
+    qtbot.keyClick(tab.slots, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert "first interview" in page.message.text()
+    tab.slots.selectRow(0)
+    qtbot.keyClick(tab.slots, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert "Only interviews change places" in page.message.text()
+    assert tab.conflicts.text().startswith("✓")
+
+
+def test_an_interview_dragged_onto_another_changes_places_with_it(demo_window_at, qtbot):
+    _window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    rows = _interview_rows(tab)
+    first, last = rows[0], rows[-1]
+    before = (tab.slot_model.row_at(first).what, tab.slot_model.row_at(last).what)
+    model = tab.slot_model
+    data = model.mimeData([model.index(first, 0)])
+    assert model.canDropMimeData(data, Qt.DropAction.CopyAction, -1, -1, model.index(last, 2))
+    model.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, model.index(last, 2))
+    qtbot.waitUntil(lambda: tab.slot_model.row_at(last).what == before[0])
+    assert tab.slot_model.row_at(first).what == before[1]
+    # Dropped on the joint opening: refused in words, nothing moved.
+    data = model.mimeData([model.index(first, 0)])
+    model.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, model.index(0, 0))
+    assert "Only interviews change places" in page.message.text()
+    assert tab.slot_model.row_at(first).what == before[1]
+
+
+def test_the_day_is_planned_with_group_interviews(demo_window_at, qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    tab.group_size.setValue(3)
+    click_button(qtbot, tab, "Plan the day")
+    porvoo = find_municipality(window.ctx.session.db, "638")
+    found = visits.visit(window.ctx.session.db, porvoo)
+    interviews = [s for s in found.schedule if s["kind"] == "interview"]
+    assert max(len(s["interviewees"]) for s in interviews) > 1
+    assert len(interviews) < len(found.interviewees)
+    assert any(", " in tab.slot_model.row_at(n).what for n in _interview_rows(tab))
+    assert tab.conflicts.text().startswith("✓")
+
+
+def test_the_guides_texts_are_edited_in_the_window(demo_window_at, qtbot):
+    from ilmava_desktop.services.visits import guides
+
+    window, page = visits_page(demo_window_at, qtbot)
+    click_button(qtbot, page, "Edit guide…")
+    dialog = open_dialog()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    first_theme = dialog.tree.topLevelItem(0)
+    assert first_theme.text(0) == "Leadership and strategic commitment"
+    # The first question: its Swedish rewritten from the keyboard.
+    dialog.tree.setFocus()
+    dialog.tree.setCurrentItem(first_theme.child(0))
+    dialog.fields["sv"].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.fields["sv"])
+    dialog.fields["sv"].selectAll()
+    type_into_focus(qtbot, "Vilken vision har kommunen?")
+    # A new theme with one question, typed in English.
+    click_button(qtbot, dialog, "Add theme")
+    type_into_focus(qtbot, "Citizens")
+    click_button(qtbot, dialog, "Add question")
+    type_into_focus(qtbot, "How are residents heard?")
+    # A theme left without questions is refused in the dialog, which stays open.
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(3))
+    while dialog.tree.topLevelItem(3).childCount():
+        dialog.tree.setCurrentItem(dialog.tree.topLevelItem(3).child(0))
+        click_button(qtbot, dialog, "Remove")
+    click_button(qtbot, dialog, "OK")
+    assert "has no questions" in dialog.error.text() and dialog.isVisible()
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(3))
+    click_button(qtbot, dialog, "Remove")  # the whole theme goes
+    click_button(qtbot, dialog, "OK")
+    session = window.ctx.session
+    edited = guides.guide(session.db)
+    assert [t.id for t in edited.themes] == ["leadership", "organisation", "implementation",
+                                             "theme1"]
+    assert edited.themes[0].questions[0]["sv"] == "Vilken vision har kommunen?"
+    assert edited.themes[0].questions[0]["fi"].startswith("Mitkä ovat kunnan")
+    assert edited.themes[0].assessment_themes == ("strategy",)
+    assert edited.themes[3].title == {"en": "Citizens"}
+    assert edited.themes[3].questions == ({"en": "How are residents heard?"},)
+    assert page.visit.themes.count() == 4
+    assert "Ctrl+Z" in page.message.text()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [t.id for t in guides.guide(session.db).themes][-1] == "partnerships"
+
+
+def test_an_interviews_roles_are_chosen_from_the_keyboard(demo_window_at, qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    tab.rooms.setValue(2)
+    click_button(qtbot, tab, "Plan the day")  # the demo's day, planned with roles
+    row = _interview_rows(tab)[0]
+    assert "(leads)" in tab.slot_model.row_at(row).interviewers
+    assert "(notes)" in tab.slot_model.row_at(row).interviewers
+    tab.slots.setFocus()
+    tab.slots.selectRow(row)
+    dialog = tab.choose_roles()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    lead, notes = dialog.lead.currentData(), dialog.notes.currentData()
+    dialog.lead.setCurrentIndex(dialog.lead.findData(notes))
+    dialog.notes.setCurrentIndex(dialog.notes.findData(lead))
+    click_button(qtbot, dialog, "OK")
+    porvoo = find_municipality(window.ctx.session.db, "638")
+    slot = visits.visit(window.ctx.session.db, porvoo).schedule[row]
+    assert (slot["lead"], slot["notes"]) == (notes, lead)
+    assert "Ctrl+Z" in page.message.text()
+    dialog = tab.choose_roles()
+    dialog.notes.setCurrentIndex(dialog.notes.findData(dialog.lead.currentData()))
+    click_button(qtbot, dialog, "OK")
+    assert "cannot both lead and take the notes" in page.message.text()
+    tab.slots.selectRow(0)
+    assert tab.choose_roles() is None
+    assert "Only an interview" in page.message.text()
+
+
+def test_the_visits_timeline_is_ticked_with_space(demo_window_at, qtbot):
+    from ilmava_desktop.services.visits import timeline
+
+    window, page = visits_page(demo_window_at, qtbot)
+    dialog = page.visit.show_timeline()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    texts = [dialog.steps.item(n).text() for n in range(dialog.steps.count())]
+    assert texts[0].startswith("16.7.2026 – Agreement on themes")
+    assert "(from what is recorded)" in texts[1]
+    dialog.steps.setFocus()
+    dialog.steps.setCurrentRow(0)
+    qtbot.keyClick(dialog.steps, Qt.Key.Key_Space)
+    porvoo = find_municipality(window.ctx.session.db, "638")
+    steps = {s.key: s for s in timeline.timeline(window.ctx.session.db, porvoo)}
+    assert steps["agreement"].done
+    assert dialog.steps.item(0).checkState() == Qt.CheckState.Checked
+    assert "Ctrl+Z" in dialog.message.text()
+    # A step that follows what is recorded is not ticked by hand.
+    dialog.steps.setCurrentRow(4)
+    qtbot.keyClick(dialog.steps, Qt.Key.Key_Space)
+    assert not timeline.timeline(window.ctx.session.db, porvoo)[4].done
+    click_button(qtbot, dialog, "Close")
+    assert not dialog.isVisible()
+
+
+def test_the_schedule_model_passes_the_model_tester(demo_window_at, qtbot, qtmodeltester):
+    _window, page = visits_page(demo_window_at, qtbot)
+    assert page.visit.slot_model.rowCount() > 5
+    qtmodeltester.check(page.visit.slot_model)
+    qtmodeltester.check(page.visit.preparations.model)
+
+
+def test_an_interviews_briefing_is_ticked_and_unticked(demo_window_at, qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    row = _interview_rows(tab)[0]
+    who = tab.slot_model.row_at(row).what
+    tab.slots.setFocus()
+    tab.slots.selectRow(row)
+    click_button(qtbot, tab, "Briefing given")
+    assert tab.slot_model.row_at(row).what == f"{who} · briefed ✓"
+    porvoo = find_municipality(window.ctx.session.db, "638")
+    assert visits.visit(window.ctx.session.db, porvoo).schedule[row]["briefed"] is True
+    click_button(qtbot, tab, "Briefing given")  # the selection stayed: untick
+    assert tab.slot_model.row_at(row).what == who
+    tab.slots.selectRow(0)
+    click_button(qtbot, tab, "Briefing given")
+    assert "Only an interview begins with the briefing" in page.message.text()
+
+
+def test_both_teams_interview_together_when_nobody_is_then_in_two_places(demo_window_at,
+                                                                          qtbot):
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    rows = _interview_rows(tab)
+    last, first = rows[-1], rows[0]
+    tab.slots.setFocus()
+    tab.slots.selectRow(last)
+    dialog = tab.choose_roles()
+    assert dialog.teams.count() == 3  # each team, and both together
+    dialog.teams.setFocus()
+    dialog.teams.setCurrentIndex(2)
+    assert dialog.lead.count() == 1 + 5  # nobody, and the five visitors
+    click_button(qtbot, dialog, "OK")
+    porvoo = find_municipality(window.ctx.session.db, "638")
+    found = visits.visit(window.ctx.session.db, porvoo)
+    assert len(found.schedule[last]["interviewers"]) == 5
+    assert tab.conflicts.text().startswith("✓")
+    tab.slots.selectRow(first)
+    dialog = tab.choose_roles()
+    dialog.teams.setCurrentIndex(2)
+    click_button(qtbot, dialog, "OK")
+    assert "would be in two places" in page.message.text()

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import date, timedelta
 from pathlib import Path
 
 from ilmava_desktop.services.cohort.session import CohortSession
 from ilmava_desktop.storage import queries
-from ilmava_desktop.storage.transaction import Transaction, new_id
+from ilmava_desktop.storage.transaction import Transaction, new_id, stable_id
 
 COHORT_NAME = "Motiva vertaisoppiminen 2026 – esimerkki"
 ROUND = "Itsearviointi, helmikuu 2026"
@@ -107,6 +108,18 @@ def fill_motiva_demo(tx: Transaction) -> None:
                                    "visit_id": visit(tx.db, m.id).id, **fields})
         put_visit(tx, m.id, schedule=generated_json(tx.db, visit(tx.db, m.id), start="09:00",
                                                     rooms=None))
+        # Prepared as the timeline asks: agreed, the pack sent, each team's meeting held
+        # online a week before.
+        day_of = date.fromisoformat(day)
+        put_visit(tx, m.id, checklist=json.dumps({
+            "agreement": (day_of - timedelta(days=95)).isoformat(),
+            "pack": (day_of - timedelta(days=22)).isoformat()}, sort_keys=True))
+        found = visit(tx.db, m.id)
+        for reviewer in found.reviewer_ids:
+            tx.put("preparation_meeting", {
+                "id": stable_id("preparation_meeting", found.id, reviewer), "visit_id": found.id,
+                "reviewer_id": reviewer, "date": (day_of - timedelta(days=8)).isoformat(),
+                "place": f"https://teams.example/{m.code}-{queries.municipality(tx.db, reviewer).code}"})
     for code, written in FINDINGS.items():
         m = queries.municipality_by_code(tx.db, code)
         for kind, theme, text in written:

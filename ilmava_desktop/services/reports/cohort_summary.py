@@ -62,7 +62,8 @@ def build(db, language: str = "fi", name_municipalities: bool = False,
                 "ideas": _("Ideas"), "tasks": _("What the development tasks were about"),
                 "attendance": _("Attendance"), "none": _("Nothing recorded yet."),
                 "theme": _("Theme"), "page": _("Page {page} of {pages}"),
-                "spread_note": _("Every answer in the round, all municipalities together.")},
+                "spread_note": _("Every answer in the round, all municipalities together."),
+                "visits": _("Peer-review visits")},
         profiles=_profiles(db, language),
         lessons=lessons, ideas=ideas,
         task_rows=[[_("Theme"), _("Municipalities")] + ([_("Named")] if name_municipalities
@@ -71,7 +72,50 @@ def build(db, language: str = "fi", name_municipalities: bool = False,
         attendance_rows=[[_("Date"), _("Day"), _("Municipalities"), _("People")]]
         + attendance_rows,
         source=MUNICIPALITY_SOURCE[language] if name_municipalities else "",
+        **_visits(db, language),
     )
+
+
+def _visits(db, language: str) -> dict:
+    """The peer-review visits in numbers: how many were held, how many people were
+    interviewed in which groups, and how many strengths and development areas were found
+    in each theme; no text of a finding (they are confidential to their host) and no name."""
+    from ilmava_desktop.core import visits as visits_core
+    from ilmava_desktop.i18n import ngettext_for
+    from ilmava_desktop.services import visits
+    from ilmava_desktop.services.groups.pairs import theme_titles
+    from ilmava_desktop.services.visits import findings
+
+    if not programme_service.programme(db).has("visits"):
+        return {}
+    _ = gettext_for(language)
+    ngettext = ngettext_for(language)
+    found = visits.visits(db)
+    held = [v for v in found if v.status in ("held", "findings_written")]
+    groups: dict[str, int] = {}
+    for v in held:
+        for person in v.interviewees:
+            groups[person.group] = groups.get(person.group, 0) + 1
+    text = ngettext("{held} of {count} visit held", "{held} of {count} visits held",
+                    len(found)).format(held=len(held), count=len(found))
+    if groups:
+        text += "; " + ngettext("{n} person interviewed", "{n} people interviewed",
+                                sum(groups.values())).format(n=sum(groups.values()))
+        text += " (" + ", ".join(f"{_(visits_core.GROUP_LABELS[g])} {groups[g]}"
+                                 for g in visits_core.GROUPS if g in groups) + ")"
+    text += "."
+    titles = theme_titles(db, language)
+    counts: dict[str | None, dict[str, int]] = {}
+    for finding in findings.findings(db):
+        theme = finding.theme_id if finding.theme_id in titles else None
+        counts.setdefault(theme, {"strength": 0, "development": 0})[finding.kind] += 1
+    rows = [[_("Theme"), _("Strengths"), _("Development areas")]]
+    rows += [[titles[t], str(counts[t]["strength"]), str(counts[t]["development"])]
+             for t in titles if t in counts]
+    if None in counts:
+        rows.append([_("Other"), str(counts[None]["strength"]),
+                     str(counts[None]["development"])])
+    return {"visits_text": text, "visit_rows": rows}
 
 
 def _profiles(db, language: str) -> list[RoundProfile]:

@@ -32,7 +32,8 @@ from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import assessment, board
 from ilmava_desktop.services.cohort import programme as programme_service
 from ilmava_desktop.services.groups import grouping, pairs, sparrers
-from ilmava_desktop.services.reports import texts
+from ilmava_desktop.services.reports import peer_review, texts
+from ilmava_desktop.services.visits import findings
 from ilmava_desktop.storage import queries
 
 DEMO_LABEL = {"fi": "Esimerkkiaineisto – kuvitteellinen", "sv": "Exempeldata – fiktiv",
@@ -77,10 +78,20 @@ def build(db, municipality_id: str, language: str | None = None,
         "facts": _("Key facts"), "challenges": _("Challenges"),
         "own": _("Ideas, lessons and questions"), "idea": _("Ideas"), "lesson": _("Lessons"),
         "question": _("Questions"), "summary": _("Summary"),
+        "visit": _("Peer-review visit"), "no_visit": _("Nobody reviews this municipality."),
+        "visit_when": _("Date and place"), "visit_status": _("Status"),
+        "visitors": _("Visiting teams"), "interviewed": _("Interviewed, by group"),
+        "visit_findings": _("Findings of the joint debrief, by theme:"),
+        "no_findings": _("No findings written yet."),
     }
     municipality_name = display_both(municipality)
     written = texts.report_text(db, municipality_id)
     profile = programme_service.programme(db)
+    visited = profile.has("visits")
+    peer = peer_review.peer_review(db, municipality_id, language, names,
+                                   _theme_titles(db, language)) if visited else None
+    # A visit's findings are printed in its own section, not twice.
+    in_visit = {f.id for f in findings.findings(db, municipality_id)} if peer else set()
     return MunicipalityReport(
         language=language,
         title=_("{municipality}: strengths and development areas").format(
@@ -98,7 +109,8 @@ def build(db, municipality_id: str, language: str | None = None,
         theme=wicked_problem_themes().get(municipality.theme or "", {}).get(language, ""),
         wicked_problem=municipality.wicked_problem, current_state=municipality.current_state,
         profile=_profile(db, municipality_id, language),
-        notes=_notes(db, municipality_id, language),
+        notes=_notes(db, municipality_id, language, in_visit),
+        peer_review=peer,
         reviewers=_peer_names(db, municipality_id, language, reviewer=True),
         reviews=_peer_names(db, municipality_id, language, reviewer=False),
         sparrer=_sparrer(db, municipality_id),
@@ -325,16 +337,24 @@ def _profile(db, municipality_id: str, language: str) -> Profile | None:
                    marked_cohort=[g.theme_id for g in flagged_cohort])
 
 
-def _notes(db, municipality_id: str, language: str) -> list[ThemeNotes]:
-    """The board's strengths and development areas (confidential ones too: the report goes to
-    the municipality itself) and the assessment's comments, by theme."""
-    _ = gettext_for(language)
+def _theme_titles(db, language: str) -> dict[str, str]:
     template = json.loads(assessment.cohort_template_body(db))
-    titles = {t["id"]: t["title"].get(language) or t["title"]["fi"] for t in template["themes"]}
+    return {t["id"]: t["title"].get(language) or t["title"]["fi"] for t in template["themes"]}
+
+
+def _notes(db, municipality_id: str, language: str,
+           leave_out: set[str] = frozenset()) -> list[ThemeNotes]:
+    """The board's strengths and development areas (confidential ones too: the report goes to
+    the municipality itself) and the assessment's comments, by theme; `leave_out` are cards
+    printed elsewhere (a visit's findings)."""
+    _ = gettext_for(language)
+    titles = _theme_titles(db, language)
     by_theme: dict[str | None, dict[str, list[str]]] = {}
     for card in board.cards(db):
         if card.municipality_id != municipality_id or card.kind not in ("strength",
                                                                          "development"):
+            continue
+        if card.id in leave_out:
             continue
         by_theme.setdefault(card.theme_id if card.theme_id in titles else None, {
             "strength": [], "development": []})[card.kind].append(card.text)

@@ -43,6 +43,8 @@ class Interviewee:
 
 @dataclass(frozen=True)
 class Preparation:
+    """A visiting team's preparation meeting: a date and a place or an online link."""
+
     reviewer_id: str
     date: str | None
     place: str
@@ -60,6 +62,7 @@ class Visit:
     schedule: list[dict]
     interviewees: list[Interviewee] = field(default_factory=list)
     preparations: list[Preparation] = field(default_factory=list)
+    checklist: dict[str, str] = field(default_factory=dict)  # ticked step -> date ticked
 
     @property
     def warning(self) -> str | None:
@@ -162,7 +165,8 @@ def visits(db) -> list[Visit]:
                            row.get("status", "planned"), hosts.get(m.id, []),
                            json.loads(row.get("themes") or "[]"),
                            json.loads(row.get("schedule") or "[]"),
-                           _interviewees(db, v_id), _preparations(db, v_id)))
+                           _interviewees(db, v_id), _preparations(db, v_id),
+                           json.loads(row.get("checklist") or "{}")))
     found.sort(key=lambda v: (v.date is None, v.date or "", v.host.name()))
     return found
 
@@ -178,6 +182,7 @@ def put_visit(tx: Transaction, host_id: str, **fields) -> str:
     if tx.get("visit", v_id) is None:
         row.setdefault("schedule", "[]")
         row.setdefault("themes", "[]")
+        row.setdefault("checklist", "{}")
     tx.put("visit", row)
     return v_id
 
@@ -212,11 +217,20 @@ def update_visit(session: CohortSession, *, host_id: str, date: str | None = KEE
                          lambda tx: put_visit(tx, host_id, **fields))
 
 
+def _visiting(db, host_id: str, reviewer_id: str) -> Municipality:
+    """The host, after checking that the reviewer's pairs send it there."""
+    host = _host(db, host_id)
+    reviewer = _host(db, reviewer_id)
+    if host_id not in _reviews(db).get(reviewer_id, []):
+        raise RuleViolation(_("{reviewer} does not visit {host}.").format(
+            reviewer=reviewer.name(), host=host.name()))
+    return host
+
+
 def set_preparation(session: CohortSession, *, host_id: str, reviewer_id: str,
                     date: str | None, place: str) -> Changes:
     """The preparation meeting of one visiting municipality's team (place or online link)."""
-    host = _host(session.db, host_id)
-    _host(session.db, reviewer_id)
+    host = _visiting(session.db, host_id, reviewer_id)
     day = _checked_date(date)
 
     def work(tx: Transaction) -> None:
@@ -227,6 +241,18 @@ def set_preparation(session: CohortSession, *, host_id: str, reviewer_id: str,
 
     return session.write(_("Preparation for the visit to {municipality}").format(
         municipality=host.name()), work)
+
+
+def delete_preparation(session: CohortSession, *, host_id: str,
+                       reviewer_id: str) -> Changes:
+    """The visiting team's preparation meeting is no longer planned."""
+    host = _visiting(session.db, host_id, reviewer_id)
+    row_id = stable_id("preparation_meeting", visit_id(host_id), reviewer_id)
+    if session.db.execute("SELECT 1 FROM preparation_meeting WHERE id = ? AND deleted = 0",
+                          [row_id]).fetchone() is None:
+        raise RuleViolation(_("No preparation meeting is set for this team."))
+    return session.write(_("Delete the preparation for the visit to {municipality}").format(
+        municipality=host.name()), lambda tx: tx.tombstone("preparation_meeting", row_id))
 
 
 def visitor_ids(db, visit_: Visit) -> dict[str, list[str]]:

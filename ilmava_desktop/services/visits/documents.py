@@ -63,7 +63,7 @@ def _pack(db, found, language: str, say_language: bool) -> VisitPack:
         what = titles[number]
         rows.append((f"{slot['start']}–{slot['end']}",
                      _("room {room}").format(room=slot["room"]) if slot.get("room") else "",
-                     what, ", ".join(names.get(p, "") for p in slot.get("interviewers", ()))
+                     what, schedule.interviewer_text(slot, names, _)
                      if slot["kind"] == core.INTERVIEW else ""))
     guide = guides.guide(db)
     covered = guides.visit_themes(db, found)
@@ -73,12 +73,26 @@ def _pack(db, found, language: str, say_language: bool) -> VisitPack:
     if say_language:
         note = _("The visiting teams share no language with {municipality}: this pack is "
                   "in their language.").format(municipality=host.name(language))
+    preparations = {}
+    for meeting in found.preparations:
+        if meeting.reviewer_id in municipalities:
+            when = format_date(_date(meeting.date)) if meeting.date else _("date not set")
+            preparations[municipalities[meeting.reviewer_id].name(language)] = _(
+                "Preparation meeting: {when}{place}").format(
+                when=when, place=f" · {meeting.place}" if meeting.place else "")
+    profile = _profile(db, host.id, language)
     return VisitPack(
+        preparations=preparations,
+        profile_columns=(_("Theme"), host.name(language), _("Cohort average")),
+        profile=profile,
+        profile_note=_("The host's latest self-assessment on the scale 1–5: ask about what "
+                       "it does not already answer.") if profile else "",
         title=_("Visit pack: {municipality}").format(municipality=host.name(language)),
         subtitle=subtitle, language_note=note,
         headings={"programme": _("Programme of the day"), "teams": _("Visiting teams"),
                   "interviewees": _("Interviewees"), "guide": _("Interview questions"),
-                  "closing": _("To close every interview")},
+                  "closing": _("To close every interview"),
+                  "profile": _("The host's self-assessment")},
         schedule_columns=(_("Time"), _("Room"), _("What"), _("Interviewers")),
         schedule=rows,
         teams=[(municipalities[r].name(language), [names.get(p, "") for p in people])
@@ -95,6 +109,23 @@ def _pack(db, found, language: str, say_language: bool) -> VisitPack:
         empty=_("Not yet planned."),
         footer_left=f"{cohort.name} · {host.name(language)}",
         footer=_("Page {page} of {pages}"), author=AUTHOR, language=language)
+
+
+def _profile(db, host_id: str, language: str) -> list[tuple[str, str, str]]:
+    """The host's theme scores in its latest round beside the cohort's average."""
+    from ilmava_desktop.i18n import decimal
+    from ilmava_desktop.services.groups.pairs import theme_scores, theme_titles
+
+    scores = theme_scores(db)
+    own = scores.get(host_id, {})
+    if not own:
+        return []
+    rows = []
+    for theme, title in theme_titles(db, language).items():
+        others = [s[theme] for s in scores.values() if theme in s]
+        rows.append((title, decimal(own[theme], language) if theme in own else "–",
+                     decimal(sum(others) / len(others), language) if others else "–"))
+    return rows
 
 
 def _date(text: str):

@@ -56,7 +56,25 @@ def read_guide_file(path: Path) -> core.Guide:
 def import_guide(session: CohortSession, *, path: Path) -> Changes:
     """The cohort's visits use this guide from now on; themes no longer in it are dropped
     from the visits that chose them."""
-    chosen = read_guide_file(path)
+    return _use_guide(session, read_guide_file(path), _("Import the interview guide"))
+
+
+def check_guide(data: dict) -> core.Guide:
+    """The guide as edited in the window, checked; RuleViolation says what is wrong."""
+    return core.parse_guide({**data, "format": core.FORMAT})
+
+
+def save_guide(session: CohortSession, *, data: dict) -> Changes:
+    """The guide's texts as edited (themes and questions in fi/sv/en) become the cohort's."""
+    return _use_guide(session, check_guide(data), _("Edit the interview guide"))
+
+
+def guide_data(db) -> dict:
+    """The cohort's guide as plain data to edit (what `save_guide` takes back)."""
+    return core.guide_json(guide(db))
+
+
+def _use_guide(session: CohortSession, chosen: core.Guide, description: str) -> Changes:
     body = json.dumps(core.guide_json(chosen), ensure_ascii=False)
     ids = {t.id for t in chosen.themes}
 
@@ -69,7 +87,7 @@ def import_guide(session: CohortSession, *, path: Path) -> Changes:
             if kept != themes:
                 tx.update("visit", row["id"], {"themes": json.dumps(kept)})
 
-    return session.write(_("Import the interview guide"), work)
+    return session.write(description, work)
 
 
 def export_guide(db, *, path: Path) -> Path:

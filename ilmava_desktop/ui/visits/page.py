@@ -45,6 +45,11 @@ class VisitsPage(QWidget):
         self.import_guide_button.clicked.connect(self.import_guide)
         self.export_guide_button = QPushButton(_("E&xport guide…"))
         self.export_guide_button.clicked.connect(self.export_guide)
+        self.edit_guide_button = QPushButton(_("Edit guide…"))
+        self.edit_guide_button.setToolTip(_("The guide's themes and questions in Finnish, "
+                                            "Swedish and English"))
+        self.edit_guide_button.clicked.connect(self.edit_guide)
+        top.addWidget(self.edit_guide_button)
         top.addWidget(self.import_guide_button)
         top.addWidget(self.export_guide_button)
         layout = QVBoxLayout(self)
@@ -70,6 +75,18 @@ class VisitsPage(QWidget):
             self.teams_when_shown()
         if changes.touches(*VISIT_TABLES):
             self.visit_when_shown()
+
+    def edit_guide(self):
+        from ilmava_desktop.ui.visits.guide_dialog import GuideDialog
+
+        if self.ctx.session is None:
+            return None
+        dialog = GuideDialog(self.ctx.read(lambda s: guides.guide_data(s.db)), self)
+        dialog.accepted.connect(lambda: run_op(
+            self.ctx, lambda s: guides.save_guide(s, data=dialog.edited()), say=self.message,
+            parent=self))
+        dialog.open()
+        return dialog
 
     def import_guide(self):
         return ask_open(self, _("Import an interview guide"), _("Interview guides (*.json)"),

@@ -31,6 +31,9 @@ from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.visits.finding_dialog import FindingDialog
 from ilmava_desktop.ui.visits.interviewee_dialog import IntervieweeDialog
+from ilmava_desktop.ui.visits.preparations_panel import PreparationsPanel
+from ilmava_desktop.ui.visits.schedule_actions import ScheduleActions
+from ilmava_desktop.ui.visits.schedule_table import ScheduleKeys, ScheduleModel, schedule_table
 from ilmava_desktop.ui.widgets import labelled_form, row_table
 
 
@@ -51,7 +54,7 @@ class SlotRow:
     interviewers: str
 
 
-class VisitTab(QWidget):
+class VisitTab(QWidget, ScheduleActions):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -79,6 +82,12 @@ class VisitTab(QWidget):
         self.finding_button.setToolTip(_("A strength or development area of the host, written "
                                          "at the joint debrief; it goes on the board"))
         self.finding_button.clicked.connect(self.add_finding)
+        self.timeline_button = QPushButton(_("Timeline…"))
+        self.timeline_button.setToolTip(_("The steps before and after the visit day with "
+                                          "their dates: the agreement, the pack, the "
+                                          "preparation, the day, the findings, the report "
+                                          "and the follow-up"))
+        self.timeline_button.clicked.connect(self.show_timeline)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(_("The visit"))
@@ -98,13 +107,19 @@ class VisitTab(QWidget):
         self.delete_button.setToolTip(_("Erases the interviewee's data (GDPR)"))
         self.delete_button.clicked.connect(self.delete_interviewee)
 
-        self.slot_model = RowTableModel([
+        self.slot_model = ScheduleModel([
             Column(_("Time"), lambda r: r.time),
             Column(_("Room"), lambda r: r.room),
             Column(_("What"), lambda r: r.what),
             Column(_("Interviewers"), lambda r: r.interviewers),
         ], self)
-        self.slots = row_table(self.slot_model, _("Schedule"), stretch=(2, 3))
+        self.slots = schedule_table(self.slot_model, _("Schedule"))
+        self.slots.setToolTip(_("Drag an interview onto another, or press Alt+Up or Alt+Down, "
+                                "and the two change places; the rules are checked at once"))
+        self.slot_model.slot_dropped.connect(self.swap_slots)
+        self.slot_keys = ScheduleKeys(self)
+        self.slot_keys.step_asked.connect(self.step_slot)
+        self.slots.installEventFilter(self.slot_keys)
         self.slots.selectionModel().currentRowChanged.connect(lambda *_a: self.slot_chosen())
         self.start = QLineEdit("09:00")
         self.start.setAccessibleName(_("Start of the day"))
@@ -112,6 +127,11 @@ class VisitTab(QWidget):
         self.rooms.setRange(0, 6)
         self.rooms.setSpecialValueText(_("one per team"))
         self.rooms.setAccessibleName(_("Interview rooms"))
+        self.group_size = QSpinBox()
+        self.group_size.setRange(1, core.GROUP_INTERVIEW_MAX)
+        self.group_size.setAccessibleName(_("People per interview"))
+        self.group_size.setToolTip(_("Above one, people of one interview group are "
+                                     "interviewed together, at most this many a slot"))
         self.plan_button = QPushButton(_("&Plan the day"))
         self.plan_button.setToolTip(_("Opening, interviews, lunch and debrief, generated; "
                                       "the date above is kept"))
@@ -124,12 +144,23 @@ class VisitTab(QWidget):
         self.slot_room.setAccessibleName(_("Room of the slot"))
         self.move_button = QPushButton(_("&Move"))
         self.move_button.clicked.connect(self.move_slot)
+        self.roles_button = QPushButton(_("Roles…"))
+        self.roles_button.setToolTip(_("Who of the chosen interview's interviewers leads it "
+                                       "and who takes the notes"))
+        self.roles_button.clicked.connect(self.choose_roles)
+        self.briefing_button = QPushButton(_("Briefing given"))
+        self.briefing_button.setToolTip(_("Ticks (or unticks) that the chosen interview began "
+                                          "with the briefing: why we are here, who is present, "
+                                          "and that names and workplaces stay out of the "
+                                          "report"))
+        self.briefing_button.clicked.connect(self.toggle_briefing)
         self.themes = QListWidget()
         self.themes.setAccessibleName(_("Themes the visit covers"))
         self.themes.setWordWrap(True)  # long Finnish theme names wrap, never cut
         self.themes.setToolTip(_("Space ticks a theme. By default: the host's development "
                                  "task theme and its weakest self-assessment themes"))
         self.themes.itemChanged.connect(lambda _item: self.themes_ticked())
+        self.preparations = PreparationsPanel(self)
         self.conflicts = QLabel()
         self.conflicts.setObjectName("errorText")
         self.conflicts.setWordWrap(True)
@@ -144,6 +175,7 @@ class VisitTab(QWidget):
         where = QHBoxLayout()
         where.addLayout(labelled_form([(_("P&lace:"), self.place)]), 1)
         where.addWidget(self.save_button)
+        where.addWidget(self.timeline_button)
         where.addWidget(self.finding_button)
         where.addWidget(self.pack_button)
         left = QWidget()
@@ -156,6 +188,7 @@ class VisitTab(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         people.addLayout(buttons)
+        people.addWidget(self.preparations)
         themes_label = QLabel(_("T&hemes to cover:"))
         themes_label.setBuddy(self.themes)
         people.addWidget(themes_label)
@@ -163,19 +196,36 @@ class VisitTab(QWidget):
         right = QWidget()
         day = QVBoxLayout(right)
         day.setContentsMargins(0, 0, 0, 0)
-        plan = QHBoxLayout()
-        plan.addLayout(labelled_form([(_("Sta&rt:"), self.start)]))
-        plan.addLayout(labelled_form([(_("R&ooms:"), self.rooms)]))
-        plan.addWidget(self.plan_button)
-        plan.addStretch(1)
-        day.addLayout(plan)
+        # Labels beside their fields, in two rows: one row is too narrow in Finnish.
+        time_width = self.start.fontMetrics().horizontalAdvance("00:00") + 24
+        self.start.setFixedWidth(time_width)
+        self.slot_start.setFixedWidth(time_width)
+        rows = ([(_("Sta&rt:"), self.start), (_("R&ooms:"), self.rooms)],
+                [(_("People per intervie&w:"), self.group_size), (None, self.plan_button)])
+        for fields in rows:
+            plan = QHBoxLayout()
+            for text, field in fields:
+                if text:
+                    label = QLabel(text)
+                    label.setBuddy(field)
+                    plan.addWidget(label)
+                plan.addWidget(field)
+            plan.addStretch(1)
+            day.addLayout(plan)
         day.addWidget(self.slots, 1)
-        edit = QHBoxLayout()
-        edit.addLayout(labelled_form([(_("Chosen slot starts a&t:"), self.slot_start)]))
-        edit.addLayout(labelled_form([(_("in roo&m:"), self.slot_room)]))
-        edit.addWidget(self.move_button)
-        edit.addStretch(1)
-        day.addLayout(edit)
+        # The chosen slot: its time and room, then what else is done to an interview.
+        for fields in ([(_("Chosen slot starts a&t:"), self.slot_start),
+                        (_("in roo&m:"), self.slot_room), (None, self.move_button)],
+                       [(None, self.roles_button), (None, self.briefing_button)]):
+            edit = QHBoxLayout()
+            for text, field in fields:
+                if text:
+                    label = QLabel(text)
+                    label.setBuddy(field)
+                    edit.addWidget(label)
+                edit.addWidget(field)
+            edit.addStretch(1)
+            day.addLayout(edit)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
@@ -213,6 +263,7 @@ class VisitTab(QWidget):
                                    "each reviewed municipality has a visit here."))
             self.people_model.set_rows([])
             self.slot_model.set_rows([])
+            self.preparations.show_visit(None, {})
             self.conflicts.setText("")
             return
 
@@ -245,13 +296,15 @@ class VisitTab(QWidget):
             notes.append(ngettext("{n} finding on the board.", "{n} findings on the board.",
                                   len(written)).format(n=len(written)))
         self.summary.setText("  ".join(notes))
+        self.preparations.show_visit(found, {r: t.municipality.name(language)
+                                             for r, t in teams.items()})
         self.people_model.set_rows([IntervieweeRow(i.id, i.name, _(core.GROUP_LABELS[i.group]),
                                                    i.title) for i in found.interviewees])
         titles = schedule.slot_titles(found)
         self.slot_model.set_rows([SlotRow(
             str(n), f"{slot['start']}–{slot['end']}",
             _("room {room}").format(room=slot["room"]) if slot.get("room") else "",
-            titles[n], ", ".join(names.get(p, "?") for p in slot.get("interviewers", ()))
+            titles[n], schedule.interviewer_text(slot, names)
             if slot["kind"] == core.INTERVIEW else "")
             for n, slot in enumerate(found.schedule)])
         self.conflicts.setText("\n".join("▲ " + text for text in conflicts) or _(
@@ -280,24 +333,24 @@ class VisitTab(QWidget):
         if chosen:
             self._write(lambda s: guides.set_themes(s, host_id=host, theme_ids=chosen))
 
-    def slot_chosen(self) -> None:
-        index = self.slots.currentIndex()
-        if self.current is None or not index.isValid():
-            return
-        slot = self.current.schedule[index.row()]
-        self.slot_start.setText(slot["start"])
-        self.slot_room.setValue(slot.get("room") or 0)
-
     # -- writing --------------------------------------------------------------------------------
 
     def _write(self, work, done=None) -> None:
         run_op(self.ctx, work, say=self.message, parent=self, done=done)
 
+    write = _write  # for the panels inside the tab
+
+    def say(self, text: str) -> None:
+        if self.message:
+            self.message.setText(text)
+
     def _host(self) -> str | None:
         host_id = self.choice.currentData()
-        if host_id is None and self.message:
-            self.message.setText(_("Choose a visit first."))
+        if host_id is None:
+            self.say(_("Choose a visit first."))
         return host_id
+
+    host_id = _host
 
     def save_details(self) -> None:
         if (host := self._host()) is None:
@@ -394,24 +447,11 @@ class VisitTab(QWidget):
         row = self.people_model.row_at(index.row())
         self._write(lambda s: interviewees.delete_interviewee(s, interviewee_id=row.id))
 
-    def plan(self) -> None:
-        if (host := self._host()) is None:
-            return
-        day, start, rooms = self.date.text().strip(), self.start.text(), self.rooms.value()
-        if not day:
-            if self.message:
-                self.message.setText(_("Give the visit a date first."))
-            self.date.setFocus()
-            return
-        self._write(lambda s: schedule.plan(s, host_id=host, day=day, start=start,
-                                            rooms=rooms or None))
+    def show_timeline(self):
+        from ilmava_desktop.ui.visits.timeline_dialog import TimelineDialog
 
-    def move_slot(self) -> None:
-        index = self.slots.currentIndex()
-        if (host := self._host()) is None or not index.isValid():
-            if self.message and host is not None:
-                self.message.setText(_("Choose a slot of the schedule first."))
-            return
-        start, room, number = self.slot_start.text(), self.slot_room.value(), index.row()
-        self._write(lambda s: schedule.move_slot(s, host_id=host, index=number, start=start,
-                                                 **({"room": room} if room else {})))
+        if (host := self._host()) is None:
+            return None
+        dialog = TimelineDialog(self.ctx, host, self.choice.currentText(), self)
+        dialog.open()
+        return dialog

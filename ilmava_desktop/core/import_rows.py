@@ -40,6 +40,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
                        "klimatmål", "council climate target", "climate target"),
     "current_state": ("nykytila", "nuläge", "current state"),
     "challenges": ("haasteet", "utmaningar", "challenges"),
+    "funding_committed": ("omarahoitus", "omarahoitusosuus", "egenfinansiering",
+                          "egen finansiering", "own funding", "own funding committed"),
     "days": ("päivät", "dagar", "days", "päivä", "dag", "day"),
 }
 _FIELD_BY_ALIAS = {name_key(alias): field for field, aliases in HEADER_ALIASES.items()
@@ -79,6 +81,7 @@ class ApplicationRecord:
     council_target: bool | None
     current_state: str | None
     challenges: str | None
+    funding_committed: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -235,10 +238,21 @@ def _application(columns, line, row, code, themes) -> ApplicationRecord:
             _("council climate target must be yes or no, not “{value}”").format(
                 value=excerpt(written_target))
         )
+    written_funding = _cell(row, columns, "funding_committed").casefold()
+    if written_funding in _YES:
+        funding = True
+    elif written_funding in _NO:
+        funding = False
+    elif not written_funding:
+        funding = None
+    else:
+        raise RuleViolation(_("own funding must be yes or no, not “{value}”").format(
+            value=excerpt(written_funding)))
     return ApplicationRecord(
         line, code, theme, _cell(row, columns, "wicked_problem"), target,
         _cell(row, columns, "current_state") if "current_state" in columns else None,
         _cell(row, columns, "challenges") if "challenges" in columns else None,
+        funding,
     )
 
 

@@ -30,6 +30,7 @@ from ilmava_desktop.ui.municipalities.page import MunicipalitiesPage
 from ilmava_desktop.ui.start_page import StartPage
 from ilmava_desktop.ui.style import STYLE
 from ilmava_desktop.ui.undo_keys import undo_last
+from ilmava_desktop.ui.year_strip import YearStrip
 
 # Each tool's page is imported when the tool is first shown (the modules load on demand);
 # the imports are written out so that "find usages" and import-linter see them.
@@ -114,6 +115,10 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.demo_banner)
+        # Where the cohort is in its year, above every tool.
+        self.year_strip = YearStrip(self.ctx)
+        self.year_strip.setContentsMargins(12, 4, 12, 4)
+        column.addWidget(self.year_strip)
         column.addLayout(row)
 
         self.start_page = StartPage()

@@ -175,7 +175,7 @@ class MunicipalityDetails(QWidget):
 
     def _save_amount(self) -> None:
         row_id, text = self.municipality_id, self.amount.text().strip().replace(" ", "")
-        if not row_id:
+        if not row_id or self.ctx.session is None:
             return
         if text and not text.isdigit():
             self.said.setText(_("“{text}” is not a whole number").format(text=text))
@@ -189,7 +189,7 @@ class MunicipalityDetails(QWidget):
 
     def _save_date(self, which: str, edit: QLineEdit) -> None:
         row_id, text = self.municipality_id, edit.text().strip()
-        if not row_id:
+        if not row_id or self.ctx.session is None:
             return
         current = self.ctx.read(lambda s: municipality_service.municipality(s.db, row_id))
         if current is None:

@@ -223,7 +223,7 @@ def log_document(db, language: str, municipality_id: str | None = None) -> Table
     body = log_rows(db, language, municipality_id)
     load_table = load_rows(db, language)
     sections = [Section(_("Sessions"), "", body[0], [[str(v) for v in row] for row in body[1:]],
-                        [0.8, 1.1, 1.1, 0.6, 0.7, 1.3, 1.4, 1.6, 1.8])]
+                        [1.1, 1.15, 1.0, 0.9, 0.8, 1.7, 1.6, 1.5, 1.45])]
     if municipality_id is None:
         sections.append(Section(
             _("The sparrers' load"), "", load_table[0],

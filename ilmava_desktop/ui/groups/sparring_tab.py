@@ -176,6 +176,7 @@ class SparringTab(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
+        split.setSizes([400, 860])
         layout = QVBoxLayout(self)
         layout.addWidget(self.period)
         layout.addWidget(split, 1)

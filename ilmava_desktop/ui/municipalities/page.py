@@ -6,6 +6,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -67,6 +68,12 @@ class MunicipalitiesPage(QWidget):
         self.proxy.setSortLocaleAware(True)
         self.table = row_table(self.proxy, _("Municipalities of the cohort"), stretch=(1,))
         self.table.setSortingEnabled(True)
+        # The criteria are a mark each: narrow columns, their names in the header's tooltip.
+        header = self.table.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column in range(3, 7):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, 64)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by name, as shown
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
         self.search.textChanged.connect(self.on_search_changed)
@@ -125,7 +132,7 @@ class MunicipalitiesPage(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([620, 460])
+        splitter.setSizes([650, 470])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         ctx.changed.connect(self.on_ctx_changed)

@@ -129,3 +129,14 @@ def test_programme_periods_selection_and_funding(capsys, demo_file):
     assert data["periods"][3]["start"] == "2026-05-15"
     code, _out, err = run(capsys, "programme", demo_file, "--period", "4:toukokuu")
     assert code == 2 and "--period" in err
+
+
+def test_a_new_day_sits_in_the_period_its_date_falls_in(capsys, demo_file):
+    assert run(capsys, "day", "add", demo_file, "--date", "2026-06-10", "--min", "1",
+               "--max", "3", "--title", "Sparrausten välipäivä")[0] == 0
+    from ilmava_desktop.services.cohort.reading import read_only
+    from ilmava_desktop.storage import queries
+
+    added = next(d for d in queries.days(read_only(demo_file))
+                 if d.title == "Sparrausten välipäivä")
+    assert added.period == 4

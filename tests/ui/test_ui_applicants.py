@@ -172,3 +172,35 @@ def test_the_year_is_in_view_above_the_tools_and_in_attendance(demo_window_at, q
     assert "This day: period" in attendance.year.text()
     assert "Now:" in attendance.year.text()
     QApplication.processEvents()
+
+
+def test_a_session_is_edited_and_the_municipalitys_log_written(demo_window_at, qtbot,
+                                                               tmp_path):
+    window = demo_window_at(3)
+    tool = window.tool_stack.currentWidget()
+    tool.tabs.setCurrentWidget(tool.sparring)
+    tab = tool.sparring
+    db = window.ctx.session.db
+    tornio = find_municipality(db, "851")
+    tab.municipalities.setCurrentIndex(
+        tab.municipality_model.index(tab.municipality_model.row_of_id(tornio), 0))
+    tab.sessions.setCurrentIndex(tab.session_model.index(0, 0))
+    first = tab.session_model.row_at(0)
+    dialog = tab.open_edit()
+    assert dialog.minutes.value() == first.held.minutes
+    assert dialog.next_step.text() == first.held.next_step
+    dialog.topic.setText("Tavoitteet teollisuuden kanssa")
+    dialog.minutes.setValue(100)
+    dialog.accept()
+    edited = next(s for s in sparring.sessions(db, tornio) if s.id == first.id)
+    assert (edited.topic, edited.minutes, edited.notes) == (
+        "Tavoitteet teollisuuden kanssa", 100, first.held.notes)
+    assert tab.session_model.row_at(0).topic == "Tavoitteet teollisuuden kanssa"
+    tab.write_log(tmp_path / "tornio.xlsx", tornio)
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(tmp_path / "tornio.xlsx").active.iter_rows(
+        values_only=True))
+    assert len(rows) == len(sparring.sessions(db, tornio)) + 1
+    assert {row[1] for row in rows[1:]} == {"Tornio"}
+    assert str(tmp_path / "tornio.xlsx") in tab.message.text()

@@ -77,7 +77,7 @@ def set_invited(session: CohortSession, *, day_id: str, person_ids: list[str],
 
 
 def people_of_municipality(db, municipality_id: str) -> list[str]:
-    return [p.id for p in queries.people(db, municipality_id)]
+    return [p.id for p in queries.people(db, municipality_id, taking_part=True)]
 
 
 def people_of_audience(db, audience: str) -> list[str]:

@@ -55,6 +55,7 @@ class SessionRow:
     next_step: str
     notes: str
     publishable: bool
+    held: sparring.SparringSession | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,18 @@ class SessionDialog(QDialog):
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel))
 
+    def fill(self, s: sparring.SparringSession) -> None:
+        """An existing session's values, to be edited."""
+        self.setWindowTitle(self.windowTitle() + " · " + format_date(s.date))
+        self.date.setDate(QDate(s.date.year, s.date.month, s.date.day))
+        self.minutes.setValue(s.minutes)
+        self.online.setChecked(s.online)
+        self.participants.setText(s.participants)
+        self.topic.setText(s.topic)
+        self.notes.setPlainText(s.notes)
+        self.publishable.setChecked(s.publishable)
+        self.next_step.setText(s.next_step)
+
     def values(self) -> dict:
         chosen = self.date.date()
         return {"when": date(chosen.year(), chosen.month(), chosen.day()),
@@ -147,6 +160,12 @@ class SparringTab(QWidget):
         self.load_table = row_table(self.load_model, _("The sparrers' load"), stretch=(0,))
         self.add_button = QPushButton(_("&Add a session…"))
         self.add_button.clicked.connect(self.open_add)
+        self.edit_button = QPushButton(_("&Edit the session…"))
+        self.edit_button.clicked.connect(self.open_edit)
+        self.sessions.doubleClicked.connect(lambda _index: self.open_edit())
+        edit = QShortcut(QKeySequence("F2"), self.sessions)
+        edit.setContext(Qt.ShortcutContext.WidgetShortcut)
+        edit.activated.connect(self.open_edit)
         self.delete_button = QPushButton(_("&Delete the session"))
         self.delete_button.clicked.connect(self.delete)
         self.publish_button = QPushButton(_("Notes &publishable / confidential"))
@@ -155,14 +174,19 @@ class SparringTab(QWidget):
         publish.setContext(Qt.ShortcutContext.WidgetShortcut)
         publish.activated.connect(self.toggle_publishable)
         self.log_button = QPushButton(_("Sparring &log…"))
-        self.log_button.clicked.connect(self.choose_log)
+        self.log_button.setToolTip(_("Every municipality's sessions and the sparrers' load"))
+        self.log_button.clicked.connect(lambda: self.choose_log())
+        self.municipality_log_button = QPushButton(_("The &municipality's log…"))
+        self.municipality_log_button.clicked.connect(lambda: self.choose_log(True))
         self.message = QLabel()
         self.message.setWordWrap(True)
 
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.delete_button, self.publish_button):
+        for button in (self.add_button, self.edit_button, self.delete_button,
+                       self.publish_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.municipality_log_button)
         buttons.addWidget(self.log_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -239,7 +263,7 @@ class SparringTab(QWidget):
         self.session_model.set_rows([SessionRow(
             s.id, format_date(s.date), s.minutes, _("online") if s.online else _("on site"),
             s.participants, sparring.topic_of(s, m, language), s.next_step, s.notes,
-            s.publishable) for s in held])
+            s.publishable, s) for s in held])
 
     # -- acting ----------------------------------------------------------------------------
 
@@ -264,6 +288,24 @@ class SparringTab(QWidget):
         dialog.open()
         return dialog
 
+    def open_edit(self) -> SessionDialog | None:
+        row, municipality_id = self.current_session(), self.current_municipality()
+        if row is None or row.held is None or municipality_id is None:
+            self.message.setText(_("Choose a session first."))
+            return None
+        language = current_language()
+        m = self.ctx.read(lambda s: municipality_service.municipality(s.db, municipality_id))
+        from ilmava_desktop.resources import wicked_problem_themes
+
+        theme = wicked_problem_themes().get(m.theme or "", {}).get(language, "")
+        dialog = SessionDialog(m.name(language), theme, row.held.date, self)
+        dialog.fill(row.held)
+        dialog.accepted.connect(lambda: run_op(
+            self.ctx, lambda s: sparring.update_session(s, row.id, **dialog.values()),
+            say=self.message))
+        dialog.open()
+        return dialog
+
     def delete(self) -> None:
         row = self.current_session()
         if row is None:
@@ -279,13 +321,16 @@ class SparringTab(QWidget):
         run_op(self.ctx, lambda s: sparring.update_session(
             s, row.id, publishable=not row.publishable), say=self.message)
 
-    def choose_log(self):
+    def choose_log(self, municipality_only: bool = False):
+        municipality_id = self.current_municipality() if municipality_only else None
         return ask_save(self, _("Save the sparring log"), _("sparring-log.pdf"),
-                        _("PDF files (*.pdf);;Excel workbooks (*.xlsx)"), self.write_log)
+                        _("PDF files (*.pdf);;Excel workbooks (*.xlsx)"),
+                        lambda path: self.write_log(path, municipality_id))
 
-    def write_log(self, path) -> None:
+    def write_log(self, path, municipality_id: str | None = None) -> None:
         language = current_language()
-        run_op(self.ctx, lambda s: sparring.export_log(s.db, path, language), say=self.message)
+        run_op(self.ctx, lambda s: sparring.export_log(s.db, path, language, municipality_id),
+               say=self.message)
 
 
 def _hours(minutes: int) -> str:

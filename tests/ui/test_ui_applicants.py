@@ -204,3 +204,30 @@ def test_a_session_is_edited_and_the_municipalitys_log_written(demo_window_at, q
     assert len(rows) == len(sparring.sessions(db, tornio)) + 1
     assert {row[1] for row in rows[1:]} == {"Tornio"}
     assert str(tmp_path / "tornio.xlsx") in tab.message.text()
+
+
+def test_the_programmes_year_and_range_are_edited_in_a_dialog(demo_window_at, qtbot):
+    from ilmava_desktop.services.cohort import programme as programme_service
+
+    window = demo_window_at(0)
+    page = window.tools[0][1]
+    dialog = page.open_year()
+    assert [number for number, _s, _e in dialog.periods] == [1, 2, 3, 4, 5]
+    assert (dialog.low.value(), dialog.high.value(), dialog.funding.value()) == (10, 15, 2000)
+    _number, start, end = dialog.periods[3]
+    start.setDate(start.date().addDays(14))
+    dialog.high.setValue(14)
+    dialog.save()
+    shown = programme_service.programme(window.ctx.session.db)
+    assert shown.period(4).start == date(2026, 5, 15) and shown.selection == (10, 14)
+    assert "over the range" in page.count.text()
+    assert "2026-05-15" in programme_service.where_now(window.ctx.session.db, "en",
+                                                        date(2026, 6, 1))
+    # An end before its start is refused in words and nothing is written.
+    dialog = page.open_year()
+    _number, start, end = dialog.periods[0]
+    end.setDate(start.date().addDays(-1))
+    dialog.save()
+    assert "cannot end before it starts" in dialog.said.text() and dialog.isVisible()
+    window.undo()
+    assert programme_service.programme(window.ctx.session.db).selection == (10, 15)

@@ -218,3 +218,29 @@ def day_in_year(db, day, language: str, today: date | None = None) -> str:
     if now:
         parts.append(_("Now: {where}").format(where=now))
     return " · ".join(parts)
+
+
+def set_year(session: CohortSession, *, periods: list[tuple[int, date | None, date | None]],
+             low: int | None, high: int | None, own_funding: int | None) -> Changes:
+    """The periods' dates, the range of selected municipalities and the own funding, as
+    edited together in the window: one write, one undo."""
+    current = programme(session.db)
+    dates = {number: (start, end) for number, start, end in periods}
+    for number, (start, end) in dates.items():
+        if current.period(number) is None:
+            raise RuleViolation(_("The programme has no period {number}.").format(
+                number=number))
+        if start and end and end < start:
+            raise RuleViolation(_("A period cannot end before it starts."))
+    if any(v is not None and not 0 <= v <= 308 for v in (low, high)) or (
+            low is not None and high is not None and low > high):
+        raise RuleViolation(_("The range of selected municipalities must be like 10–15, "
+                              "from 0 to 308."))
+    if own_funding is not None and not 0 <= own_funding <= 1_000_000:
+        raise RuleViolation(_("Own funding must be from 0 to 1 000 000 euros."))
+    changed = [core.Period(p.number, p.names, *dates.get(p.number, (p.start, p.end)))
+               for p in current.periods]
+    cohort = queries.cohort(session.db)
+    return session.write(_("Edit the programme's year"), lambda tx: tx.update(
+        "cohort", cohort.id, {"periods": periods_json(changed), "select_min": low,
+                              "select_max": high, "own_funding": own_funding}))

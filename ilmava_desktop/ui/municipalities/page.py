@@ -103,7 +103,14 @@ class MunicipalitiesPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.count)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count, 1)
+        self.year_button = QPushButton(_("The programme's &year…"))
+        self.year_button.setToolTip(_("The periods' dates, how many municipalities are "
+                                      "selected and the own funding"))
+        self.year_button.clicked.connect(self.open_year)
+        count_row.addWidget(self.year_button)
+        left_layout.addLayout(count_row)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.table)
         choosing = QHBoxLayout()
@@ -266,6 +273,13 @@ class MunicipalitiesPage(QWidget):
                 "✓ The people of {name} erased from {n} backup of the cohort on this laptop",
                 "✓ The people of {name} erased from {n} backups of the cohort on this laptop",
                 n).format(name=name, n=n))
+
+    def open_year(self):
+        from ilmava_desktop.ui.year_dialog import YearDialog
+
+        dialog = YearDialog(self.ctx, self)
+        dialog.open()
+        return dialog
 
     def open_import(self):
         # Imported when first asked for: the importers (openpyxl's reader among them) are

@@ -71,9 +71,9 @@ class MunicipalitiesPage(QWidget):
         # The criteria are a mark each: narrow columns, their names in the header's tooltip.
         header = self.table.horizontalHeader()
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for column in range(3, 7):
+        for column, width in ((3, 56), (4, 56), (5, 56), (6, 56), (7, 70)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, 64)
+            header.resizeSection(column, width)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by name, as shown
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
         self.search.textChanged.connect(self.on_search_changed)

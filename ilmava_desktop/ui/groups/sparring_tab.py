@@ -132,7 +132,7 @@ class SparringTab(QWidget):
         self.period = QLabel()
         self.period.setWordWrap(True)
         self.municipality_model = RowTableModel([
-            Column(_("Municipality"), lambda r: r.name), Column(_("Sparrer"), lambda r: r.sparrer),
+            Column(_("Municipality"), lambda r: r.name),
             Column(_("Sessions"), lambda r: r.sessions, align_right=True),
             Column(_("Hours"), lambda r: r.hours, align_right=True),
         ], self)
@@ -151,6 +151,8 @@ class SparringTab(QWidget):
                    else _("confidential")),
         ], self)
         self.sessions = row_table(self.session_model, _("Sparring sessions"), stretch=(5,))
+        self.sparrer = QLabel()
+        self.sparrer.setWordWrap(True)
         self.load_model = RowTableModel([
             Column(_("Sparrer"), lambda r: r.name),
             Column(_("Municipalities"), lambda r: r.municipalities, align_right=True),
@@ -182,17 +184,21 @@ class SparringTab(QWidget):
         self.message.setWordWrap(True)
 
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button,
-                       self.publish_button):
+        for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.municipality_log_button)
-        buttons.addWidget(self.log_button)
+        logs = QHBoxLayout()
+        logs.addWidget(self.publish_button)
+        logs.addStretch(1)
+        logs.addWidget(self.municipality_log_button)
+        logs.addWidget(self.log_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.sparrer)
         right_layout.addWidget(self.sessions, 3)
         right_layout.addLayout(buttons)
+        right_layout.addLayout(logs)
         right_layout.addWidget(QLabel(_("The sparrers' load")))
         right_layout.addWidget(self.load_table, 1)
         split = QSplitter()
@@ -200,7 +206,7 @@ class SparringTab(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
-        split.setSizes([400, 860])
+        split.setSizes([300, 960])
         layout = QVBoxLayout(self)
         layout.addWidget(self.period)
         layout.addWidget(split, 1)
@@ -252,7 +258,12 @@ class SparringTab(QWidget):
         municipality_id = self.current_municipality()
         if municipality_id is None or self.ctx.session is None:
             self.session_model.set_rows([])
+            self.sparrer.setText("")
             return
+        chosen = self.municipality_model.row_at(self.municipality_model.row_of_id(
+            municipality_id))
+        self.sparrer.setText(_("{municipality} · sparrer: {sparrer}").format(
+            municipality=chosen.name, sparrer=chosen.sparrer))
         language = current_language()
 
         def read(session):

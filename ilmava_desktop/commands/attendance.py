@@ -31,7 +31,8 @@ def add_parsers(commands) -> None:
     day_add.add_argument("--venue", default="")
     day_add.add_argument("--title", default="")
     day_add.add_argument("--audience", default="")
-    day_add.add_argument("--period", type=whole_number, default=1)
+    day_add.add_argument("--period", type=whole_number,
+                         help=_("the programme's period (default: the one the date is in)"))
     day_add.add_argument("--min", type=whole_number, required=True, dest="minimum")
     day_add.add_argument("--max", type=whole_number, required=True, dest="maximum")
     day_add.add_argument("--invite", choices=("all", "officials", "politicians", "none"),
@@ -199,10 +200,15 @@ def cmd_days(args) -> int:
 
 def cmd_day(args) -> int:
     from ilmava_desktop.services.attendance.days import add_day
+    from ilmava_desktop.services.cohort import programme as programme_service
 
     session = open_for_writing(args.cohort)
     try:
-        add_day(session, period=args.period, title=args.title, day_date=args.date,
+        period = args.period
+        if period is None:  # the period its date falls in, else the first
+            found = programme_service.programme(session.db).period_on(args.date)
+            period = found.number if found else 1
+        add_day(session, period=period, title=args.title, day_date=args.date,
                 venue=args.venue, audience=args.audience, min_attendance=args.minimum,
                 max_attendance=args.maximum, invitees=args.invite)
     finally:

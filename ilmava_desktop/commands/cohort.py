@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ilmava_desktop.commands.common import OK, PROBLEM, export_parsers, print_json, run_export
-from ilmava_desktop.i18n import LANGUAGES, _
+from ilmava_desktop.commands.common import (
+    OK,
+    PROBLEM,
+    CliError,
+    export_parsers,
+    print_json,
+    run_export,
+)
+from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.i18n import LANGUAGES, _, current_language
 from ilmava_desktop.i18n.arguments import whole_number
 
 
@@ -31,6 +39,12 @@ def add_parsers(commands) -> None:
     logo.add_argument("--logo", type=Path, metavar=_("FILE"),
                       help=_("the programme's logo, a PNG file, imported into the cohort"))
     logo.add_argument("--no-logo", action="store_true", help=_("take the logo away"))
+    programme.add_argument("--selection", metavar="10-15",
+                           help=_("how many municipalities are selected, e.g. 10-15"))
+    programme.add_argument("--own-funding", metavar=_("EUR"),
+                           help=_("each municipality's own funding in euros"))
+    programme.add_argument("--period", action="append", default=[], metavar="N:START:END",
+                           help=_("a period's dates, e.g. 4:2027-05-01:2027-08-31"))
     programme.add_argument("--json", action="store_true")
     new.add_argument("--year", type=whole_number)
     new.add_argument("--language", choices=LANGUAGES, default="fi")
@@ -182,20 +196,80 @@ def cmd_programme(args) -> int:
             edits["logo"] = None
         if any(value is not KEEP for value in edits.values()):
             programme_service.set_programme(session, **edits)
+        if args.selection is not None or args.own_funding is not None:
+            selection = _range(args.selection) if args.selection is not None else (KEEP, KEEP)
+            programme_service.set_selection(
+                session, low=selection[0], high=selection[1],
+                own_funding=KEEP if args.own_funding is None else _euros(args.own_funding))
+        for text in args.period:
+            number, start, end = _period(text)
+            programme_service.set_period(session, number, start=start, end=end)
         shown = programme_service.programme(session.db)
+        periods = programme_service.periods_json_for(session.db)
+        where = programme_service.where_now(session.db, current_language())
     finally:
         session.close()
     if args.json:
         print_json({"kind": shown.kind, "names": shown.names, "organiser": shown.organiser,
                     "accent": shown.accent, "sections": list(shown.sections),
-                    "logo": shown.logo_type or None})
+                    "logo": shown.logo_type or None,
+                    "selection": list(shown.selection) if shown.selection else None,
+                    "own_funding": shown.own_funding, "periods": periods})
     else:
         for language in ("fi", "sv", "en"):
             print(f"{language}: {shown.name(language)}")
         print(f"{shown.organiser} · {shown.accent} · {', '.join(shown.sections) or '–'}")
         print(_("Logo: {kind}").format(kind=shown.logo_type.upper()) if shown.logo_type
               else _("No logo"))
+        if shown.selection:
+            print(_("Selected: {low}–{high} municipalities").format(
+                low=shown.selection[0], high=shown.selection[1]))
+        if shown.own_funding is not None:
+            print(_("Own funding: {amount} €").format(amount=shown.own_funding))
+        language = current_language()
+        for p in shown.periods:
+            dates = "–".join(format_date(d) for d in (p.start, p.end) if d)
+            print(f"{p.number}. {p.name(language)}  {dates}")
+        if where:
+            print(where)
     return OK
+
+
+def _range(text: str) -> tuple[int | None, int | None]:
+    import re
+
+    if text.strip() in ("", "-"):
+        return None, None
+    match = re.fullmatch(r"\s*(\d+)\s*[-–]\s*(\d+)\s*", text)
+    if not match:
+        raise CliError(_("--selection must be like 10-15, not “{text}”.").format(text=text))
+    return int(match.group(1)), int(match.group(2))
+
+
+def _euros(text: str) -> int | None:
+    if text.strip() in ("", "-"):
+        return None
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise CliError(_("“{text}” is not a whole number").format(text=text)) from None
+
+
+def _period(text: str):
+    from datetime import date
+
+    parts = text.split(":")
+    try:
+        number = int(parts[0])
+        start = date.fromisoformat(parts[1]) if len(parts) > 1 and parts[1] else None
+        end = date.fromisoformat(parts[2]) if len(parts) > 2 and parts[2] else None
+    except ValueError:
+        raise CliError(_("--period must be like 4:2027-05-01:2027-08-31, not “{text}”.")
+                       .format(text=text)) from None
+    if len(parts) != 3:
+        raise CliError(_("--period must be like 4:2027-05-01:2027-08-31, not “{text}”.")
+                       .format(text=text))
+    return number, start, end
 
 
 COMMANDS = {"export": run_export, "merge": cmd_merge, "programme": cmd_programme,

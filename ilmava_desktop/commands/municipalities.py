@@ -1,15 +1,18 @@
-"""`ilmava municipalities | people | import | person delete`: the cohort's municipalities and
-people."""
+"""`ilmava municipalities | people | import | person delete | applicants | select | funding`:
+the cohort's municipalities, their selection and own funding, and people."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from ilmava_desktop.commands.common import (
     OK,
     PROBLEM,
     Parser,
+    cohort_municipality,
     column_choices,
     column_option,
     open_for_writing,
@@ -17,7 +20,8 @@ from ilmava_desktop.commands.common import (
     print_json,
 )
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _, ngettext
+from ilmava_desktop.i18n import _, current_language, ngettext
+from ilmava_desktop.i18n.arguments import whole_number
 
 
 def add_parsers(commands) -> None:
@@ -44,8 +48,47 @@ def add_parsers(commands) -> None:
     delete.add_argument("--purge-backups", action="store_true",
                         help=_("also erase them from this laptop's backups of the cohort"))
 
+    applicants = commands.add_parser(
+        "applicants", help=_("the applicants: status, the programme's criteria, what is "
+                             "missing"))
+    applicants.add_argument("cohort", type=Path)
+    applicants.add_argument("--json", action="store_true")
+
+    select = commands.add_parser("select", help=_("select municipalities (or decline, or "
+                                                  "withdraw them)"))
+    select.add_argument("cohort", type=Path)
+    select.add_argument("codes", nargs="+", metavar=_("CODE"))
+    choice = select.add_mutually_exclusive_group()
+    choice.add_argument("--decline", action="store_true", help=_("not selected"))
+    choice.add_argument("--withdraw", action="store_true",
+                        help=_("a selected municipality withdraws"))
+
+    funding = commands.add_parser("funding", help=_("own funding: list, or set one "
+                                                    "municipality's"))
+    funding.add_argument("cohort", type=Path)
+    funding.add_argument("--municipality", help=_("the municipality (code or name)"))
+    funding.add_argument("--invoiced", type=optional_date, help=_("YYYY-MM-DD, or - for none"))
+    funding.add_argument("--paid", type=optional_date, help=_("YYYY-MM-DD, or - for none"))
+    funding.add_argument("--amount", type=whole_number, help=_("euros"))
+    funding.add_argument("--json", action="store_true")
+
+
+_NONE = "none"
+
+
+def optional_date(text: str):
+    """A date like 2027-01-28, or "-" (or nothing) for none."""
+    if text.strip() in ("", "-"):
+        return _NONE
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("“{text}” is not a date like 2027-01-28").format(
+            text=text)) from None
+
 
 def cmd_municipalities(args) -> int:
+    from ilmava_desktop.core.selection import status_label
     from ilmava_desktop.services.cohort import reading
 
     rows = reading.municipality_rows(args.cohort)
@@ -53,7 +96,8 @@ def cmd_municipalities(args) -> int:
         print_json(rows)
     else:
         for row in rows:
-            print(f"{row['code']}  {row['name']:<28} {row['theme'] or '-':<22} {row['people']}")
+            print(f"{row['code']}  {row['name']:<28} {row['theme'] or '-':<22} {row['people']:>3}"
+                  f"  {status_label(row['status'], current_language())}")
     return OK
 
 
@@ -125,5 +169,84 @@ def cmd_person(args) -> int:
     return OK
 
 
+def cmd_applicants(args) -> int:
+    from ilmava_desktop.core.selection import status_label
+    from ilmava_desktop.services.cohort import reading
+    from ilmava_desktop.services.municipalities import selection
+
+    session = reading._ReadOnlySession(args.cohort)
+    language = current_language()
+    rows = selection.applicants(session.db, language)
+    count = selection.selection_count(session.db)
+    if args.json:
+        print_json([row.as_json() for row in rows])
+        return OK
+    for row in rows:
+        marks = "".join("✓" if met else "✗" for met in row.criteria.as_dict().values())
+        print(f"{row.code}  {row.name:<28} {status_label(row.status, language):<14} {marks}"
+              + (f"  {'; '.join(row.missing)}" if row.missing else ""))
+    print(count.sentence())
+    return OK
+
+
+def cmd_select(args) -> int:
+    from ilmava_desktop.core.selection import NOT_SELECTED, SELECTED, WITHDRAWN
+    from ilmava_desktop.services.municipalities import selection
+
+    status = NOT_SELECTED if args.decline else WITHDRAWN if args.withdraw else SELECTED
+    session = open_for_writing(args.cohort)
+    try:
+        ids = [cohort_municipality(session.db, code) for code in args.codes]
+        changes = selection.set_status(session, ids, status)
+        count = selection.selection_count(session.db)
+    finally:
+        session.close()
+    print(changes.description)
+    print(count.sentence())
+    return OK
+
+
+def cmd_funding(args) -> int:
+    from ilmava_desktop.core.dates import format_date
+    from ilmava_desktop.services.cohort import reading
+    from ilmava_desktop.services.municipalities import selection
+
+    language = current_language()
+    edits = {name: value for name, value in (("invoiced", args.invoiced), ("paid", args.paid),
+                                             ("amount", args.amount)) if value is not None}
+    if edits and not args.municipality:
+        raise RuleViolation(_("--municipality says whose own funding to set."))
+    if edits:
+        session = open_for_writing(args.cohort)
+        try:
+            municipality_id = cohort_municipality(session.db, args.municipality)
+            selection.set_funding(session, municipality_id, **{
+                name: (None if value == _NONE else value) for name, value in edits.items()})
+            rows = selection.funding(session.db, language)
+        finally:
+            session.close()
+    else:
+        session = reading._ReadOnlySession(args.cohort)
+        rows = selection.funding(session.db, language)
+    if args.municipality:
+        wanted = cohort_municipality(session.db, args.municipality) if not edits else (
+            municipality_id)
+        rows = [row for row in rows if row.id == wanted]
+    if args.json:
+        print_json({"funding": [row.as_json() for row in rows],
+                    "not_paid": [row.code for row in rows if not row.is_paid]})
+        return OK
+    for row in rows:
+        amount = f"{row.amount} €" if row.amount is not None else "–"
+        print(f"{row.code}  {row.name:<28} {amount:>8}  "
+              f"{_('invoiced')} {format_date(row.invoiced) or '–':<10}  "
+              f"{_('paid')} {selection.paid_text(row) or '–'}")
+    unpaid = [row.name for row in rows if not row.is_paid]
+    if unpaid:
+        print(_("Not paid: {names}").format(names=", ".join(unpaid)))
+    return OK
+
+
 COMMANDS = {"municipalities": cmd_municipalities, "people": cmd_people, "import": cmd_import,
-            "person": cmd_person}
+            "person": cmd_person, "applicants": cmd_applicants, "select": cmd_select,
+            "funding": cmd_funding}

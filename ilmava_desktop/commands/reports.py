@@ -43,13 +43,13 @@ def add_parsers(commands) -> None:
 
 def cmd_pdf(args) -> int:
     from ilmava_desktop.services.cohort import reading
+    from ilmava_desktop.services.municipalities import taking_part
     from ilmava_desktop.services.reports import export as report_export
-    from ilmava_desktop.storage import queries
 
     session = reading._ReadOnlySession(args.cohort)
     db = session.db
     chosen = [cohort_municipality(db, text) for text in args.municipality]
-    ids = chosen or [m.id for m in queries.municipalities(db)]
+    ids = chosen or [m.id for m in taking_part(db)]
     try:
         args.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -50,6 +50,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
                        "klimatmål", "council climate target", "climate target"),
     "current_state": ("nykytila", "nuläge", "current state"),
     "challenges": ("haasteet", "utmaningar", "challenges"),
+    "funding_committed": ("omarahoitus", "omarahoitusosuus", "egenfinansiering",
+                          "egen finansiering", "own funding", "own funding committed"),
     "days": ("päivät", "dagar", "days", "päivä", "dag", "day"),
 }
 # Words (starts of words) a question holds when it asks for a field, in fi, sv and en:
@@ -72,6 +74,7 @@ HEADER_PHRASES: dict[str, tuple[str, ...]] = {
                        "klimatmal", "fullmaktige klimatmal", "climate target", "council target"),
     "current_state": ("nykytil", "nulage", "current state", "lahtotilan"),
     "challenges": ("haaste", "utmaning", "challenge"),
+    "funding_committed": ("omarahoitu", "egenfinansier", "egen finansier", "own funding"),
     "days": ("paiva", "paiviin", "paiville", "dag", "day"),
 }
 FIELD_LABELS = {
@@ -79,13 +82,14 @@ FIELD_LABELS = {
     "last_name": N_("last name"), "email": N_("e-mail"), "role": N_("title or role"),
     "language": N_("language"), "theme": N_("theme"), "wicked_problem": N_("wicked problem"),
     "council_target": N_("council climate target"), "current_state": N_("current state"),
-    "challenges": N_("challenges"), "days": N_("days"),
+    "challenges": N_("challenges"), "funding_committed": N_("own funding committed"),
+    "days": N_("days"),
     "day_date": N_("invited to this day"),
 }
 REGISTRATION_FIELDS = ("municipality", "name", "first_name", "last_name", "email", "role",
                        "language", "days")
 APPLICATION_FIELDS = ("municipality", "theme", "wicked_problem", "council_target",
-                      "current_state", "challenges")
+                      "current_state", "challenges", "funding_committed")
 
 _ANONYMOUS = {"anonymous", "anonyymi", "anonym", "anonyym"}
 _LANGUAGE = {"fi": "fi", "suomi": "fi", "finska": "fi", "finnish": "fi",
@@ -162,6 +166,7 @@ class ApplicationRecord:
     current_state: str | None
     challenges: str | None
     notes: tuple[str, ...] = ()  # what of the row was left out, and why
+    funding_committed: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -344,11 +349,17 @@ def _application(columns, line, row, code, themes) -> ApplicationRecord:
         raise RuleViolation(
             _("council climate target must be yes or no, not “{value}”").format(
                 value=excerpt(_cell(row, columns, "council_target")))) from None
+    try:
+        funding = yes_no(_cell(row, columns, "funding_committed"))
+    except RuleViolation:
+        raise RuleViolation(_("own funding must be yes or no, not “{value}”").format(
+            value=excerpt(_cell(row, columns, "funding_committed")))) from None
     return ApplicationRecord(
         line, code, theme, _cell(row, columns, "wicked_problem"), target,
         _cell(row, columns, "current_state") if "current_state" in columns else None,
         _cell(row, columns, "challenges") if "challenges" in columns else None,
         tuple(notes),
+        funding,
     )
 
 

@@ -38,6 +38,16 @@ class Municipality:
     theme: str | None
     wicked_problem: str
     own_funding_paid: bool
+    # applicant, selected, not_selected or withdrawn (core.selection.STATUSES)
+    status: str = "selected"
+    funding_committed: bool | None = None
+    funding_amount: int | None = None      # euros; None: the programme's own funding
+    funding_invoiced: date | None = None
+    funding_paid: date | None = None
+
+    @property
+    def taking_part(self) -> bool:
+        return self.status == "selected"
 
     def name(self, language: str = "fi") -> str:
         return display_name(self.name_fi, self.name_sv, self.language_status, language)

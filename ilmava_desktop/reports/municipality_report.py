@@ -114,6 +114,10 @@ class MunicipalityReport:
     sections: tuple[str, ...] = ("task", "groups", "peer_review", "sparrer")
     logo: bytes = b""           # the programme's PNG, on the cover
     peer_review: PeerReview | None = None  # only when the programme has visits
+    # The sparring sessions: header row first (date, length, topic, agreed step and, when
+    # any are publishable, notes); empty when the programme has no sparring.
+    sparring: list[list[str]] = field(default_factory=list)
+    sparring_summary: str = ""
 
 
 class MunicipalityReportRenderer:
@@ -179,7 +183,7 @@ class MunicipalityReportRenderer:
         # notes fill the first page), a heading always kept with what it heads.
         story = self.cover(report)
         for section in (self.summary, self.next_steps, self.task, self.application,
-                        self.visit, self.notes, self.assessment, self.own_cards,
+                        self.visit, self.notes, self.sparring, self.assessment, self.own_cards,
                         self.participants):
             story += section(report)
         if report.source:
@@ -572,6 +576,22 @@ class MunicipalityReportRenderer:
                     theme.development)
             story.append(KeepTogether(block))
         return story
+
+    def sparring(self, r: MunicipalityReport) -> list:
+        """The sessions with the sparrer: when, how long, the topic and the step agreed."""
+        if "sparrer" not in r.sections or not r.sparring:
+            return []
+        from reportlab.platypus import KeepTogether
+
+        header = r.sparring[0]
+        story = [self.p(r.labels["sparring"], "h1")]
+        if r.sparring_summary:
+            story.append(self.p(r.sparring_summary))
+        if len(r.sparring) == 1:
+            return [KeepTogether(story + [self.p(r.labels["none"], "muted")])]
+        shares = [0.13, 0.1, 0.32, 0.45] if len(header) == 4 else [0.12, 0.09, 0.24, 0.3, 0.25]
+        table = self.table(r.sparring, [self.width * share for share in shares])
+        return [KeepTogether(story + [table])]
 
     def summary(self, r: MunicipalityReport) -> list:
         """The facilitator's summary in lead type, its paragraphs as written."""

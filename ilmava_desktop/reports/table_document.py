@@ -42,6 +42,7 @@ BOXES = ("☐", "☑")
 
 class TableDocumentRenderer:
     margin_mm = 16
+    kept_together = 20  # rows: a shorter section is never split across pages
 
     def render(self, document: TableDocument) -> bytes:
         from reportlab.lib import colors
@@ -66,6 +67,10 @@ class TableDocumentRenderer:
         head = ParagraphStyle("head", parent=cell, fontName=FONT_BOLD)
         # A box to tick by pen: large enough to hold a tick.
         box = ParagraphStyle("box", parent=cell, fontSize=15, leading=15)
+        # A long table's heading is not kept with it: reportlab would move the pair to a
+        # new page and leave this one empty. It follows the title, so it never ends a page.
+        heading_kept = ParagraphStyle("heading-kept", parent=heading, spaceAfter=2 * mm)
+        text_kept = ParagraphStyle("text-kept", parent=text, spaceAfter=2 * mm)
         story = [plain(document.title, title),
                  plain(document.subtitle, subtitle)]
         for section in document.sections:
@@ -86,8 +91,16 @@ class TableDocumentRenderer:
             block = [plain(section.heading, heading)]
             if section.text:
                 block.append(plain(section.text, text))
-            block += [Spacer(1, 2 * mm), table]
-            story += [KeepTogether(block), Spacer(1, 5 * mm)]
+            if len(section.rows) <= self.kept_together:
+                block += [Spacer(1, 2 * mm), table]
+                story += [KeepTogether(block), Spacer(1, 5 * mm)]
+            else:
+                # A table longer than a page starts under its heading and runs on, its
+                # header row repeated.
+                story.append(plain(section.heading, heading_kept))
+                if section.text:
+                    story.append(plain(section.text, text_kept))
+                story += [table, Spacer(1, 5 * mm)]
         if document.source:
             story.append(plain(document.source, text))
         doc.build(story, canvasmaker=numbered_canvas(document.footer, document.footer_left))

@@ -98,6 +98,7 @@ _FORMATS: list[tuple[str, str, Callable[[str], object]]] = [
     ("attendance", "checked_in_at", datetime.fromisoformat),
     ("template", "body", _json_template),
     ("grouping", "settings", _json_object),
+    ("sparring_session", "date", date.fromisoformat),
 ]
 
 

@@ -15,8 +15,15 @@ def cohort(db: sqlite_utils.Database) -> Cohort:
                   bool(row["is_demo"]))
 
 
-def municipalities(db: sqlite_utils.Database) -> list[Municipality]:
-    rows = db.query("SELECT * FROM municipality WHERE deleted = 0 ORDER BY name_fi")
+# Who takes part in the days, groups, pairs, visits and reports: the selected municipalities
+# (applicants, those not selected and those withdrawn stay in the file with their application).
+TAKING_PART = "municipality.status = 'selected'"
+
+
+def municipalities(db: sqlite_utils.Database, taking_part: bool = False) -> list[Municipality]:
+    """The cohort's municipalities by name: all of them, or only those taking part."""
+    where = f" AND {TAKING_PART}" if taking_part else ""
+    rows = db.query(f"SELECT * FROM municipality WHERE deleted = 0{where} ORDER BY name_fi")
     return [_municipality(row) for row in rows]
 
 
@@ -40,14 +47,29 @@ def _municipality(row: dict) -> Municipality:
         council_target=None if target is None else bool(target),
         current_state=row["current_state"], challenges=row["challenges"], theme=row["theme"],
         wicked_problem=row["wicked_problem"], own_funding_paid=bool(row["own_funding_paid"]),
+        status=row["status"],
+        funding_committed=None if row["funding_committed"] is None else bool(
+            row["funding_committed"]),
+        funding_amount=row["funding_amount"],
+        funding_invoiced=_date(row["funding_invoiced"]), funding_paid=_date(row["funding_paid"]),
     )
 
 
-def people(db: sqlite_utils.Database, municipality_id: str | None = None) -> list[Person]:
+def _date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def people(db: sqlite_utils.Database, municipality_id: str | None = None,
+           taking_part: bool = False) -> list[Person]:
     sql = (
         "SELECT person.* FROM person JOIN municipality ON municipality.id = person.municipality_id"
         " WHERE person.deleted = 0 AND municipality.deleted = 0"
     )
+    if taking_part:
+        sql += f" AND {TAKING_PART}"
     params: list = []
     if municipality_id is not None:
         sql += " AND person.municipality_id = ?"

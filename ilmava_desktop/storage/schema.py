@@ -352,6 +352,36 @@ def _visit_checklist(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE visit ADD COLUMN checklist TEXT NOT NULL DEFAULT '{}'")
 
 
+def _applicants_and_sparring(db: sqlite_utils.Database) -> None:
+    # A municipality applies and is selected (or not, or withdraws later); a cohort made
+    # before had only the municipalities taking part, so each of them counts as selected.
+    # Own funding: the amount (empty: the programme's), when invoiced and when paid. The
+    # cohort's own selection range, funding and the programme's periods with their dates
+    # (empty: the programme's preset). Sparring sessions, one row a meeting of a
+    # municipality with its sparrer; notes confidential until marked publishable.
+    db.executescript(f"""
+        ALTER TABLE municipality ADD COLUMN status TEXT NOT NULL DEFAULT 'selected'
+            CHECK (status IN ('applicant', 'selected', 'not_selected', 'withdrawn'));
+        ALTER TABLE municipality ADD COLUMN funding_committed INTEGER;
+        ALTER TABLE municipality ADD COLUMN funding_amount INTEGER;
+        ALTER TABLE municipality ADD COLUMN funding_invoiced TEXT;
+        ALTER TABLE municipality ADD COLUMN funding_paid TEXT;
+        ALTER TABLE cohort ADD COLUMN select_min INTEGER;
+        ALTER TABLE cohort ADD COLUMN select_max INTEGER;
+        ALTER TABLE cohort ADD COLUMN own_funding INTEGER;
+        ALTER TABLE cohort ADD COLUMN periods TEXT NOT NULL DEFAULT '';
+        CREATE TABLE sparring_session (
+            {_ROW}, municipality_id TEXT NOT NULL REFERENCES municipality(id),
+            sparrer_id TEXT REFERENCES sparrer(id), date TEXT NOT NULL,
+            minutes INTEGER NOT NULL DEFAULT 90 CHECK (minutes BETWEEN 1 AND 1440),
+            online INTEGER NOT NULL DEFAULT 0, participants TEXT NOT NULL DEFAULT '',
+            topic TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '',
+            publishable INTEGER NOT NULL DEFAULT 0, next_step TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX sparring_session_municipality ON sparring_session(municipality_id);
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -379,6 +409,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0018_merging", _merging),
     ("0019_organisation_views", _organisation),
     ("0020_visit_checklist", _visit_checklist),
+    ("0021_applicants_and_sparring", _applicants_and_sparring),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -42,6 +42,14 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                            "peer_review, sparrer); empty: the kind's own.",
         "logo": "The programme's logo as PNG data, printed on the reports; empty: none.",
         "logo_type": "The logo's format (png); empty when there is no logo.",
+        "select_min": "The fewest municipalities the programme selects (ILMAVA: 10); empty: "
+                      "the programme's own.",
+        "select_max": "The most municipalities the programme selects (ILMAVA: 15); empty: "
+                      "the programme's own.",
+        "own_funding": "Each municipality's own funding in euros (ILMAVA: 2000); empty: the "
+                       "programme's own.",
+        "periods": "The programme's periods with their dates as JSON [{number, fi, sv, en, "
+                   "start, end}]; empty: the programme's periods in the cohort's year.",
     }),
     "municipality": ("The municipalities in the cohort, from the official list.", {
         "code": "The official three-digit municipality code (Statistics Finland): the same "
@@ -54,6 +62,13 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "language_status": "0 unilingual Finnish, 1 bilingual with a Finnish majority, "
                            "2 unilingual Swedish, 3 bilingual with a Swedish majority "
                            "(lookup_language_status).",
+        "status": "applicant, selected, not_selected or withdrawn; only selected ones take "
+                  "part in the days, groups, pairs, visits and reports.",
+        "funding_committed": "1 if the application commits the own funding, 0 if not, empty "
+                             "if not said.",
+        "funding_amount": "The own funding in euros; empty: the programme's amount.",
+        "funding_invoiced": "When the own funding was invoiced, YYYY-MM-DD.",
+        "funding_paid": "When the own funding was paid, YYYY-MM-DD.",
         "council_target": "1 if the council has adopted a climate target, 0 if not, empty if "
                           "not known.",
         "current_state": "The application's description of the climate work today.",
@@ -219,6 +234,18 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "municipality_id": MUNICIPALITY,
         "summary": "The summary.",
         "next_steps": "Next steps, one a line.",
+    }),
+    "sparring_session": ("A meeting of a municipality with its sparrer between the days.", {
+        "municipality_id": MUNICIPALITY,
+        "sparrer_id": "The sparrer (sparrer.id); empty if not recorded.",
+        "date": "The date, YYYY-MM-DD.",
+        "minutes": "How long it lasted, in minutes.",
+        "online": "1 if it was held online, 0 on site.",
+        "participants": "Who took part, as written (roles rather than names).",
+        "topic": "The topic; empty: the development task's theme.",
+        "notes": "Notes; confidential unless publishable is 1.",
+        "publishable": "1 if the notes may be printed in the municipality's report.",
+        "next_step": "The next step agreed.",
     }),
     "column_choice": ("What the user chose a column of an imported file to be, remembered "
                       "for the next file with the same heading.", {

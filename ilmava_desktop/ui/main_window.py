@@ -27,6 +27,7 @@ from ilmava_desktop.ui.door import DbDoor
 from ilmava_desktop.ui.lifecycle import CohortLifecycle
 from ilmava_desktop.ui.start_page import StartPage
 from ilmava_desktop.ui.style import STYLE, apply_palette
+from ilmava_desktop.ui.year_strip import YearStrip
 
 # Each tool's page is imported when the tool is first shown (the modules load on demand);
 # the imports are written out so that "find usages" and import-linter see them. The first
@@ -122,6 +123,10 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.demo_banner)
+        # Where the cohort is in its year, above every tool.
+        self.year_strip = YearStrip(self.ctx)
+        self.year_strip.setContentsMargins(12, 4, 12, 4)
+        column.addWidget(self.year_strip)
         column.addLayout(row)
 
         self.start_page = StartPage()

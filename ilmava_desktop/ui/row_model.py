@@ -109,7 +109,9 @@ class RowTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+        # The header's words as its tooltip too: a narrow column's heading may be cut.
+        if (role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+                and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self._columns)):
             return self._columns[section].header_text
         return None

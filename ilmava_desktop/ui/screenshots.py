@@ -135,11 +135,11 @@ def _board_views(window: MainWindow, folder: Path, number: int, written: list) -
 
 
 def _groups_views(window: MainWindow, folder: Path, number: int, written: list) -> int:
-    """The pairs and the sparrers, the other two tabs of the Groups tool."""
+    """The pairs, the sparrers and the sparring, the other tabs of the Groups tool."""
     index = TOOL_NAMES.index("groups")
     window.show_tool(index)
     tool = window.tools[index][1]
-    for tab, name in ((1, "groups-pairs"), (2, "groups-sparrers")):
+    for tab, name in ((1, "groups-pairs"), (2, "groups-sparrers"), (3, "groups-sparring")):
         tool.tabs.setCurrentIndex(tab)
         number += 1
         written.append(_save(window, folder, number, name))

@@ -19,7 +19,7 @@ def test_new_then_info(capsys, tmp_path):
     code, out, _err = run(capsys, "info", path, "--json")
     assert code == 0
     assert json.loads(out) == {"name": "Syksy 2026", "programme": "ILMAVA", "year": None,
-                               "language": "fi", "demo": False, "municipalities": 0,
+                               "language": "fi", "demo": False, "municipalities": 0, "selected": 0,
                                "people": 0, "days": 0}
 
 
@@ -28,14 +28,15 @@ def test_demo_municipalities_and_people(capsys, tmp_path):
     assert run(capsys, "demo", path)[0] == 0
     code, out, _ = run(capsys, "municipalities", path, "--json")
     municipalities = json.loads(out)
-    assert code == 0 and len(municipalities) == 15
+    assert code == 0 and len(municipalities) == 18  # 18 applied
+    assert sum(m["status"] == "selected" for m in municipalities) == 15
     porvoo = next(m for m in municipalities if m["code"] == "638")
     assert (porvoo["name_fi"], porvoo["name_sv"], porvoo["theme"]) == ("Porvoo", "Borgå", "budget")
     code, out, _ = run(capsys, "people", path, "--json")
     people = json.loads(out)
     assert {"id", "name", "municipality", "role", "email"} <= people[0].keys()
     assert all(3 <= sum(p["municipality"] == m["code"] for p in people) <= 5
-               for m in municipalities if m["code"] != "576")
+               for m in municipalities if m["code"] != "576" and m["status"] == "selected")
 
 
 def test_check_good_problem_and_unusable(capsys, tmp_path):

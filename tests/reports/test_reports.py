@@ -45,7 +45,7 @@ def test_one_file_per_municipality_named_by_code_and_name(exported):
 def test_a_confidential_card_goes_only_into_its_own_municipalitys_report(exported):
     folder, session = exported
     cards = board.cards(session.db)
-    municipalities = queries.municipalities(session.db)
+    municipalities = queries.municipalities(session.db, taking_part=True)
     texts = {m.id: squeeze(pdf_text(folder / "pdf" / report_export.file_name(m)))
              for m in municipalities}
     summary = squeeze(pdf_text(folder / "summary.pdf"))
@@ -145,10 +145,10 @@ def test_typed_text_prints_as_typed_in_a_municipality_report(demo):
 
 def test_no_page_ends_with_a_heading(exported):
     folder, session = exported
-    for m in queries.municipalities(session.db):
+    for m in queries.municipalities(session.db, taking_part=True):
         report = municipality_report.build(session.db, m.id)
         headings = {report.labels[key] for key in (
-            "participants", "task", "assessment", "notes", "peers", "next")}
+            "participants", "task", "assessment", "notes", "peers", "next", "sparring")}
         headings |= {theme.title for theme in report.notes}
         reader = PdfReader(str(folder / "pdf" / report_export.file_name(m)))
         pages = len(reader.pages)
@@ -194,7 +194,7 @@ def test_each_round_keeps_its_chart_style_in_every_report(demo):
     from ilmava_desktop.reports import charts
 
     slots = set()
-    for m in queries.municipalities(demo.db):
+    for m in queries.municipalities(demo.db, taking_part=True):
         profile = municipality_report.build(demo.db, m.id).profile
         slots.add(tuple(profile.slots))
         assert profile.numbers()[-1] == "3"  # the cohort average is 3 in every table

@@ -141,7 +141,10 @@ def test_export_csv_and_xlsx(demo, tmp_path):
     assert any(r[11] == "yes" for r in rows[1:])  # the recorded override
 
     book = openpyxl.load_workbook(export_attendance(demo, tmp_path / "läsnäolo.xlsx"))
-    assert book.sheetnames == ["Check-ins", "Per municipality", "Who came"]
+    assert book.sheetnames == ["Check-ins", "Per municipality", "Who came", "Own funding"]
+    funding = list(book["Own funding"].iter_rows(values_only=True))
+    assert len(funding) == 16 and funding[0][:3] == ("Code", "Municipality", "Own funding (€)")
+    assert [row[1] for row in funding[1:] if not row[4]] == ["Kuhmo"]  # not paid
     per_municipality = list(book["Per municipality"].iter_rows(values_only=True))
     assert per_municipality[-1][-1] == total  # the grand total adds up
     with pytest.raises(RuleViolation, match=r"\.csv or \.xlsx"):

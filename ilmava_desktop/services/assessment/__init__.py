@@ -12,7 +12,7 @@ from ilmava_desktop.core.rules import RuleViolation, clean_text, excerpt
 from ilmava_desktop.i18n import _, os_errors
 from ilmava_desktop.resources import resource_path
 from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession, Keep
-from ilmava_desktop.storage import queries
+from ilmava_desktop.services.municipalities import taking_part
 from ilmava_desktop.storage.transaction import Transaction, derived_id, stable_id
 
 COMMENT_KINDS = ("strengths", "development_areas")
@@ -374,7 +374,7 @@ def results(session: CohortSession, round_id: str,
     for answer in given_answers if given_answers is not None else answers(db, round_id):
         by_municipality.setdefault(answer.municipality_id, []).append(answer)
     tally, rows = RoundTally(tpl), []
-    for m in queries.municipalities(db):
+    for m in taking_part(db):
         given = by_municipality.get(m.id, [])
         tally.keep(m.id, given)
         rows.append({"code": m.code, "name": m.name(), "themes": core.theme_scores(tpl, given),

@@ -19,6 +19,7 @@ from ilmava_desktop.core.rules import RuleViolation, excerpt, whole_number
 from ilmava_desktop.i18n import LANGUAGES, _, current_language, gettext_for
 from ilmava_desktop.services.attendance.invitations import put_invitation
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
+from ilmava_desktop.services.municipalities import taking_part
 from ilmava_desktop.services.municipalities.people import _person_fields, put_new_person
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, stable_id
@@ -122,7 +123,7 @@ def overview(session: CohortSession, day: Day, language: str = "fi",
     db = session.db
     present = {row["person_id"]: row for row in queries.attendance(db, day.id)}
     invited = queries.invited(db, day.id)
-    municipalities = [m for m in queries.municipalities(db)
+    municipalities = [m for m in taking_part(db)
                       if municipality_id is None or m.id == municipality_id]
     groups = {m.id: MunicipalityAtDay(m.id, m.code, m.name(language), day.min_attendance,
                                       day.max_attendance) for m in municipalities}
@@ -214,6 +215,11 @@ def _check_in(tx: Transaction, session: CohortSession, day_id: str, person_id: s
     person = queries.person(db, person_id)
     if day is None:
         raise RuleViolation(_("The day is no longer in the cohort."))
+    municipality = queries.municipality(db, person.municipality_id)
+    if municipality is not None and not municipality.taking_part:
+        raise RuleViolation(_("{municipality} was not selected for the programme, so its "
+                              "people are not checked in.").format(
+                                  municipality=municipality.name()))
     existing = tx.get("attendance", attendance_id(day_id, person_id))
     # An uninvited person who came is checked in all the same, and invited by it; the
     # row remembers it, so the day's figures can say how many came uninvited.

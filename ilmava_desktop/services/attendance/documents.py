@@ -13,6 +13,7 @@ from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.reports.badges import Badge, BadgeRenderer, BadgeSheet
 from ilmava_desktop.reports.signin_sheet import SignInGroup, SignInSheet, SignInSheetRenderer
 from ilmava_desktop.services.attendance import day_label, overview
+from ilmava_desktop.services.municipalities import taking_part
 from ilmava_desktop.services.output_files import AUTHOR, write_pdf
 from ilmava_desktop.storage import queries
 
@@ -29,11 +30,12 @@ def badge_sheet(session, day: Day) -> BadgeSheet:
     db = session.db
     cohort = queries.cohort(db)
     language = current_language()
-    municipalities = {m.id: m.name(language) for m in queries.municipalities(db)}
+    municipalities = {m.id: m.name(language) for m in taking_part(db)}
     invited = queries.invited(db, day.id)
     badges = [Badge(p.name, _role(p), municipalities[p.municipality_id],
                     badge_code(cohort.id, p.token))
-              for p in sorted((p for p in queries.people(db) if p.id in invited),
+              for p in sorted((p for p in queries.people(db) if p.id in invited
+                               and p.municipality_id in municipalities),
                               key=lambda p: (alphabet_key(municipalities[p.municipality_id],
                                                           language),
                                              alphabet_key(p.name, language)))]

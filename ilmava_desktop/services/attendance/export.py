@@ -64,10 +64,23 @@ def overview_rows(session) -> tuple[list[list], list[list]]:
     return counts, who
 
 
+def funding_rows(session) -> list[list]:
+    """Each municipality taking part with its own funding: amount, invoiced, paid."""
+    from ilmava_desktop.services.municipalities.selection import funding, paid_text
+
+    rows = [[_("Code"), _("Municipality"), _("Own funding (€)"), _("Invoiced"), _("Paid")]]
+    for f in funding(session.db):
+        rows.append([f.code, f.name, f.amount if f.amount is not None else "",
+                     format_date(f.invoiced), paid_text(f)])
+    return rows
+
+
 def export_attendance(session, target: Path, day_ids: set[str] | None = None) -> Path:
-    """Write `target` (.csv: the check-ins; .xlsx: three sheets) atomically."""
+    """Write `target` (.csv: the check-ins; .xlsx: four sheets, own funding the last)
+    atomically."""
     if Path(target).suffix.lower() != ".xlsx":
         return write_tables(target, [(_("Check-ins"), check_in_rows(session, day_ids))])
     counts, who = overview_rows(session)
     return write_tables(target, [(_("Check-ins"), check_in_rows(session, day_ids)),
-                                 (_("Per municipality"), counts), (_("Who came"), who)])
+                                 (_("Per municipality"), counts), (_("Who came"), who),
+                                 (_("Own funding"), funding_rows(session))])

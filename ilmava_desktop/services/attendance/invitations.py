@@ -43,7 +43,7 @@ def take_back(tx: Transaction, day_id: str, person_id: str) -> bool:
 
 def invite_audience(tx: Transaction, day_id: str, audience: str) -> int:
     """Invite everyone of the audience to the day (a new day's defaults)."""
-    return sum(put_invitation(tx, day_id, person.id) for person in queries.people(tx.db)
+    return sum(put_invitation(tx, day_id, person.id) for person in queries.people(tx.db, taking_part=True)
                if rules.in_audience(person.role, audience))
 
 
@@ -77,13 +77,14 @@ def set_invited(session: CohortSession, *, day_id: str, person_ids: list[str],
 
 
 def people_of_municipality(db, municipality_id: str) -> list[str]:
-    return [p.id for p in queries.people(db, municipality_id)]
+    return [p.id for p in queries.people(db, municipality_id, taking_part=True)]
 
 
 def people_of_audience(db, audience: str) -> list[str]:
     if audience not in rules.AUDIENCES:
         raise RuleViolation(_("There is no audience “{audience}”.").format(audience=audience))
-    return [p.id for p in queries.people(db) if rules.in_audience(p.role, audience)]
+    return [p.id for p in queries.people(db, taking_part=True)
+            if rules.in_audience(p.role, audience)]
 
 
 def invited(db, day_id: str) -> set[str]:
@@ -108,7 +109,7 @@ class InvitationGrid:
 
 
 def invitation_grid(db, language: str) -> InvitationGrid:
-    municipalities = {m.id: m.name(language) for m in queries.municipalities(db)}
+    municipalities = {m.id: m.name(language) for m in queries.municipalities(db, taking_part=True)}
     people = sorted(
         (GridPerson(p.id, p.name, p.municipality_id, municipalities[p.municipality_id])
          for p in queries.people(db) if p.municipality_id in municipalities),

@@ -47,6 +47,7 @@ def info(session: CohortSession) -> dict:
         "language": cohort.language,
         "demo": cohort.is_demo,
         "municipalities": len(queries.municipalities(session.db)),
+        "selected": len(queries.municipalities(session.db, taking_part=True)),
         "people": len(queries.people(session.db)),
         "days": len(queries.days(session.db)),
     }

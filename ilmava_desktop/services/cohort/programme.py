@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 
 from ilmava_desktop.core import programme as core
@@ -16,13 +18,16 @@ _FIELDS = ("programme_kind", "programme_name_fi", "programme_name_sv", "programm
 
 
 def programme(db) -> core.Programme:
-    row = next(db.query(f"SELECT {', '.join(_FIELDS)} FROM cohort WHERE deleted = 0"), None)
+    row = next(db.query(f"SELECT {', '.join(_FIELDS)}, select_min, select_max, own_funding,"
+                        " periods, year FROM cohort WHERE deleted = 0"), None)
     if row is None:
         return core.PRESETS["ilmava"]
     return core.resolve(row["programme_kind"], {
         "fi": row["programme_name_fi"], "sv": row["programme_name_sv"],
         "en": row["programme_name_en"]}, row["organiser"], row["accent"],
-        row["report_sections"], row["logo"], row["logo_type"])
+        row["report_sections"], row["logo"], row["logo_type"],
+        selection=(row["select_min"], row["select_max"]),
+        own_funding=row["own_funding"], periods=_periods(row["periods"]), year=row["year"])
 
 
 def read_logo(path: Path) -> bytes:
@@ -53,6 +58,71 @@ def check_logo(data: bytes, name: str = "") -> str:
         raise RuleViolation(_("{name} could not be drawn as an image.").format(
             name=name or _("The file")))
     return kind
+
+
+
+
+def _periods(text: str) -> tuple[core.Period, ...]:
+    """The cohort's own periods as stored (JSON), or none (the programme's preset)."""
+    try:
+        stored = json.loads(text) if text else []
+        return tuple(core.Period(int(p["number"]), {k: p.get(k, "") for k in ("fi", "sv", "en")},
+                                 date.fromisoformat(p["start"]) if p.get("start") else None,
+                                 date.fromisoformat(p["end"]) if p.get("end") else None)
+                     for p in stored)
+    except (ValueError, TypeError, KeyError):
+        return ()
+
+
+def periods_json(periods: tuple[core.Period, ...] | list[core.Period]) -> str:
+    return json.dumps([{"number": p.number, **p.names,
+                        "start": p.start.isoformat() if p.start else None,
+                        "end": p.end.isoformat() if p.end else None} for p in periods],
+                      ensure_ascii=False)
+
+
+def set_period(session: CohortSession, number: int, *, start: date | None | Keep = KEEP,
+               end: date | None | Keep = KEEP) -> Changes:
+    """Date one of the programme's periods (the others keep theirs)."""
+    current = programme(session.db)
+    period = current.period(number)
+    if period is None:
+        raise RuleViolation(_("The programme has no period {number}.").format(number=number))
+    start = period.start if start is KEEP else start
+    end = period.end if end is KEEP else end
+    if start and end and end < start:
+        raise RuleViolation(_("A period cannot end before it starts."))
+    changed = [core.Period(p.number, p.names, start, end) if p.number == number else p
+               for p in current.periods]
+    cohort = queries.cohort(session.db)
+    return session.write(_("Date period {number}").format(number=number),
+                         lambda tx: tx.update("cohort", cohort.id,
+                                              {"periods": periods_json(changed)}))
+
+
+def set_selection(session: CohortSession, *, low: int | None | Keep = KEEP,
+                  high: int | None | Keep = KEEP, own_funding: int | None | Keep = KEEP
+                  ) -> Changes:
+    """The cohort's range of selected municipalities and own funding (None: the preset's)."""
+    fields = {}
+    current = programme(session.db)
+    if low is not KEEP:
+        fields["select_min"] = low
+    if high is not KEEP:
+        fields["select_max"] = high
+    new_low = fields.get("select_min", current.selection[0] if current.selection else None)
+    new_high = fields.get("select_max", current.selection[1] if current.selection else None)
+    if any(v is not None and not 0 <= v <= 308 for v in (new_low, new_high)) or (
+            new_low is not None and new_high is not None and new_low > new_high):
+        raise RuleViolation(_("The range of selected municipalities must be like 10–15, "
+                              "from 0 to 308."))
+    if own_funding is not KEEP:
+        if own_funding is not None and not 0 <= own_funding <= 1_000_000:
+            raise RuleViolation(_("Own funding must be from 0 to 1 000 000 euros."))
+        fields["own_funding"] = own_funding
+    cohort = queries.cohort(session.db)
+    return session.write(_("Edit the programme"),
+                         lambda tx: tx.update("cohort", cohort.id, fields))
 
 
 def profile_fields(*, kind: str | Keep = KEEP, name_fi: str | Keep = KEEP,
@@ -107,3 +177,111 @@ def set_programme(session: CohortSession, *, kind: str | Keep = KEEP,
     cohort = queries.cohort(session.db)
     return session.write(_("Edit the programme"),
                          lambda tx: tx.update("cohort", cohort.id, fields))
+
+
+def where_now(db, language: str, today: date | None = None) -> str:
+    """Where the cohort is in its year, in words: "Period 4 of 5: Sparring … (1.5.–31.8.2026)"."""
+    from ilmava_desktop.core.dates import format_date
+    from ilmava_desktop.i18n import gettext_for
+
+    _ = gettext_for(language)
+    shown = programme(db)
+    if not shown.periods:
+        return ""
+    at = core.position(shown.periods, today or date.today())
+    last = max(p.number for p in shown.periods)
+
+    def span(p: core.Period) -> str:
+        if not (p.start and p.end):
+            return ""
+        if language == "en":
+            return f"{p.start.isoformat()}–{p.end.isoformat()}"
+        return f"{p.start.day}.{p.start.month}.–{format_date(p.end)}"
+
+    if at.state == "in":
+        return _("Period {number} of {last}: {name} ({dates})").format(
+            number=at.period.number, last=last, name=at.period.name(language),
+            dates=span(at.period))
+    if at.state in ("before", "between"):
+        return _("Next: period {number} of {last}, {name}, from {start}").format(
+            number=at.period.number, last=last, name=at.period.name(language),
+            start=format_date(at.period.start) if language != "en" else
+            at.period.start.isoformat())
+    if at.state == "after":
+        return _("The programme's year is over (periods 1–{last}).").format(last=last)
+    return _("The programme's periods have no dates yet.")
+
+
+def periods_json_for(db, today: date | None = None) -> list[dict]:
+    shown = programme(db)
+    at = core.position(shown.periods, today or date.today())
+    return [{"number": p.number, "name": p.names,
+             "start": p.start.isoformat() if p.start else None,
+             "end": p.end.isoformat() if p.end else None,
+             "current": at.state == "in" and at.period is not None
+             and at.period.number == p.number} for p in shown.periods]
+
+
+def timeline(db, language: str, today: date | None = None) -> list[tuple[int, str, str, str]]:
+    """The programme's periods for a strip across the window: (number, name, dates, state)
+    with state "past", "now" or "coming" ("" when the period has no dates)."""
+    from ilmava_desktop.core.dates import format_date
+
+    today = today or date.today()
+    out = []
+    for p in programme(db).periods:
+        if p.start and p.end:
+            state = "now" if p.holds(today) else "past" if p.end < today else "coming"
+            dates = (f"{p.start.isoformat()}–{p.end.isoformat()}" if language == "en"
+                     else f"{p.start.day}.{p.start.month}.–{format_date(p.end)}")
+        else:
+            state, dates = "", ""
+        out.append((p.number, p.name(language), dates, state))
+    return out
+
+
+def day_in_year(db, day, language: str, today: date | None = None) -> str:
+    """A day's place in the programme's year, and where the cohort is now, in words:
+    "Jakso 5: Sparrauksen purku ja yhteiset opit · Nyt: jakso 4/5, …"."""
+    from ilmava_desktop.i18n import gettext_for
+
+    _ = gettext_for(language)
+    shown = programme(db)
+    parts = []
+    period = shown.period(day.period) if day is not None else None
+    if period is not None:
+        text = _("This day: period {number}, {name}").format(number=period.number,
+                                                              name=period.name(language))
+        if day.date and period.start and period.end and not period.holds(day.date):
+            text += " " + _("(its date is outside the period)")
+        parts.append(text)
+    now = where_now(db, language, today)
+    if now:
+        parts.append(_("Now: {where}").format(where=now))
+    return " · ".join(parts)
+
+
+def set_year(session: CohortSession, *, periods: list[tuple[int, date | None, date | None]],
+             low: int | None, high: int | None, own_funding: int | None) -> Changes:
+    """The periods' dates, the range of selected municipalities and the own funding, as
+    edited together in the window: one write, one undo."""
+    current = programme(session.db)
+    dates = {number: (start, end) for number, start, end in periods}
+    for number, (start, end) in dates.items():
+        if current.period(number) is None:
+            raise RuleViolation(_("The programme has no period {number}.").format(
+                number=number))
+        if start and end and end < start:
+            raise RuleViolation(_("A period cannot end before it starts."))
+    if any(v is not None and not 0 <= v <= 308 for v in (low, high)) or (
+            low is not None and high is not None and low > high):
+        raise RuleViolation(_("The range of selected municipalities must be like 10–15, "
+                              "from 0 to 308."))
+    if own_funding is not None and not 0 <= own_funding <= 1_000_000:
+        raise RuleViolation(_("Own funding must be from 0 to 1 000 000 euros."))
+    changed = [core.Period(p.number, p.names, *dates.get(p.number, (p.start, p.end)))
+               for p in current.periods]
+    cohort = queries.cohort(session.db)
+    return session.write(_("Edit the programme's year"), lambda tx: tx.update(
+        "cohort", cohort.id, {"periods": periods_json(changed), "select_min": low,
+                              "select_max": high, "own_funding": own_funding}))

@@ -29,6 +29,7 @@ def municipality_rows(path: Path) -> list[dict]:
             "wicked_problem": m.wicked_problem, "council_target": m.council_target,
             "current_state": m.current_state, "challenges": m.challenges,
             "own_funding_paid": m.own_funding_paid, "people": counts.get(m.id, 0),
+            "status": m.status,
         }
         for m in queries.municipalities(db)
     ]

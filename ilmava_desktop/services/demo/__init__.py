@@ -36,9 +36,14 @@ def fill_demo(tx: Transaction) -> None:
     for code, (theme, target, problem, state, challenges, people) in (
         demo_content.MUNICIPALITIES.items()
     ):
+        paid = code not in demo_content.NOT_PAID
         m_id = put_municipality(tx, code, theme=theme, council_target=target,
                                 wicked_problem=problem, current_state=state,
-                                challenges=challenges, own_funding_paid=code != "290")
+                                challenges=challenges, own_funding_paid=paid,
+                                status="selected", funding_committed=True)
+        tx.update("municipality", m_id, {
+            "funding_invoiced": demo_content.FUNDING_INVOICED.isoformat(),
+            "funding_paid": demo_content.FUNDING_PAID.isoformat() if paid else None})
         domain = _ascii(tx.get("municipality", m_id)["name_fi"]).replace(" ", "")
         for first, last, title, language in people:
             put_new_person(tx, m_id, {
@@ -52,6 +57,37 @@ def fill_demo(tx: Transaction) -> None:
     fill_demo_assessment(tx)
     fill_demo_board(tx)
     fill_demo_groups(tx)
+    fill_demo_sparring(tx)
+    for code, (theme, target, problem, state, challenges, funding) in (
+        demo_content.NOT_SELECTED.items()
+    ):
+        put_municipality(tx, code, theme=theme, council_target=target, wicked_problem=problem,
+                         current_state=state, challenges=challenges, funding_committed=funding,
+                         status="not_selected")
+
+
+def fill_demo_sparring(tx: Transaction) -> None:
+    """Sessions of period 4 with each municipality's sparrer."""
+    from datetime import date
+
+    from ilmava_desktop.services.demo import content as demo_content
+    from ilmava_desktop.services.groups import sparrers
+    from ilmava_desktop.storage import queries
+
+    matches = sparrers.saved_matches(tx.db)
+    for index, m in enumerate(queries.municipalities(tx.db, taking_part=True)):
+        people = queries.people(tx.db, m.id)
+        held = demo_content.SPARRING if index % 3 == 0 else demo_content.SPARRING[:2]
+        for number, (month, day, minutes, online, topic, step, notes, publishable) in (
+            enumerate(held)
+        ):
+            tx.put("sparring_session", {
+                "id": stable_id("demo-sparring", m.code, str(number)),
+                "municipality_id": m.id, "sparrer_id": matches.get(m.id, (None,))[0],
+                "date": date(2026, month, min(28, day + index % 5)).isoformat(),
+                "minutes": minutes, "online": int(online),
+                "participants": ", ".join(p.title for p in people[:2]), "topic": topic,
+                "notes": notes, "publishable": int(publishable), "next_step": step})
 
 
 def fill_demo_groups(tx: Transaction) -> None:

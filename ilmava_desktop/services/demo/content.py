@@ -151,3 +151,35 @@ DAYS = [
     (5, "Purkupäivä 2: kehittämistehtävien yhteinen purku", date(2026, 9, 30), "Lahti",
      "Poliittinen johto ja viranhaltijajohto", 2, 5, "all"),
 ]
+
+# Applicants that were not selected: in the file with their application, in no tool's work.
+# code: (theme, council target, wicked problem, current state, challenges, own funding)
+NOT_SELECTED: dict[str, tuple] = {
+    "005": ("capacity", False,
+            "Ilmastotyölle ei ole nimettyä tekijää; miten pieni kunta saa työn käyntiin?",
+            "", "Resurssit ja osaaminen.", False),
+    "743": ("land_use", True,
+            "Kasvavan kaupungin maankäyttö ja liikenne hiilineutraaliustavoitteen mukaisiksi.",
+            "Ilmasto-ohjelma 2025–2030 hyväksytty.", "Kaavoituksen ja liikenteen ristiriidat.",
+            True),
+    "684": ("industry_targets", True,
+            "Satamateollisuuden päästöt ja kaupungin tavoitteet samaan suuntaan.",
+            "Päästöt laskettu 2024.", "", True),
+}
+
+# Own funding: invoiced after the opening day, paid within a month; Kuhmo has not paid.
+FUNDING_INVOICED = date(2026, 2, 6)
+FUNDING_PAID = date(2026, 3, 2)
+NOT_PAID = ("290",)
+
+# The sparring sessions of period 4 (May–August): (month, day, minutes, online, topic,
+# next step, notes, publishable). Each municipality holds the first two; every third one
+# the third as well.
+SPARRING = [
+    (5, 12, 90, False, "", "Kootaan johtoryhmälle nykytilan kuvaus ja kolme vaihtoehtoista "
+     "etenemistapaa.", "Lähtötilanne ja odotukset käyty läpi; johtoryhmä sitoutunut.", True),
+    (6, 9, 60, True, "", "Valmistellaan päätösesitys ja viestitään se valtuustoryhmille.",
+     "Keskusteltu luottamuksellisesti henkilöstön jaksamisesta.", False),
+    (8, 18, 120, False, "Tulosten purku ja syksyn jatko", "Esitellään tulokset purkupäivässä "
+     "syyskuussa.", "", False),
+]

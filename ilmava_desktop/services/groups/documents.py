@@ -12,6 +12,7 @@ from ilmava_desktop.i18n import gettext_for
 from ilmava_desktop.reports.table_document import Section, TableDocument, TableDocumentRenderer
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services.groups import grouping, pairs, sparrers
+from ilmava_desktop.services.municipalities import taking_part
 from ilmava_desktop.services.output_files import AUTHOR, write_pdf
 from ilmava_desktop.storage import queries
 
@@ -93,7 +94,7 @@ def pairs_document(db, language: str) -> TableDocument:
 
 def sparrers_document(db, language: str) -> TableDocument:
     _ = gettext_for(language)
-    municipalities = {m.id: m for m in queries.municipalities(db)}
+    municipalities = {m.id: m for m in taking_part(db)}
     themes = {t: labels[language] for t, labels in wicked_problem_themes().items()}
     bank = {s.id: s for s in sparrers.sparrers(db)}
     rows = []

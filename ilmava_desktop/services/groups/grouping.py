@@ -17,7 +17,7 @@ from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import assessment
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
-from ilmava_desktop.storage import queries
+from ilmava_desktop.services.municipalities import taking_part
 from ilmava_desktop.storage.transaction import Transaction, new_id, stable_id
 
 
@@ -71,7 +71,7 @@ def problem(db, min_size: int = 3, max_size: int = 5, groups: int | None = None,
             language: str = "fi") -> core.Problem:
     _round_name, levels = maturity(db)
     members = tuple(core.Member(m.id, m.theme, m.region_code, levels.get(m.id))
-                    for m in queries.municipalities(db))
+                    for m in taking_part(db))
     together, apart = wishes(db)
     names = {theme: labels[language] for theme, labels in wicked_problem_themes().items()}
     return core.Problem(members, min_size, max_size, groups, dict(locks or {}), apart, together,

@@ -14,7 +14,7 @@ from ilmava_desktop.i18n import _
 from ilmava_desktop.services import assessment
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.groups import grouping
-from ilmava_desktop.storage import queries
+from ilmava_desktop.services.municipalities import taking_part
 from ilmava_desktop.storage.transaction import Transaction, stable_id
 
 
@@ -74,7 +74,7 @@ def reviewees(db, grouping_id: str | None = None,
               if grouping_id else {})
     return [core.Reviewee(m.id, m.region_code, m.theme, scores.get(m.id, {}), groups.get(m.id),
                           host_languages(m), team_languages(db, m))
-            for m in queries.municipalities(db) if m.id not in without]
+            for m in taking_part(db) if m.id not in without]
 
 
 def without_shared_language(db) -> set[tuple[str, str]]:

@@ -19,8 +19,8 @@ from ilmava_desktop.i18n import LANGUAGES, N_, _
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import column_choices
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
+from ilmava_desktop.services.municipalities import taking_part
 from ilmava_desktop.services.table_files import read_table
-from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, stable_id
 
 COLUMNS = {
@@ -245,7 +245,7 @@ def import_sparrers(session: CohortSession, path: Path, dry_run: bool = False,
 
 def seekers(db) -> list[core.Seeker]:
     out = []
-    for m in queries.municipalities(db):
+    for m in taking_part(db):
         languages = {m.main_language}
         if m.language_status in (BILINGUAL_FINNISH_MAJORITY, BILINGUAL_SWEDISH_MAJORITY):
             languages = {"fi", "sv"}

@@ -12,6 +12,7 @@ from ilmava_desktop.core.municipality_names import (
     normalise_code,
 )
 from ilmava_desktop.core.rules import RuleViolation
+from ilmava_desktop.core.selection import STATUSES
 from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
 from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession, Keep, given
@@ -20,7 +21,7 @@ from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, stable_id
 
 EDITABLE = {"council_target", "current_state", "challenges", "theme", "wicked_problem",
-            "own_funding_paid"}
+            "own_funding_paid", "status", "funding_committed"}
 
 
 def municipality_id(code: str) -> str:
@@ -47,26 +48,29 @@ def put_municipality(tx: Transaction, code: str, **fields) -> str:
     return row_id
 
 
-def add_municipality(session: CohortSession, code: str) -> Changes:
+def add_municipality(session: CohortSession, code: str, *, status: str = "selected") -> Changes:
+    """Add a municipality by hand: it takes part (selected) unless `status` says otherwise."""
     m = official(code)
     if queries.municipality_by_code(session.db, code):
         raise RuleViolation(_("{name} is already in the cohort.").format(name=m.name_fi))
     return session.write(_("Add {name}").format(name=m.name_fi),
-                         lambda tx: put_municipality(tx, code))
+                         lambda tx: put_municipality(tx, code, status=status))
 
 
 def update_municipality(session: CohortSession, row_id: str, *,
                         theme: str | None | Keep = KEEP, wicked_problem: str | Keep = KEEP,
                         council_target: bool | None | Keep = KEEP,
                         current_state: str | Keep = KEEP, challenges: str | Keep = KEEP,
-                        own_funding_paid: bool | None | Keep = KEEP) -> Changes:
+                        own_funding_paid: bool | None | Keep = KEEP,
+                        funding_committed: bool | None | Keep = KEEP) -> Changes:
     """The municipality's development task and application data; what is left out stays."""
     current = queries.municipality(session.db, row_id)
     if current is None:
         raise RuleViolation(_("The municipality is no longer in the cohort."))
     checked = _checked(given(
         theme=theme, wicked_problem=wicked_problem, council_target=council_target,
-        current_state=current_state, challenges=challenges, own_funding_paid=own_funding_paid))
+        current_state=current_state, challenges=challenges, own_funding_paid=own_funding_paid,
+        funding_committed=funding_committed))
     return session.write(_("Edit {name}").format(name=current.name_fi),
                          lambda tx: tx.update("municipality", row_id, checked))
 
@@ -102,7 +106,9 @@ def _checked(fields: dict) -> dict:
         raise RuleViolation(_("Unknown theme “{theme}”.").format(theme=out["theme"]))
     if out.get("theme") == "":
         out["theme"] = None
-    for key in ("council_target", "own_funding_paid"):
+    if "status" in out and out["status"] not in STATUSES:
+        raise ValueError(f"not a status: {out['status']}")
+    for key in ("council_target", "own_funding_paid", "funding_committed"):
         if key in out and out[key] is not None:
             out[key] = int(bool(out[key]))
     for key in ("current_state", "challenges", "wicked_problem"):
@@ -133,8 +139,20 @@ def find_municipality(db, name_or_code: str) -> str | None:
 
 
 def municipalities(db) -> list[Municipality]:
-    """The cohort's municipalities, by name."""
+    """The cohort's municipalities, by name: applicants and those not selected too."""
     return queries.municipalities(db)
+
+
+def taking_part(db) -> list[Municipality]:
+    """The municipalities that take part in the days, groups, pairs, visits and reports:
+    the selected ones, by name. Every tool that lists the cohort's municipalities for its
+    work asks this."""
+    return queries.municipalities(db, taking_part=True)
+
+
+def people_taking_part(db, municipality_id: str | None = None):
+    """The people of the municipalities taking part (of one, when given)."""
+    return queries.people(db, municipality_id, taking_part=True)
 
 
 def municipality(db, municipality_id: str) -> Municipality | None:

@@ -16,6 +16,7 @@ from ilmava_desktop.core.columns import ColumnMap, check_choices
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.import_rows import (
     APPLICATION_FIELDS,
+    APPLICATIONS,
     FIELD_LABELS,
     REGISTRATION_FIELDS,
     REGISTRATIONS,
@@ -30,6 +31,7 @@ from ilmava_desktop.core.import_rows import (
 from ilmava_desktop.core.invitations import in_audience
 from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
 from ilmava_desktop.core.rules import RuleViolation, excerpt
+from ilmava_desktop.core.selection import APPLICANT, SELECTED
 from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
 from ilmava_desktop.services import column_choices
@@ -251,13 +253,14 @@ class Ambiguous(RuleViolation):
 def _plan_applications(session, plan: ImportPlan, records: list[ApplicationRecord]) -> None:
     original = {m.code: {"theme": m.theme, "wicked_problem": m.wicked_problem,
                          "council_target": m.council_target, "current_state": m.current_state,
-                         "challenges": m.challenges}
+                         "challenges": m.challenges, "funding_committed": m.funding_committed}
                 for m in queries.municipalities(session.db)}
     state = {code: dict(fields) for code, fields in original.items()}
     rows_of: dict[str, list[ApplicationRecord]] = {}
     for record in records:
         fields = {"theme": record.theme} if record.theme else {}
-        for key in ("wicked_problem", "council_target", "current_state", "challenges"):
+        for key in ("wicked_problem", "council_target", "current_state", "challenges",
+                    "funding_committed"):
             value = getattr(record, key)
             if value not in (None, ""):
                 fields[key] = value
@@ -283,8 +286,10 @@ def apply_import(session: CohortSession, plan: ImportPlan) -> Changes:
 
     def work(tx: Transaction) -> None:
         column_choices.remember(tx, column_choices.MUNICIPALITIES, plan.columns)
+        # An application makes an applicant; a registration, a municipality taking part.
+        status = APPLICANT if plan.kind == APPLICATIONS else SELECTED
         for code in plan.new_municipalities:
-            put_municipality(tx, code)
+            put_municipality(tx, code, status=status)
         days = queries.days(tx.db)
         for row in plan.rows:
             if row.action == UNCHANGED or not row.fields:

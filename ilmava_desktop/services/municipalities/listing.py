@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ilmava_desktop.core import selection
 from ilmava_desktop.core.roles import ROLES_BY_KEY
 from ilmava_desktop.i18n import _
 from ilmava_desktop.resources import wicked_problem_themes
@@ -20,6 +21,12 @@ class MunicipalityRow:
     theme: str
     people: int
     search_text: str
+    status: str = "selected"
+    status_label: str = ""
+    # The programme's criteria for an applicant, in the order of core.selection.CRITERIA,
+    # and what is missing in words.
+    criteria: tuple[bool, ...] = ()
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,10 +54,13 @@ def municipality_rows(session: CohortSession, language: str) -> list[Municipalit
     rows = []
     for m in queries.municipalities(session.db):
         theme = theme_label(m.theme, language)
-        search = " ".join([m.code, m.name_fi, m.name_sv, m.region(language), theme,
+        status = selection.status_label(m.status, language)
+        search = " ".join([m.code, m.name_fi, m.name_sv, m.region(language), theme, status,
                            *names_by_municipality.get(m.id, [])]).casefold()
-        rows.append(MunicipalityRow(m.id, m.code, m.name(language), m.region(language), theme,
-                                    counts.get(m.id, 0), search))
+        rows.append(MunicipalityRow(
+            m.id, m.code, m.name(language), m.region(language), theme, counts.get(m.id, 0),
+            search, m.status, status, tuple(selection.criteria(m).as_dict().values()),
+            tuple(selection.missing(m, language))))
     return rows
 
 

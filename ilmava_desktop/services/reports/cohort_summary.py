@@ -17,6 +17,7 @@ from ilmava_desktop.reports.cohort_summary import CohortSummary, RoundProfile
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import assessment, board
 from ilmava_desktop.services.cohort import programme as programme_service
+from ilmava_desktop.services.municipalities import taking_part
 from ilmava_desktop.services.reports.municipality_report import DEMO_LABEL
 from ilmava_desktop.storage import queries
 
@@ -25,7 +26,7 @@ def build(db, language: str = "fi", name_municipalities: bool = False,
           today: date | None = None) -> CohortSummary:
     _ = gettext_for(language)
     cohort = queries.cohort(db)
-    municipalities = queries.municipalities(db)
+    municipalities = taking_part(db)
     when = today or date.today()
     publishable = [c for c in board.cards(db) if not c.confidential]
     lessons = board_core.top_voted(publishable, "lesson", 8)

@@ -31,7 +31,7 @@ from ilmava_desktop.reports.municipality_report import (
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import assessment, board
 from ilmava_desktop.services.cohort import programme as programme_service
-from ilmava_desktop.services.groups import grouping, pairs, sparrers
+from ilmava_desktop.services.groups import grouping, pairs, sparrers, sparring
 from ilmava_desktop.services.reports import peer_review, texts
 from ilmava_desktop.services.visits import findings
 from ilmava_desktop.storage import queries
@@ -77,7 +77,7 @@ def build(db, municipality_id: str, language: str | None = None,
         "day": _("Day"), "present": _("Present"), "who": _("Who came"),
         "facts": _("Key facts"), "challenges": _("Challenges"),
         "own": _("Ideas, lessons and questions"), "idea": _("Ideas"), "lesson": _("Lessons"),
-        "question": _("Questions"), "summary": _("Summary"),
+        "question": _("Questions"), "summary": _("Summary"), "sparring": _("Sparring"),
         "visit": _("Peer-review visit"), "no_visit": _("Nobody reviews this municipality."),
         "visit_when": _("Date and place"), "visit_status": _("Status"),
         "visitors": _("Visiting teams"), "interviewed": _("Interviewed, by group"),
@@ -126,7 +126,37 @@ def build(db, municipality_id: str, language: str | None = None,
             [c for c in board.cards(db) if c.municipality_id == municipality_id],
             "development", texts.MAX_NEXT_STEPS),
         footer=f"{municipality_name} · {when}",
+        **_sparring(db, municipality, language, profile),
     )
+
+
+def _sparring(db, municipality, language: str, profile) -> dict:
+    """The sessions held with the sparrer: date, length, topic and the step agreed; notes
+    only when marked publishable (the others stay the facilitator's)."""
+    if not profile.has("sparrer"):
+        return {}
+    _ = gettext_for(language)
+    ngettext = ngettext_for(language)
+    held = sparring.sessions(db, municipality.id)
+    published = any(s.publishable and s.notes for s in held)
+    header = [_("Date"), _("Minutes"), _("Topic"), _("Agreed next step")]
+    if published:
+        header.append(_("Notes"))
+    rows = [header]
+    for s in held:
+        when = format_date(s.date) if language != "en" else s.date.isoformat()
+        row = [when, str(s.minutes), sparring.topic_of(s, municipality, language),
+               s.next_step or "–"]
+        if published:
+            row.append(s.notes if s.publishable and s.notes else "")
+        rows.append(row)
+    summary = ""
+    if held:
+        hours = decimal(sum(s.minutes for s in held) / 60, language)
+        summary = ngettext("{n} session with the sparrer, {hours} hours in all.",
+                           "{n} sessions with the sparrer, {hours} hours in all.",
+                           len(held)).format(n=len(held), hours=hours)
+    return {"sparring": rows, "sparring_summary": summary}
 
 
 def _key_facts(db, municipality, language: str, profile) -> list[tuple[str, str]]:

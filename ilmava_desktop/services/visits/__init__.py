@@ -16,6 +16,7 @@ from ilmava_desktop.core.model import Municipality, Person
 from ilmava_desktop.core.rules import RuleViolation, clean_text
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession, given
+from ilmava_desktop.services.municipalities import taking_part
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, stable_id
 
@@ -98,7 +99,7 @@ def teams(db) -> list[Team]:
     """Every municipality's review team, with whom it reviews, in the cohort's order."""
     reviews = _reviews(db)
     return [Team(m, team_members(db, m.id), reviews.get(m.id, []))
-            for m in queries.municipalities(db)]
+            for m in taking_part(db)]
 
 
 def set_team(session: CohortSession, *, municipality_id: str,
@@ -156,7 +157,7 @@ def visits(db) -> list[Visit]:
             hosts.setdefault(host, []).append(reviewer)
     rows = {r["host_id"]: r for r in db.query("SELECT * FROM visit WHERE deleted = 0")}
     found = []
-    for m in queries.municipalities(db):
+    for m in taking_part(db):
         if m.id not in hosts and m.id not in rows:
             continue
         row = rows.get(m.id) or {}

@@ -164,7 +164,7 @@ class AssessmentPage(QWidget):
         language = current_language()
         kept_round, kept_municipality = self.round.currentData(), self.municipality.currentData()
         rounds = self.ctx.read(lambda s: assessment.rounds(s.db))
-        municipalities = self.ctx.read(lambda s: municipality_service.municipalities(s.db))
+        municipalities = self.ctx.read(lambda s: municipality_service.taking_part(s.db))
         self.round.clear()
         for r in rounds:
             self.round.addItem(r.name_in(language), r.id)

@@ -27,6 +27,7 @@ from ilmava_desktop.services.attendance import PersonAtDay
 from ilmava_desktop.services.attendance import days as day_service
 from ilmava_desktop.services.attendance.documents import write_badges, write_signin_sheet
 from ilmava_desktop.services.attendance.export import export_attendance
+from ilmava_desktop.services.cohort import programme as programme_service
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.municipalities import people as people_service
 from ilmava_desktop.ui.attendance.days_dialog import DaysDialog
@@ -151,6 +152,11 @@ class AttendancePage(QWidget):
         result.addWidget(self.walk_in_offer)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Attendance"), 1))
+        # The chosen day's period and where the cohort is in its year.
+        self.year = QLabel()
+        self.year.setWordWrap(True)
+        self.year.setAccessibleName(_("The day in the programme's year"))
+        layout.addWidget(self.year)
         layout.addLayout(top)
         layout.addWidget(self.search)
         layout.addLayout(result)
@@ -221,6 +227,8 @@ class AttendancePage(QWidget):
             if self.current_day() == day:  # else another day was chosen and read since
                 self.show_groups(groups)
 
+        self.year.setText(self.ctx.read(lambda s: programme_service.day_in_year(
+            s.db, day, language)) if self.ctx.session else "")
         if day is None:
             self.show_groups([])
             return

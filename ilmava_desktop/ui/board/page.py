@@ -201,7 +201,7 @@ class BoardPage(QWidget):
             db = session.db
             template = json.loads(assessment.cohort_template_body(db))
             _live, _deleted, stamp = board.changed_since(db, "")
-            return (municipality_service.municipalities(db), template, board.cards(db), board.clusters(db),
+            return (municipality_service.taking_part(db), template, board.cards(db), board.clusters(db),
                     stamp)
 
         municipalities, template, cards, self.cluster_names, self.stamp = self.ctx.read(read)

@@ -202,7 +202,7 @@ class GroupsPage(QWidget):
             db = session.db
             return (grouping.solution_of(db, chosen, language),
                     {p.municipality_id: p.locked for p in grouping.placements(db, chosen.id)},
-                    municipality_service.municipalities(db), grouping.maturity(db), day_service.days(db))
+                    municipality_service.taking_part(db), grouping.maturity(db), day_service.days(db))
 
         solution, locked, municipalities, (round_name, levels), days = self.ctx.read(read)
         self.solution = solution
@@ -306,7 +306,7 @@ class GroupsPage(QWidget):
             return None
         language = current_language()
         others = [(m.id, m.name(language)) for m in self.ctx.read(
-            lambda s: municipality_service.municipalities(s.db)) if m.id != ids[0]]
+            lambda s: municipality_service.taking_part(s.db)) if m.id != ids[0]]
         dialog = QInputDialog(self)
         dialog.setWindowTitle(_("Keep together") if kind == "together" else _("Keep apart"))
         dialog.setLabelText(_("With which municipality?"))

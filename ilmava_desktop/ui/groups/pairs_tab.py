@@ -121,7 +121,7 @@ class PairsTab(QWidget):
 
         def read(session):
             db = session.db
-            return (municipality_service.municipalities(db), pairs.saved_pairs(db), grouping.groupings(db),
+            return (municipality_service.taking_part(db), pairs.saved_pairs(db), grouping.groupings(db),
                     pairs.dropped(db))
 
         municipalities, saved, groupings, dropped = self.ctx.read(read)
@@ -232,7 +232,7 @@ class PairsTab(QWidget):
     def ask_drop_out(self) -> QInputDialog:
         language = current_language()
         municipalities = [(m.id, m.name(language)) for m in self.ctx.read(
-            lambda s: municipality_service.municipalities(s.db))]
+            lambda s: municipality_service.taking_part(s.db))]
         dialog = QInputDialog(self)
         dialog.setWindowTitle(_("Drop out"))
         dialog.setLabelText(_("Which municipality leaves the peer review?"))

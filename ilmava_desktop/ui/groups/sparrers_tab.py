@@ -204,7 +204,7 @@ class SparrersTab(QWidget):
         def read(session):
             db = session.db
             return (sparrers.sparrers(db), sparrers.saved_matches(db),
-                    municipality_service.municipalities(db), sparrers.seekers(db))
+                    municipality_service.taking_part(db), sparrers.seekers(db))
 
         bank, saved, municipalities, seekers = self.ctx.read(read)
         themes = {t: labels[language] for t, labels in wicked_problem_themes().items()}

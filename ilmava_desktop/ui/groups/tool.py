@@ -9,6 +9,7 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.groups.page import GroupsPage
 from ilmava_desktop.ui.groups.pairs_tab import PairsTab
 from ilmava_desktop.ui.groups.sparrers_tab import SparrersTab
+from ilmava_desktop.ui.groups.sparring_tab import SparringTab
 from ilmava_desktop.ui.when_shown import WhenShown
 
 
@@ -20,11 +21,13 @@ class GroupsTool(QWidget):
         self.groups = GroupsPage(ctx)
         self.pairs = PairsTab(ctx)
         self.sparrers = SparrersTab(ctx)
+        self.sparring = SparringTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Groups, pairs and sparrers"))
         self.tabs.addTab(self.groups, _("&Thematic groups"))
         self.tabs.addTab(self.pairs, _("Peer-review pai&rs"))
         self.tabs.addTab(self.sparrers, _("Sparr&ers"))
+        self.tabs.addTab(self.sparring, _("Sparrin&g"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -32,6 +35,7 @@ class GroupsTool(QWidget):
         # Each tab reads the cohort when it is shown, and again after a change only if shown.
         self.pairs_when_shown = WhenShown(self.pairs, self.pairs.load)
         self.sparrers_when_shown = WhenShown(self.sparrers, self.sparrers.load)
+        self.sparring_when_shown = WhenShown(self.sparring, self.sparring.load)
         ctx.cohort_opened.connect(self.cohort_ready)
         ctx.changed.connect(self.on_changed)
 
@@ -43,9 +47,13 @@ class GroupsTool(QWidget):
     def load(self) -> None:
         self.pairs_when_shown()
         self.sparrers_when_shown()
+        self.sparring_when_shown()
 
     def on_changed(self, changes) -> None:
         if changes.touches("review_pair", "grouping", "municipality", "answer"):
             self.pairs_when_shown()
         if changes.touches("sparrer", "sparrer_match", "municipality"):
             self.sparrers_when_shown()
+        if changes.touches("sparrer", "sparrer_match", "municipality", "sparring_session",
+                           "cohort"):
+            self.sparring_when_shown()

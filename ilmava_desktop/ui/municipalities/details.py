@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from datetime import date
 
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilmava_desktop.core import selection as selection_core
+from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.model import Municipality
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import municipalities as municipality_service
+from ilmava_desktop.services.municipalities import selection as selection_service
 from ilmava_desktop.services.municipalities import update_municipality
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.ops import run_op
@@ -43,7 +57,20 @@ class MunicipalityDetails(QWidget):
         self.state.setMaximumHeight(70)
         self.challenges = CommittingTextEdit(_("Challenges"))
         self.challenges.setMaximumHeight(70)
-        self.funding = QCheckBox(_("Own funding paid"))
+        self.status_line = QLabel()
+        self.status_line.setWordWrap(True)
+        self.status_line.setAccessibleName(_("Status and what the application lacks"))
+        self.said = QLabel()
+        self.said.setWordWrap(True)
+        self.funding = QCheckBox(_("Own funding committed"))
+        self.amount = QLineEdit()
+        self.amount.setAccessibleName(_("Own funding in euros"))
+        self.invoiced = QLineEdit()
+        self.invoiced.setAccessibleName(_("Own funding invoiced on"))
+        self.paid = QLineEdit()
+        self.paid.setAccessibleName(_("Own funding paid on"))
+        for edit in (self.invoiced, self.paid):
+            edit.setPlaceholderText(_("d.m.yyyy"))
 
         task = QGroupBox(_("Development task"))
         task_form = QFormLayout(task)
@@ -55,7 +82,12 @@ class MunicipalityDetails(QWidget):
         app_form.addRow(_("Current &state:"), self.state)
         app_form.addRow(_("C&hallenges:"), self.challenges)
         app_form.addRow("", self.funding)
-        for form in (task_form, app_form):
+        money = QGroupBox(_("Own funding"))
+        money_form = QFormLayout(money)
+        money_form.addRow(_("A&mount (€):"), self.amount)
+        money_form.addRow(_("In&voiced:"), self.invoiced)
+        money_form.addRow(_("&Paid:"), self.paid)
+        for form in (task_form, app_form, money_form):
             for row in range(form.rowCount()):
                 label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
                 field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
@@ -66,12 +98,18 @@ class MunicipalityDetails(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.status_line)
+        layout.addWidget(self.said)
         layout.addWidget(task)
         layout.addWidget(application)
+        layout.addWidget(money)
 
         self.theme.activated.connect(lambda _i: self._save(theme=self.theme.currentData()))
         self.target.activated.connect(lambda _i: self._save(council_target=self.target.currentData()))
-        self.funding.clicked.connect(lambda checked: self._save(own_funding_paid=checked))
+        self.funding.clicked.connect(lambda checked: self._save(funding_committed=checked))
+        self.amount.editingFinished.connect(self._save_amount)
+        self.invoiced.editingFinished.connect(lambda: self._save_date("invoiced", self.invoiced))
+        self.paid.editingFinished.connect(lambda: self._save_date("paid", self.paid))
         self.problem.editing_finished.connect(
             lambda: self._save(wicked_problem=self.problem.toPlainText()))
         self.state.editing_finished.connect(
@@ -93,13 +131,16 @@ class MunicipalityDetails(QWidget):
 
     def _fill(self, m: Municipality | None) -> None:
         for widget in (self.theme, self.problem, self.target, self.state, self.challenges,
-                       self.funding):
+                       self.funding, self.amount, self.invoiced, self.paid):
             widget.setEnabled(m is not None)
         if m is None:
             self.title.setText(_("No municipality chosen"))
             self.subtitle.setText(_("Choose a municipality from the list, or add one."))
+            self.status_line.setText("")
             for edit in (self.problem, self.state, self.challenges):
                 edit.set_committed_text("")
+            for line in (self.amount, self.invoiced, self.paid):
+                line.setText("")
             return
         language = current_language()
         self.title.setText(m.name(language))
@@ -108,7 +149,20 @@ class MunicipalityDetails(QWidget):
             language={"fi": _("Finnish"), "sv": _("Swedish")}[m.main_language]))
         self.theme.setCurrentIndex(max(0, self.theme.findData(m.theme)))
         self.target.setCurrentIndex(max(0, self.target.findData(m.council_target)))
-        self.funding.setChecked(m.own_funding_paid)
+        self.funding.setChecked(selection_core.criteria(m).own_funding)
+        missing = selection_core.missing(m, language)
+        status = _("Status: {status}").format(
+            status=selection_core.status_label(m.status, language))
+        self.status_line.setText(status + ("\n" + _("Missing: {what}").format(
+            what="; ".join(missing)) if missing else ""))
+        self.status_line.setStyleSheet("color: #8a4b00;" if missing else "")
+        funding = self.ctx.read(lambda s: selection_service.funding_of(s.db, m.id))
+        self.amount.setText("" if m.funding_amount is None else str(m.funding_amount))
+        self.amount.setPlaceholderText(str(funding.amount) if funding and funding.amount
+                                       is not None else "")
+        self.invoiced.setText(format_date(m.funding_invoiced))
+        self.paid.setText(format_date(m.funding_paid) if m.funding_paid else (
+            _("paid") if m.own_funding_paid else ""))
         self.problem.set_committed_text(m.wicked_problem)
         self.state.set_committed_text(m.current_state)
         self.challenges.set_committed_text(m.challenges)
@@ -116,4 +170,50 @@ class MunicipalityDetails(QWidget):
     def _save(self, **fields) -> None:
         row_id = self.municipality_id
         if row_id:
-            run_op(self.ctx, lambda s: update_municipality(s, row_id, **fields), parent=self)
+            run_op(self.ctx, lambda s: update_municipality(s, row_id, **fields), parent=self,
+                   say=self.said)
+
+    def _save_amount(self) -> None:
+        row_id, text = self.municipality_id, self.amount.text().strip().replace(" ", "")
+        if not row_id or self.ctx.session is None:
+            return
+        if text and not text.isdigit():
+            self.said.setText(_("“{text}” is not a whole number").format(text=text))
+            return
+        amount = int(text) if text else None
+        current = self.ctx.read(lambda s: municipality_service.municipality(s.db, row_id))
+        if current is not None and current.funding_amount == amount:
+            return
+        run_op(self.ctx, lambda s: selection_service.set_funding(s, row_id, amount=amount),
+               parent=self, say=self.said)
+
+    def _save_date(self, which: str, edit: QLineEdit) -> None:
+        row_id, text = self.municipality_id, edit.text().strip()
+        if not row_id or self.ctx.session is None:
+            return
+        current = self.ctx.read(lambda s: municipality_service.municipality(s.db, row_id))
+        if current is None:
+            return
+        before = current.funding_invoiced if which == "invoiced" else current.funding_paid
+        if which == "paid" and text == _("paid") and current.own_funding_paid:
+            return
+        try:
+            value = parse_date(text)
+        except ValueError:
+            self.said.setText(_("“{text}” is not a date like 28.1.2027").format(text=text))
+            return
+        if value == before:
+            return
+        run_op(self.ctx, lambda s: selection_service.set_funding(s, row_id, **{which: value}),
+               parent=self, say=self.said)
+
+
+def parse_date(text: str) -> date | None:
+    """A date as Finns write it (28.1.2027) or ISO (2027-01-28); empty for none."""
+    text = text.strip()
+    if not text:
+        return None
+    if "." in text:
+        day, month, year = (int(part) for part in text.rstrip(".").split("."))
+        return date(year, month, day)
+    return date.fromisoformat(text)

@@ -134,7 +134,7 @@ class ReportsPage(QWidget):
     def load(self) -> None:
         language = current_language()
         self.municipalities.clear()
-        for m in self.ctx.read(lambda s: municipality_service.municipalities(s.db)):
+        for m in self.ctx.read(lambda s: municipality_service.taking_part(s.db)):
             item = QListWidgetItem(m.name(language))
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -20,6 +20,34 @@ def format_date(value: date | None, language: str | None = None) -> str:
     return f"{value.day}.{value.month}.{value.year}"
 
 
+def parse_date(text: str) -> date | None:
+    """A date as the window writes it in any of its languages, 28.1.2027 or 28 Jan 2027
+    (28 January 2027), or ISO 2027-01-28; None for an empty text. ValueError otherwise."""
+    text = text.strip().rstrip(".")
+    if not text:
+        return None
+    parts = text.replace(",", " ").split()
+    if len(parts) == 3 and parts[1][:3].capitalize() in MONTHS_EN:
+        return date(int(parts[2]), MONTHS_EN.index(parts[1][:3].capitalize()) + 1,
+                    int(parts[0]))
+    if "." in text:
+        day, month, year = (int(part) for part in text.split("."))
+        return date(year, month, day)
+    return date.fromisoformat(text)
+
+
+def format_range(start: date, end: date, language: str | None = None) -> str:
+    """A span of days: 1.5.–31.8.2026 (1 May – 31 Aug 2026 in English); the year once when
+    both ends share it."""
+    if (language or current_language()) == "en":
+        first = (f"{start.day} {MONTHS_EN[start.month - 1]}" if start.year == end.year
+                 else format_date(start, "en"))
+        return f"{first} – {format_date(end, 'en')}"
+    first = (f"{start.day}.{start.month}." if start.year == end.year
+             else format_date(start, language))
+    return f"{first}–{format_date(end, language)}"
+
+
 def format_time(moment: datetime, language: str | None = None) -> str:
     """A time of day as the window writes it: 9.05 (9:05 in English)."""
     separator = ":" if (language or current_language()) == "en" else "."

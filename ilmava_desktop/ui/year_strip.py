@@ -9,7 +9,6 @@ from html import escape
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ilmava_desktop.i18n import _, current_language
-from ilmava_desktop.services.cohort import programme as programme_service
 from ilmava_desktop.ui.context import AppContext
 
 
@@ -28,6 +27,9 @@ class YearStrip(QLabel):
         ctx.changed.connect(lambda changes: changes.touches("cohort") and self.refresh())
 
     def refresh(self) -> None:
+        # Imported here: the window's first frame is drawn before any cohort is read.
+        from ilmava_desktop.services.cohort import programme as programme_service
+
         if self.ctx.session is None:
             self.clear()
             return

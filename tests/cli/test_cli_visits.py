@@ -198,15 +198,15 @@ def test_visit_timeline_and_tick(capsys, tmp_path):
     assert steps["interviewees"]["done"] and not steps["agreement"]["done"]
     assert steps["agreement"]["ticked"] and not steps["held"]["ticked"]
     code, out, _ = run(capsys, "visit", "tick", cohort, "--host", "638", "--step", "agreement")
-    assert code == 0 and "✓ 16.7.2026 Agreement on themes" in " ".join(out.split())
+    assert code == 0 and "✓ 16 Jul 2026 Agreement on themes" in " ".join(out.split())
     porvoo = next(v for v in json.loads(run(capsys, "visits", cohort, "--json")[1])["visits"]
                   if v["host"] == "638")
     assert next(s for s in porvoo["timeline"] if s["step"] == "agreement")["done"]
     code, out, _ = run(capsys, "visit", "tick", cohort, "--host", "638", "--step", "agreement",
                        "--undone")
     # Undone again: "·", or "▲" when its date has passed.
-    assert code == 0 and "✓ 16.7.2026 Agreement" not in " ".join(out.split())
-    assert "16.7.2026 Agreement" in " ".join(out.split())
+    assert code == 0 and "✓ 16 Jul 2026 Agreement" not in " ".join(out.split())
+    assert "16 Jul 2026 Agreement" in " ".join(out.split())
     code, _, err = run(capsys, "visit", "tick", cohort, "--host", "638", "--step", "held")
     assert code == 1 and "not a step to tick" in err
 

@@ -85,3 +85,17 @@ def test_dates_are_written_day_month_year():
     # An English reader would take 1.5.2027 for January: the month is written out.
     assert format_date(date(2027, 5, 1), "en") == "1 May 2027"
     assert format_date(date(2026, 1, 28)) == "28 Jan 2026"  # the tests speak English
+
+
+def test_a_span_of_days_and_a_typed_date_in_each_language():
+    from datetime import date
+
+    from ilmava_desktop.core.dates import format_range, parse_date
+
+    may, august = date(2026, 5, 1), date(2026, 8, 31)
+    assert format_range(may, august, "fi") == "1.5.–31.8.2026"
+    assert format_range(may, august, "en") == "1 May – 31 Aug 2026"
+    assert format_range(date(2026, 12, 1), date(2027, 1, 31), "sv") == "1.12.2026–31.1.2027"
+    for written in ("6.2.2026", "6 Feb 2026", "6 february 2026", "2026-02-06"):
+        assert parse_date(written) == date(2026, 2, 6)
+    assert parse_date("  ") is None

@@ -132,7 +132,7 @@ def test_own_funding_amount_invoiced_paid_and_who_has_not_paid(demo, tmp_path):
 
     book = openpyxl.load_workbook(export_attendance(demo, tmp_path / "a.xlsx"))
     rows = list(book["Own funding"].iter_rows(values_only=True))
-    assert ("290", "Kuhmo", 2000, "6.2.2026", None) in rows
+    assert ("290", "Kuhmo", 2000, "6 Feb 2026", None) in rows
 
 
 def test_the_ilmava_periods_are_dated_in_the_cohorts_year_and_can_be_moved(demo):

@@ -82,7 +82,7 @@ def test_the_pack_has_the_teams_meetings_their_roles_and_the_hosts_self_assessme
     visits.set_preparation(demo, host_id=porvoo, reviewer_id=reviewer, date="2026-10-01",
                            place="https://meet.example/porvoo")
     pack = documents.visit_pack(demo.db, host_id=porvoo, language="en")
-    assert "Preparation meeting: 1.10.2026 · https://meet.example/porvoo" in \
+    assert "Preparation meeting: 1 Oct 2026 · https://meet.example/porvoo" in \
         pack.preparations.values()
     interviews = [row for row in pack.schedule if row[1]]
     assert all("(leads)" in who and "(notes)" in who for *_r, who in interviews)

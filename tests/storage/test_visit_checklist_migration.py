@@ -17,7 +17,7 @@ def test_a_visit_from_before_gets_an_empty_checklist(tmp_path):
     db.execute("INSERT INTO visit (id, stamp, host_id, date, status) VALUES"
                " ('v', '2', 'm', '2026-10-14', 'held')")
     db.conn.commit()
-    assert schema.migrate(db) == ["0020_visit_checklist"]
+    assert schema.migrate(db)[0] == "0020_visit_checklist"
     row = db["visit"].get("v")
     assert (row["checklist"], row["status"], row["date"]) == ("{}", "held", "2026-10-14")
     assert schema.schema_version(db) == schema.SCHEMA_VERSION

@@ -428,7 +428,7 @@ def test_the_visits_timeline_is_ticked_with_space(demo_window_at, qtbot):
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     texts = [dialog.steps.item(n).text() for n in range(dialog.steps.count())]
-    assert texts[0].startswith("16.7.2026 – Agreement on themes")
+    assert texts[0].startswith("16 Jul 2026 – Agreement on themes")
     assert "(from what is recorded)" in texts[1]
     dialog.steps.setFocus()
     dialog.steps.setCurrentRow(0)

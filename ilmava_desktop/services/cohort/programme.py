@@ -181,7 +181,7 @@ def set_programme(session: CohortSession, *, kind: str | Keep = KEEP,
 
 def where_now(db, language: str, today: date | None = None) -> str:
     """Where the cohort is in its year, in words: "Period 4 of 5: Sparring … (1.5.–31.8.2026)"."""
-    from ilmava_desktop.core.dates import format_date
+    from ilmava_desktop.core.dates import format_date, format_range
     from ilmava_desktop.i18n import gettext_for
 
     _ = gettext_for(language)
@@ -194,9 +194,7 @@ def where_now(db, language: str, today: date | None = None) -> str:
     def span(p: core.Period) -> str:
         if not (p.start and p.end):
             return ""
-        if language == "en":
-            return f"{p.start.isoformat()}–{p.end.isoformat()}"
-        return f"{p.start.day}.{p.start.month}.–{format_date(p.end)}"
+        return format_range(p.start, p.end, language)
 
     if at.state == "in":
         return _("Period {number} of {last}: {name} ({dates})").format(
@@ -205,8 +203,7 @@ def where_now(db, language: str, today: date | None = None) -> str:
     if at.state in ("before", "between"):
         return _("Next: period {number} of {last}, {name}, from {start}").format(
             number=at.period.number, last=last, name=at.period.name(language),
-            start=format_date(at.period.start) if language != "en" else
-            at.period.start.isoformat())
+            start=format_date(at.period.start, language))
     if at.state == "after":
         return _("The programme's year is over (periods 1–{last}).").format(last=last)
     return _("The programme's periods have no dates yet.")
@@ -225,15 +222,14 @@ def periods_json_for(db, today: date | None = None) -> list[dict]:
 def timeline(db, language: str, today: date | None = None) -> list[tuple[int, str, str, str]]:
     """The programme's periods for a strip across the window: (number, name, dates, state)
     with state "past", "now" or "coming" ("" when the period has no dates)."""
-    from ilmava_desktop.core.dates import format_date
+    from ilmava_desktop.core.dates import format_range
 
     today = today or date.today()
     out = []
     for p in programme(db).periods:
         if p.start and p.end:
             state = "now" if p.holds(today) else "past" if p.end < today else "coming"
-            dates = (f"{p.start.isoformat()}–{p.end.isoformat()}" if language == "en"
-                     else f"{p.start.day}.{p.start.month}.–{format_date(p.end)}")
+            dates = format_range(p.start, p.end, language)
         else:
             state, dates = "", ""
         out.append((p.number, p.name(language), dates, state))

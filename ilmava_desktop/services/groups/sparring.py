@@ -197,7 +197,7 @@ def log_rows(db, language: str, municipality_id: str | None = None,
     rows = [header]
     for s in sessions(db, municipality_id):
         m = municipalities.get(s.municipality_id)
-        row = [format_date(s.date) if language != "en" else s.date.isoformat(),
+        row = [format_date(s.date, language),
                m.name(language) if m else "", names.get(s.sparrer_id or "", ""), s.minutes,
                _("online") if s.online else _("on site"), s.participants,
                topic_of(s, m, language), s.next_step]

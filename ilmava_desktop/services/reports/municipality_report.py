@@ -144,7 +144,7 @@ def _sparring(db, municipality, language: str, profile) -> dict:
         header.append(_("Notes"))
     rows = [header]
     for s in held:
-        when = format_date(s.date) if language != "en" else s.date.isoformat()
+        when = format_date(s.date, language)
         row = [when, str(s.minutes), sparring.topic_of(s, municipality, language),
                s.next_step or "–"]
         if published:

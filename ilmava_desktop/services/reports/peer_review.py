@@ -40,8 +40,8 @@ def peer_review(db, municipality_id: str, language: str, names: bool,
             members = [_(ROLES_BY_KEY[p.role].label) if p.role in ROLES_BY_KEY else p.title
                        for p in team.members]
         visitors.append((team.municipality.name(language), ", ".join(members) or "–"))
-    when = format_date(date.fromisoformat(found.date)) if found.date and language != "en" \
-        else (found.date or _("date not set"))
+    when = (format_date(date.fromisoformat(found.date), language) if found.date
+            else _("date not set"))
     counts = {group: 0 for group in visits_core.GROUPS}
     for person in found.interviewees:
         counts[person.group] = counts.get(person.group, 0) + 1
@@ -52,7 +52,7 @@ def peer_review(db, municipality_id: str, language: str, names: bool,
     approved = found.checklist.get("report")
     approval = _("Approved by {municipality} on {date}").format(
         municipality=found.host.name(language),
-        date=format_date(date.fromisoformat(approved)) if language != "en" else approved) \
+        date=format_date(date.fromisoformat(approved), language)) \
         if approved else _("Draft: not yet approved by {municipality}").format(
             municipality=found.host.name(language))
     return PeerReview(

@@ -76,7 +76,8 @@ def _pack(db, found, language: str, say_language: bool) -> VisitPack:
     preparations = {}
     for meeting in found.preparations:
         if meeting.reviewer_id in municipalities:
-            when = format_date(_date(meeting.date)) if meeting.date else _("date not set")
+            when = (format_date(_date(meeting.date), language) if meeting.date
+                    else _("date not set"))
             preparations[municipalities[meeting.reviewer_id].name(language)] = _(
                 "Preparation meeting: {when}{place}").format(
                 when=when, place=f" · {meeting.place}" if meeting.place else "")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.core import selection as selection_core
-from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.dates import format_date, parse_date
 from ilmava_desktop.core.model import Municipality
 from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.resources import wicked_problem_themes
@@ -206,14 +204,3 @@ class MunicipalityDetails(QWidget):
             return
         run_op(self.ctx, lambda s: selection_service.set_funding(s, row_id, **{which: value}),
                parent=self, say=self.said)
-
-
-def parse_date(text: str) -> date | None:
-    """A date as Finns write it (28.1.2027) or ISO (2027-01-28); empty for none."""
-    text = text.strip()
-    if not text:
-        return None
-    if "." in text:
-        day, month, year = (int(part) for part in text.rstrip(".").split("."))
-        return date(year, month, day)
-    return date.fromisoformat(text)

@@ -18,11 +18,14 @@ from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui's nam
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionComboBox,
@@ -34,7 +37,6 @@ from PySide6.QtWidgets import (
 
 NORMAL_CONTRAST = 4.5
 LARGE_CONTRAST = 3.0  # WCAG's large text: 18 pt, or 14 pt bold
-CELL_PADDING = 8  # the default delegate's margins around a cell's text, both sides together
 MAX_CELLS = 400  # per view: what is on screen, not a 1,540-row list's every row
 
 
@@ -85,8 +87,10 @@ def _name(widget: QWidget) -> str:
 
 
 def _shown(widget: QWidget, root: QWidget) -> bool:
+    # A header or a table draws on its viewport: its own region is empty behind it.
+    drawn_on = widget.viewport() if isinstance(widget, QAbstractScrollArea) else widget
     return (widget.isVisibleTo(root) and widget.width() > 0 and widget.height() > 0
-            and not widget.visibleRegion().isEmpty())
+            and not drawn_on.visibleRegion().isEmpty())
 
 
 def _large(font) -> bool:
@@ -164,7 +168,15 @@ def _button(button: QAbstractButton):
     text = _without_mnemonic(button.text())
     if not text.strip():
         return
-    fits = button.width() + 1 >= button.sizeHint().width()
+    if isinstance(button, (QCheckBox, QRadioButton)):
+        # Its box, the gap, the words: what the style draws, not its padded size hint.
+        style = button.style()
+        indicator = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, button)
+        spacing = style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, button)
+        needed = indicator + spacing + QFontMetrics(button.font()).horizontalAdvance(text)
+        fits = needed <= button.width() + 1
+    else:
+        fits = button.width() + 1 >= button.sizeHint().width()
     box = button.rect().adjusted(3, 3, -3, -3) if button.isEnabled() else None
     yield button, text, box, fits, _large(button.font())
 
@@ -241,10 +253,18 @@ def _header(header: QHeaderView):
             continue
         needed = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
         own_sort = sort_room if header.sortIndicatorSection() == section else 0
-        fits = needed + margin + own_sort <= rect.width() + 1 or (
-            header.orientation() == Qt.Orientation.Vertical)
-        yield header, text, _in_parent(header.viewport(), header, rect.adjusted(3, 3, -3, -3)), \
-            fits, _large(header.font())
+        # The style may draw a heading bold or with its own margins: the header's own size
+        # hint for the section says what it needs, when the header can tell.
+        hinted = header.sectionSizeHint(section)
+        if header.orientation() == Qt.Orientation.Vertical:
+            fits = True
+        elif hinted > 0:
+            fits = hinted <= rect.width() + 1
+        else:
+            fits = needed + margin + own_sort <= rect.width() + 1
+        whole = header.viewport().rect().contains(rect)  # contrast only of a heading in view
+        box = _in_parent(header.viewport(), header, rect.adjusted(3, 3, -3, -3)) if whole else None
+        yield header, text, box, fits, _large(header.font())
 
 
 def _in_parent(child: QWidget, parent: QWidget, rect: QRect) -> QRect:
@@ -259,6 +279,10 @@ def _cells(view: QAbstractItemView):
     bar = view.horizontalScrollBar()
     if bar.isVisible() and bar.maximum() > 0:
         yield view, "(scrolls sideways)", None, False, False
+    # The default delegate's margins around a cell's text, both sides together, as the style
+    # draws them (and as a column sized to its contents measures them).
+    padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                            view) + 1)
     seen = 0
     for index in _visible_indexes(view):
         if seen >= MAX_CELLS:
@@ -273,7 +297,7 @@ def _cells(view: QAbstractItemView):
             continue
         font = index.data(Qt.ItemDataRole.FontRole) or view.font()
         metrics = QFontMetrics(font)
-        room = rect.width() - CELL_PADDING
+        room = rect.width() - padding
         if index.data(Qt.ItemDataRole.DecorationRole) is not None:
             room -= view.iconSize().width() + 4 if view.iconSize().isValid() else 20
         if index.data(Qt.ItemDataRole.CheckStateRole) is not None:

@@ -139,7 +139,7 @@ class ImportPreviewDialog(QDialog):
             Column(importer.label_header, lambda r: r.label),
             Column(importer.detail_header or _("Reason"), lambda r: r.detail),
         ], self)
-        self.table = row_table(self.model, _("Import preview"))
+        self.table = row_table(self.model, _("Import preview"), wrap=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(_("&Import"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -100,7 +100,12 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(_("Tools"))
-        self.navigation.setFixedWidth(230)
+        # As wide as the longest tool's name in this language (in the list's 12 pt), no wider:
+        # the rest of a laptop's screen is the tools'.
+        navigation_font = QFont(self.font())
+        navigation_font.setPointSizeF(12)
+        self.navigation.setFixedWidth(max(QFontMetrics(navigation_font).horizontalAdvance(
+            title.replace("&&", "&")) for title, _f in self.tool_specs) + 48)
         self.tool_stack = QStackedWidget()
         for title, _factory in self.tool_specs:
             self.navigation.addItem(title.replace("&&", "&"))

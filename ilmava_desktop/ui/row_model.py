@@ -24,6 +24,9 @@ class Column:
     # A column of short values (scores, counts) under a long heading: the heading takes two
     # lines, so the column is as wide as its values and the text beside it keeps the room.
     two_line_header: bool = False
+    # A state shown as a check box (locked, done), its words (value) for screen readers and
+    # the search: a blank cell for "no" says nothing.
+    checked: Callable[[Any], bool] | None = None
 
     @property
     def header_text(self) -> str:
@@ -91,6 +94,12 @@ class RowTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = self._columns[index.column()]
+        if column.checked is not None:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return (Qt.CheckState.Checked if column.checked(row)
+                        else Qt.CheckState.Unchecked)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return None  # the box says it
         # The tooltip repeats the text: a long theme name elided in its column stays readable.
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
                     Qt.ItemDataRole.ToolTipRole):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QTableView,
+    QTreeWidget,
     QWidget,
 )
 
@@ -124,3 +126,57 @@ def dialog_buttons(dialog: QDialog, buttons: QDialogButtonBox.StandardButton) ->
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def tree_items(tree: QTreeWidget):
+    """Every item of a tree, parents before their children."""
+    stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop(0)
+        yield item
+        stack[:0] = [item.child(i) for i in range(item.childCount())]
+
+
+class TreeRowFitter(QObject):
+    """Each row of a tree as tall as its longest text wrapped in its column: a tree of
+    statements or questions is read whole, measured again when a column's width, a text or
+    the tree's width changes. (A tree's own word wrap never makes a row taller.)"""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self.tree = tree
+        tree.setWordWrap(True)
+        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.soon = QTimer(self)
+        self.soon.setSingleShot(True)
+        self.soon.setInterval(0)
+        self.soon.timeout.connect(self.fit)
+        tree.header().sectionResized.connect(lambda *_args: self.soon.start())
+        tree.itemChanged.connect(lambda *_args: self.soon.start())
+        tree.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (event.Type.Resize, event.Type.Show):
+            self.soon.start()
+        return False
+
+    def fit(self) -> None:
+        tree = self.tree
+        metrics = QFontMetrics(tree.font())
+        columns = range(tree.columnCount())
+        indent = tree.indentation()
+        for item in tree_items(tree):
+            depth, parent = 0, item.parent()
+            while parent is not None:
+                depth, parent = depth + 1, parent.parent()
+            height = 0
+            for column in columns:
+                width = tree.columnWidth(column) - 12 - (indent * (depth + 1) if column == 0
+                                                         else 0)
+                height = max(height, metrics.boundingRect(
+                    QRect(0, 0, max(width, 20), 100_000), int(Qt.TextFlag.TextWordWrap),
+                    item.text(column) or " ").height())
+            # Carried by the last column, one pixel wide: a row's height is its tallest
+            # column's, and a width here would widen a column sized to its contents.
+            item.setSizeHint(tree.columnCount() - 1, QSize(1, height + 8))
+        tree.doItemsLayout()  # the rows take their new heights now

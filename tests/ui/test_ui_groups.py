@@ -109,6 +109,16 @@ def test_pairs_listed_and_as_a_matrix_locked_and_repaired(demo_window_at, qtbot)
     locked = tab.model.row_at(0)
     tab.lock_button.click()
     assert next(r for r in tab.model.rows() if r.id == locked.id).locked
+    # The state is a check box, and in words for a screen reader (not a blank cell).
+    row = tab.model.row_of_id(locked.id)
+    lock_column = next(c for c in range(tab.model.columnCount())
+                       if tab.model.headerData(c, Qt.Orientation.Horizontal) == "Locked")
+    cell = tab.model.index(row, lock_column)
+    assert cell.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == "locked"
+    other = tab.model.index(0 if row else 1, lock_column)
+    assert other.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert other.data(Qt.ItemDataRole.AccessibleTextRole) == "not locked"
     tab.drop_button.click()
     dialog = open_dialog(QInputDialog)
     leaving = next(name for name in dialog.comboBoxItems()

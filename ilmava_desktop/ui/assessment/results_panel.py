@@ -165,7 +165,8 @@ class ResultsPanel(QTabWidget):
         if self.counts_model.column_count() != 1 + len(live.levels):
             self.counts_model.set_columns([Column(_("Theme"), lambda r: r.title)] + [
                 Column(str(value) if value is not None else live.levels[-1][1],
-                       lambda r, v=value: str(r.counts.get(v, 0)), align_right=True)
+                       lambda r, v=value: str(r.counts.get(v, 0)), align_right=True,
+                       two_line_header=True)
                 for value, _label in live.levels])
         if live.counts is None:
             self.distribution_note.setText(live.too_few_sheets())

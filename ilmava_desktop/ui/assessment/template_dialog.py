@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,7 +33,7 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_open, ask_save
 from ilmava_desktop.ui.geometry import keep_dialog_geometry
 from ilmava_desktop.ui.ops import run_op
-from ilmava_desktop.ui.widgets import dialog_buttons
+from ilmava_desktop.ui.widgets import TreeRowFitter, dialog_buttons, tree_items
 
 KIND = Qt.ItemDataRole.UserRole  # what a row is: title, level, no_answer, theme, statement
 KEY = Qt.ItemDataRole.UserRole + 1  # its id or scale value
@@ -54,20 +53,13 @@ class TemplateDialog(QDialog):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.tree.setWordWrap(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         # Each row as tall as its longest text wrapped in its column: a statement is read
-        # whole in every language, measured again when a column's width changes.
-        self.fit_rows_soon = QTimer(self)
-        self.fit_rows_soon.setSingleShot(True)
-        self.fit_rows_soon.setInterval(0)
-        self.fit_rows_soon.timeout.connect(self.fit_rows)
-        header.sectionResized.connect(lambda *_args: self.fit_rows_soon.start())
-        self.tree.itemChanged.connect(lambda *_args: self.fit_rows_soon.start())
+        # whole in every language.
+        self.rows = TreeRowFitter(self.tree)
         self.note = QLabel(_("Double-click or press F2 to change a text. Rounds that already "
                              "have answers keep their own template; new rounds use this one."))
         self.note.setWordWrap(True)
@@ -134,40 +126,17 @@ class TemplateDialog(QDialog):
                 item.setText(column, texts.get(language) or "")
         return item
 
-    def _all_items(self):
-        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        while stack:
-            item = stack.pop(0)
-            yield item
-            stack[:0] = [item.child(i) for i in range(item.childCount())]
-
     def renumber(self) -> None:
         """Themes and statements named by their running numbers, as on the paper form; their
         ids stay behind (they are what answer files and other rounds refer to)."""
         theme_number = statement_number = 0
-        for item in self._all_items():
+        for item in tree_items(self.tree):
             if item.data(0, KIND) == "theme":
                 theme_number += 1
                 item.setText(0, _("Theme {n}").format(n=theme_number))
             elif item.data(0, KIND) == "statement":
                 statement_number += 1
                 item.setText(0, _("Statement {n}").format(n=statement_number))
-        self.fit_rows_soon.start()
-
-    def fit_rows(self) -> None:
-        metrics = QFontMetrics(self.tree.font())
-        widths = {column: self.tree.columnWidth(column) - 12 for column in (0, 1, 2, 3)}
-        for item in self._all_items():
-            lines = max(metrics.boundingRect(QRect(0, 0, max(widths[column], 20), 10_000),
-                                             int(Qt.TextFlag.TextWordWrap),
-                                             item.text(column) or " ").height()
-                        for column in widths)
-            item.setSizeHint(1, QSize(widths[1], lines + 8))
-        self.tree.doItemsLayout()  # the rows take their new heights now
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        self.fit_rows_soon.start()  # the columns have their widths only once shown
 
     def _theme_item(self, theme: dict) -> QTreeWidgetItem:
         item = self._item(None, "theme", theme["id"], theme["id"], theme["title"])

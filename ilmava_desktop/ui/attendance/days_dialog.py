@@ -116,7 +116,7 @@ class DaysDialog(QDialog):
             Column(_("Per municipality"), lambda d: _("{low}–{high} people").format(
                 low=d.min_attendance, high=d.max_attendance)),
         ], self)
-        self.table = row_table(self.model, _("Days of the cohort"), stretch=(1,))
+        self.table = row_table(self.model, _("Days of the cohort"), stretch=(1,), wrap=True)
         self.table.doubleClicked.connect(lambda _i: self.edit_day())
         buttons = QHBoxLayout()
         for text, slot in ((_("&Add day…"), self.add_day), (_("&Edit…"), self.edit_day),

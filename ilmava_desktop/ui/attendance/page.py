@@ -67,7 +67,7 @@ class AttendancePage(QWidget):
         self.day = QComboBox()
         self.day.setAccessibleName(_("Day"))
         # Day labels are long; the combo shrinks with the window instead of widening it.
-        self.day.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.day.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.day.setMinimumContentsLength(24)
         self.day.activated.connect(lambda _i: self.refresh())
         self.days_button = QPushButton(_("Da&ys…"))
@@ -139,10 +139,11 @@ class AttendancePage(QWidget):
         top.addWidget(self.day, 1)
         top.addWidget(self.days_button)
         top.addWidget(self.invitations_button)
-        top.addWidget(self.missing_only)
-        top.addWidget(self.walk_in_button)
-        top.addWidget(self.substitute_button)
+        # The day's whole name has the row; the list's own tools sit under the list.
         printing = QHBoxLayout()
+        printing.addWidget(self.missing_only)
+        printing.addWidget(self.walk_in_button)
+        printing.addWidget(self.substitute_button)
         printing.addStretch()
         for button in (self.badges_button, self.signin_button, self.export_button):
             printing.addWidget(button)

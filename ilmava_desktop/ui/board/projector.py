@@ -14,7 +14,7 @@ from ilmava_desktop.ui.board.columns import CardColumn, ShownCard
 
 _STYLE = """
 QWidget#boardProjector { background: #000000; }
-QWidget#boardProjector QLabel { color: #ffffff; font-size: 16pt; font-weight: 600; }
+QWidget#boardProjector QLabel { color: #ffffff; font-size: 14pt; font-weight: 600; }
 QWidget#boardProjector QLabel#projectorHint { font-size: 13pt; font-weight: 400;
                                               color: #d8d8d8; }
 QWidget#boardProjector QListView { background: #000000; border: none; font-size: 15pt;

@@ -39,7 +39,7 @@ from ilmava_desktop.ui.groups.columns import GroupColumn, MunicipalityCard
 from ilmava_desktop.ui.groups.printing import choose_pdf
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.when_shown import WhenShown
-from ilmava_desktop.ui.widgets import dialog_buttons, heading, labelled_form, wall
+from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, wall
 
 
 class ProposeDialog(QDialog):
@@ -137,7 +137,7 @@ class GroupsPage(QWidget):
         self.scroll, self.wall, self.wall_layout = wall(_("The groups"))
 
         top = QHBoxLayout()
-        top.addWidget(heading(_("Groups"), 1), 1)
+        top.addStretch(1)  # the tool's heading is above its tabs
         top.addWidget(self.propose_button)
         self.print_button = QPushButton(_("Print (P&DF)…"))
         self.print_button.clicked.connect(self.print_groups)

@@ -77,13 +77,15 @@ class PairsTab(QWidget):
             Column(_("Reviewing municipality"), lambda r: r.reviewer),
             Column(_("Reviewed municipality"), lambda r: r.reviewee),
             Column(_("Score"), lambda r: decimal(r.score), align_right=True),
-            Column(_("Locked"), lambda r: _("locked") if r.locked else ""),
-            Column(_("Done"), lambda r: _("done") if r.done else ""),
+            Column(_("Locked"), lambda r: _("locked") if r.locked else _("not locked"),
+                   checked=lambda r: r.locked),
+            Column(_("Done"), lambda r: _("done") if r.done else _("not done"),
+                   checked=lambda r: r.done),
             Column(_("Language"), lambda r: "" if r.shared_language
                    else "▲ " + _("no shared language")),
             Column(_("Why"), lambda r: r.reasons),
         ], self)
-        self.table = row_table(self.model, _("Peer-review pairs"), stretch=(6,))
+        self.table = row_table(self.model, _("Peer-review pairs"), stretch=(6,), wrap=True)
         self.matrix = QTableWidget()
         self.matrix.setAccessibleName(_("Who reviews whom, as a matrix"))
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -177,7 +179,12 @@ class PairsTab(QWidget):
         self.matrix.setRowCount(len(ids))
         self.matrix.setColumnCount(len(ids))
         self.matrix.setVerticalHeaderLabels(names)
-        self.matrix.setHorizontalHeaderLabels([n.split(" – ")[0][:10] for n in names])
+        # Columns by the municipality's official code: fifteen names side by side would not
+        # fit a laptop's screen, and a cut name is no name. The code's name is its tooltip.
+        for column, m in enumerate(municipalities):
+            heading = QTableWidgetItem(m.code)
+            heading.setToolTip(m.name(language))
+            self.matrix.setHorizontalHeaderItem(column, heading)
         pairs_by = {(r.reviewer_id, r.reviewee_id): r for r in rows}
         for i, reviewer in enumerate(ids):
             for j, reviewee in enumerate(ids):

@@ -151,15 +151,16 @@ class SparrersTab(QWidget):
             Column(_("Municipalities"), lambda r: f"{r.load} / {r.capacity}", align_right=True),
             Column(_("Helps"), lambda r: r.municipalities),
         ], self)
-        self.bank = row_table(self.bank_model, _("The sparrer bank"), stretch=(2, 5))
+        self.bank = row_table(self.bank_model, _("The sparrer bank"), stretch=(2, 5), wrap=True)
         self.match_model = RowTableModel([
             Column(_("Municipality"), lambda r: r.municipality),
             Column(_("Sparrer"), lambda r: r.sparrer),
-            Column(_("Locked"), lambda r: _("locked") if r.locked else ""),
+            Column(_("Locked"), lambda r: _("locked") if r.locked else _("not locked"),
+                   checked=lambda r: r.locked),
             Column(_("Why"), lambda r: r.reasons),
         ], self)
         self.matches = row_table(self.match_model, _("Sparrer for each municipality"),
-                                 stretch=(3,))
+                                 stretch=(3,), wrap=True)
         self.import_button = QPushButton(_("&Import…"))
         self.import_button.clicked.connect(self.choose_import)
         self.add_button = QPushButton(_("&Add a sparrer…"))

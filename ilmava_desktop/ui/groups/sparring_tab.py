@@ -137,20 +137,23 @@ class SparringTab(QWidget):
             Column(_("Hours"), lambda r: r.hours, align_right=True),
         ], self)
         self.municipalities = row_table(self.municipality_model,
-                                        _("Municipalities and their sparrers"), stretch=(0,))
+                                        _("Municipalities and their sparrers"), stretch=(0,),
+                                        wrap=True)
         self.municipalities.selectionModel().currentRowChanged.connect(
             lambda *_args: self.show_sessions())
+        # Four columns, each a short paragraph: eight narrow ones cut the long Finnish words
+        # of a session's notes. When and where; what and who; the step agreed; the notes.
         self.session_model = RowTableModel([
-            Column(_("Date"), lambda r: r.date), Column(_("Minutes"), lambda r: r.minutes,
-                                                        align_right=True),
-            Column(_("Where"), lambda r: r.where), Column(_("Who took part"),
-                                                          lambda r: r.participants),
-            Column(_("Topic"), lambda r: r.topic), Column(_("Next step"), lambda r: r.next_step),
-            Column(_("Notes"), lambda r: r.notes),
-            Column(_("Notes are"), lambda r: _("publishable") if r.publishable
-                   else _("confidential")),
+            Column(_("When"), lambda r: _("{date}\n{minutes} min · {where}").format(
+                date=r.date, minutes=r.minutes, where=r.where)),
+            Column(_("Topic and who took part"), lambda r: "\n".join(
+                part for part in (r.topic, r.participants) if part)),
+            Column(_("Next step"), lambda r: r.next_step),
+            Column(_("Notes"), lambda r: "\n".join(part for part in (r.notes, "(" + (
+                _("publishable") if r.publishable else _("confidential")) + ")") if part)),
         ], self)
-        self.sessions = row_table(self.session_model, _("Sparring sessions"), stretch=(5,))
+        self.sessions = row_table(self.session_model, _("Sparring sessions"),
+                                  stretch=(1, 2, 3), wrap=True)
         self.sparrer = QLabel()
         self.sparrer.setWordWrap(True)
         self.load_model = RowTableModel([
@@ -159,7 +162,8 @@ class SparringTab(QWidget):
             Column(_("Sessions"), lambda r: r.sessions, align_right=True),
             Column(_("Hours"), lambda r: r.hours, align_right=True),
         ], self)
-        self.load_table = row_table(self.load_model, _("The sparrers' load"), stretch=(0,))
+        self.load_table = row_table(self.load_model, _("The sparrers' load"), stretch=(0,),
+                                    wrap=True)
         self.add_button = QPushButton(_("&Add a session…"))
         self.add_button.clicked.connect(self.open_add)
         self.edit_button = QPushButton(_("&Edit the session…"))
@@ -204,9 +208,11 @@ class SparringTab(QWidget):
         split = QSplitter()
         split.addWidget(self.municipalities)
         split.addWidget(right)
-        split.setStretchFactor(0, 2)
+        # The sessions' texts need the width (a Finnish word of twenty letters in a column of
+        # notes); the municipalities' names wrap in a narrower list.
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 5)
-        split.setSizes([300, 960])
+        split.setSizes([290, 970])
         layout = QVBoxLayout(self)
         layout.addWidget(self.period)
         layout.addWidget(split, 1)

@@ -11,6 +11,7 @@ from ilmava_desktop.ui.groups.pairs_tab import PairsTab
 from ilmava_desktop.ui.groups.sparrers_tab import SparrersTab
 from ilmava_desktop.ui.groups.sparring_tab import SparringTab
 from ilmava_desktop.ui.when_shown import WhenShown
+from ilmava_desktop.ui.widgets import heading
 
 
 class GroupsTool(QWidget):
@@ -29,7 +30,8 @@ class GroupsTool(QWidget):
         self.tabs.addTab(self.sparrers, _("Sparr&ers"))
         self.tabs.addTab(self.sparring, _("Sparrin&g"))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # The heading every tool has, above its tabs (as Visits has it).
+        layout.addWidget(heading(_("Groups"), 1))
         layout.addWidget(self.tabs)
         self.setFocusProxy(self.tabs)
         # Each tab reads the cohort when it is shown, and again after a change only if shown.

@@ -41,10 +41,9 @@ class MunicipalityDetails(QWidget):
         self.theme.addItem(_("— not chosen —"), None)
         for theme_id, labels in wicked_problem_themes().items():
             self.theme.addItem(labels[language], theme_id)
-        # Theme labels are long; the combo shrinks with the pane instead of widening it.
-        for combo in (self.theme,):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(16)
+        # A theme is read whole: the combo is as wide as the longest theme's name, and the
+        # page gives the details that room beside the list.
+        self.theme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.problem = CommittingTextEdit(_("Wicked problem"))
         self.problem.setMaximumHeight(80)
         self.target = QComboBox()
@@ -85,6 +84,11 @@ class MunicipalityDetails(QWidget):
         money_form.addRow(_("A&mount (€):"), self.amount)
         money_form.addRow(_("In&voiced:"), self.invoiced)
         money_form.addRow(_("&Paid:"), self.paid)
+        # Labels above their fields where the panel is narrow: a theme's whole name and the
+        # texts get the panel's width.
+        task_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for form in (app_form, money_form):
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for form in (task_form, app_form, money_form):
             for row in range(form.rowCount()):
                 label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)

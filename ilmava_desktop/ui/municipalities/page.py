@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +30,24 @@ from ilmava_desktop.ui.municipalities.people_panel import PeoplePanel
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import SEARCH_ROLE, SORT_ROLE, Column, RowTableModel
 from ilmava_desktop.ui.widgets import row_table
+
+
+class SortArrowProxy(QSortFilterProxyModel):
+    """Filters and sorts the list; the sorted column's heading ends in ▲ or ▼."""
+
+    order: tuple[int, Qt.SortOrder] | None = None
+
+    def show_order(self, column: int, order: Qt.SortOrder) -> None:
+        self.order = (column, order)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        text = super().headerData(section, orientation, role)
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and self.order is not None and self.order[0] == section and text):
+            arrow = "▲" if self.order[1] == Qt.SortOrder.AscendingOrder else "▼"
+            return f"{text} {arrow}"
+        return text
 
 
 class MunicipalitiesPage(QWidget):
@@ -60,7 +78,7 @@ class MunicipalitiesPage(QWidget):
         self.count = QLabel()
         self.count.setWordWrap(True)
         self.count.setAccessibleName(_("Selected municipalities"))
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SortArrowProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(SEARCH_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -68,12 +86,14 @@ class MunicipalitiesPage(QWidget):
         self.proxy.setSortLocaleAware(True)
         self.table = row_table(self.proxy, _("Municipalities of the cohort"), stretch=(1,))
         self.table.setSortingEnabled(True)
-        # The criteria are a mark each: narrow columns, their names in the header's tooltip.
-        header = self.table.horizontalHeader()
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for column, width in ((3, 56), (4, 56), (5, 56), (6, 56), (7, 70)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, width)
+        # The sort order is an arrow in the sorted column's own heading: Qt's indicator would
+        # reserve its room in every heading, which the list's width cannot spare.
+        self.table.horizontalHeader().setSortIndicatorShown(False)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(
+            lambda column, order: self.proxy.show_order(column, order))
+        # The criteria are a mark each, under their whole names (sized to them); only a
+        # narrow window elides a name, whose tooltip then says it.
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by name, as shown
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
         self.search.textChanged.connect(self.on_search_changed)
@@ -126,6 +146,7 @@ class MunicipalitiesPage(QWidget):
         self.people = PeoplePanel(ctx)
         right = QWidget()
         right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 4, 0)  # the room is the details'
         right_layout.addWidget(self.details)
         right_layout.addWidget(self.people, 1)
         scroll = QScrollArea()
@@ -137,9 +158,12 @@ class MunicipalitiesPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([650, 470])
+        # The list takes what its columns need (every criterion named whole); the details
+        # beside it wrap their forms into what is left.
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 340])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         ctx.changed.connect(self.on_ctx_changed)
@@ -150,6 +174,25 @@ class MunicipalitiesPage(QWidget):
     def cohort_ready(self) -> None:
         """A cohort was opened (or this page was built after it was)."""
         self.refresh()
+        # Measured once the columns have been sized to the rows just read.
+        QTimer.singleShot(0, self.fit_list)
+
+    def fit_list(self) -> None:
+        """The list as wide as its columns need (each criterion named whole, the longest
+        name whole), the details taking the rest; the user may move the divider."""
+        header = self.table.horizontalHeader()
+        needed = sum(header.sectionSizeHint(c) if header.sectionResizeMode(c)
+                     == QHeaderView.ResizeMode.Stretch else header.sectionSize(c)
+                     for c in range(header.count()) if not header.isSectionHidden(c))
+        for column in range(header.count()):  # the names' column is sized by its names
+            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+                needed += max((self.table.sizeHintForColumn(column)
+                               - header.sectionSizeHint(column)), 0)
+        needed += (self.table.verticalScrollBar().sizeHint().width()
+                   + 2 * self.table.frameWidth() + 24)
+        total = sum(self.splitter.sizes())
+        if total > 0:
+            self.splitter.setSizes([min(needed, total - 300), max(total - needed, 300)])
 
     def refresh(self) -> None:
         current = self.current_id()

@@ -41,7 +41,7 @@ class PeoplePanel(QGroupBox):
             Column(_("E-mail"), lambda p: p.email),
             Column(_("Language"), lambda p: p.language),
         ], self)
-        self.table = row_table(self.model, _("People of the municipality"), stretch=(0, 1, 2))
+        self.table = row_table(self.model, _("People of the municipality"), stretch=(0, 1, 2), wrap=True)
         self.table.setMinimumHeight(180)
         self.table.doubleClicked.connect(lambda _i: self.edit_person())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_person)

@@ -28,7 +28,7 @@ from ilmava_desktop.core.guides import text_in
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import LANGUAGES, _, current_language
 from ilmava_desktop.services.visits import guides
-from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
+from ilmava_desktop.ui.widgets import TreeRowFitter, dialog_buttons, labelled_form
 
 TEXTS = Qt.ItemDataRole.UserRole  # the item's {"fi", "sv", "en"} texts
 THEME_ID = Qt.ItemDataRole.UserRole + 1  # a theme's id in the guide (None: a new theme)
@@ -43,7 +43,7 @@ class GuideDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(_("Themes and their questions"))
-        self.tree.setWordWrap(True)
+        self.rows = TreeRowFitter(self.tree)  # a question is read whole, however long
         self.fields = {}
         rows = []
         for language, label in (("fi", _("&Finnish:")), ("sv", _("&Swedish:")),

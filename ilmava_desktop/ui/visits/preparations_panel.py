@@ -63,9 +63,9 @@ class PreparationsPanel(QWidget):
         self.model = RowTableModel([
             Column(_("Visiting team"), lambda r: r.team),
             Column(_("Day"), lambda r: r.date),
-            Column(_("Place or link"), lambda r: r.place),
+            Column(_("Place or link"), lambda r: r.place, two_line_header=True),
         ], self)
-        self.table = row_table(self.model, _("Preparation meetings"), stretch=(2,))
+        self.table = row_table(self.model, _("Preparation meetings"), stretch=(2,), wrap=True)
         self.table.setMaximumHeight(96)
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self.edit())

@@ -70,7 +70,7 @@ class ScheduleKeys(QObject):
 
 def schedule_table(model: ScheduleModel, accessible_name: str) -> QTableView:
     """The read-only table with rows that can be dragged onto each other."""
-    table = row_table(model, accessible_name, stretch=(2, 3))
+    table = row_table(model, accessible_name, stretch=(2, 3), wrap=True)
     table.setDragEnabled(True)
     table.setAcceptDrops(True)
     table.viewport().setAcceptDrops(True)

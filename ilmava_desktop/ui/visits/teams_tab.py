@@ -47,7 +47,7 @@ class TeamsTab(QWidget):
             Column(_("Reviews"), lambda r: r.reviews),
             Column(_("Note"), lambda r: r.warning),
         ], self)
-        self.table = row_table(self.model, _("Review teams"), stretch=(1, 2))
+        self.table = row_table(self.model, _("Review teams"), stretch=(1, 2), wrap=True)
         self.table.doubleClicked.connect(lambda _index: self.edit_team())
         self.edit_button = QPushButton(_("&Choose the team…"))
         self.edit_button.setToolTip(_("2–3 of the municipality's people, chosen from those "

@@ -96,7 +96,7 @@ class VisitTab(QWidget, ScheduleActions):
             Column(_("Interviewee"), lambda r: r.name),
             Column(_("Interview group"), lambda r: r.group),
         ], self)
-        self.people = row_table(self.people_model, _("Interviewees"), stretch=(0,))
+        self.people = row_table(self.people_model, _("Interviewees"), stretch=(0,), wrap=True)
         self.add_button = QPushButton(_("&Add…"))
         self.add_button.clicked.connect(self.add_interviewee)
         self.import_button = QPushButton(_("&Import…"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -87,38 +91,42 @@ def theme_name(key: str) -> str:
     return labels.get(current_language()) or labels.get("fi") or key
 
 
-class ThemeTable(QTableWidget):
-    """Each theme label that fits several themes or none, with the theme it means chosen
-    from a list (or left unset)."""
+class ThemeChoices(QScrollArea):
+    """Each theme label that fits several themes or none — its line, whose it is, the label as
+    written — with the theme it means chosen from a list (or left unset). Plain widgets in a
+    grid, so Tab goes from one list to the next and on out, and Alt+T reaches the first."""
 
     def __init__(self, on_pick: Callable[[tuple[int, int], str | None], None],
                  subject_header: str, parent=None):
-        super().__init__(0, 4, parent)
-        self.on_pick = on_pick
+        super().__init__(parent)
+        self.on_pick, self.subject_header = on_pick, subject_header
         self.keys: list[tuple[int, int]] = []
-        self.setHorizontalHeaderLabels([_("Line"), subject_header, _("Theme in the file"),
-                                        _("Theme meant")])
+        self.combos: list[QComboBox] = []
+        self.texts: list[list[str]] = []
+        self.setWidgetResizable(True)
         self.setAccessibleName(_("Themes to choose"))
-        self.verticalHeader().hide()
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.setFrameShape(QFrame.Shape.NoFrame)
 
     def show_questions(self, questions: list[ThemeQuestion], picks: dict,
                        subject_of: Callable[[ThemeQuestion], str]) -> None:
-        self.setRowCount(len(questions))
-        self.keys = [q.key for q in questions]
+        inner = QWidget()
+        grid = QGridLayout(inner)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for column, text in enumerate((_("Line"), self.subject_header, _("Theme in the file"),
+                                       _("Theme meant"))):
+            head = QLabel(f"<b>{escape(text)}</b>")
+            grid.addWidget(head, 0, column)
+        grid.setColumnStretch(2, 1)
         themes = wicked_problem_themes()
-        for row, question in enumerate(questions):
-            for column, text in enumerate((str(question.line), subject_of(question),
-                                           question.label)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(question.note)
-                self.setItem(row, column, item)
+        self.keys = [q.key for q in questions]
+        self.combos, self.texts = [], []
+        for row, question in enumerate(questions, start=1):
+            texts = [str(question.line), subject_of(question), question.label]
+            for column, text in enumerate(texts):
+                cell = QLabel(text)
+                cell.setToolTip(question.note)
+                cell.setWordWrap(column == 2)
+                grid.addWidget(cell, row, column)
             combo = QComboBox()
             combo.setAccessibleName(_("Theme meant on line {line}: “{label}”").format(
                 line=question.line, label=question.label))
@@ -129,11 +137,25 @@ class ThemeTable(QTableWidget):
             combo.setCurrentIndex(max(0, combo.findData(picks.get(question.key) or LEAVE_UNSET)))
             combo.activated.connect(lambda _i, c=combo, k=question.key: self.on_pick(
                 k, c.currentData() or None))
-            self.setCellWidget(row, 3, combo)
+            grid.addWidget(combo, row, 3)
+            self.combos.append(combo)
+            self.texts.append(texts)
+        grid.setRowStretch(len(questions) + 1, 1)
+        old = self.takeWidget()
+        if old is not None:  # a list of it may be handling the key that picked a theme
+            old.hide()
+            old.deleteLater()
+        self.setWidget(inner)
+        # Up to four labels in view without scrolling; more scroll.
+        self.setMinimumHeight(min(inner.sizeHint().height() + 2, 5 * (
+            QComboBox().sizeHint().height() + grid.spacing())))
         self.setVisible(bool(questions))
 
+    def first(self) -> QWidget:
+        return self.combos[0] if self.combos else self
+
     def combo(self, line: int, position: int = 0) -> QComboBox:
-        return self.cellWidget(self.keys.index((line, position)), 3)
+        return self.combos[self.keys.index((line, position))]
 
 
 class ColumnTable(QTableWidget):
@@ -207,11 +229,13 @@ class ImportPreviewDialog(QDialog):
             Column(importer.detail_header or _("Reason"), lambda r: r.detail),
         ], self)
         self.table = row_table(self.model, _("Import preview"))
+        self.themes_heading = QLabel(_("&Themes to choose"))
         self.themes_label = QLabel()
         self.themes_label.setWordWrap(True)
-        self.theme_table = ThemeTable(self.pick_theme, importer.subject_header or
-                                      importer.label_header)
+        self.theme_table = ThemeChoices(self.pick_theme, importer.subject_header or
+                                        importer.label_header)
         self.theme_table.hide()
+        self.themes_heading.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(_("&Import"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
@@ -228,6 +252,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.columns_label)
         layout.addWidget(self.column_table, 2)
         layout.addWidget(self.table, 3)
+        layout.addWidget(self.themes_heading)
         layout.addWidget(self.themes_label)
         layout.addWidget(self.theme_table, 1)
         layout.addWidget(self.buttons)
@@ -277,8 +302,7 @@ class ImportPreviewDialog(QDialog):
         else:
             self.column_table.setRowCount(0)
             self.columns_label.setText("")
-        self.theme_table.show_questions([], {}, str)
-        self.themes_label.setText("")
+        self._show_questions([])
 
     def _show_plan(self, plan) -> None:
         self.plan = plan
@@ -296,7 +320,7 @@ class ImportPreviewDialog(QDialog):
                                                 for h in ignored))
             if ignored else _("Every column of the file is used."))
         questions = self.importer.questions(plan)
-        self.theme_table.show_questions(questions, self.picks, self.importer.subject_of)
+        self._show_questions(questions)
         self.themes_label.setText(ngettext(
             "{n} theme in the file fits several themes or none. Choose below the theme it "
             "means, or leave it unset:",
@@ -307,6 +331,19 @@ class ImportPreviewDialog(QDialog):
         if focus in self.theme_table.keys:
             self.theme_table.combo(*focus).setFocus()
         self.import_button.setEnabled(self.importer.can_apply(plan))
+
+    def _show_questions(self, questions: list[ThemeQuestion]) -> None:
+        self.theme_table.show_questions(questions, self.picks, self.importer.subject_of)
+        self.themes_heading.setVisible(bool(questions))
+        self.themes_heading.setBuddy(self.theme_table.first())
+        # New lists come last in the focus chain: put them back between the preview and the
+        # buttons, so Tab goes from one to the next and on to Import.
+        chain = [self.table, *self.theme_table.combos, self.import_button,
+                 *[b for b in self.buttons.buttons() if b is not self.import_button]]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        if not questions:
+            self.themes_label.setText("")
 
     def apply(self) -> None:
         plan = self.plan

@@ -161,7 +161,7 @@ def test_a_theme_that_fits_several_is_picked_with_the_keyboard(demo_window_at, q
     qtbot.waitUntil(lambda: dialog.plan is not None)
     assert "1 theme in the file fits several themes or none" in dialog.themes_label.text()
     table = dialog.theme_table
-    assert [table.item(0, c).text() for c in range(3)] == ["4", "Kuhmo", "Ilmasto"]
+    assert table.texts == [["4", "Kuhmo", "Ilmasto"]]
     combo = table.combo(4)
     assert combo.accessibleName() == "Theme meant on line 4: “Ilmasto”"
     assert [combo.itemText(i) for i in range(combo.count())] == [
@@ -169,7 +169,9 @@ def test_a_theme_that_fits_several_is_picked_with_the_keyboard(demo_window_at, q
         "Climate communication and resident participation",
         "Making the statutory climate plan work"]
     dialog.activateWindow()
-    combo.setFocus()
+    dialog.choose_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.choose_button)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is combo)
     # Each key replans the preview; the keyboard stays on the line's list.
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
@@ -177,6 +179,9 @@ def test_a_theme_that_fits_several_is_picked_with_the_keyboard(demo_window_at, q
     qtbot.waitUntil(lambda: QApplication.focusWidget() is table.combo(4))
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: table.combo(4).currentData() == "procurement")
+    # Tab goes on from the list to the dialog's buttons.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() in dialog.buttons.buttons()
     results = [(dialog.model.index(r, 0).data(), dialog.model.index(r, 1).data())
                for r in range(dialog.model.rowCount())]
     assert ("4", "note") not in results and ("4", "update") in results

@@ -234,8 +234,8 @@ class ImportPreviewDialog(QDialog):
         self.themes_label.setWordWrap(True)
         self.theme_table = ThemeChoices(self.pick_theme, importer.subject_header or
                                         importer.label_header)
-        self.theme_table.hide()
-        self.themes_heading.hide()
+        for widget in (self.theme_table, self.themes_heading, self.themes_label):
+            widget.hide()  # shown only when the file has themes to choose
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(_("&Import"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
@@ -335,6 +335,7 @@ class ImportPreviewDialog(QDialog):
     def _show_questions(self, questions: list[ThemeQuestion]) -> None:
         self.theme_table.show_questions(questions, self.picks, self.importer.subject_of)
         self.themes_heading.setVisible(bool(questions))
+        self.themes_label.setVisible(bool(questions))
         self.themes_heading.setBuddy(self.theme_table.first())
         # New lists come last in the focus chain: put them back between the preview and the
         # buttons, so Tab goes from one to the next and on to Import.

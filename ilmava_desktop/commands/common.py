@@ -82,3 +82,37 @@ def print_columns(columns) -> None:
     for header in columns.ignored():
         print("ilmava: " + _("column “{header}” is not used (--column \"{header}=FIELD\" "
                              "uses it)").format(header=header), file=sys.stderr)
+
+
+def theme_option(parser) -> None:
+    """`--theme "LINE=theme"`, repeatable: the theme meant by a line's label that fits several
+    themes or none."""
+    parser.add_argument("--theme", action="append", default=[], metavar="LINE=THEME",
+                        help=_("the theme meant on line LINE of the file, where its label "
+                               "fits several themes or none (a theme id from --json's "
+                               "\"themes_to_choose\"); repeatable"))
+
+
+def theme_picks(args) -> dict:
+    from ilmava_desktop.core.import_rows import parse_theme_args
+    from ilmava_desktop.resources import wicked_problem_themes
+
+    return parse_theme_args(args.theme, wicked_problem_themes())
+
+
+def print_theme_questions(questions, picks) -> None:
+    """Each label that fits several themes or none: the theme picked for it, or how to pick
+    one (on stderr)."""
+    from ilmava_desktop.resources import wicked_problem_themes
+
+    themes = wicked_problem_themes()
+    for question in questions:
+        picked = picks.get(question.key)
+        if picked is not None:
+            print(_("line {line}: “{label}” → {theme}").format(
+                line=question.line, label=question.label, theme=picked))
+        else:
+            print("ilmava: " + _("line {line}: --theme \"{line}=THEME\" picks the theme "
+                                 "“{label}” means: {themes}").format(
+                line=question.line, label=question.label,
+                themes=", ".join(question.choices(themes))), file=sys.stderr)

@@ -18,6 +18,9 @@ from ilmava_desktop.commands.common import (
     open_for_writing,
     print_columns,
     print_json,
+    print_theme_questions,
+    theme_option,
+    theme_picks,
 )
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _, current_language, ngettext
@@ -37,6 +40,7 @@ def add_parsers(commands) -> None:
     imp.add_argument("--dry-run", action="store_true")
     imp.add_argument("--json", action="store_true")
     column_option(imp)
+    theme_option(imp)
 
     person = commands.add_parser("person", help=_("delete a person (GDPR)"))
     what = person.add_subparsers(dest="what", required=True, metavar="delete",
@@ -122,7 +126,7 @@ def cmd_import(args) -> int:
     session = open_for_writing(args.cohort)
     try:
         plan = import_file(session, args.file, dry_run=args.dry_run,
-                           chosen=column_choices(args))
+                           chosen=column_choices(args), picks=theme_picks(args))
     finally:
         session.close(save=not args.dry_run)
     if args.json:
@@ -130,6 +134,7 @@ def cmd_import(args) -> int:
     else:
         print(describe(plan))
         print_columns(plan.columns)
+        print_theme_questions(plan.theme_questions, plan.theme_picks)
         for note in plan.notes:
             print(_("line {line}: {reason}").format(line=note.line, reason=note.reason))
         for rejection in plan.rejected:

@@ -18,6 +18,9 @@ from ilmava_desktop.commands.common import (
     open_for_writing,
     print_columns,
     print_json,
+    print_theme_questions,
+    theme_option,
+    theme_picks,
 )
 from ilmava_desktop.i18n import LANGUAGES, _, current_language
 from ilmava_desktop.i18n.arguments import whole_number
@@ -34,6 +37,7 @@ def add_parsers(commands) -> None:
     do_import.add_argument("--dry-run", action="store_true")
     do_import.add_argument("--json", action="store_true")
     column_option(do_import)
+    theme_option(do_import)
     listing = what.add_parser("list", help=_("list the sparrers and their municipalities"))
     listing.add_argument("cohort", type=Path)
     listing.add_argument("--json", action="store_true")
@@ -92,7 +96,8 @@ def cmd_sparrers(args) -> int:
         session = open_for_writing(args.cohort)
         try:
             result = sparrers.import_sparrers(session, args.file, dry_run=args.dry_run,
-                                              chosen=column_choices(args))
+                                              chosen=column_choices(args),
+                                              picks=theme_picks(args))
         finally:
             session.close(save=not args.dry_run)
         if args.json:
@@ -103,6 +108,7 @@ def cmd_sparrers(args) -> int:
                                        unchanged=result.unchanged,
                                        rejected=len(result.rejected)))
             print_columns(result.columns)
+            print_theme_questions(result.theme_questions, result.theme_picks)
             for note in result.notes:
                 print(_("line {line}: {reason}").format(line=note.line, reason=note.reason))
             for rejection in result.rejected:

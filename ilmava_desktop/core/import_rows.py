@@ -6,14 +6,18 @@ Pure: takes the header and rows as text, returns records and rejections.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from ilmava_desktop.core.columns import (
+    NOT_USED_WORDS,
     AmbiguousLabel,
+    ChoiceError,
     ColumnMap,
     Field,
     find_label,
+    fold,
     form_login_columns,
     yes_no,
 )
@@ -22,7 +26,7 @@ from ilmava_desktop.core.columns import map_columns as map_by_meaning
 from ilmava_desktop.core.municipality_names import MunicipalityFinder, name_key
 from ilmava_desktop.core.roles import role_from_title
 from ilmava_desktop.core.rules import RuleViolation, check_email, clean_text, excerpt
-from ilmava_desktop.i18n import N_, _, current_language
+from ilmava_desktop.i18n import N_, _, current_language, ngettext
 
 REGISTRATIONS, APPLICATIONS = "registrations", "applications"
 
@@ -167,6 +171,101 @@ class ApplicationRecord:
     challenges: str | None
     notes: tuple[str, ...] = ()  # what of the row was left out, and why
     funding_committed: bool | None = None
+    # The theme label that fits several themes or none: the user may pick one.
+    theme_question: ThemeQuestion | None = None
+
+
+@dataclass(frozen=True)
+class ThemeQuestion:
+    """A theme label that fits several themes, or none: imported unset unless the user
+    picks the theme it means (in the window's preview, or `--theme LINE=theme`)."""
+    line: int
+    label: str  # as the file writes it
+    candidates: tuple[str, ...]  # the themes that fit equally well; empty: none fits
+    note: str  # what is said when nothing is picked
+    subject: str = ""  # whose theme: a sparrer's name (a municipality's code)
+    position: int = 0  # which of the line's unclear labels (a sparrer lists several)
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.line, self.position
+
+    def choices(self, themes: Iterable[str]) -> tuple[str, ...]:
+        """The themes the user may pick: those that fit, or any when none does."""
+        return self.candidates or tuple(themes)
+
+    def as_json(self, picked: str | None = None) -> dict:
+        return {"line": self.line, "label": self.label, "candidates": list(self.candidates),
+                "chosen": picked}
+
+
+def theme_question(line: int, text: str, themes: dict[str, dict[str, str]],
+                   subject: str = "", position: int = 0) -> tuple[str | None, ThemeQuestion | None]:
+    """The theme a label means, or the question it leaves: (theme, None) or (None, question)."""
+    try:
+        theme = find_theme(text, themes)
+    except AmbiguousLabel as exc:
+        return None, ThemeQuestion(line, text, tuple(exc.candidates), str(exc), subject,
+                                   position)
+    if theme is None:
+        return None, ThemeQuestion(line, text, (), _("unknown theme “{theme}”").format(
+            theme=excerpt(text)), subject, position)
+    return theme, None
+
+
+def parse_theme_args(written: Iterable[str], themes: dict[str, dict[str, str]]
+                     ) -> dict[tuple[int, int], str | None]:
+    """The command line's `--theme "LINE=theme"` picks (theme by id or label; "unset" or
+    nothing leaves it unset). A line with several unclear labels takes one per label, in
+    their order."""
+    picks: dict[tuple[int, int], str | None] = {}
+    for text in written:
+        line_text, sep, value = text.partition("=")
+        value = value.strip()
+        if not sep or not line_text.strip().isdigit():
+            raise ChoiceError(_("--theme takes LINE=theme, not “{text}”.").format(
+                text=excerpt(text)))
+        line = int(line_text)
+        position = sum(1 for key in picks if key[0] == line)
+        if not value or fold(value) in {*NOT_USED_WORDS, *_UNSET_WORDS}:
+            picks[(line, position)] = None
+            continue
+        try:
+            theme = find_theme(value, themes)
+        except AmbiguousLabel as exc:
+            raise ChoiceError(str(exc)) from None
+        if theme is None:
+            raise ChoiceError(_("There is no theme “{theme}”; the themes are: {themes}.").format(
+                theme=excerpt(value), themes=", ".join(themes)))
+        picks[(line, position)] = theme
+    return picks
+
+
+_UNSET_WORDS = {"unset", "none", "tyhja", "ei mitaan", "ingen", "-"}
+
+
+def check_theme_picks(picks: dict[tuple[int, int], str | None],
+                      questions: Iterable[ThemeQuestion],
+                      themes: dict[str, dict[str, str]]) -> None:
+    """Every pick answers a question of the file with a theme that may be picked for it."""
+    by_key = {q.key: q for q in questions}
+    for key, theme in picks.items():
+        question = by_key.get(key)
+        if question is None:
+            count = sum(1 for q in by_key.values() if q.line == key[0])
+            if not count:
+                raise ChoiceError(_("Line {line} of the file has no theme to choose.").format(
+                    line=key[0]))
+            raise ChoiceError(ngettext(
+                "Line {line} of the file has {n} theme to choose, not {picked}.",
+                "Line {line} of the file has {n} themes to choose, not {picked}.", count).format(
+                line=key[0], n=count, picked=sum(1 for k in picks if k[0] == key[0])))
+        if theme is not None and theme not in question.choices(themes):
+            language = current_language()
+            raise ChoiceError(_("“{label}” on line {line} fits only: {themes}.").format(
+                label=excerpt(question.label), line=key[0], themes="; ".join(
+                    f"{t} ({themes[t].get(language) or themes[t]['fi']})"
+                    for t in question.candidates)))
 
 
 @dataclass(frozen=True)
@@ -331,16 +430,9 @@ def _person(columns, line, row, code, by_date) -> PersonRecord:
 def _application(columns, line, row, code, themes) -> ApplicationRecord:
     written_theme = _cell(row, columns, "theme")
     notes = []
-    theme = None
+    theme = question = None
     if written_theme:
-        try:
-            theme = find_theme(written_theme, themes)
-        except AmbiguousLabel as exc:
-            notes.append(str(exc) + " " + _("The theme was left unset."))
-        else:
-            if theme is None:
-                notes.append(_("unknown theme “{theme}”").format(theme=excerpt(written_theme))
-                             + "; " + _("The theme was left unset."))
+        theme, question = theme_question(line, written_theme, themes, code)
     elif "theme" in columns:
         notes.append(_("no theme"))
     try:
@@ -360,6 +452,7 @@ def _application(columns, line, row, code, themes) -> ApplicationRecord:
         _cell(row, columns, "challenges") if "challenges" in columns else None,
         tuple(notes),
         funding,
+        question,
     )
 
 

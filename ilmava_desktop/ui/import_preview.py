@@ -4,13 +4,15 @@ change a column's use from a list, import.
 One dialog for every importer (registrations and applications, answers, sparrers): each
 gives how to plan, how to apply, and what the preview shows. Nothing is written until Import;
 the columns' uses the user chose are kept in the cohort with the import, and the next file
-headed alike is read the same way.
+headed alike is read the same way. A theme label that fits several themes or none (in
+applications and the sparrer bank) is listed with a choice of the themes it may mean.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +22,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,7 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.core.columns import ColumnMap
-from ilmava_desktop.i18n import _, ngettext
+from ilmava_desktop.core.import_rows import ThemeQuestion
+from ilmava_desktop.i18n import _, current_language, ngettext
+from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.ops import run_op
@@ -59,7 +66,8 @@ class Importer:
     title: str
     intro: str
     label_header: str  # the preview's column for what a row is: "Person", "Sheet"…
-    plan: Callable[[Any, Path, dict], Any]  # (session, path, chosen) -> plan; writes nothing
+    # (session, path, chosen columns, picked themes) -> plan; writes nothing
+    plan: Callable[[Any, Path, dict, dict], Any]
     apply: Callable[[Any, Any], Any]  # (session, plan) -> Changes
     rows: Callable[[Any], list[PreviewRow]]
     summary: Callable[[Any], str]
@@ -69,6 +77,85 @@ class Importer:
     # A use the list does not offer (a column headed by a day's date): its name.
     label_of: Callable[[str], str] = str
     detail_header: str = ""  # the preview's last column; "Reason" when not given
+    # The theme labels of the plan that fit several themes or none, and whose they are.
+    questions: Callable[[Any], list[ThemeQuestion]] = lambda plan: []
+    subject_of: Callable[[ThemeQuestion], str] = lambda question: question.subject
+    subject_header: str = ""  # the themes list's column for whose theme it is
+
+
+LEAVE_UNSET = ""  # the theme list's first entry: the theme is left unset
+
+
+def theme_name(key: str) -> str:
+    labels = wicked_problem_themes().get(key, {})
+    return labels.get(current_language()) or labels.get("fi") or key
+
+
+class ThemeChoices(QScrollArea):
+    """Each theme label that fits several themes or none — its line, whose it is, the label as
+    written — with the theme it means chosen from a list (or left unset). Plain widgets in a
+    grid, so Tab goes from one list to the next and on out, and Alt+T reaches the first."""
+
+    def __init__(self, on_pick: Callable[[tuple[int, int], str | None], None],
+                 subject_header: str, parent=None):
+        super().__init__(parent)
+        self.on_pick, self.subject_header = on_pick, subject_header
+        self.keys: list[tuple[int, int]] = []
+        self.combos: list[QComboBox] = []
+        self.texts: list[list[str]] = []
+        self.setWidgetResizable(True)
+        self.setAccessibleName(_("Themes to choose"))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+    def show_questions(self, questions: list[ThemeQuestion], picks: dict,
+                       subject_of: Callable[[ThemeQuestion], str]) -> None:
+        inner = QWidget()
+        grid = QGridLayout(inner)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for column, text in enumerate((_("Line"), self.subject_header, _("Theme in the file"),
+                                       _("Theme meant"))):
+            head = QLabel(f"<b>{escape(text)}</b>")
+            grid.addWidget(head, 0, column)
+        grid.setColumnStretch(2, 1)
+        themes = wicked_problem_themes()
+        self.keys = [q.key for q in questions]
+        self.combos, self.texts = [], []
+        for row, question in enumerate(questions, start=1):
+            texts = [str(question.line), subject_of(question), question.label]
+            for column, text in enumerate(texts):
+                cell = QLabel(text)
+                cell.setToolTip(question.note)
+                cell.setWordWrap(column == 2)
+                grid.addWidget(cell, row, column)
+            combo = QComboBox()
+            combo.setAccessibleName(_("Theme meant on line {line}: “{label}”").format(
+                line=question.line, label=question.label))
+            combo.setToolTip(question.note)
+            combo.addItem(_("leave unset"), LEAVE_UNSET)
+            for key in question.choices(themes):
+                combo.addItem(theme_name(key), key)
+            combo.setCurrentIndex(max(0, combo.findData(picks.get(question.key) or LEAVE_UNSET)))
+            combo.activated.connect(lambda _i, c=combo, k=question.key: self.on_pick(
+                k, c.currentData() or None))
+            grid.addWidget(combo, row, 3)
+            self.combos.append(combo)
+            self.texts.append(texts)
+        grid.setRowStretch(len(questions) + 1, 1)
+        old = self.takeWidget()
+        if old is not None:  # a list of it may be handling the key that picked a theme
+            old.hide()
+            old.deleteLater()
+        self.setWidget(inner)
+        # Up to four labels in view without scrolling; more scroll.
+        self.setMinimumHeight(min(inner.sizeHint().height() + 2, 5 * (
+            QComboBox().sizeHint().height() + grid.spacing())))
+        self.setVisible(bool(questions))
+
+    def first(self) -> QWidget:
+        return self.combos[0] if self.combos else self
+
+    def combo(self, line: int, position: int = 0) -> QComboBox:
+        return self.combos[self.keys.index((line, position))]
 
 
 class ColumnTable(QTableWidget):
@@ -120,6 +207,8 @@ class ImportPreviewDialog(QDialog):
         self.plan: Any = None
         self.path: Path | None = None
         self.chosen: dict[str, str | None] = {}
+        self.picks: dict[tuple[int, int], str | None] = {}
+        self._focus_key: tuple[int, int] | None = None  # the list to keep the keyboard on
         self.setWindowTitle(importer.title)
         intro = QLabel(importer.intro + " " + _("Nothing is written until you press Import."))
         intro.setWordWrap(True)
@@ -140,6 +229,13 @@ class ImportPreviewDialog(QDialog):
             Column(importer.detail_header or _("Reason"), lambda r: r.detail),
         ], self)
         self.table = row_table(self.model, _("Import preview"), wrap=True)
+        self.themes_heading = QLabel(_("&Themes to choose"))
+        self.themes_label = QLabel()
+        self.themes_label.setWordWrap(True)
+        self.theme_table = ThemeChoices(self.pick_theme, importer.subject_header or
+                                        importer.label_header)
+        for widget in (self.theme_table, self.themes_heading, self.themes_label):
+            widget.hide()  # shown only when the file has themes to choose
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(_("&Import"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
@@ -156,6 +252,9 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.columns_label)
         layout.addWidget(self.column_table, 2)
         layout.addWidget(self.table, 3)
+        layout.addWidget(self.themes_heading)
+        layout.addWidget(self.themes_label)
+        layout.addWidget(self.theme_table, 1)
         layout.addWidget(self.buttons)
         self.resize(900, 640)
 
@@ -169,12 +268,20 @@ class ImportPreviewDialog(QDialog):
     def load(self, path: Path) -> None:
         """Plan the import of `path` and show the preview; writes nothing."""
         if path != self.path:
-            self.chosen = {}
+            self.chosen, self.picks = {}, {}
         self.path = path
         self.file_label.setText(path.name)
-        chosen = dict(self.chosen)
-        self.ctx.door.run(lambda: self.importer.plan(self.ctx.session, path, chosen),
+        chosen, picks = dict(self.chosen), dict(self.picks)
+        self.ctx.door.run(lambda: self.importer.plan(self.ctx.session, path, chosen, picks),
                           self._show_plan, self._show_unusable)
+
+    def pick_theme(self, key: tuple[int, int], theme: str | None) -> None:
+        """The theme the user picked for a label: the preview is planned again with it, and
+        the keyboard stays on that label's list."""
+        self.picks[key] = theme
+        self._focus_key = key
+        if self.path is not None:
+            self.load(self.path)
 
     def choose_use(self, header: str, field: str | None) -> None:
         """The user's use for a column: the preview is planned again with it."""
@@ -195,6 +302,7 @@ class ImportPreviewDialog(QDialog):
         else:
             self.column_table.setRowCount(0)
             self.columns_label.setText("")
+        self._show_questions([])
 
     def _show_plan(self, plan) -> None:
         self.plan = plan
@@ -211,7 +319,32 @@ class ImportPreviewDialog(QDialog):
                 n=len(ignored), names=", ".join(_("“{header}”").format(header=h)
                                                 for h in ignored))
             if ignored else _("Every column of the file is used."))
+        questions = self.importer.questions(plan)
+        self._show_questions(questions)
+        self.themes_label.setText(ngettext(
+            "{n} theme in the file fits several themes or none. Choose below the theme it "
+            "means, or leave it unset:",
+            "{n} themes in the file fit several themes or none. Choose below the theme each "
+            "means, or leave it unset:", len(questions)).format(n=len(questions))
+            if questions else "")
+        focus, self._focus_key = self._focus_key, None
+        if focus in self.theme_table.keys:
+            self.theme_table.combo(*focus).setFocus()
         self.import_button.setEnabled(self.importer.can_apply(plan))
+
+    def _show_questions(self, questions: list[ThemeQuestion]) -> None:
+        self.theme_table.show_questions(questions, self.picks, self.importer.subject_of)
+        self.themes_heading.setVisible(bool(questions))
+        self.themes_label.setVisible(bool(questions))
+        self.themes_heading.setBuddy(self.theme_table.first())
+        # New lists come last in the focus chain: put them back between the preview and the
+        # buttons, so Tab goes from one to the next and on to Import.
+        chain = [self.table, *self.theme_table.combos, self.import_button,
+                 *[b for b in self.buttons.buttons() if b is not self.import_button]]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        if not questions:
+            self.themes_label.setText("")
 
     def apply(self) -> None:
         plan = self.plan

@@ -95,3 +95,52 @@ def test_sparrers_import_with_a_column_chosen(capsys, tmp_path):
     assert code == 0, err
     assert "Organisaatio" in summary["columns"]["ignored"]
     assert summary["columns"]["used"]["Osaamisalueet"] == "themes"
+
+
+def test_a_theme_that_fits_several_is_picked_with_theme(capsys, tmp_path):
+    cohort = tmp_path / "k.ilmava"
+    run(capsys, "new", cohort, "--name", "K")
+    applications = FIXTURES / "google_hakemukset.csv"
+    code, out, err = run(capsys, "import", cohort, applications, "--dry-run", "--json")
+    assert json.loads(out)["themes_to_choose"] == [{
+        "line": 4, "label": "Ilmasto", "chosen": None,
+        "candidates": ["budget", "procurement", "communication", "climate_plan"]}]
+    code, out, err = run(capsys, "import", cohort, applications, "--dry-run")
+    assert ('line 4: --theme "4=THEME" picks the theme “Ilmasto” means: budget, procurement, '
+            'communication, climate_plan') in err
+    # Only a theme the label fits; only a line that has one to choose.
+    code, _out, err = run(capsys, "import", cohort, applications, "--theme", "4=land_use")
+    assert code == 2 and "“Ilmasto” on line 4 fits only: budget (" in err
+    code, _out, err = run(capsys, "import", cohort, applications, "--theme", "3=budget")
+    assert code == 2 and err == "ilmava: Line 3 of the file has no theme to choose.\n"
+    code, _out, err = run(capsys, "import", cohort, applications, "--theme", "four=budget")
+    assert code == 2 and "--theme takes LINE=theme" in err
+    code, out, _err = run(capsys, "import", cohort, applications, "--json",
+                          "--theme", "4=Ilmastosuunnitelma")  # by a label, too
+    summary = json.loads(out)
+    assert code == 0 and summary["notes"] == []
+    assert summary["themes_to_choose"][0]["chosen"] == "climate_plan"
+    code, out, _err = run(capsys, "municipalities", cohort, "--json")
+    kuhmo = next(m for m in json.loads(out) if m["code"] == "290")
+    assert kuhmo["theme"] == "climate_plan"
+
+
+def test_a_sparrers_unclear_themes_are_picked_in_their_order(capsys, tmp_path):
+    cohort = tmp_path / "k.ilmava"
+    run(capsys, "new", cohort, "--name", "K")
+    path = tmp_path / "sparraajat.csv"
+    path.write_text("Nimi;Teemat\nSanna Sparraaja;Ilmasto, Avaruusmatkailu, Hankinnat\n",
+                    "utf-8")
+    code, out, _err = run(capsys, "sparrers", "import", cohort, path, "--json", "--dry-run")
+    summary = json.loads(out)
+    assert [(q["line"], q["label"], q["sparrer"]) for q in summary["themes_to_choose"]] == [
+        (2, "Ilmasto", "Sanna Sparraaja"), (2, "Avaruusmatkailu", "Sanna Sparraaja")]
+    assert summary["themes_to_choose"][1]["candidates"] == []  # none fits: any theme
+    assert summary["sparrers"] == [{"line": 2, "action": "added", "name": "Sanna Sparraaja",
+                                    "organisation": "", "themes": ["procurement"]}]
+    code, out, _err = run(capsys, "sparrers", "import", cohort, path, "--theme", "2=budget",
+                          "--theme", "2=business")
+    assert code == 0 and "line 2: “Avaruusmatkailu” → business" in out
+    code, out, _err = run(capsys, "sparrers", "list", cohort, "--json")
+    (sparrer,) = json.loads(out)
+    assert sparrer["themes"] == ["budget", "business", "procurement"]

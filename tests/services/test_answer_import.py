@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from ilmava_desktop.services import assessment
 from ilmava_desktop.services.assessment.answer_import import import_answers, plan_answers
 from ilmava_desktop.services.municipalities import add_municipality
+from ilmava_desktop.storage import queries
 
 
 def write_csv(path, rows, delimiter=";"):
@@ -100,3 +101,29 @@ def test_comments_in_the_file_join_the_themes_comments_once(session, tmp_path):
     again = import_answers(session, path, "Virkajohto").summary()
     assert again["comments_added"] == 0
     assert assessment.comments(session.db, round_id, lahti) == saved
+
+
+def test_answers_of_a_municipality_not_taking_part_are_rejected(session, tmp_path):
+    """An applicant's, a declined or a withdrawn municipality's answers are not imported:
+    each of its rows is rejected with its status named, in both shapes."""
+    add_municipality(session, "398")
+    add_municipality(session, "638", status="applicant")
+    add_municipality(session, "851", status="withdrawn")
+    long_file = write_csv(tmp_path / "pitka.csv", [
+        ["Kunta", "Vastaaja", "Väittämä", "Arvo"],
+        ["Lahti", "1", "strategy.1", "4"],
+        ["Porvoo", "1", "strategy.1", "3"],
+        ["Tornio", "1", "strategy.2", "2"],
+    ])
+    plan = import_answers(session, long_file, "Virkajohto")
+    assert plan.summary()["added"] == 1
+    reasons = {r.line: r.reason for r in plan.rejected}
+    assert sorted(reasons) == [3, 4]
+    assert "Porvoo – Borgå is not taking part (applicant)" in reasons[3]
+    assert "Tornio is not taking part (withdrawn)" in reasons[4]
+    wide_file = write_csv(tmp_path / "leveä.csv", [
+        ["Kunta", "1.", "2."], ["Porvoo", "3", "3"], ["Lahti", "2", "2"]])
+    wide = plan_answers(session, wide_file, "Virkajohto")
+    assert [r.line for r in wide.rejected] == [2]
+    assert {row.municipality_id for row in wide.rows} == {
+        queries.municipality_by_code(session.db, "398").id}

@@ -273,3 +273,27 @@ def test_one_column_per_day_with_an_x_or_the_days_audience_without_one(session, 
     import_file(session, tmp_path / "ilman.csv")
     assert invited_days(session, "Anna Asiantuntija") == ["Avaus"]  # the officials' day
     assert invited_days(session, "Pia Poliitikko") == ["Purku"]
+
+
+def test_a_theme_picked_for_a_label_that_fits_none_is_written(session, tmp_path):
+    """An unknown label may be given any theme; the pick is checked against the plan's
+    questions, and the note goes once the theme is picked."""
+    from ilmava_desktop.core.columns import ChoiceError
+
+    path = tmp_path / "hakemukset.csv"
+    path.write_text("Kunta;Teema;Viheliäinen ongelma\nLahti;Avaruusmatkailu;Liikaa lentoja\n"
+                    "Tornio;maankäyttö;Hajautunut rakenne\n", "utf-8")
+    plan = import_file(session, path, dry_run=True)
+    (question,) = plan.theme_questions
+    assert (question.line, question.label, question.candidates) == (2, "Avaruusmatkailu", ())
+    assert plan.summary()["themes_to_choose"] == [
+        {"line": 2, "label": "Avaruusmatkailu", "candidates": [], "chosen": None}]
+    with pytest.raises(ChoiceError, match="Line 3 of the file has no theme to choose"):
+        import_file(session, path, picks={(3, 0): "budget"})
+    plan = import_file(session, path, picks={(2, 0): "monitoring"})
+    assert plan.notes == [] and plan.summary()["themes_to_choose"][0]["chosen"] == "monitoring"
+    assert queries.municipality_by_code(session.db, "398").theme == "monitoring"
+    assert queries.municipality_by_code(session.db, "851").theme == "land_use"
+    # Read again without the pick: the theme stays as it is, the label is noted again.
+    again = import_file(session, path, dry_run=True)
+    assert again.count("unchanged") == 2 and len(again.notes) == 1

@@ -5,7 +5,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from ui_helpers import click_button, open_dialog
 
-from ilmava_desktop.services.groups import grouping
+from ilmava_desktop.services.groups import grouping, sparrers
 
 
 def groups_page(demo_window_at, qtbot):
@@ -142,7 +142,7 @@ def test_pairs_listed_and_as_a_matrix_locked_and_repaired(demo_window_at, qtbot)
 
 
 def test_sparrers_imported_added_and_matched(demo_window_at, qtbot, tmp_path):
-    _window, tool = tool_tab(demo_window_at, qtbot, 2)
+    window, tool = tool_tab(demo_window_at, qtbot, 2)
     tab = tool.sparrers
     assert tab.bank_model.rowCount() == 7 and tab.match_model.rowCount() == 15
     path = tmp_path / "pankki.csv"
@@ -155,9 +155,25 @@ def test_sparrers_imported_added_and_matched(demo_window_at, qtbot, tmp_path):
     assert dialog.column_table.combo("Teemat").currentData() == "themes"
     shown = [(dialog.model.index(r, 0).data(), dialog.model.index(r, 1).data())
              for r in range(dialog.model.rowCount())]
-    assert shown == [("3", "rejected"), ("4", "note")]  # the theme left out, the sparrer added
+    # A row per sparrer with the themes it will have, the line rejected, the theme left out.
+    assert shown == [("2", "add"), ("3", "rejected"), ("4", "add"), ("4", "note")]
+    assert [dialog.model.index(0, c).data() for c in (3, 4)] == [
+        "Uusi Sparraaja", "Linking climate work to the budget"]
+    # "ei teemaa" fits no theme: any theme may be picked for it, or it is left out.
+    themes = dialog.theme_table
+    assert themes.isVisibleTo(dialog) and len(themes.combos) == 1
+    combo = themes.combo(4)
+    assert combo.count() == 13 and combo.currentText() == "leave unset"
+    combo.setCurrentIndex(combo.findData("monitoring"))
+    combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(lambda: dialog.model.index(2, 4).data() == (
+        "Monitoring emissions and actions"))
+    assert [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())] == [
+        "add", "rejected", "add"]  # the note is gone
     click_button(qtbot, dialog, "Import")
     qtbot.waitUntil(lambda: tab.bank_model.rowCount() == 9)
+    picked = next(s for s in sparrers.sparrers(window.ctx.session.db) if s.name == "Ei Teemaa")
+    assert picked.themes == {"monitoring"}
     dialog = tab.open_add()
     dialog.name.setText("Toinen Sparraaja")
     dialog.themes.item(0).setCheckState(Qt.CheckState.Checked)

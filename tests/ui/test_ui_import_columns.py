@@ -142,5 +142,50 @@ def test_a_hosts_list_of_interviewees_previewed_with_its_columns(demo_window_at,
     assert uses(dialog) == {"Aikaleima": "", "Haastateltavan nimi": "name",
                             "Tehtävä tai yksikkö": "title", "Puhelin": ""}
     assert "2 added" in dialog.summary.text()
+    # A row per interviewee added, with the title, interview group and e-mail read.
+    assert [[dialog.model.index(r, c).data() for c in (0, 1, 3, 4)]
+            for r in range(dialog.model.rowCount())] == [
+        ["2", "add", "Kerttu Kysyjä", "energia-asiantuntija · expert"],
+        ["3", "add", "Ville Valtuutettu", "kaupunginvaltuutettu · elected official"]]
     click_button(qtbot, dialog, "Import")
     qtbot.waitUntil(lambda: tab.people_model.rowCount() == 2)
+
+
+def test_a_theme_that_fits_several_is_picked_with_the_keyboard(demo_window_at, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window, page = municipalities_page(demo_window_at)
+    dialog = page.open_import()
+    dialog.load(FIXTURES / "google_hakemukset.csv")
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert "1 theme in the file fits several themes or none" in dialog.themes_label.text()
+    table = dialog.theme_table
+    assert table.texts == [["4", "Kuhmo", "Ilmasto"]]
+    combo = table.combo(4)
+    assert combo.accessibleName() == "Theme meant on line 4: “Ilmasto”"
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "leave unset", "Linking climate work to the budget", "Procurement as a climate tool",
+        "Climate communication and resident participation",
+        "Making the statutory climate plan work"]
+    dialog.activateWindow()
+    dialog.choose_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.choose_button)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is combo)
+    # Each key replans the preview; the keyboard stays on the line's list.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: dialog.picks == {(4, 0): "budget"})
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table.combo(4))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: table.combo(4).currentData() == "procurement")
+    # Tab goes on from the list to the dialog's buttons.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() in dialog.buttons.buttons()
+    results = [(dialog.model.index(r, 0).data(), dialog.model.index(r, 1).data())
+               for r in range(dialog.model.rowCount())]
+    assert ("4", "note") not in results and ("4", "update") in results
+    click_button(qtbot, dialog, "Import")
+    kuhmo = queries.municipality_by_code(window.ctx.session.db, "290")
+    assert kuhmo.theme == "procurement"
+    assert "Pieni kunta" in kuhmo.wicked_problem

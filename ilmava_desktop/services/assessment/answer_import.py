@@ -27,6 +27,7 @@ from ilmava_desktop.core.import_rows import (
 )
 from ilmava_desktop.core.municipality_names import MunicipalityFinder
 from ilmava_desktop.core.rules import RuleViolation, clean_text, excerpt, whole_number
+from ilmava_desktop.core.selection import SELECTED, status_label
 from ilmava_desktop.i18n import N_, _, current_language
 from ilmava_desktop.resources import official_municipalities
 from ilmava_desktop.services import assessment, column_choices
@@ -172,7 +173,9 @@ def plan_answers(session: CohortSession, path: Path, round_name: str,
     if shape == WIDE and "municipality" not in columns:
         raise MissingColumns(_("The file has no municipality column (Kunta, Kommun or "
                                "Municipality)."), column_map, choices)
-    in_cohort = {m.code: m.id for m in queries.municipalities(db)}
+    # Only a municipality taking part answers: an applicant's, a declined or a withdrawn
+    # municipality's rows are rejected with its status named.
+    in_cohort = {m.code: m for m in queries.municipalities(db)}
     current = ({(a.municipality_id, a.sheet, a.statement_id): a.value
                 for a in assessment.answers(db, existing_round.id)} if existing_round else {})
     plan = AnswerPlan(clean_text(round_name), existing_round is not None, shape=shape,
@@ -206,7 +209,12 @@ def _municipality(finder, in_cohort, written: str) -> str:
         raise RuleViolation(_("unknown municipality “{name}”").format(name=excerpt(written)))
     if official.code not in in_cohort:
         raise RuleViolation(_("{name} is not in the cohort").format(name=official.name_fi))
-    return in_cohort[official.code]
+    found = in_cohort[official.code]
+    if found.status != SELECTED:
+        raise RuleViolation(_("{name} is not taking part ({status}): its answers are not "
+                              "imported").format(name=found.name(current_language()), status=status_label(
+                                  found.status, current_language())))
+    return found.id
 
 
 def _read_long(plan, rows, column_map, template, finder, in_cohort, current,

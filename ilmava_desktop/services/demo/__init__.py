@@ -110,8 +110,7 @@ def fill_demo_peer_work(tx: Transaction, grouping_id: str) -> None:
     from ilmava_desktop.services.groups import pairs, sparrers
 
     pairs.put_pairs(tx, pairs.propose(tx.db, grouping_id=grouping_id))
-    planned, *_unused = sparrers.read_sparrer_file(resource_path(SPARRERS))
-    for sparrer in planned:
+    for sparrer in sparrers.read_sparrer_file(resource_path(SPARRERS)).planned:
         sparrers.put_sparrer(tx, *sparrer)
     sparrers.put_matches(tx, sparrers.propose(tx.db))
     from ilmava_desktop.services.demo.visits import fill_demo_visits

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ilmava_desktop.core import sparring as core
-from ilmava_desktop.core.columns import AmbiguousLabel, ColumnMap, Field, check_choices, map_columns
-from ilmava_desktop.core.import_rows import MissingColumns, Rejection, find_theme
+from ilmava_desktop.core.columns import ColumnMap, Field, check_choices, map_columns
+from ilmava_desktop.core.import_rows import (
+    MissingColumns,
+    Rejection,
+    ThemeQuestion,
+    check_theme_picks,
+    theme_question,
+)
 from ilmava_desktop.core.municipality_names import (
     BILINGUAL_FINNISH_MAJORITY,
     BILINGUAL_SWEDISH_MAJORITY,
@@ -52,6 +58,16 @@ _LANGUAGE_WORDS = {"fi": "fi", "suomi": "fi", "finska": "fi", "finnish": "fi", "
 
 
 @dataclass(frozen=True)
+class SparrerRow:
+    """A line of the file that describes a sparrer, and what importing it does."""
+    line: int
+    action: str  # "added", "updated" or "unchanged"
+    name: str
+    organisation: str
+    themes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SparrerImport:
     added: int
     updated: int
@@ -59,12 +75,21 @@ class SparrerImport:
     rejected: list[Rejection]
     notes: tuple[Rejection, ...] = ()  # a theme left out of a sparrer, and why
     columns: ColumnMap = ColumnMap(())
+    rows: tuple[SparrerRow, ...] = ()
+    # Theme labels that fit several themes or none, and the themes the user picked for them.
+    theme_questions: tuple[ThemeQuestion, ...] = ()
+    theme_picks: dict = field(default_factory=dict)
 
     def summary(self) -> dict:
         return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
                 "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected],
                 "notes": [{"line": r.line, "note": r.reason} for r in self.notes],
-                "columns": self.columns.summary()}
+                "columns": self.columns.summary(),
+                "sparrers": [{"line": r.line, "action": r.action, "name": r.name,
+                              "organisation": r.organisation, "themes": list(r.themes)}
+                             for r in self.rows],
+                "themes_to_choose": [{**q.as_json(self.theme_picks.get(q.key)),
+                                      "sparrer": q.subject} for q in self.theme_questions]}
 
 
 def field_choices() -> list[tuple[str, str]]:
@@ -82,31 +107,41 @@ def sparrers(db) -> list[core.Sparrer]:
             for r in db.query("SELECT * FROM sparrer WHERE deleted = 0 ORDER BY name")]
 
 
-def _theme_ids(text: str) -> tuple[list[str], list[str]]:
+def _theme_ids(text: str, line: int = 0, subject: str = ""
+               ) -> tuple[list[str], list[ThemeQuestion]]:
     """Theme ids from ids or labels in any language, whole, short or partial ("maankäyttö"),
-    separated by semicolons, commas or lines; and what could not be told, as notes.
+    separated by semicolons, commas or lines; and the labels that fit several themes or
+    none, as questions the user may answer by picking a theme.
 
     Some labels hold commas themselves ("Maankäyttö, liikenne ja hajautunut rakenne"), so
     comma-separated pieces are joined until they make a known theme.
     """
     themes = wicked_problem_themes()
-    found, notes = [], []
+    found: list[str] = []
+    questions: list[ThemeQuestion] = []
     for part in text.replace("\n", ";").split(";"):
-        pending = ""
-        for piece in part.split(","):
-            pending = f"{pending}, {piece.strip()}" if pending else piece.strip()
-            try:
-                theme = find_theme(pending, themes) if pending else None
-            except AmbiguousLabel as exc:
-                notes.append(str(exc))
-                pending = ""
+        pieces = [piece.strip() for piece in part.split(",")]
+        start = 0
+        while start < len(pieces):
+            if not pieces[start]:
+                start += 1
                 continue
+            # The shortest run of pieces from here that makes a theme (or several).
+            for end in range(start + 1, len(pieces) + 1):
+                theme, question = theme_question(line, ", ".join(pieces[start:end]), themes,
+                                                 subject, len(questions))
+                if theme is not None or question.candidates:
+                    break
+            else:  # none does: this piece names no theme
+                theme, question = theme_question(line, pieces[start], themes, subject,
+                                                 len(questions))
+                end = start + 1
             if theme is not None:
                 found.append(theme)
-                pending = ""
-        if pending:
-            notes.append(_("unknown theme “{theme}”").format(theme=excerpt(pending)))
-    return found, notes
+            else:
+                questions.append(question)
+            start = end
+    return found, questions
 
 
 def _languages(text: str) -> list[str]:
@@ -158,19 +193,32 @@ def remove_sparrer(session: CohortSession, sparrer_id: str) -> Changes:
     return session.write(_("Remove a sparrer"), work)
 
 
-def read_sparrer_file(path: Path, chosen: dict[str, str | None] | None = None
-                      ) -> tuple[list[tuple], list[Rejection], list[Rejection], ColumnMap]:
-    """The sparrers a file describes, checked: (name, organisation, themes, languages,
-    capacity) each; the rows rejected with their line and reason; notes of themes left out;
-    and how each column was used."""
+@dataclass(frozen=True)
+class SparrerFile:
+    """What a file of sparrers says, checked."""
+    planned: list[tuple]  # (name, organisation, themes, languages, capacity) each
+    lines: list[int]  # the line of each planned sparrer
+    rejected: list[Rejection]
+    notes: list[Rejection]  # themes left out, and why
+    columns: ColumnMap
+    questions: list[ThemeQuestion]  # theme labels that fit several themes or none
+
+
+def read_sparrer_file(path: Path, chosen: dict[str, str | None] | None = None,
+                      picks: dict[tuple[int, int], str | None] | None = None) -> SparrerFile:
+    """The sparrers a file describes, checked, with the rows rejected (line and reason), the
+    themes left out and how each column was used. `picks`: the theme the user picked for a
+    label that fits several or none ((line, the label's place among the line's unclear
+    labels) -> theme id; None: left out)."""
     header, rows = read_table(path)
     check_choices(chosen or {}, header, COLUMNS)
+    picks = picks or {}
     column_map = map_columns(header, [row for _line, row in rows], sparrer_fields(), chosen)
     columns = column_map.index()
     if "name" not in columns or "themes" not in columns:
         raise MissingColumns(_("The file needs at least the columns name and themes (Nimi, "
                                "Teemat)."), column_map, field_choices())
-    planned, rejected, notes = [], [], []
+    planned, lines, rejected, notes, questions = [], [], [], [], []
     first_line: dict[str, tuple[int, tuple]] = {}
     for line, row in rows:
         cells = {c: clean_text(row[i]) if i < len(row) else "" for c, i in columns.items()}
@@ -185,12 +233,20 @@ def read_sparrer_file(path: Path, chosen: dict[str, str | None] | None = None
                 raise RuleViolation(_("capacity must be a whole number from 0 to {high}, not "
                                       "“{text}”").format(high=MAX_CAPACITY,
                                                          text=excerpt(capacity_text)))
-            themes, theme_notes = _theme_ids(cells["themes"])
+            themes, unclear = _theme_ids(cells["themes"], line, cells["name"])
             sparrer = (cells["name"], cells.get("organisation", ""), themes,
                        _languages(cells.get("languages", "")), capacity)
         except RuleViolation as exc:
             rejected.append(Rejection(line, str(exc)))
             continue
+        questions += unclear
+        theme_notes = []
+        for question in unclear:
+            picked = picks.get(question.key)
+            if picked is None:
+                theme_notes.append(question.note)
+            elif picked not in themes:
+                themes.append(picked)
         # The same sparrer twice in one file is one sparrer: the first line says who they
         # are, a repeat that says the same stands for that line, one that differs is rejected.
         key = stable_id("sparrer", name_key(sparrer[0]), name_key(sparrer[1]))
@@ -204,8 +260,10 @@ def read_sparrer_file(path: Path, chosen: dict[str, str | None] | None = None
         else:
             first_line[key] = (line, sparrer)
         planned.append(sparrer)
+        lines.append(line)
         notes += [Rejection(line, note) for note in theme_notes]
-    return planned, rejected, notes, column_map
+    check_theme_picks(picks, questions, wicked_problem_themes())
+    return SparrerFile(planned, lines, rejected, notes, column_map, questions)
 
 
 def _comparable(sparrer: tuple) -> tuple:
@@ -214,33 +272,39 @@ def _comparable(sparrer: tuple) -> tuple:
 
 
 def import_sparrers(session: CohortSession, path: Path, dry_run: bool = False,
-                    chosen: dict[str, str | None] | None = None) -> SparrerImport:
+                    chosen: dict[str, str | None] | None = None, *,
+                    picks: dict[tuple[int, int], str | None] | None = None) -> SparrerImport:
     check_choices(chosen or {}, read_table(path)[0], COLUMNS)
     choices = {h: f for h, f in column_choices.with_remembered(
         session.db, column_choices.SPARRERS, chosen).items() if f is None or f in COLUMNS}
-    planned, rejected, notes, column_map = read_sparrer_file(path, choices)
+    read = read_sparrer_file(path, choices, picks)
     existing = {s.id: s for s in sparrers(session.db)}
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     unique = {}
-    for name, organisation, themes, languages, capacity in planned:
+    rows = []
+    for line, (name, organisation, themes, languages, capacity) in zip(
+            read.lines, read.planned, strict=True):
         row_id = stable_id("sparrer", name_key(name), name_key(organisation))
         if row_id in unique:  # a line repeating an earlier one changes nothing more
-            counts["unchanged"] += 1
-            continue
-        unique[row_id] = (name, organisation, themes, languages, capacity)
-        before = existing.get(row_id)
-        after = core.Sparrer(row_id, name, organisation, frozenset(themes), frozenset(languages),
-                             capacity)
-        counts["added" if before is None else "unchanged" if before == after else "updated"] += 1
+            action = "unchanged"
+        else:
+            unique[row_id] = (name, organisation, themes, languages, capacity)
+            before = existing.get(row_id)
+            after = core.Sparrer(row_id, name, organisation, frozenset(themes),
+                                 frozenset(languages), capacity)
+            action = "added" if before is None else "unchanged" if before == after else "updated"
+        counts[action] += 1
+        rows.append(SparrerRow(line, action, name, organisation, tuple(sorted(set(themes)))))
     if not dry_run and counts["added"] + counts["updated"]:
         def work(tx: Transaction) -> None:
-            column_choices.remember(tx, column_choices.SPARRERS, column_map)
+            column_choices.remember(tx, column_choices.SPARRERS, read.columns)
             for sparrer in unique.values():
                 put_sparrer(tx, *sparrer)
 
         session.write(_("Import sparrers"), work)
-    return SparrerImport(counts["added"], counts["updated"], counts["unchanged"], rejected,
-                         tuple(notes), column_map)
+    return SparrerImport(counts["added"], counts["updated"], counts["unchanged"], read.rejected,
+                         tuple(read.notes), read.columns, tuple(rows), tuple(read.questions),
+                         dict(picks or {}))
 
 
 def seekers(db) -> list[core.Seeker]:

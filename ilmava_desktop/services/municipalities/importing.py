@@ -9,7 +9,7 @@ Empty cells never erase what the cohort already holds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ilmava_desktop.core.columns import ColumnMap, check_choices
@@ -23,6 +23,8 @@ from ilmava_desktop.core.import_rows import (
     ApplicationRecord,
     PersonRecord,
     Rejection,
+    ThemeQuestion,
+    check_theme_picks,
     day_columns,
     file_kind,
     municipality_fields,
@@ -69,12 +71,16 @@ class ImportPlan:
     columns: ColumnMap = field(default_factory=lambda: ColumnMap(()))
     # What of a row that was imported was left out, and why (a theme that fits several).
     notes: list[Rejection] = field(default_factory=list)
+    # The rows whose theme label fits several themes or none, and the themes picked for them
+    # (by (line, 0); None or missing: left unset).
+    theme_questions: list[ThemeQuestion] = field(default_factory=list)
+    theme_picks: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
 
     def summary(self) -> dict:
-        return {
+        summary = {
             "kind": self.kind,
             "added": self.count(ADD),
             "updated": self.count(UPDATE),
@@ -84,14 +90,22 @@ class ImportPlan:
             "notes": [{"line": r.line, "note": r.reason} for r in self.notes],
             "columns": self.columns.summary(),
         }
+        if self.kind == APPLICATIONS:
+            summary["themes_to_choose"] = [q.as_json(self.theme_picks.get(q.key))
+                                           for q in self.theme_questions]
+        return summary
 
 
 def plan_import(session: CohortSession, path: Path,
-                chosen: dict[str, str | None] | None = None) -> ImportPlan:
-    """Read and check a file against the cohort; writes nothing. Raises UnusableFile.
+                chosen: dict[str, str | None] | None = None, *,
+                picks: dict[tuple[int, int], str | None] | None = None) -> ImportPlan:
+    """Read and check a file against the cohort; writes nothing. Raises UnusableFile, and
+    ChoiceError for a column choice or theme pick that cannot be followed.
 
     `chosen`: the user's use for some of the columns (header -> field, None: not used), over
-    those remembered from earlier files and the guesses."""
+    those remembered from earlier files and the guesses. `picks`: the theme the user picked
+    for a row whose theme label fits several themes or none ((line, 0) -> theme id; None:
+    left unset)."""
     header, rows = read_table(path)
     finder = MunicipalityFinder(official_municipalities())
     check_choices(chosen or {}, header, [f.key for f in municipality_fields(finder)])
@@ -99,9 +113,11 @@ def plan_import(session: CohortSession, path: Path,
         header, [row for _line, row in rows], finder,
         column_choices.with_remembered(session.db, column_choices.MUNICIPALITIES, chosen))
     columns = column_map.index()
-    records, rejected = parse_rows(kind, columns, rows, finder, wicked_problem_themes(),
+    themes = wicked_problem_themes()
+    records, rejected = parse_rows(kind, columns, rows, finder, themes,
                                    day_columns(header) if kind == REGISTRATIONS else {})
     plan = ImportPlan(kind, rejected=rejected, columns=column_map)
+    records = _picked_themes(plan, records, picks or {}, themes)
     plan.notes = [Rejection(r.line, note) for r in records
                   for note in getattr(r, "notes", ())]
     present = {m.code for m in queries.municipalities(session.db)}
@@ -114,6 +130,28 @@ def plan_import(session: CohortSession, path: Path,
     else:
         _plan_applications(session, plan, records)
     return plan
+
+
+def _picked_themes(plan: ImportPlan, records: list, picks, themes) -> list:
+    """The records with the themes the user picked; a row left unset says so in a note."""
+    plan.theme_questions = [r.theme_question for r in records
+                            if getattr(r, "theme_question", None) is not None]
+    check_theme_picks(picks, plan.theme_questions, themes)
+    plan.theme_picks = dict(picks)
+    out = []
+    for record in records:
+        question = getattr(record, "theme_question", None)
+        if question is not None:
+            picked = picks.get(question.key)
+            if picked is not None:
+                record = replace(record, theme=picked)
+            else:
+                unset = _("The theme was left unset.")
+                record = replace(record, notes=(
+                    f"{question.note} {unset}" if question.candidates
+                    else f"{question.note}; {unset}", *record.notes))
+        out.append(record)
+    return out
 
 
 def _plan_people(session, plan: ImportPlan, records: list[PersonRecord], has_role: bool) -> None:
@@ -319,8 +357,9 @@ def apply_import(session: CohortSession, plan: ImportPlan) -> Changes:
 
 
 def import_file(session: CohortSession, path: Path, dry_run: bool = False,
-                chosen: dict[str, str | None] | None = None) -> ImportPlan:
-    plan = plan_import(session, path, chosen)
+                chosen: dict[str, str | None] | None = None, *,
+                picks: dict[tuple[int, int], str | None] | None = None) -> ImportPlan:
+    plan = plan_import(session, path, chosen, picks=picks)
     if not dry_run:
         apply_import(session, plan)
     return plan

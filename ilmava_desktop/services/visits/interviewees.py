@@ -164,6 +164,7 @@ class IntervieweePlan:
     rows: list[dict] = field(default_factory=list)  # each with "id", "action" and fields
     rejected: list[Rejection] = field(default_factory=list)
     columns: ColumnMap = field(default_factory=lambda: ColumnMap(()))
+    lines: dict[str, int] = field(default_factory=dict)  # each row's line in the file, by id
 
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row["action"] == action)
@@ -217,6 +218,7 @@ def plan_import(session: CohortSession, *, host_id: str, path: Path,
         action = ("add" if before is None else "unchanged"
                   if all(before[k] == v for k, v in fields.items()) else "update")
         plan.rows.append({"id": row_id, "action": action, **fields})
+        plan.lines[row_id] = line
     return plan
 
 

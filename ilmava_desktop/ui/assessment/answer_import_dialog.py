@@ -49,7 +49,7 @@ def answers_importer(round_name: str) -> Importer:
                 "statement) or one row per answer, as CSV or XLSX."),
         label_header=_("Sheet"),
         detail_header=_("Answers, or the reason"),
-        plan=lambda session, path, chosen: answer_import.plan_answers(
+        plan=lambda session, path, chosen, _picks: answer_import.plan_answers(
             session, path, round_name, chosen),
         apply=answer_import.apply_answers,
         rows=_rows,

@@ -29,7 +29,7 @@ from ilmava_desktop.services.groups import documents as peer_documents
 from ilmava_desktop.services.groups import sparrers
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.groups.printing import choose_pdf
-from ilmava_desktop.ui.import_preview import Importer, ImportPreviewDialog, PreviewRow
+from ilmava_desktop.ui.import_preview import Importer, ImportPreviewDialog, PreviewRow, theme_name
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, row_table
@@ -112,10 +112,17 @@ class _SparrerPlan:
     result: sparrers.SparrerImport
     path: Path
     chosen: dict
+    picks: dict
 
 
 def _sparrer_rows(plan: _SparrerPlan) -> list[PreviewRow]:
-    return ([PreviewRow(r.line, _("rejected"), "", "", r.reason) for r in plan.result.rejected]
+    """A row per sparrer of the file (added, updated or unchanged, with the themes it will
+    have), then the themes left out and the lines rejected."""
+    actions = {"added": _("add"), "updated": _("update"), "unchanged": _("unchanged")}
+    return ([PreviewRow(r.line, actions[r.action], "",
+                        f"{r.name} ({r.organisation})" if r.organisation else r.name,
+                        ", ".join(theme_name(t) for t in r.themes)) for r in plan.result.rows]
+            + [PreviewRow(r.line, _("rejected"), "", "", r.reason) for r in plan.result.rejected]
             + [PreviewRow(r.line, _("note"), "", "", r.reason) for r in plan.result.notes])
 
 
@@ -124,10 +131,12 @@ SPARRERS = Importer(
     intro=_("The sparrer bank as CSV or XLSX: name, organisation, themes, languages and how "
             "many municipalities each can take."),
     label_header=_("Sparrer"),
-    plan=lambda session, path, chosen: _SparrerPlan(
-        sparrers.import_sparrers(session, path, dry_run=True, chosen=chosen), path, chosen),
+    detail_header=_("Themes, or the reason"),
+    plan=lambda session, path, chosen, picks: _SparrerPlan(
+        sparrers.import_sparrers(session, path, dry_run=True, chosen=chosen, picks=picks),
+        path, chosen, picks),
     apply=lambda session, plan: sparrers.import_sparrers(session, plan.path,
-                                                         chosen=plan.chosen),
+                                                         chosen=plan.chosen, picks=plan.picks),
     rows=_sparrer_rows,
     summary=lambda plan: _("{added} to add, {updated} to update, {unchanged} unchanged, "
                            "{rejected} rejected").format(
@@ -136,6 +145,7 @@ SPARRERS = Importer(
     fields=lambda plan: sparrers.field_choices(),
     can_apply=lambda plan: bool(plan.result.added + plan.result.updated),
     columns=lambda plan: plan.result.columns,
+    questions=lambda plan: list(plan.result.theme_questions),
 )
 
 

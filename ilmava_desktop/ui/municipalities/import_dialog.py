@@ -46,13 +46,17 @@ MUNICIPALITIES = Importer(
     intro=_("Registrations (people) or applications (municipalities) as CSV or XLSX, as a "
             "form or a survey tool exports them."),
     label_header=_("Person"),
-    plan=lambda session, path, chosen: importing.plan_import(session, path, chosen),
+    plan=lambda session, path, chosen, picks: importing.plan_import(session, path, chosen,
+                                                                    picks=picks),
     apply=importing.apply_import,
     rows=_rows,
     summary=_summary,
     fields=lambda plan: importing.field_choices(plan.kind),
     label_of=importing.field_label,
     can_apply=lambda plan: bool(plan.count(importing.ADD) + plan.count(importing.UPDATE)),
+    questions=lambda plan: plan.theme_questions,
+    subject_of=lambda question: _municipality_name(question.subject, []),
+    subject_header=_("Municipality"),
 )
 
 

@@ -393,7 +393,7 @@ class VisitTab(QWidget, ScheduleActions):
 
     def import_list(self):
         """The preview of a list of interviewees: each column's use, then Import."""
-        from ilmava_desktop.ui.import_preview import Importer, ImportPreviewDialog, PreviewRow
+        from ilmava_desktop.ui.import_preview import Importer, ImportPreviewDialog
 
         if (host := self._host()) is None:
             return None
@@ -402,11 +402,11 @@ class VisitTab(QWidget, ScheduleActions):
             intro=_("The host's list of interviewees as CSV or XLSX: name, title or unit, "
                     "interview group and e-mail."),
             label_header=_("Interviewee"),
-            plan=lambda session, path, chosen: interviewees.plan_import(
+            detail_header=_("Title, group and e-mail, or the reason"),
+            plan=lambda session, path, chosen, _picks: interviewees.plan_import(
                 session, host_id=host, path=path, chosen=chosen),
             apply=interviewees.apply_import,
-            rows=lambda plan: [PreviewRow(r.line, _("rejected"), "", "", r.reason)
-                               for r in plan.rejected],
+            rows=_interviewee_rows,
             summary=lambda plan: _("{added} added, {updated} updated, {unchanged} "
                                    "unchanged.").format(**plan.summary()),
             fields=lambda plan: interviewees.field_choices(),
@@ -455,3 +455,16 @@ class VisitTab(QWidget, ScheduleActions):
         dialog = TimelineDialog(self.ctx, host, self.choice.currentText(), self)
         dialog.open()
         return dialog
+
+
+def _interviewee_rows(plan) -> list:
+    """A row per interviewee of the file (added, updated or unchanged), then the lines
+    rejected."""
+    from ilmava_desktop.ui.import_preview import PreviewRow
+
+    actions = {"add": _("add"), "update": _("update"), "unchanged": _("unchanged")}
+    return ([PreviewRow(plan.lines.get(r["id"], 0), actions[r["action"]], "", r["name"],
+                        " · ".join(x for x in (r["title"], _(core.GROUP_LABELS[
+                            r["interview_group"]]), r["email"]) if x))
+             for r in plan.rows]
+            + [PreviewRow(r.line, _("rejected"), "", "", r.reason) for r in plan.rejected])

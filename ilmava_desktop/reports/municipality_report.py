@@ -35,7 +35,7 @@ class Profile:
     series: list[str]           # e.g. officials, politicians, cohort average
     rows: list[ProfileRow]
     largest: list[str]          # the gaps worth noting, largest first, as written out
-    dont_know: list[str]        # "Officials: 4 % don't know" per round
+    dont_know: list[str]        # a warning per round where over a quarter answered "don't know"
     scale: range
     marked: list[str] = field(default_factory=list)  # theme ids of those gaps
     compared: bool = False      # both rounds answered, so gaps were looked for
@@ -531,7 +531,7 @@ class MunicipalityReportRenderer:
             inside += [plain(line, self.styles["bullet"], bullet="•") for line in profile.largest]
         else:
             inside.append(self.p(r.labels["no_gaps"]))
-        inside += [self.p(line, "muted") for line in profile.dont_know]
+        inside += [self.p(line) for line in profile.dont_know]
         box = Table([[inside]], colWidths=[self.width], hAlign="LEFT")
         box.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
                       ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F2F4F7")),

@@ -221,7 +221,7 @@ def _participants(db, municipality_id: str, language: str, names: bool) -> list[
     # Short date heads ("28.1.") keep a week of days in columns; the full dates and titles
     # go into the report's `participant_days` for when the days have to be rows.
     header = [_("Name") if names else _("Role"), _("People") if not names else _("Role")] + [
-        short_date(d.date, language) or d.title for d in days]
+        short_date(d.date, language) or d.title_in(language) for d in days]
     rows = [header]
     if names:
         for person in sorted(people, key=lambda p: p.name):
@@ -259,7 +259,7 @@ def _day_labels(db, language: str) -> list[str]:
     """Each day in full, for a table with the days as rows: "28.1.2026 Aloituspäivä"."""
     return [" ".join(part for part in (
         format_date(d.date, language),
-        d.title) if part) for d in queries.days(db)]
+        d.title_in(language)) if part) for d in queries.days(db)]
 
 
 # A gap is flagged only when each side rests on at least this many answers on the theme:

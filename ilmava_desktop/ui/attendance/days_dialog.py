@@ -83,7 +83,7 @@ class DayDialog(QDialog):
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(labelled_form([
-            (_("&Date:"), self.date), (_("&Title:"), self.title),
+            (_("&Date:"), self.date), (_("Title in &Finnish:"), self.title),
             (_("Title in S&wedish:"), self.title_sv), (_("Title in &English:"), self.title_en),
             (_("&Venue:"), self.venue),
             (_("&Audience:"), self.audience), (_("&Invite:"), self.invitees),
@@ -92,7 +92,7 @@ class DayDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(600)
 
     def values(self) -> dict:
         return {"period": self.period.value(), "title": self.title.text(),

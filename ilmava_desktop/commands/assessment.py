@@ -186,9 +186,13 @@ def cmd_compare(args) -> int:
                 n=len(known)), PROBLEM)
         first, second = known[0], known[1]
     rows = assessment.compare(session, first.id, second.id)
+    threshold = assessment.gap_threshold(session.db)
     if args.json:
-        print_json({"rounds": [first.name, second.name], "municipalities": rows})
+        print_json({"rounds": [first.name, second.name], "gap_threshold": threshold,
+                    "municipalities": rows})
         return OK
+    print(_("Gaps of {threshold} or more, largest first:").format(
+        threshold=decimal(threshold)))
     for row in rows:
         # The gaps worth noting, largest first; "–" when none reaches the threshold.
         gaps = "  ".join(f"{theme}: {decimal(row['themes'][theme]['gap'], sign=True)}"

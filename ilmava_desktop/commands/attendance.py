@@ -30,6 +30,8 @@ def add_parsers(commands) -> None:
     day_add.add_argument("--date", required=True, type=_iso_date, help="YYYY-MM-DD")
     day_add.add_argument("--venue", default="")
     day_add.add_argument("--title", default="")
+    day_add.add_argument("--title-sv", default="", help=_("the day's title in Swedish"))
+    day_add.add_argument("--title-en", default="", help=_("the day's title in English"))
     day_add.add_argument("--audience", default="")
     day_add.add_argument("--period", type=whole_number,
                          help=_("the programme's period (default: the one the date is in)"))
@@ -210,7 +212,8 @@ def cmd_day(args) -> int:
             period = found.number if found else 1
         add_day(session, period=period, title=args.title, day_date=args.date,
                 venue=args.venue, audience=args.audience, min_attendance=args.minimum,
-                max_attendance=args.maximum, invitees=args.invite)
+                max_attendance=args.maximum, invitees=args.invite, title_sv=args.title_sv,
+                title_en=args.title_en)
     finally:
         session.close()
     print(_("Added the day {date}.").format(date=args.date.isoformat()))

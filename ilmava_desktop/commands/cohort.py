@@ -13,8 +13,8 @@ from ilmava_desktop.commands.common import (
     run_export,
 )
 from ilmava_desktop.core.dates import format_date
-from ilmava_desktop.i18n import LANGUAGES, _, current_language
-from ilmava_desktop.i18n.arguments import whole_number
+from ilmava_desktop.i18n import LANGUAGES, _, current_language, decimal
+from ilmava_desktop.i18n.arguments import decimal_number, whole_number
 
 
 def add_parsers(commands) -> None:
@@ -45,6 +45,9 @@ def add_parsers(commands) -> None:
                            help=_("each municipality's own funding in euros"))
     programme.add_argument("--period", action="append", default=[], metavar="N:START:END",
                            help=_("a period's dates, e.g. 4:2027-05-01:2027-08-31"))
+    programme.add_argument("--gap-threshold", type=decimal_number, metavar="0.5",
+                           help=_("the smallest gap between rounds the reports and the window "
+                                  "mark, 0.1–4.0"))
     programme.add_argument("--json", action="store_true")
     new.add_argument("--year", type=whole_number)
     new.add_argument("--language", choices=LANGUAGES, default="fi")
@@ -189,7 +192,8 @@ def cmd_programme(args) -> int:
         edits = {key: KEEP if value is None else value for key, value in (
             ("kind", args.kind), ("name_fi", args.name), ("name_sv", args.name_sv),
             ("name_en", args.name_en), ("organiser", args.organiser),
-            ("accent", args.accent), ("sections", args.sections))}
+            ("accent", args.accent), ("sections", args.sections),
+            ("gap_threshold", args.gap_threshold))}
         if args.logo is not None:
             edits["logo"] = programme_service.read_logo(args.logo)
         elif args.no_logo:
@@ -214,7 +218,8 @@ def cmd_programme(args) -> int:
                     "accent": shown.accent, "sections": list(shown.sections),
                     "logo": shown.logo_type or None,
                     "selection": list(shown.selection) if shown.selection else None,
-                    "own_funding": shown.own_funding, "periods": periods})
+                    "own_funding": shown.own_funding, "periods": periods,
+                    "gap_threshold": shown.gap_threshold})
     else:
         for language in ("fi", "sv", "en"):
             print(f"{language}: {shown.name(language)}")
@@ -226,6 +231,7 @@ def cmd_programme(args) -> int:
                 low=shown.selection[0], high=shown.selection[1]))
         if shown.own_funding is not None:
             print(_("Own funding: {amount} €").format(amount=shown.own_funding))
+        print(_("Gaps marked from: {threshold}").format(threshold=decimal(shown.gap_threshold)))
         language = current_language()
         for p in shown.periods:
             dates = "–".join(format_date(d) for d in (p.start, p.end) if d)

@@ -10,7 +10,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from ilmava_desktop.core.rules import RuleViolation, excerpt
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, decimal
 
 LANGUAGES = ("fi", "sv", "en")
 # A distribution of answers is shown only from this many sheets, so nobody can be singled out.
@@ -181,10 +181,24 @@ def gaps(first: dict[str, float | None], second: dict[str, float | None]) -> lis
     return [Gap(theme, first.get(theme), second.get(theme)) for theme in first]
 
 
-# The smallest gap between two rounds worth pointing out: on a 1–5 scale of a few sheets a
-# tenth is noise, half a step is what a council would discuss. Kept in one place so that a
-# cohort setting can later take its place.
+# The smallest gap between two rounds worth pointing out unless the cohort chose another: on
+# a 1–5 scale of a few sheets a tenth is noise, half a step is what a council would discuss.
 GAP_THRESHOLD = 0.5
+# The range a cohort may choose its threshold from (one decimal): below a tenth every
+# difference is marked, above the scale's width none can be.
+GAP_THRESHOLD_RANGE = (0.1, 4.0)
+# A round's averages rest on few answers when more than this share answered "don't know":
+# the report then says so.
+DONT_KNOW_WARNING = 0.25
+
+
+def valid_gap_threshold(value: float) -> float:
+    """The threshold rounded to one decimal; a RuleViolation when it is outside the range."""
+    low, high = GAP_THRESHOLD_RANGE
+    if value != value or not low <= round(value, 1) <= high:
+        raise RuleViolation(_("The gap to mark must be from {low} to {high}.").format(
+            low=decimal(low), high=decimal(high)))
+    return round(value, 1)
 
 
 def shown_size(gap: float) -> float:

@@ -83,3 +83,9 @@ class Day:
     min_attendance: int
     max_attendance: int
     invitees: str = "all"  # who a new day invites: core.invitations.AUDIENCES
+    title_sv: str = ""      # the title in Swedish and English; empty: the Finnish one
+    title_en: str = ""
+
+    def title_in(self, language: str) -> str:
+        """The day's title in `language`, the Finnish one when none was given."""
+        return {"sv": self.title_sv, "en": self.title_en}.get(language, "") or self.title

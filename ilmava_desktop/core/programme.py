@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from ilmava_desktop.core.assessment import GAP_THRESHOLD
+
 # What a municipality's report may hold beyond what every report has (the assessment, the
 # board's notes, participants): the development task, thematic groups, peer review (who
 # reviews whom), sparrer, and the peer-review visit (its teams, interviews and findings).
@@ -74,6 +76,8 @@ class Programme:
     periods: tuple[Period, ...] = field(default_factory=tuple)
     logo: bytes = b""           # a PNG; empty when there is none
     logo_type: str = ""         # "png" when there is one
+    # The smallest gap the reports and the window mark as notable (on the 1–5 scale).
+    gap_threshold: float = GAP_THRESHOLD
 
     def period(self, number: int) -> Period | None:
         return next((p for p in self.periods if p.number == number), None)
@@ -109,7 +113,7 @@ def resolve(kind: str, names: dict[str, str], organiser: str, accent: str,
             sections: str, logo: bytes | None = None, logo_kind: str = "", *,
             selection: tuple[int | None, int | None] = (None, None),
             own_funding: int | None = None, periods: tuple[Period, ...] | None = None,
-            year: int | None = None) -> Programme:
+            year: int | None = None, gap_threshold: float | None = None) -> Programme:
     """The profile as stored (empty fields mean the kind's preset) made whole."""
     preset = PRESETS.get(kind, PRESETS["custom"])
     given = {language: name for language, name in names.items() if name}
@@ -132,7 +136,8 @@ def resolve(kind: str, names: dict[str, str], organiser: str, accent: str,
                      chosen_range, own_funding if own_funding is not None else preset.own_funding,
                      periods if periods else preset_periods(preset.kind, year),
                      logo=bytes(logo) if has_logo else b"",
-                     logo_type=logo_kind if has_logo else "")
+                     logo_type=logo_kind if has_logo else "",
+                     gap_threshold=GAP_THRESHOLD if gap_threshold is None else gap_threshold)
 
 
 # A logo is a mark, not a photograph: a larger file is almost certainly the wrong one, and

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ilmava_desktop.i18n import decimal
 from ilmava_desktop.reports import charts
+from ilmava_desktop.reports.gap_fill import GapSlot, Movable, Remaining, opened
 from ilmava_desktop.reports.pages import a4_document, numbered_canvas
 from ilmava_desktop.reports.styles import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
 from ilmava_desktop.reports.text import plain
@@ -35,7 +36,7 @@ class Profile:
     series: list[str]           # e.g. officials, politicians, cohort average
     rows: list[ProfileRow]
     largest: list[str]          # the gaps worth noting, largest first, as written out
-    dont_know: list[str]        # "Officials: 4 % don't know" per round
+    dont_know: list[str]        # a warning per round where over a quarter answered "don't know"
     scale: range
     marked: list[str] = field(default_factory=list)  # theme ids of those gaps
     compared: bool = False      # both rounds answered, so gaps were looked for
@@ -159,7 +160,7 @@ class MunicipalityReportRenderer:
             "head": ParagraphStyle("head", fontName=FONT_BOLD, fontSize=9, leading=11.5,
                                    textColor=ink),
             "source": ParagraphStyle("source", fontName=FONT, fontSize=8, leading=10,
-                                     textColor=muted, spaceBefore=10),
+                                     textColor=muted, spaceBefore=6),
             "lead": ParagraphStyle("lead", fontName=FONT, fontSize=11.5, leading=16,
                                    textColor=ink, spaceAfter=6),
             "bullet_small": ParagraphStyle("bullet_small", fontName=FONT, fontSize=9,
@@ -177,17 +178,28 @@ class MunicipalityReportRenderer:
                           language=report.language, margin_mm=self.margin_mm, footer_mm=4,
                           subject=report.cohort)
         self.width = doc.width
+        from reportlab.platypus import KeepTogether
+
         # Conclusions before evidence: who and what, strengths and development areas and the
         # next steps first, then the assessment they rest on, the municipality's own cards
         # and who took part. No page breaks: each section follows the last (the themes'
         # notes fill the first page), a heading always kept with what it heads.
         story = self.cover(report)
         for section in (self.summary, self.next_steps, self.task, self.application,
-                        self.visit, self.notes, self.sparring, self.assessment, self.own_cards,
-                        self.participants):
+                        self.visit, self.notes):
             story += section(report)
-        if report.source:
-            story.append(self.p(report.source, "source"))
+        # The own cards and the participants are short: where a section kept whole (the
+        # sparring, the chart) leaves the foot of a page blank, they stand there together
+        # rather than on a last page of their own; otherwise at the end, where they are kept
+        # together too: the participants never stand alone on the last page.
+        tail = Movable([KeepTogether(opened(self.own_cards(report)
+                                            + self.participants(report)))])
+        for section in (self.sparring, self.assessment):
+            part = section(report)
+            if part:
+                story.append(GapSlot([[tail]], part[0], doc.height))
+            story += part
+        story.append(Remaining(tail))
         doc.build(story, canvasmaker=numbered_canvas(report.labels["page"], report.footer))
         return buffer.getvalue()
 
@@ -407,7 +419,7 @@ class MunicipalityReportRenderer:
 
         story = [self.p(r.labels["participants"], "h1")]
         if len(r.participants) <= 1:
-            return story + [self.p(r.labels["none"], "muted")]
+            return story + [self.p(r.labels["none"], "muted")] + self.caption(r)
         header = r.participants[0]
         days = len(header) - 2
 
@@ -428,9 +440,12 @@ class MunicipalityReportRenderer:
         else:
             story.append(self.table(self.days_as_rows(r), [
                 55 * mm, 22 * mm, self.width - 77 * mm]))
-        if r.participants_note:
-            story.append(self.p(r.participants_note, "muted"))
-        return story
+        return story + self.caption(r, r.participants_note)
+
+    def caption(self, r: MunicipalityReport, note: str = "") -> list:
+        """The note under the participants and the municipality list's source on one line."""
+        text = " ".join(part for part in (note, r.source) if part)
+        return [self.p(text, "source")] if text else []
 
     def days_as_rows(self, r: MunicipalityReport) -> list[list[str]]:
         """One row a day: its date and title, how many came and who (roles or names)."""
@@ -531,7 +546,7 @@ class MunicipalityReportRenderer:
             inside += [plain(line, self.styles["bullet"], bullet="•") for line in profile.largest]
         else:
             inside.append(self.p(r.labels["no_gaps"]))
-        inside += [self.p(line, "muted") for line in profile.dont_know]
+        inside += [self.p(line) for line in profile.dont_know]
         box = Table([[inside]], colWidths=[self.width], hAlign="LEFT")
         box.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
                       ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F2F4F7")),

@@ -101,7 +101,8 @@ def days(db: sqlite_utils.Database) -> list[Day]:
     return [
         Day(row["id"], row["period"], row["title"],
             date.fromisoformat(row["date"]) if row["date"] else None, row["venue"],
-            row["audience"], row["min_attendance"], row["max_attendance"], row["invitees"])
+            row["audience"], row["min_attendance"], row["max_attendance"], row["invitees"],
+            row["title_sv"], row["title_en"])
         for row in rows
     ]
 

@@ -382,6 +382,17 @@ def _applicants_and_sparring(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _report_settings(db: sqlite_utils.Database) -> None:
+    # The smallest gap between two rounds (or a municipality and the cohort) that the reports
+    # and the window mark, a cohort setting (half a step of the 1–5 scale unless changed);
+    # and a day's title in Swedish and English, as rounds have (empty: the Finnish `title`).
+    db.executescript("""
+        ALTER TABLE cohort ADD COLUMN gap_threshold REAL NOT NULL DEFAULT 0.5;
+        ALTER TABLE day ADD COLUMN title_sv TEXT NOT NULL DEFAULT '';
+        ALTER TABLE day ADD COLUMN title_en TEXT NOT NULL DEFAULT '';
+    """)
+
+
 def new_token() -> str:
     """Eight characters a scanner types without ambiguity (no 0/O, 1/I/L)."""
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -410,6 +421,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0019_organisation_views", _organisation),
     ("0020_visit_checklist", _visit_checklist),
     ("0021_applicants_and_sparring", _applicants_and_sparring),
+    ("0022_report_settings", _report_settings),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -50,6 +50,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                        "programme's own.",
         "periods": "The programme's periods with their dates as JSON [{number, fi, sv, en, "
                    "start, end}]; empty: the programme's periods in the cohort's year.",
+        "gap_threshold": "The smallest gap (on the 1–5 scale) the reports and the window mark "
+                         "as notable; 0.5 unless the cohort chose another.",
     }),
     "municipality": ("The municipalities in the cohort, from the official list.", {
         "code": "The official three-digit municipality code (Statistics Finland): the same "
@@ -91,7 +93,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     }),
     "day": ("The programme's days (workshops).", {
         "period": "The programme period the day belongs to (1, 2, …).",
-        "title": "The day's title.",
+        "title": "The day's title (in Finnish, or the only one given).",
+        "title_sv": "The day's title in Swedish; empty: the Finnish one.",
+        "title_en": "The day's title in English; empty: the Finnish one.",
         "date": "The date, YYYY-MM-DD (may be empty).",
         "venue": "Where it is held.",
         "audience": "Who the day is for, as written.",

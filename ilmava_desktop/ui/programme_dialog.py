@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.core import programme as core
+from ilmava_desktop.core.assessment import GAP_THRESHOLD_RANGE
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.cohort import programme as programme_service
 from ilmava_desktop.ui.context import AppContext
@@ -103,6 +105,15 @@ class ProgrammeDialog(QDialog):
             self.sections[section] = box
             sections_row.addWidget(box)
         sections_row.addStretch(1)
+        self.gap_threshold = QDoubleSpinBox()
+        self.gap_threshold.setDecimals(1)
+        self.gap_threshold.setSingleStep(0.1)
+        self.gap_threshold.setRange(*GAP_THRESHOLD_RANGE)
+        self.gap_threshold.setValue(shown.gap_threshold)
+        self.gap_threshold.setAccessibleName(_("The smallest gap marked as notable"))
+        self.gap_threshold.setToolTip(_("Gaps between two rounds, or between a municipality "
+                                        "and the cohort, of at least this much on the 1–5 "
+                                        "scale are marked in the reports and the window."))
         self.kind.currentIndexChanged.connect(self._preset_chosen)
         self.error = QLabel()
         self.error.setObjectName("error")
@@ -113,7 +124,8 @@ class ProgrammeDialog(QDialog):
             (_("Name in &Swedish:"), self.names["sv"]),
             (_("Name in &English:"), self.names["en"]),
             (_("&Organiser:"), self.organiser), (_("&Accent colour:"), colour_row),
-            (_("Logo:"), logo_row), (_("Report sec&tions:"), sections_row)])
+            (_("Logo:"), logo_row), (_("Report sec&tions:"), sections_row),
+            (_("&Mark gaps from:"), self.gap_threshold)])
         buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
                                  | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
@@ -182,7 +194,8 @@ class ProgrammeDialog(QDialog):
         edits = {"kind": self.kind.currentData(), "name_fi": self.names["fi"].text(),
                  "name_sv": self.names["sv"].text(), "name_en": self.names["en"].text(),
                  "organiser": self.organiser.text(), "accent": self.accent.text(),
-                 "sections": [s for s, box in self.sections.items() if box.isChecked()]}
+                 "sections": [s for s, box in self.sections.items() if box.isChecked()],
+                 "gap_threshold": round(self.gap_threshold.value(), 1)}
         return edits
 
     def accept(self) -> None:

@@ -265,6 +265,8 @@ def test_days_are_added_and_edited_from_the_page(page, qtbot):
     dialog = days.add_day()
     dialog.date.setDate(QDate(2026, 11, 24))
     qtbot.keyClicks(dialog.title, "Tyopaja")  # QtTest types ASCII only
+    qtbot.keyClicks(dialog.title_sv, "Verkstad")
+    qtbot.keyClicks(dialog.title_en, "Workshop")
     qtbot.keyClicks(dialog.venue, "Helsinki")
     dialog.invitees.setCurrentIndex(dialog.invitees.findData("none"))
     dialog.maximum.setValue(2)
@@ -276,7 +278,16 @@ def test_days_are_added_and_edited_from_the_page(page, qtbot):
     assert days.model.rowCount() == 5
     added = next(d for d in queries.days(page.ctx.session.db) if d.date == date(2026, 11, 24))
     assert (added.venue, added.min_attendance, added.max_attendance) == ("Helsinki", 1, 2)
+    assert (added.title_in("sv"), added.title_in("en")) == ("Verkstad", "Workshop")
     assert page.day.count() == 5
+    # The window speaks English: its list of days shows the English title.
+    assert any("Workshop" in page.day.itemText(n) for n in range(page.day.count()))
+    # Editing the day shows its titles in every language.
+    days.table.selectRow(4)
+    edit = days.edit_day()
+    assert (edit.title.text(), edit.title_sv.text(), edit.title_en.text()) == (
+        "Tyopaja", "Verkstad", "Workshop")
+    edit.reject()
     days.table.selectRow(4)
     assert queries.invited(page.ctx.session.db, added.id) == set()  # it invited nobody
     days.remove_day()  # nothing on it yet: removed without asking

@@ -95,3 +95,26 @@ def test_choosing_motiva_fills_its_preset_and_the_logo_can_be_taken_away(demo_wi
     assert dialog.logo_label.text() == "No logo"
     click_button(qtbot, dialog, "OK")
     assert profile(demo_window).logo == b""
+
+
+def test_the_gap_threshold_chosen_in_the_dialog_changes_what_compare_marks(demo_window, qtbot):
+    demo_window.show_tool(2)
+    page = demo_window.tool_stack.currentWidget()
+    page.municipality.setCurrentIndex(page.municipality.findText("Asikkala"))
+    page.municipality.activated.emit(page.municipality.currentIndex())
+    marked = [r.id for r in page.panel.gaps_model.rows() if r.largest]
+    assert set(marked) == {"monitoring", "finance", "strategy"}  # −1,3, −0,8, +0,7
+    demo_window.actions["programme"].trigger()
+    dialog = open_dialog(ProgrammeDialog)
+    assert dialog.gap_threshold.value() == 0.5
+    dialog.gap_threshold.setFocus()
+    dialog.gap_threshold.selectAll()
+    qtbot.keyClicks(dialog.gap_threshold, "1.0")
+    click_button(qtbot, dialog, "OK")
+    assert not dialog.isVisible() and profile(demo_window).gap_threshold == 1.0
+    # The compare tab shown follows at once.
+    assert [r.id for r in page.panel.gaps_model.rows() if r.largest] == ["monitoring"]
+    assert "1.0 or more" in page.panel.gaps_note.text()
+    demo_window.undo()
+    assert profile(demo_window).gap_threshold == 0.5
+    assert [r.id for r in page.panel.gaps_model.rows() if r.largest] == marked

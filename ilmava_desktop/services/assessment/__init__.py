@@ -382,9 +382,17 @@ def results(session: CohortSession, round_id: str,
     return {"round": current.name, "municipalities": rows, "cohort": tally.cohort()}
 
 
+def gap_threshold(db) -> float:
+    """The smallest gap the cohort marks (its programme profile's setting)."""
+    from ilmava_desktop.services.cohort.programme import gap_threshold as chosen
+
+    return chosen(db)
+
+
 def compare(session: CohortSession, first_id: str, second_id: str) -> list[dict]:
     """For each municipality and theme, the two rounds' scores and the gap between them."""
     first, second = results(session, first_id), results(session, second_id)
+    threshold = gap_threshold(session.db)
     second_by_code = {row["code"]: row for row in second["municipalities"]}
     out = []
     for row in first["municipalities"]:
@@ -394,6 +402,6 @@ def compare(session: CohortSession, first_id: str, second_id: str) -> list[dict]
             "code": row["code"], "name": row["name"],
             "themes": {g.theme_id: {"first": g.first, "second": g.second, "gap": g.gap}
                        for g in all_gaps},
-            "largest": [g.theme_id for g in core.largest_gaps(all_gaps)],
+            "largest": [g.theme_id for g in core.largest_gaps(all_gaps, threshold=threshold)],
         })
     return out

@@ -62,8 +62,10 @@ def default_day(days: list[Day], today: date | None = None) -> Day | None:
     return dated[-1] if dated else (days[0] if days else None)
 
 
-def day_label(day: Day) -> str:
-    return f"{format_date(day.date)} {day.venue} – {day.title}".strip()
+def day_label(day: Day, language: str | None = None) -> str:
+    """"28.1.2026 Helsinki – Avajaiset", the title in `language` (the window's by default)."""
+    language = language or current_language()
+    return f"{format_date(day.date, language)} {day.venue} – {day.title_in(language)}".strip()
 
 
 def day_label_from(data: dict) -> str:

@@ -12,14 +12,15 @@ from ilmava_desktop.core.municipality_names import name_key
 from ilmava_desktop.core.rules import RuleViolation, check_day_limits, clean_text
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.attendance.invitations import invite_audience
-from ilmava_desktop.services.cohort.session import Changes, CohortSession
+from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession, Keep
 from ilmava_desktop.storage import queries
 from ilmava_desktop.storage.transaction import Transaction, derived_id
 
 
 def put_day(tx: Transaction, period: int, title: str, day_date: date | None, venue: str,
             audience: str, min_attendance: int, max_attendance: int,
-            day_id: str | None = None, invitees: str = ALL) -> str:
+            day_id: str | None = None, invitees: str = ALL, title_sv: str = "",
+            title_en: str = "") -> str:
     """Add a day (inviting its audience's people) or change one (its invitations as they
     are: the facilitator may have adjusted them by hand)."""
     if invitees not in AUDIENCES:
@@ -36,6 +37,7 @@ def put_day(tx: Transaction, period: int, title: str, day_date: date | None, ven
         "date": day_date.isoformat() if day_date else None, "venue": clean_text(venue),
         "audience": clean_text(audience), "min_attendance": min_attendance,
         "max_attendance": max_attendance, "deleted": 0, "invitees": invitees,
+        "title_sv": clean_text(title_sv), "title_en": clean_text(title_en),
     })
     if is_new:
         invite_audience(tx, row_id, invitees)
@@ -56,22 +58,28 @@ def _refuse_a_twin(db, day_id: str | None, title: str, day_date: date | None,
 
 def add_day(session: CohortSession, *, title: str, day_date: date | None, venue: str = "",
             audience: str = "", min_attendance: int, max_attendance: int,
-            period: int = 1, invitees: str = ALL) -> Changes:
+            period: int = 1, invitees: str = ALL, title_sv: str = "",
+            title_en: str = "") -> Changes:
     label = format_date(day_date) or title
     return session.write(_("Add day {day}").format(day=label), lambda tx: put_day(
         tx, period, title, day_date, venue, audience, min_attendance, max_attendance,
-        invitees=invitees))
+        invitees=invitees, title_sv=title_sv, title_en=title_en))
 
 
 def update_day(session: CohortSession, day_id: str, *, title: str, day_date: date | None,
                venue: str = "", audience: str = "", min_attendance: int, max_attendance: int,
-               period: int = 1, invitees: str = ALL) -> Changes:
-    if queries.day(session.db, day_id) is None:
+               period: int = 1, invitees: str = ALL, title_sv: str | Keep = KEEP,
+               title_en: str | Keep = KEEP) -> Changes:
+    """Change a day; its Swedish and English titles stay as they are unless given."""
+    current = queries.day(session.db, day_id)
+    if current is None:
         raise RuleViolation(_("The day is no longer in the cohort."))
     label = format_date(day_date) or title
     return session.write(_("Edit day {day}").format(day=label), lambda tx: put_day(
         tx, period, title, day_date, venue, audience, min_attendance, max_attendance,
-        day_id=day_id, invitees=invitees))
+        day_id=day_id, invitees=invitees,
+        title_sv=current.title_sv if title_sv is KEEP else title_sv,
+        title_en=current.title_en if title_en is KEEP else title_en))
 
 
 def remove_day(session: CohortSession, day_id: str) -> Changes:

@@ -61,7 +61,7 @@ def signin_sheet(session, day: Day) -> SignInSheet:
         for group in by_name if group.invited
     ]
     return SignInSheet(
-        _("Sign-in sheet"), f"{cohort.name} · {day_label(day)}",
+        _("Sign-in sheet"), f"{cohort.name} · {day_label(day, language)}",
         (_("Name"), _("Title or role"), _("Signature")),
         _("Page {page} of {pages}"),
         AUTHOR, current_language(), groups)

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ilmava_desktop.core import programme as core
+from ilmava_desktop.core.assessment import valid_gap_threshold
 from ilmava_desktop.core.rules import RuleViolation, clean_text
 from ilmava_desktop.i18n import _
 from ilmava_desktop.reports.logo import natural_size
@@ -19,7 +20,7 @@ _FIELDS = ("programme_kind", "programme_name_fi", "programme_name_sv", "programm
 
 def programme(db) -> core.Programme:
     row = next(db.query(f"SELECT {', '.join(_FIELDS)}, select_min, select_max, own_funding,"
-                        " periods, year FROM cohort WHERE deleted = 0"), None)
+                        " periods, year, gap_threshold FROM cohort WHERE deleted = 0"), None)
     if row is None:
         return core.PRESETS["ilmava"]
     return core.resolve(row["programme_kind"], {
@@ -27,7 +28,13 @@ def programme(db) -> core.Programme:
         "en": row["programme_name_en"]}, row["organiser"], row["accent"],
         row["report_sections"], row["logo"], row["logo_type"],
         selection=(row["select_min"], row["select_max"]),
-        own_funding=row["own_funding"], periods=_periods(row["periods"]), year=row["year"])
+        own_funding=row["own_funding"], periods=_periods(row["periods"]), year=row["year"],
+        gap_threshold=row["gap_threshold"])
+
+
+def gap_threshold(db) -> float:
+    """The smallest gap the cohort's reports and the window mark."""
+    return programme(db).gap_threshold
 
 
 def read_logo(path: Path) -> bytes:
@@ -129,7 +136,8 @@ def profile_fields(*, kind: str | Keep = KEEP, name_fi: str | Keep = KEEP,
                    name_sv: str | Keep = KEEP, name_en: str | Keep = KEEP,
                    organiser: str | Keep = KEEP, accent: str | Keep = KEEP,
                    sections: list[str] | Keep = KEEP,
-                   logo: bytes | None | Keep = KEEP) -> dict:
+                   logo: bytes | None | Keep = KEEP,
+                   gap_threshold: float | Keep = KEEP) -> dict:
     """The columns an edit of the profile writes, checked; what is KEEP is left out; a logo
     of None takes the logo away."""
     fields: dict = {}
@@ -163,6 +171,8 @@ def profile_fields(*, kind: str | Keep = KEEP, name_fi: str | Keep = KEEP,
         # "the preset's".
         fields["report_sections"] = ",".join(s for s in core.SECTIONS if s in sections) or (
             "none")
+    if gap_threshold is not KEEP:
+        fields["gap_threshold"] = valid_gap_threshold(gap_threshold)
     return fields
 
 
@@ -170,10 +180,12 @@ def set_programme(session: CohortSession, *, kind: str | Keep = KEEP,
                   name_fi: str | Keep = KEEP, name_sv: str | Keep = KEEP,
                   name_en: str | Keep = KEEP, organiser: str | Keep = KEEP,
                   accent: str | Keep = KEEP, sections: list[str] | Keep = KEEP,
-                  logo: bytes | None | Keep = KEEP) -> Changes:
+                  logo: bytes | None | Keep = KEEP,
+                  gap_threshold: float | Keep = KEEP) -> Changes:
     """Edit the profile; what is left out stays as it is."""
     fields = profile_fields(kind=kind, name_fi=name_fi, name_sv=name_sv, name_en=name_en,
-                            organiser=organiser, accent=accent, sections=sections, logo=logo)
+                            organiser=organiser, accent=accent, sections=sections, logo=logo,
+                            gap_threshold=gap_threshold)
     cohort = queries.cohort(session.db)
     return session.write(_("Edit the programme"),
                          lambda tx: tx.update("cohort", cohort.id, fields))

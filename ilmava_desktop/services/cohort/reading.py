@@ -71,7 +71,8 @@ def day_rows(path: Path) -> list[dict]:
     db = read_only(path)
     return [
         {"number": number, "id": d.id, "date": d.date.isoformat() if d.date else None,
-         "period": d.period, "title": d.title, "venue": d.venue, "audience": d.audience,
+         "period": d.period, "title": d.title, "title_sv": d.title_sv, "title_en": d.title_en,
+         "venue": d.venue, "audience": d.audience,
          "min": d.min_attendance, "max": d.max_attendance, "invitees": d.invitees,
          "invited": queries.invited_count(db, d.id)}
         for number, d in enumerate(queries.days(db), start=1)

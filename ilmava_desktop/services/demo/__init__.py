@@ -52,7 +52,9 @@ def fill_demo(tx: Transaction) -> None:
                 "language": language,
             })
     for period, title, day_date, venue, audience, low, high, invitees in demo_content.DAYS:
-        put_day(tx, period, title, day_date, venue, audience, low, high, invitees=invitees)
+        title_sv, title_en = demo_content.DAY_TITLES[title]
+        put_day(tx, period, title, day_date, venue, audience, low, high, invitees=invitees,
+                title_sv=title_sv, title_en=title_en)
     fill_demo_attendance(tx)
     fill_demo_assessment(tx)
     fill_demo_board(tx)

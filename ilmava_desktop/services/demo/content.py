@@ -151,6 +151,21 @@ DAYS = [
     (5, "Purkupäivä 2: kehittämistehtävien yhteinen purku", date(2026, 9, 30), "Lahti",
      "Poliittinen johto ja viranhaltijajohto", 2, 5, "all"),
 ]
+# The days' titles in Swedish and English, by the Finnish one.
+DAY_TITLES = {
+    "Avauspäivä: ilmastojohtamisen itsearviointi": (
+        "Öppningsdag: självvärdering av klimatledarskapet",
+        "Opening day: self-assessment of climate leadership"),
+    "Vertaisryhmäpäivä: kehittämistehtävät teemaryhmissä": (
+        "Kamratgruppsdag: utvecklingsuppgifterna i temagrupper",
+        "Peer group day: the development tasks in thematic groups"),
+    "Purkupäivä 1: poliittisen johdon itsearviointi": (
+        "Avrapporteringsdag 1: den politiska ledningens självvärdering",
+        "Debrief day 1: the political leadership's self-assessment"),
+    "Purkupäivä 2: kehittämistehtävien yhteinen purku": (
+        "Avrapporteringsdag 2: gemensam avrapportering av utvecklingsuppgifterna",
+        "Debrief day 2: the development tasks debriefed together"),
+}
 
 # Applicants that were not selected: in the file with their application, in no tool's work.
 # code: (theme, council target, wicked problem, current state, challenges, own funding)

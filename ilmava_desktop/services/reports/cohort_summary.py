@@ -44,7 +44,7 @@ def build(db, language: str = "fi", name_municipalities: bool = False,
     for row in queries.attendance(db):
         present.setdefault(row["day_id"], set()).add(row["person_id"])
         municipalities_present.setdefault(row["day_id"], set()).add(row["municipality_id"])
-    attendance_rows = [[format_date(d.date, language) or "", d.title, str(len(
+    attendance_rows = [[format_date(d.date, language) or "", d.title_in(language), str(len(
         municipalities_present.get(d.id, set()))), str(len(present.get(d.id, set())))]
         for d in days if d.id in present]
     programme = programme_service.programme(db)

@@ -60,6 +60,7 @@ def build(db, municipality_id: str, language: str | None = None,
     _ = gettext_for(language)
     cohort = queries.cohort(db)
     when = format_date(today or date.today(), language)
+    profile = programme_service.programme(db)
     labels = {
         "participants": _("Participants"), "task": _("The development task"),
         "assessment": _("Self-assessment"), "notes": _("Strengths and development areas"),
@@ -71,7 +72,7 @@ def build(db, municipality_id: str, language: str | None = None,
         "gap": _("Gap"), "page": _("Page {page} of {pages}"),
         "largest": _("Notable differences"),
         "no_gaps": _("No differences of {threshold} or more.").format(
-            threshold=decimal(assessment_core.GAP_THRESHOLD, language)),
+            threshold=decimal(profile.gap_threshold, language)),
         "cohort": _("Cohort"),
         "chart": _("Theme scores on the scale 1–5"),
         "day": _("Day"), "present": _("Present"), "who": _("Who came"),
@@ -86,7 +87,6 @@ def build(db, municipality_id: str, language: str | None = None,
     }
     municipality_name = display_both(municipality)
     written = texts.report_text(db, municipality_id)
-    profile = programme_service.programme(db)
     visited = profile.has("visits")
     peer = peer_review.peer_review(db, municipality_id, language, names,
                                    _theme_titles(db, language)) if visited else None
@@ -108,7 +108,7 @@ def build(db, municipality_id: str, language: str | None = None,
         if not names else "",
         theme=wicked_problem_themes().get(municipality.theme or "", {}).get(language, ""),
         wicked_problem=municipality.wicked_problem, current_state=municipality.current_state,
-        profile=_profile(db, municipality_id, language),
+        profile=_profile(db, municipality_id, language, profile.gap_threshold),
         notes=_notes(db, municipality_id, language, in_visit),
         peer_review=peer,
         reviewers=_peer_names(db, municipality_id, language, reviewer=True),
@@ -221,7 +221,7 @@ def _participants(db, municipality_id: str, language: str, names: bool) -> list[
     # Short date heads ("28.1.") keep a week of days in columns; the full dates and titles
     # go into the report's `participant_days` for when the days have to be rows.
     header = [_("Name") if names else _("Role"), _("People") if not names else _("Role")] + [
-        short_date(d.date, language) or d.title for d in days]
+        short_date(d.date, language) or d.title_in(language) for d in days]
     rows = [header]
     if names:
         for person in sorted(people, key=lambda p: p.name):
@@ -259,7 +259,7 @@ def _day_labels(db, language: str) -> list[str]:
     """Each day in full, for a table with the days as rows: "28.1.2026 Aloituspäivä"."""
     return [" ".join(part for part in (
         format_date(d.date, language),
-        d.title) if part) for d in queries.days(db)]
+        d.title_in(language)) if part) for d in queries.days(db)]
 
 
 # A gap is flagged only when each side rests on at least this many answers on the theme:
@@ -269,7 +269,8 @@ MIN_ANSWERS_FOR_GAP = 3
 GAPS_OF_EACH_KIND = 2
 
 
-def _profile(db, municipality_id: str, language: str) -> Profile | None:
+def _profile(db, municipality_id: str, language: str,
+             threshold: float = assessment_core.GAP_THRESHOLD) -> Profile | None:
     _ = gettext_for(language)
     ngettext = ngettext_for(language)
     rounds = assessment.rounds(db)[:2]
@@ -304,8 +305,10 @@ def _profile(db, municipality_id: str, language: str) -> Profile | None:
                 per_theme[theme] = per_theme.get(theme, 0) + 1
         answered.append(per_theme)
         share = sum(1 for a in own if a.value is None) / len(own)
-        dont_know.append(_("{round}: {share} % “don't know”").format(
-            round=current.name_in(language), share=round(share * 100)))
+        if share > assessment_core.DONT_KNOW_WARNING:
+            dont_know.append(_("{round}: {share} % of the answers were “don't know”; its "
+                               "averages rest on fewer answers than the sheets suggest.").format(
+                round=current.name_in(language), share=round(share * 100)))
     if not columns or cohort_average is None:
         return None
     series.append(_("Cohort average ({round})").format(round=average_round.name_in(language)))
@@ -321,12 +324,12 @@ def _profile(db, municipality_id: str, language: str) -> Profile | None:
     two_rounds = len(columns) == 3
     gaps = assessment_core.gaps(columns[0], columns[1]) if two_rounds else []
     flagged = assessment_core.largest_gaps([g for g in gaps if enough(g.theme_id, 0, 1)],
-                                           GAPS_OF_EACH_KIND)
+                                           GAPS_OF_EACH_KIND, threshold)
     # The municipality against the cohort, in the round the average is of.
     own_first = slots[0] == charts.FIRST_ROUND
     to_cohort = assessment_core.gaps(cohort_average, columns[0]) if own_first else []
     flagged_cohort = assessment_core.largest_gaps(
-        [g for g in to_cohort if enough(g.theme_id, 0)], GAPS_OF_EACH_KIND)
+        [g for g in to_cohort if enough(g.theme_id, 0)], GAPS_OF_EACH_KIND, threshold)
     rows = []
     gap_of = {g.theme_id: g.gap for g in gaps}
     cohort_gap_of = {g.theme_id: g.gap for g in to_cohort}

@@ -182,7 +182,7 @@ class AssessmentPage(QWidget):
     def on_ctx_changed(self, changes) -> None:
         if not self.isVisible():  # a change elsewhere: read it all when shown
             if changes.touches("assessment_round", "municipality", "template", "answer",
-                               "theme_comment"):
+                               "theme_comment", "cohort"):
                 self.load_when_shown()
             return
         if changes.touches("assessment_round", "municipality", "template"):
@@ -191,6 +191,8 @@ class AssessmentPage(QWidget):
             self.reload_municipality(next(iter(typed)))  # one key press (or its undo)
         elif changes.touches("answer"):
             self.load_sheet(keep_row=True)
+        elif changes.touches("cohort"):  # the programme profile's gap threshold
+            self.show_gaps()
 
     def ask_round_name(self) -> RoundDialog:
         dialog = RoundDialog(self)
@@ -342,17 +344,17 @@ class AssessmentPage(QWidget):
                 template = assessment.template(session.db, current.template_id)
                 given = assessment.municipality_answers(session.db, round_id, municipality_id)
                 scores.append(core.theme_scores(template, given))
-            return scores
+            return scores, assessment.gap_threshold(session.db)
 
-        first, second = self.ctx.read(read)
+        (first, second), threshold = self.ctx.read(read)
         all_gaps = core.gaps(first, second)
-        largest = {g.theme_id for g in core.largest_gaps(all_gaps)}
+        largest = {g.theme_id for g in core.largest_gaps(all_gaps, threshold=threshold)}
         titles = {t.id: t.title[current_language()] for t in self.template.themes}
         names = (self.panel.first_round.currentText(), self.panel.second_round.currentText())
         note = _("{municipality}: 1 = {first}, 2 = {second}; the largest gaps of {threshold} "
                  "or more are marked ▲.").format(
             municipality=self.municipality.currentText(), first=names[0], second=names[1],
-            threshold=decimal(core.GAP_THRESHOLD))
+            threshold=decimal(threshold))
         self.panel.show_gaps(
             [ThemeGap(g.theme_id, titles.get(g.theme_id, g.theme_id), g.first, g.second, g.gap,
                       g.theme_id in largest) for g in all_gaps], note, names,

@@ -22,7 +22,7 @@ from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.invitations import ALL, AUDIENCES
 from ilmava_desktop.core.model import Day
 from ilmava_desktop.core.rules import ABSOLUTE_MAX_ATTENDANCE, RuleViolation, check_day_limits
-from ilmava_desktop.i18n import _, ngettext
+from ilmava_desktop.i18n import _, current_language, ngettext
 from ilmava_desktop.services.attendance import days as day_service
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask
@@ -44,6 +44,12 @@ class DayDialog(QDialog):
                           if day and day.date else QDate.currentDate())
         self.title = QLineEdit(day.title if day else "")
         self.title.setAccessibleName(_("Day"))
+        self.title_sv = QLineEdit(day.title_sv if day else "")
+        self.title_sv.setAccessibleName(_("The day's title in Swedish"))
+        self.title_en = QLineEdit(day.title_en if day else "")
+        self.title_en.setAccessibleName(_("The day's title in English"))
+        for field in (self.title_sv, self.title_en):
+            field.setPlaceholderText(_("As in Finnish"))
         self.venue = QLineEdit(day.venue if day else "")
         self.venue.setAccessibleName(_("Venue"))
         self.audience = QLineEdit(day.audience if day else "")
@@ -77,17 +83,20 @@ class DayDialog(QDialog):
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(labelled_form([
-            (_("&Date:"), self.date), (_("&Title:"), self.title), (_("&Venue:"), self.venue),
+            (_("&Date:"), self.date), (_("Title in &Finnish:"), self.title),
+            (_("Title in S&wedish:"), self.title_sv), (_("Title in &English:"), self.title_en),
+            (_("&Venue:"), self.venue),
             (_("&Audience:"), self.audience), (_("&Invite:"), self.invitees),
             (_("&Period:"), self.period),
             (_("&Limits:"), limits)]))
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(600)
 
     def values(self) -> dict:
         return {"period": self.period.value(), "title": self.title.text(),
+                "title_sv": self.title_sv.text(), "title_en": self.title_en.text(),
                 "day_date": self.date.date().toPython(), "venue": self.venue.text(),
                 "audience": self.audience.text(), "min_attendance": self.minimum.value(),
                 "max_attendance": self.maximum.value(),
@@ -111,7 +120,8 @@ class DaysDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(_("Days of the cohort"))
         self.model = RowTableModel([
-            Column(_("Date"), lambda d: format_date(d.date)), Column(_("Day"), lambda d: d.title),
+            Column(_("Date"), lambda d: format_date(d.date)),
+            Column(_("Day"), lambda d: d.title_in(current_language())),
             Column(_("Venue"), lambda d: d.venue), Column(_("Audience"), lambda d: d.audience),
             Column(_("Per municipality"), lambda d: _("{low}–{high} people").format(
                 low=d.min_attendance, high=d.max_attendance)),

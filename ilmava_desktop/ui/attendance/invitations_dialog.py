@@ -69,9 +69,9 @@ class InvitationModel(QAbstractTableModel):
         day = self.day_at(section)
         count = len(self.grid.invited[day.id])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{format_date(day.date)} {day.venue} – {day.title}"
+            return f"{format_date(day.date)} {day.venue} – {day.title_in(current_language())}"
         return "{when}\n{count}".format(
-            when=format_date(day.date) or day.title,
+            when=format_date(day.date) or day.title_in(current_language()),
             count=ngettext("{n} invited", "{n} invited", count).format(n=count))
 
     def flags(self, index):

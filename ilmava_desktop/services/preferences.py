@@ -36,13 +36,29 @@ def recent() -> list[Path]:
     return [Path(p) for p in load().get("recent", []) if isinstance(p, str)]
 
 
-def remember(path: Path) -> list[Path]:
+def remember(path: Path, *, name: str = "", programme: str = "") -> list[Path]:
+    """A cohort just opened, first among the recent ones, with what the start page shows of
+    it (its name, its programme, when it was opened) so that listing it reads no file."""
+    from datetime import datetime
+
     data = load()
     resolved = str(Path(path).resolve())
     data["recent"] = [resolved] + [p for p in data.get("recent", []) if p != resolved]
     data["recent"] = data["recent"][:RECENT_LIMIT]
+    details = data.get("recent_details") if isinstance(data.get("recent_details"), dict) else {}
+    details[resolved] = {"name": name, "programme": programme,
+                         "opened": datetime.now().astimezone().isoformat(timespec="seconds")}
+    data["recent_details"] = {p: details[p] for p in data["recent"] if p in details}
     save(data)
     return recent()
+
+
+def recent_details(path: Path) -> dict[str, str]:
+    """{"name", "programme", "opened"} of a recent cohort as remembered ("" where unknown)."""
+    details = load().get("recent_details")
+    found = details.get(str(path)) if isinstance(details, dict) else None
+    found = found if isinstance(found, dict) else {}
+    return {key: str(found.get(key) or "") for key in ("name", "programme", "opened")}
 
 
 def language() -> str | None:

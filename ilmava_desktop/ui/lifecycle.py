@@ -146,7 +146,7 @@ class CohortLifecycle(QObject):
             self._forget_failures()
             self.ctx.session = session
             if remember:
-                preferences.remember(session.path)
+                self._remember(session)
             self.status_changed.emit(_("Opened {name}").format(name=session.path.name))
             self.ctx.cohort_opened.emit()
 
@@ -169,6 +169,16 @@ class CohortLifecycle(QObject):
             self.close_cohort(then=start)
         else:
             start()
+
+    def _remember(self, session: CohortSession) -> None:
+        """Among the recent cohorts, with its name and programme for the start page."""
+        from ilmava_desktop.i18n import current_language
+        from ilmava_desktop.services.cohort import programme, reading
+
+        language = current_language()
+        name, kind = self.ctx.door.call(lambda: (reading.cohort(session.db).name,
+                                                 programme.programme(session.db).name(language)))
+        preferences.remember(session.path, name=name, programme=kind)
 
     # -- saving ----------------------------------------------------------------------
 
@@ -311,7 +321,7 @@ class CohortLifecycle(QObject):
         def moved(moved_session: CohortSession) -> None:
             self._forget_failures()
             self.ctx.session = moved_session
-            preferences.remember(moved_session.path)
+            self._remember(moved_session)
             self.status_changed.emit(_("Saved your version as {name}; you are working in it "
                                        "now.").format(name=target.name))
 

@@ -270,7 +270,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ILMAVA Desktop")
         self.demo_banner.hide()
         self.navigation.setEnabled(True)
-        self.start_page.set_recent(preferences.recent())
+        recent = preferences.recent()
+        self.start_page.set_recent(recent, {path: preferences.recent_details(path)
+                                            for path in recent})
         self.screens.setCurrentWidget(self.start_page)
         self._enable_cohort_actions(False)
 

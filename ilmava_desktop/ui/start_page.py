@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ilmava_desktop.core.dates import format_moment
 from ilmava_desktop.i18n import _
 from ilmava_desktop.ui.widgets import heading
 
@@ -29,6 +30,14 @@ class StartPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        # What the app is for, said to someone opening it for the first time.
+        self.first_run = QLabel(_(
+            "For the facilitators of municipal climate-leadership coaching and peer learning: "
+            "check-in, self-assessment, groups and pairs, peer-review visits, the debrief board "
+            "and each municipality's report, all on this laptop, with no network needed. Start "
+            "with the demo cohort to see a year's work, or make a new cohort."))
+        self.first_run.setWordWrap(True)
+        self.first_run.setObjectName("firstRun")
         intro = QLabel(_("One cohort a file. Everything you do is saved as you go, and a copy "
                          "stays on this laptop even if the USB stick is pulled."))
         intro.setWordWrap(True)
@@ -49,6 +58,7 @@ class StartPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addWidget(heading(_("ILMAVA Desktop"), 1))
+        layout.addWidget(self.first_run)
         layout.addWidget(intro)
         layout.addLayout(buttons)
         layout.addWidget(heading(_("Recently used"), 2))
@@ -58,11 +68,24 @@ class StartPage(QWidget):
         if path := item.data(RECENT_PATH_ROLE):
             self.recent_chosen.emit(Path(path))
 
-    def set_recent(self, paths: list[Path]) -> None:
+    def set_recent(self, paths: list[Path],
+                   details: dict[Path, dict[str, str]] | None = None) -> None:
+        """Each recent cohort: its name and programme, when it was last opened and where
+        it is (and, if its file is not there now, that it is not)."""
         self.recent.clear()
+        self.first_run.setVisible(not paths)
         for path in paths:
-            item = QListWidgetItem(f"{path.stem}    {path.parent}")
+            known = (details or {}).get(path, {})
+            first = " · ".join(part for part in (known.get("name") or path.stem,
+                                                 known.get("programme")) if part)
+            when = format_moment(known.get("opened", ""))
+            second = " · ".join(part for part in (
+                _("last opened {when}").format(when=when) if when else "", str(path.parent),
+                "" if path.exists() else _("the file is not there now (is the stick in?)"))
+                if part)
+            item = QListWidgetItem(f"{first}\n{second}")
             item.setData(RECENT_PATH_ROLE, str(path))
+            item.setToolTip(str(path))
             self.recent.addItem(item)
         if not paths:
             placeholder = QListWidgetItem(_("No cohorts opened yet."))

@@ -77,6 +77,9 @@ def row_table(model, accessible_name: str, stretch: tuple[int, ...] = (),
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
+    # Rows told apart by alternating shades, not a grid round every cell: lighter to read.
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     header = table.horizontalHeader()

@@ -175,3 +175,26 @@ def test_the_selection_range_is_a_cohort_setting(demo):
     assert selection.selection_count(demo.db).state == "over"
     with pytest.raises(RuleViolation):
         programme_service.set_selection(demo, low=16)
+
+
+def test_lists_of_municipalities_follow_the_shown_names_order(tmp_path):
+    """A Swedish list reads Tammerfors before Tavastehus (by the Swedish names), though in
+    Finnish Hämeenlinna comes before Tampere."""
+    from ilmava_desktop.core.sorting import alphabet_key
+    from ilmava_desktop.i18n import current_language, set_language
+    from ilmava_desktop.services import municipalities as municipality_service
+    from ilmava_desktop.services.demo import create_demo
+
+    session = create_demo(tmp_path / "demo.ilmava")
+    before = current_language()
+    try:
+        for language in ("fi", "sv", "en"):
+            set_language(language)
+            names = [m.name(language) for m in municipality_service.taking_part(session.db)]
+            assert names == sorted(names, key=lambda n: alphabet_key(n, language))
+        set_language("sv")
+        names = [m.name("sv") for m in municipality_service.taking_part(session.db)]
+        assert names.index("Tammerfors") < names.index("Tavastehus")
+    finally:
+        set_language(before)
+        session.close()

@@ -45,7 +45,8 @@ def test_drag_changes_the_scores_at_once_and_undo_brings_it_back(demo_window_at,
     moved = page.columns[0].ids()[0]
     drag(page, 0, 0, 1)
     assert moved in page.columns[1].ids() and page.columns[1].list.count() == 6
-    assert page.solution.score < before  # the optimum can only get worse by hand
+    assert page.solution.score != before  # scored again at once (the saved one is not proven
+    # optimal, so a move by hand may even score higher)
     assert "too large: 6 > 5" in page.columns[1].heading.text()
     assert " points · 6 municipalities" in page.columns[1].heading.text()  # a number said
     assert "too small" not in page.columns[0].heading.text()  # 4 is within 3–5

@@ -341,13 +341,25 @@ def test_recent_cohorts_open_with_enter(window, qtbot, tmp_path):
     window.open_cohort(path)
     window.lifecycle.close_cohort()
     recent = window.start_page.recent
-    assert recent.currentItem().text().startswith("demo")
+    # Its name and programme, when it was last opened and where; no first-run line now.
+    name, when_where = recent.currentItem().text().split("\n")
+    assert name == ("ILMAVA 2026 – esimerkkikohortti · "
+                    "ILMAVA – climate leadership coaching for municipalities")
+    assert when_where.startswith("last opened ") and when_where.endswith(str(tmp_path))
+    assert window.start_page.first_run.isHidden()
     recent.setFocus()
     qtbot.keyClick(recent, Qt.Key.Key_Return)
     assert window.ctx.session is not None and window.ctx.session.path == path
+    window.lifecycle.close_cohort()
+    moved = tmp_path / "moved.ilmava"
+    path.rename(moved)
+    window.on_cohort_closed()
+    assert recent.currentItem().text().endswith("the file is not there now (is the stick in?)")
 
 
 def test_empty_recent_list_ignores_enter(window, qtbot):
+    assert not window.start_page.first_run.isHidden()  # what the app is for, said first
+    assert window.start_page.first_run.text().startswith("For the facilitators of")
     recent = window.start_page.recent
     recent.setFocus()
     qtbot.keyClick(recent, Qt.Key.Key_Return)

@@ -13,7 +13,8 @@ from ilmava_desktop.core.municipality_names import (
 )
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.core.selection import STATUSES
-from ilmava_desktop.i18n import _
+from ilmava_desktop.core.sorting import alphabet_key
+from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.resources import official_municipalities, wicked_problem_themes
 from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession, Keep, given
 from ilmava_desktop.services.municipalities.people import PERSONAL_FIELDS
@@ -140,14 +141,21 @@ def find_municipality(db, name_or_code: str) -> str | None:
 
 def municipalities(db) -> list[Municipality]:
     """The cohort's municipalities, by name: applicants and those not selected too."""
-    return queries.municipalities(db)
+    return in_name_order(queries.municipalities(db))
 
 
 def taking_part(db) -> list[Municipality]:
     """The municipalities that take part in the days, groups, pairs, visits and reports:
     the selected ones, by name. Every tool that lists the cohort's municipalities for its
     work asks this."""
-    return queries.municipalities(db, taking_part=True)
+    return in_name_order(queries.municipalities(db, taking_part=True))
+
+
+def in_name_order(found: list[Municipality], language: str | None = None) -> list[Municipality]:
+    """By the name the user reads, in that language's order: a Swedish list runs Borgå,
+    Hangö, Tavastehus, not by the Finnish names it does not show."""
+    language = language or current_language()
+    return sorted(found, key=lambda m: alphabet_key(m.name(language), language))
 
 
 def people_taking_part(db, municipality_id: str | None = None):

@@ -99,3 +99,18 @@ def test_a_span_of_days_and_a_typed_date_in_each_language():
     for written in ("6.2.2026", "6 Feb 2026", "6 february 2026", "2026-02-06"):
         assert parse_date(written) == date(2026, 2, 6)
     assert parse_date("  ") is None
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_day_forms_alt_keys_are_all_different(language):
+    """Each field of the day's form is reached by its own Alt key in every language."""
+    import gettext
+    import re
+
+    from ilmava_desktop.i18n import LOCALE_DIR
+
+    translate = gettext.translation("ilmava", LOCALE_DIR, [language], fallback=True).gettext
+    labels = ["&Date:", "Title in &Finnish:", "Title in S&wedish:", "Title in &English:",
+              "&Venue:", "&Audience:", "&Invite:", "&Period:", "&Limits:"]
+    keys = [re.search(r"&(\w)", translate(label)).group(1).casefold() for label in labels]
+    assert len(set(keys)) == len(keys), dict(zip(labels, keys, strict=True))

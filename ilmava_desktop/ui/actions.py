@@ -17,6 +17,7 @@ class ActionSpec:
     trigger: Callable[[], object]
     shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
     needs_cohort: bool = False
+    icon: str = ""  # one of ui.icons.NAMES, for the actions the set has a picture of
 
 
 def build_actions(window: QWidget, menubar: QMenuBar, specs: list[ActionSpec],
@@ -34,6 +35,10 @@ def build_actions(window: QWidget, menubar: QMenuBar, specs: list[ActionSpec],
             action.setShortcut(QKeySequence(spec.shortcut))
         action.triggered.connect(lambda _checked=False, f=spec.trigger: f())
         action.setProperty("needs_cohort", spec.needs_cohort)
+        if spec.icon:
+            from ilmava_desktop.ui.icons import icon
+
+            action.setIcon(icon(spec.icon))
         menu.addAction(action)
         window.addAction(action)
         actions[spec.key] = action

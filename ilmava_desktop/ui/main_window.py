@@ -105,10 +105,13 @@ class MainWindow(QMainWindow):
         navigation_font = QFont(self.font())
         navigation_font.setPointSizeF(12)
         self.navigation.setFixedWidth(max(QFontMetrics(navigation_font).horizontalAdvance(
-            title.replace("&&", "&")) for title, _f in self.tool_specs) + 48)
+            title.replace("&&", "&")) for title, _f in self.tool_specs) + 48 + 28)
         self.tool_stack = QStackedWidget()
-        for title, _factory in self.tool_specs:
+        from ilmava_desktop.ui.icons import TOOLS, icon
+
+        for (title, _factory), icon_name in zip(self.tool_specs, TOOLS, strict=True):
             self.navigation.addItem(title.replace("&&", "&"))
+            self.navigation.item(self.navigation.count() - 1).setIcon(icon(icon_name))
             self.tool_stack.addWidget(QWidget())
         self.opening_label = QLabel(_("Opening…"))
         self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -165,28 +168,33 @@ class MainWindow(QMainWindow):
     def _action_specs(self) -> list[ActionSpec]:
         lc = self.lifecycle
         specs = [
-            ActionSpec("new", "file", _("&New cohort…"), lc.new_cohort, QKeySequence.StandardKey.New),
-            ActionSpec("open", "file", _("&Open…"), lc.choose_and_open, QKeySequence.StandardKey.Open),
+            ActionSpec("new", "file", _("&New cohort…"), lc.new_cohort, QKeySequence.StandardKey.New,
+                       icon="new"),
+            ActionSpec("open", "file", _("&Open…"), lc.choose_and_open, QKeySequence.StandardKey.Open,
+                       icon="open"),
             ActionSpec("demo", "file", _("Open the &demo cohort"), lc.open_demo),
             # Written out: Qt's standard "Save as" key is empty on Windows and on some
             # Linux desktops, and the status line tells users to press Ctrl+Shift+S.
             ActionSpec("save_copy", "file", _("Save a &copy…"), lc.save_copy,
-                       "Ctrl+Shift+S", needs_cohort=True),
+                       "Ctrl+Shift+S", needs_cohort=True, icon="save-copy"),
             ActionSpec("programme", "file", _("&Programme profile…"), self.edit_programme,
                        needs_cohort=True),
             ActionSpec("merge", "file", _("&Merge a copy…"), self.merge_copy, needs_cohort=True),
             ActionSpec("close", "file", _("&Close cohort"), lc.close_cohort,
-                       "Ctrl+W", needs_cohort=True),
+                       "Ctrl+W", needs_cohort=True, icon="close"),
             ActionSpec("-1", "file", "", lambda: None),
             ActionSpec("quit", "file", _("&Quit"), self.close, QKeySequence.StandardKey.Quit),
-            ActionSpec("undo", "edit", _("&Undo"), self.undo, "Ctrl+Z", needs_cohort=True),
-            ActionSpec("redo", "edit", _("&Redo"), self.redo, "Ctrl+Shift+Z", needs_cohort=True),
+            ActionSpec("undo", "edit", _("&Undo"), self.undo, "Ctrl+Z", needs_cohort=True,
+                       icon="undo"),
+            ActionSpec("redo", "edit", _("&Redo"), self.redo, "Ctrl+Shift+Z", needs_cohort=True,
+                       icon="redo"),
         ]
         for number, (title, _factory) in enumerate(self.tool_specs, start=1):
             specs.append(ActionSpec(f"tool{number}", "view", title,
                                     lambda n=number - 1: self.show_tool(n), f"Ctrl+{number}",
                                     needs_cohort=True))
-        specs.append(ActionSpec("about", "help", _("&About ILMAVA Desktop"), self.show_about))
+        specs.append(ActionSpec("about", "help", _("&About ILMAVA Desktop"), self.show_about,
+                                icon="about"))
         return specs
 
     def show_about(self) -> None:

@@ -44,6 +44,10 @@ class StartPage(QWidget):
         self.new_button = QPushButton(_("&New cohort…"))
         self.open_button = QPushButton(_("&Open cohort…"))
         self.demo_button = QPushButton(_("Open the &demo cohort"))
+        from ilmava_desktop.ui.icons import icon
+
+        self.new_button.setIcon(icon("new"))
+        self.open_button.setIcon(icon("open"))
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button.clicked.connect(self.demo_requested)

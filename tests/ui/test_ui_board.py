@@ -240,3 +240,17 @@ def test_the_cluster_bar_is_explained_in_words_when_clusters_are_shown(demo_wind
     assert page.cluster_legend.text() == "▌ bar: in a cluster, named under the card"
     page.search.setText("no card says this")
     assert not page.cluster_legend.isVisible()
+
+
+def test_a_word_wider_than_the_card_is_broken_with_a_hyphen_not_cut(qapp):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ilmava_desktop.ui.board.columns import wrap_lines
+
+    metrics = QFontMetrics(QFont())
+    width = metrics.horizontalAdvance("Ilmastokumppanuus")
+    lines = wrap_lines("Ilmastokumppanuussopimus kymmenen työnantajan kanssa", metrics, width, 40)
+    assert all(metrics.horizontalAdvance(line) <= width for line in lines)
+    assert lines[0].endswith("-") and "…" not in "".join(lines)
+    assert "".join(lines).replace("-", "").replace(" ", "") == \
+        "Ilmastokumppanuussopimuskymmenentyönantajankanssa"

@@ -30,6 +30,7 @@ from ilmava_desktop.ui.assessment.sheet_grid import SheetGrid, SheetModel
 from ilmava_desktop.ui.assessment.template_dialog import TemplateDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
+from ilmava_desktop.ui.icons import icon
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, labelled_form
@@ -92,6 +93,7 @@ class AssessmentPage(QWidget):
         for combo in (self.panel.first_round, self.panel.second_round):
             combo.activated.connect(lambda _i: self.show_gaps())
         self.projector_button = QPushButton(_("&Projector view"))
+        self.projector_button.setIcon(icon("projector"))
         self.projector_button.setToolTip(_("Large, high-contrast results for the room (F5)"))
         self.projector_button.clicked.connect(self.open_projector)
         self.projector: ProjectorView | None = None

@@ -102,19 +102,28 @@ class CardModel(QAbstractListModel):
 
 
 def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
-    """The text broken at spaces into at most `max_lines` lines; the last ends in … if cut."""
+    """The text broken at spaces into at most `max_lines` lines; the last ends in … if cut.
+    A word wider than the line (a Finnish compound on a narrow card) is broken with a hyphen
+    rather than cut."""
+    words: list[str] = []
+    for word in text.split():
+        while metrics.horizontalAdvance(word) > width and len(word) > 1:
+            cut = len(word) - 1
+            while cut > 1 and metrics.horizontalAdvance(word[:cut] + "-") > width:
+                cut -= 1
+            words.append(word[:cut] + "-")
+            word = word[cut:]
+        words.append(word)
     lines: list[str] = []
-    words = text.split()
     while words and len(lines) < max_lines:
         line = words.pop(0)
-        while words and metrics.horizontalAdvance(line + " " + words[0]) <= width:
+        while (words and not line.endswith("-")
+               and metrics.horizontalAdvance(line + " " + words[0]) <= width):
             line += " " + words.pop(0)
         lines.append(line)
-    if lines and (words or any(metrics.horizontalAdvance(line) > width for line in lines)):
-        last = lines[-1] + (" " + " ".join(words) if words else "")
+    if lines and words:
+        last = lines[-1] + " " + " ".join(words)
         lines[-1] = metrics.elidedText(last, Qt.TextElideMode.ElideRight, width)
-        lines[:-1] = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
-                      for line in lines[:-1]]
     return lines
 
 

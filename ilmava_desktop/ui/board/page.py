@@ -28,6 +28,7 @@ from ilmava_desktop.ui.board.columns import CardColumn, ShownCard
 from ilmava_desktop.ui.board.projector import BoardProjector
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
+from ilmava_desktop.ui.icons import icon
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.undo_keys import CohortUndoKeys
 from ilmava_desktop.ui.when_shown import WhenShown
@@ -138,6 +139,7 @@ class BoardPage(QWidget):
         projector_key = QShortcut(QKeySequence("F5"), self, self.open_projector)
         projector_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.projector_button = QPushButton(_("&Projector view"))
+        self.projector_button.setIcon(icon("projector"))
         self.projector_button.setToolTip(_("Full screen, large type, read-only (F5)"))
         self.projector_button.clicked.connect(self.open_projector)
         self.export_button = QPushButton(_("E&xport…"))

@@ -45,6 +45,9 @@ class Clipped:
     screen: str
     widget: str
     text: str
+    # The whole text is the widget's (or the cell's) tooltip: shortened by design in a narrow
+    # window, still readable. At a laptop's 1366x768 nothing may be cut, tooltip or not.
+    tooltip: bool = False
 
 
 @dataclass
@@ -70,10 +73,10 @@ class Audit:
     def look_at(self, root: QWidget, screen: str) -> None:
         """Add what does not fit or cannot be read on `root` as drawn now."""
         image = root.grab().toImage()
-        for widget, text, box, fits, large in _texts(root):
+        for widget, text, box, fits, large, tipped in _texts(root):
             name = _name(widget)
             if not fits:
-                self.clipped.append(Clipped(screen, name, text))
+                self.clipped.append(Clipped(screen, name, text, tipped))
             if box is None:
                 continue
             top_left = widget.mapTo(root, box.topLeft()) if widget is not root else box.topLeft()
@@ -101,25 +104,19 @@ def _large(font) -> bool:
 def _texts(root: QWidget):
     """(widget, text, box for contrast or None, whether it fits, whether it is large text)."""
     widgets = [root, *root.findChildren(QWidget)]
+    readers = ((QLabel, _label), (QAbstractButton, _button), (QComboBox, _combo),
+               (QLineEdit, _line_edit), (QGroupBox, _group_box), (QTabBar, _tab_bar))
     for widget in widgets:
         if not _shown(widget, root):
             continue
-        if isinstance(widget, QLabel):
-            yield from _label(widget)
-        elif isinstance(widget, QAbstractButton):
-            yield from _button(widget)
-        elif isinstance(widget, QComboBox):
-            yield from _combo(widget)
-        elif isinstance(widget, QLineEdit):
-            yield from _line_edit(widget)
-        elif isinstance(widget, QGroupBox):
-            yield from _group_box(widget)
-        elif isinstance(widget, QTabBar):
-            yield from _tab_bar(widget)
-        elif isinstance(widget, QHeaderView):
-            yield from _header(widget)
+        if isinstance(widget, QHeaderView):
+            yield from _header(widget)  # each heading says whether its tooltip holds it
         elif isinstance(widget, QAbstractItemView):
             yield from _cells(widget)
+        else:
+            reader = next((read for kind, read in readers if isinstance(widget, kind)), None)
+            for found in reader(widget) if reader else ():
+                yield (*found, bool(found[1]) and found[1] in widget.toolTip())
 
 
 def _label(label: QLabel):
@@ -264,7 +261,9 @@ def _header(header: QHeaderView):
             fits = needed + margin + own_sort <= rect.width() + 1
         whole = header.viewport().rect().contains(rect)  # contrast only of a heading in view
         box = _in_parent(header.viewport(), header, rect.adjusted(3, 3, -3, -3)) if whole else None
-        yield header, text, box, fits, _large(header.font())
+        tip = str(model.headerData(section, header.orientation(),
+                                   Qt.ItemDataRole.ToolTipRole) or "")
+        yield header, text, box, fits, _large(header.font()), text in tip
 
 
 def _in_parent(child: QWidget, parent: QWidget, rect: QRect) -> QRect:
@@ -278,7 +277,7 @@ def _cells(view: QAbstractItemView):
     viewport = view.viewport()
     bar = view.horizontalScrollBar()
     if bar.isVisible() and bar.maximum() > 0:
-        yield view, "(scrolls sideways)", None, False, False
+        yield view, "(scrolls sideways)", None, False, False, False
     # The default delegate's margins around a cell's text, both sides together, as the style
     # draws them (and as a column sized to its contents measures them).
     padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
@@ -324,7 +323,8 @@ def _cells(view: QAbstractItemView):
         # part showing may hold no text at all.
         box = (_in_parent(viewport, view, rect.adjusted(3, 2, -3, -2))
                if viewport.rect().contains(rect) else None)
-        yield view, text.replace("\n", " "), box, fits, _large(font)
+        tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+        yield view, text.replace("\n", " "), box, fits, _large(font), text in tip
 
 
 def _visible_indexes(view: QAbstractItemView):

@@ -183,3 +183,19 @@ class TreeRowFitter(QObject):
             # column's, and a width here would widen a column sized to its contents.
             item.setSizeHint(tree.columnCount() - 1, QSize(1, height + 8))
         tree.doItemsLayout()  # the rows take their new heights now
+
+
+def say_whole_text_in_tooltip(*widgets) -> None:
+    """A combo's chosen text, a field's hint or a button's words also as its tooltip (where it
+    has none of its own): in a narrow window (a projector at 1024 pixels) a long day's or
+    round's name, or a row of buttons, is shortened, and stays readable."""
+    for widget in widgets:
+        if hasattr(widget, "currentTextChanged"):
+            widget.currentTextChanged.connect(widget.setToolTip)
+            widget.setToolTip(widget.currentText())
+        elif hasattr(widget, "placeholderText") and not widget.toolTip():
+            widget.setToolTip(widget.placeholderText())
+        elif hasattr(widget, "text"):  # a button squeezed in a row: its words lead its tip
+            words = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            if words not in widget.toolTip():
+                widget.setToolTip(f"{words}: {widget.toolTip()}" if widget.toolTip() else words)

@@ -105,7 +105,7 @@ def test_the_audit_of_every_view_is_written_and_finds_no_faint_text(tmp_path):
     assert set(report) == {"size", "language", "clipped", "contrast"}
     assert report["contrast"] == []
     for entry in report["clipped"]:
-        assert set(entry) == {"screen", "widget", "text"}
+        assert set(entry) == {"screen", "widget", "text", "tooltip"}
 
 
 def test_audit_and_size_without_screenshots_are_refused_in_a_sentence(tmp_path):
@@ -155,3 +155,15 @@ def test_every_board_card_is_shown_whole(demo_audit):
 
 def test_no_view_has_faint_text(demo_audit):
     assert demo_audit.contrast == []
+
+
+def test_at_a_projectors_1024_pixels_only_text_with_its_tooltip_is_shortened(tmp_path):
+    """Shortened where the design shortens (a cell, a chosen day, a hint: their whole text
+    in the tooltip), and nowhere else."""
+    shots = tmp_path / "shots"
+    result = run_window(tmp_path, "--demo", "--screenshots", shots, "--audit",
+                        "--size", "1024x700", "--lang", "en")
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads((shots / "audit.json").read_text(encoding="utf-8"))
+    assert [entry for entry in report["clipped"] if not entry["tooltip"]] == []
+    assert report["contrast"] == []

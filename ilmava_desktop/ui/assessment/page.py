@@ -33,7 +33,7 @@ from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.icons import icon
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.when_shown import WhenShown
-from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, labelled_form
+from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, labelled_form, say_whole_text_in_tooltip
 
 
 class AssessmentPage(QWidget):
@@ -63,6 +63,8 @@ class AssessmentPage(QWidget):
         # A round's name is read whole ("Tjänstemannaledning, januari 2026"); a municipality's
         # shorter name takes what is left.
         self.round.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        say_whole_text_in_tooltip(self.round, self.municipality)
+        self.round.setMinimumWidth(160)  # gives way in a narrow window
         self.sheet.valueChanged.connect(lambda _v: self.load_sheet())
 
         self.sheet_model = SheetModel(self)

@@ -25,7 +25,8 @@ def state_words(state: str) -> str:
 
 
 ANSWERED_ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
-                  Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole}
+                  Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
+                  Qt.ItemDataRole.BackgroundRole}
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ class AttendanceModel(QAbstractTableModel):
                 self.rows):
             return None
         row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole):  # a name shortened in a narrow window
             return self.text(row, index.column())
         if row.person is None:
             if role == Qt.ItemDataRole.FontRole:

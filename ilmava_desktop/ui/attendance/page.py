@@ -38,7 +38,7 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.ops import done_sentence, run_op
 from ilmava_desktop.ui.undo_keys import CohortUndoKeys
-from ilmava_desktop.ui.widgets import heading, row_table
+from ilmava_desktop.ui.widgets import heading, row_table, say_whole_text_in_tooltip
 
 # A check-in to run, told whether it may go over the day's maximum.
 CheckIn = Callable[[CohortSession, bool], Changes]
@@ -69,6 +69,8 @@ class AttendancePage(QWidget):
         # Day labels are long; the combo shrinks with the window instead of widening it.
         self.day.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.day.setMinimumContentsLength(24)
+        say_whole_text_in_tooltip(self.day)
+        self.day.setMinimumWidth(160)  # gives way in a narrow window
         self.day.activated.connect(lambda _i: self.refresh())
         self.days_button = QPushButton(_("Da&ys…"))
         self.days_button.setToolTip(_("Add or change the cohort's days and their limits"))
@@ -84,6 +86,7 @@ class AttendancePage(QWidget):
         self.search.setAccessibleName(_("Find a person to check in, or scan a badge"))
         self.search.setPlaceholderText(
             _("Type the start of a name, municipality or role, then Enter — or scan a badge"))
+        say_whole_text_in_tooltip(self.search)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.on_search_text_changed)
         self.search.installEventFilter(self)

@@ -32,7 +32,7 @@ from ilmava_desktop.ui.icons import icon
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.undo_keys import CohortUndoKeys
 from ilmava_desktop.ui.when_shown import WhenShown
-from ilmava_desktop.ui.widgets import heading, labelled_form, wall
+from ilmava_desktop.ui.widgets import heading, labelled_form, say_whole_text_in_tooltip, wall
 
 ALL = "\x00all"  # a filter's "all" entry (None is a real value: the whole cohort)
 
@@ -103,6 +103,7 @@ class BoardPage(QWidget):
         self.search = QLineEdit()
         self.search.setAccessibleName(_("Search the cards"))
         self.search.setPlaceholderText(_("Search…"))
+        say_whole_text_in_tooltip(self.search)
         self.search.setClearButtonEnabled(True)
         self.by_votes = QCheckBox(_("Sort by &votes"))
         for combo in (self.group_by, self.filter_municipality, self.filter_kind,
@@ -174,6 +175,7 @@ class BoardPage(QWidget):
         action_row = QHBoxLayout()
         for button in self.buttons.values():
             action_row.addWidget(button)
+        say_whole_text_in_tooltip(*self.buttons.values())
         action_row.addWidget(self.cluster_legend, 1)
         action_row.addWidget(self.count)
         layout = QVBoxLayout(self)

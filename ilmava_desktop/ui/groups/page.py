@@ -39,7 +39,7 @@ from ilmava_desktop.ui.groups.columns import GroupColumn, MunicipalityCard
 from ilmava_desktop.ui.groups.printing import choose_pdf
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.when_shown import WhenShown
-from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, wall
+from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, say_whole_text_in_tooltip, wall
 
 
 class ProposeDialog(QDialog):
@@ -146,6 +146,8 @@ class GroupsPage(QWidget):
         pick.addLayout(labelled_form([(_("&Grouping:"), self.grouping_choice)]), 1)
         pick.addWidget(self.summary, 2)
         actions = QHBoxLayout()
+        say_whole_text_in_tooltip(self.move_button, self.lock_button, self.lock_group_button,
+                                  self.resolve_button, self.together_button, self.apart_button)
         for button in (self.move_button, self.lock_button, self.lock_group_button,
                        self.resolve_button, self.together_button, self.apart_button):
             actions.addWidget(button)

@@ -23,7 +23,7 @@ from ilmava_desktop.services.municipalities import selection as selection_servic
 from ilmava_desktop.services.municipalities import update_municipality
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.ops import run_op
-from ilmava_desktop.ui.widgets import CommittingTextEdit, heading
+from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, say_whole_text_in_tooltip
 
 
 class MunicipalityDetails(QWidget):
@@ -44,6 +44,10 @@ class MunicipalityDetails(QWidget):
         # A theme is read whole: the combo is as wide as the longest theme's name, and the
         # page gives the details that room beside the list.
         self.theme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # ... and in a narrower window gives way (its whole name in its tooltip) rather than
+        # push the panel past its edge.
+        self.theme.setMinimumWidth(160)
+        say_whole_text_in_tooltip(self.theme)
         self.problem = CommittingTextEdit(_("Wicked problem"))
         self.problem.setMaximumHeight(80)
         self.target = QComboBox()

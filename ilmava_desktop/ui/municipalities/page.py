@@ -29,7 +29,10 @@ from ilmava_desktop.ui.municipalities.details import MunicipalityDetails
 from ilmava_desktop.ui.municipalities.people_panel import PeoplePanel
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import SEARCH_ROLE, SORT_ROLE, Column, RowTableModel
-from ilmava_desktop.ui.widgets import row_table
+from ilmava_desktop.ui.widgets import row_table, say_whole_text_in_tooltip
+
+CRITERIA_COLUMNS = (3, 4, 5, 6)  # council target, current state, challenges, own funding
+NARROW_MARK_COLUMN = 40  # a ✓ or ✗ and its margins
 
 
 class SortArrowProxy(QSortFilterProxyModel):
@@ -43,7 +46,8 @@ class SortArrowProxy(QSortFilterProxyModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         text = super().headerData(section, orientation, role)
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+        if (role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+                and orientation == Qt.Orientation.Horizontal
                 and self.order is not None and self.order[0] == section and text):
             arrow = "▲" if self.order[1] == Qt.SortOrder.AscendingOrder else "▼"
             return f"{text} {arrow}"
@@ -59,6 +63,7 @@ class MunicipalitiesPage(QWidget):
         self.search = QLineEdit()
         self.search.setAccessibleName(_("Search municipalities and people"))
         self.search.setPlaceholderText(_("Search by municipality, code, theme or person (Ctrl+F)"))
+        say_whole_text_in_tooltip(self.search)
         self.search.setClearButtonEnabled(True)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
 
@@ -177,10 +182,19 @@ class MunicipalitiesPage(QWidget):
         # Measured once the columns have been sized to the rows just read.
         QTimer.singleShot(0, self.fit_list)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.ctx.session is not None and event.oldSize().width() != event.size().width():
+            QTimer.singleShot(0, self.fit_list)
+
     def fit_list(self) -> None:
         """The list as wide as its columns need (each criterion named whole, the longest
-        name whole), the details taking the rest; the user may move the divider."""
+        name whole), the details taking the rest; the user may move the divider. In a
+        window too narrow for that (a projector's 1024 pixels) the criteria's columns are as
+        narrow as their marks, their names in the headings' tooltips."""
         header = self.table.horizontalHeader()
+        for column in CRITERIA_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         needed = sum(header.sectionSizeHint(c) if header.sectionResizeMode(c)
                      == QHeaderView.ResizeMode.Stretch else header.sectionSize(c)
                      for c in range(header.count()) if not header.isSectionHidden(c))
@@ -191,8 +205,13 @@ class MunicipalitiesPage(QWidget):
         needed += (self.table.verticalScrollBar().sizeHint().width()
                    + 2 * self.table.frameWidth() + 24)
         total = sum(self.splitter.sizes())
-        if total > 0:
-            self.splitter.setSizes([min(needed, total - 300), max(total - needed, 300)])
+        if total <= 0:
+            return
+        if needed > total - 300:
+            for column in CRITERIA_COLUMNS:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, NARROW_MARK_COLUMN)
+        self.splitter.setSizes([min(needed, total - 300), max(total - needed, 300)])
 
     def refresh(self) -> None:
         current = self.current_id()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QRadioButton,
     QStyle,
     QStyledItemDelegate,
@@ -72,6 +73,10 @@ class Audit:
 
     def look_at(self, root: QWidget, screen: str) -> None:
         """Add what does not fit or cannot be read on `root` as drawn now."""
+        if isinstance(root, QMainWindow) and root.width() > self.size[0]:
+            # The page would not fit the screen asked for: the window had to grow.
+            self.clipped.append(Clipped(
+                screen, _name(root), f"(the window had to be {root.width()} pixels wide)"))
         image = root.grab().toImage()
         for widget, text, box, fits, large, tipped in _texts(root):
             name = _name(widget)

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         navigation_font = QFont(self.font())
         navigation_font.setPointSizeF(12)
         self.navigation.setFixedWidth(max(QFontMetrics(navigation_font).horizontalAdvance(
-            title.replace("&&", "&")) for title, _f in self.tool_specs) + 48 + 28)
+            title.replace("&&", "&")) for title, _f in self.tool_specs) + 36 + 28)
         self.tool_stack = QStackedWidget()
         from ilmava_desktop.ui.icons import TOOLS, icon
 

@@ -157,13 +157,20 @@ def test_no_view_has_faint_text(demo_audit):
     assert demo_audit.contrast == []
 
 
-def test_at_a_projectors_1024_pixels_only_text_with_its_tooltip_is_shortened(tmp_path):
-    """Shortened where the design shortens (a cell, a chosen day, a hint: their whole text
-    in the tooltip), and nowhere else."""
-    shots = tmp_path / "shots"
-    result = run_window(tmp_path, "--demo", "--screenshots", shots, "--audit",
-                        "--size", "1024x700", "--lang", "en")
-    assert result.returncode == 0, result.stderr[-2000:]
-    report = json.loads((shots / "audit.json").read_text(encoding="utf-8"))
-    assert [entry for entry in report["clipped"] if not entry["tooltip"]] == []
-    assert report["contrast"] == []
+def test_a_window_that_had_to_grow_past_the_size_asked_is_said(qtbot):
+    """A page whose rows need more than the screen gives makes the window wider than asked:
+    the audit says so (it would otherwise read every text as fitting)."""
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    wide = QLabel("a row of buttons")
+    wide.setMinimumWidth(1200)
+    window.setCentralWidget(wide)
+    window.resize(1024, 700)
+    window.show()
+    audit = Audit((1024, 700), "en")
+    audit.look_at(window, "page")
+    assert [(c.screen, c.text) for c in audit.clipped] == [
+        ("page", f"(the window had to be {window.width()} pixels wide)")]
+    assert window.width() >= 1200

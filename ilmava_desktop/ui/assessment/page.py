@@ -65,6 +65,8 @@ class AssessmentPage(QWidget):
         self.round.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         say_whole_text_in_tooltip(self.round, self.municipality)
         self.round.setMinimumWidth(160)  # gives way in a narrow window
+        self.municipality.setMinimumWidth(110)
+        self.sheets_label.setWordWrap(True)
         self.sheet.valueChanged.connect(lambda _v: self.load_sheet())
 
         self.sheet_model = SheetModel(self)

@@ -142,11 +142,14 @@ class AttendancePage(QWidget):
         top.addWidget(self.day, 1)
         top.addWidget(self.days_button)
         top.addWidget(self.invitations_button)
-        # The day's whole name has the row; the list's own tools sit under the list.
+        # The day's whole name has its row; the list's own tools one above the list, the
+        # printing one below it: no row wider than a projector's 1024 pixels.
+        tools = QHBoxLayout()
+        tools.addWidget(self.missing_only)
+        tools.addWidget(self.walk_in_button)
+        tools.addWidget(self.substitute_button)
+        tools.addStretch()
         printing = QHBoxLayout()
-        printing.addWidget(self.missing_only)
-        printing.addWidget(self.walk_in_button)
-        printing.addWidget(self.substitute_button)
         printing.addStretch()
         for button in (self.badges_button, self.signin_button, self.export_button):
             printing.addWidget(button)
@@ -164,6 +167,7 @@ class AttendancePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.search)
         layout.addLayout(result)
+        layout.addLayout(tools)
         layout.addWidget(self.view, 1)
         layout.addLayout(printing)
         self.setFocusProxy(self.search)

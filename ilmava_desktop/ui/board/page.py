@@ -170,22 +170,38 @@ class BoardPage(QWidget):
         filter_row.addWidget(self.filter_kind)
         filter_row.addWidget(self.filter_theme)
         filter_row.addWidget(self.filter_group)
-        filter_row.addLayout(labelled_form([(_("&Search:"), self.search)]), 1)
-        filter_row.addWidget(self.by_votes)
+        search_row = QHBoxLayout()
+        search_row.addLayout(labelled_form([(_("&Search:"), self.search)]), 1)
+        search_row.addWidget(self.by_votes)
+        # Two rows of what can be done to a card (a card's own, then clusters and the count):
+        # one row of seven would not fit a projector's 1024 pixels.
         action_row = QHBoxLayout()
-        for button in self.buttons.values():
-            action_row.addWidget(button)
+        for key in ("vote", "unvote", "confidential", "edit", "delete"):
+            action_row.addWidget(self.buttons[key])
+        action_row.addStretch(1)
+        cluster_row = QHBoxLayout()
+        for key in ("cluster", "uncluster"):
+            cluster_row.addWidget(self.buttons[key])
         say_whole_text_in_tooltip(*self.buttons.values())
-        action_row.addWidget(self.cluster_legend, 1)
-        action_row.addWidget(self.count)
+        cluster_row.addWidget(self.cluster_legend, 1)
+        cluster_row.addWidget(self.count)
+        # The filters' and the entry's choices give way in a narrow window (their chosen
+        # text in their tooltips), and take their whole width where there is room.
+        for combo in (self.kind, self.municipality, self.theme, self.group_by,
+                      self.filter_municipality, self.filter_kind, self.filter_theme,
+                      self.filter_group):
+            combo.setMinimumWidth(90)
+            say_whole_text_in_tooltip(combo)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(entry_row)
         layout.addLayout(card_row)
         layout.addWidget(hint)
         layout.addLayout(filter_row)
+        layout.addLayout(search_row)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(action_row)
+        layout.addLayout(cluster_row)
         layout.addWidget(self.message)
         self.setFocusProxy(self.entry)
         self.reload_when_shown = WhenShown(self, self.load)

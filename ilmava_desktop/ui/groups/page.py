@@ -148,15 +148,20 @@ class GroupsPage(QWidget):
         actions = QHBoxLayout()
         say_whole_text_in_tooltip(self.move_button, self.lock_button, self.lock_group_button,
                                   self.resolve_button, self.together_button, self.apart_button)
-        for button in (self.move_button, self.lock_button, self.lock_group_button,
-                       self.resolve_button, self.together_button, self.apart_button):
+        # In two rows (placing, then wishes), each narrower than a projector's 1024 pixels.
+        for button in (self.move_button, self.lock_button, self.lock_group_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        wishes = QHBoxLayout()
+        for button in (self.resolve_button, self.together_button, self.apart_button):
+            wishes.addWidget(button)
+        wishes.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(pick)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(actions)
+        layout.addLayout(wishes)
         layout.addWidget(self.message)
         self.load_when_shown = WhenShown(self, self.load)
         self.show_when_shown = WhenShown(self, self.show_grouping)

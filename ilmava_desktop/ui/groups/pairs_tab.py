@@ -29,7 +29,7 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.groups.printing import choose_pdf
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
-from ilmava_desktop.ui.widgets import labelled_form, row_table
+from ilmava_desktop.ui.widgets import labelled_form, row_table, say_whole_text_in_tooltip
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ class PairsTab(QWidget):
         self.reviews.setAccessibleName(_("Reviews per municipality"))
         self.mutual = QCheckBox(_("Allow &mutual pairs"))
         self.outside = QComboBox()
+        self.outside.setMinimumWidth(120)  # gives way in a narrow window; its text as tooltip
+        say_whole_text_in_tooltip(self.outside)
         self.outside.setAccessibleName(_("Not within the groups of"))
         self.propose_button = QPushButton(_("Propose &pairs"))
         self.propose_button.setToolTip(_("Locked and done pairs are kept"))

@@ -110,12 +110,15 @@ def _texts(root: QWidget):
     """(widget, text, box for contrast or None, whether it fits, whether it is large text)."""
     widgets = [root, *root.findChildren(QWidget)]
     readers = ((QLabel, _label), (QAbstractButton, _button), (QComboBox, _combo),
-               (QLineEdit, _line_edit), (QGroupBox, _group_box), (QTabBar, _tab_bar))
+               (QLineEdit, _line_edit), (QGroupBox, _group_box))
     for widget in widgets:
         if not _shown(widget, root):
             continue
+        # Headings, tabs and cells each say whether their own tooltip holds their text.
         if isinstance(widget, QHeaderView):
-            yield from _header(widget)  # each heading says whether its tooltip holds it
+            yield from _header(widget)
+        elif isinstance(widget, QTabBar):
+            yield from _tab_bar(widget)
         elif isinstance(widget, QAbstractItemView):
             yield from _cells(widget)
         else:
@@ -224,7 +227,8 @@ def _tab_bar(bar: QTabBar):
         inside = bar.rect().contains(rect)
         elided = rect.width() + 1 < bar.tabSizeHint(i).width()
         box = rect.adjusted(6, 4, -6, -4) if inside and bar.isTabEnabled(i) else None
-        yield bar, text, box, inside and not elided, _large(bar.font())
+        yield bar, text, box, inside and not elided, _large(bar.font()), \
+            text in bar.tabToolTip(i)
 
 
 def _header(header: QHeaderView):

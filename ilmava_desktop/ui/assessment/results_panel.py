@@ -18,7 +18,7 @@ from ilmava_desktop.i18n import _, decimal
 from ilmava_desktop.reports import charts
 from ilmava_desktop.ui.chart_view import ChartView
 from ilmava_desktop.ui.row_model import Column, RowTableModel
-from ilmava_desktop.ui.widgets import labelled_form, row_table
+from ilmava_desktop.ui.widgets import labelled_form, row_table, say_whole_text_in_tooltip
 
 
 def score_text(value: float | None) -> str:
@@ -142,6 +142,10 @@ class ResultsPanel(QTabWidget):
         self.gaps = row_table(self.gaps_model, _("Gaps between the rounds"), stretch=(0,),
                               wrap=True)
         self.addTab(_tab(pick, self.gaps_note, self.comparison, self.gaps), _("Compare rounds"))
+        # A tab's name, and a round's, in its tooltip: a narrow panel shortens them.
+        for tab in range(self.count()):
+            self.setTabToolTip(tab, self.tabText(tab).replace("&", ""))
+        say_whole_text_in_tooltip(self.first_round, self.second_round)
 
     # -- this municipality and the cohort ------------------------------------------------
 

@@ -55,7 +55,8 @@ class AttendanceModel(QAbstractTableModel):
         return 0 if parent.isValid() else 4
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if (role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+                and orientation == Qt.Orientation.Horizontal):
             return self._headers[section]
         return None
 

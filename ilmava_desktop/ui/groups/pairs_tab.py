@@ -95,11 +95,15 @@ class PairsTab(QWidget):
         self.summary.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # The rules of a proposal in one row, what to keep apart and proposing in the next:
+        # one row of all four does not fit a projector's 1024 pixels in Finnish.
         controls = QHBoxLayout()
         controls.addLayout(labelled_form([(_("Re&views each:"), self.reviews)]))
         controls.addWidget(self.mutual)
-        controls.addLayout(labelled_form([(_("Not within the &groups of:"), self.outside)]), 1)
-        controls.addWidget(self.propose_button)
+        controls.addStretch(1)
+        proposing = QHBoxLayout()
+        proposing.addLayout(labelled_form([(_("Not within the &groups of:"), self.outside)]), 1)
+        proposing.addWidget(self.propose_button)
         self.print_button = QPushButton(_("Print (P&DF)…"))
         self.print_button.setToolTip(_("Each municipality's pairs with the roles to contact"))
         self.print_button.clicked.connect(lambda: choose_pdf(
@@ -115,6 +119,7 @@ class PairsTab(QWidget):
         split.addWidget(self.matrix)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
+        layout.addLayout(proposing)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         layout.addLayout(actions)

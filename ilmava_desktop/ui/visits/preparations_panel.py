@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services import visits
 from ilmava_desktop.ui.row_model import Column, RowTableModel
-from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, row_table
+from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, row_table, say_whole_text_in_tooltip
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,7 @@ class PreparationsPanel(QWidget):
                                       "place or an online link (Enter in the table)"))
         self.edit_button.clicked.connect(self.edit)
         self.delete_button = QPushButton(_("Delete meeting"))
+        say_whole_text_in_tooltip(self.edit_button, self.delete_button)
         self.delete_button.setToolTip(_("The chosen team's preparation meeting is no longer "
                                         "planned (Delete in the table)"))
         self.delete_button.clicked.connect(self.delete)

@@ -291,6 +291,9 @@ def _cells(view: QAbstractItemView):
     # draws them (and as a column sized to its contents measures them).
     padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
                                             view) + 1)
+    # What of the viewport is on screen: a view in a scrolled wall (the board's columns) may
+    # itself be partly out of sight.
+    in_sight = viewport.visibleRegion().boundingRect()
     seen = 0
     for index in _visible_indexes(view):
         if seen >= MAX_CELLS:
@@ -331,7 +334,7 @@ def _cells(view: QAbstractItemView):
         # Contrast is read only off a cell wholly in view: of one half scrolled away, the
         # part showing may hold no text at all.
         box = (_in_parent(viewport, view, rect.adjusted(3, 2, -3, -2))
-               if viewport.rect().contains(rect) else None)
+               if in_sight.contains(rect) else None)
         tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
         yield view, text.replace("\n", " "), box, fits, _large(font), text in tip
 

@@ -83,7 +83,9 @@ def pdf_fonts(data: bytes) -> set[str]:
 
     names = set()
     for page in PdfReader(io.BytesIO(data)).pages:
-        fonts = page.get("/Resources", {}).get("/Font", {})
+        # Resolved by hand: pypdf before 4.1 hands out the indirect objects as they are.
+        resources = page.get("/Resources", {}).get_object()
+        fonts = resources.get("/Font", {}).get_object() if "/Font" in resources else {}
         names |= {str(font.get_object()["/BaseFont"]) for font in fonts.values()}
     return names
 

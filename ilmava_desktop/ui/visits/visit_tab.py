@@ -468,8 +468,13 @@ def _interviewee_rows(plan) -> list:
     from ilmava_desktop.ui.import_preview import PreviewRow
 
     actions = {"add": _("add"), "update": _("update"), "unchanged": _("unchanged")}
+
+    def group(row) -> str:
+        # Looked up apart from _(): a string inside its brackets is taken for a message.
+        label = core.GROUP_LABELS[row["interview_group"]]
+        return _(label)
+
     return ([PreviewRow(plan.lines.get(r["id"], 0), actions[r["action"]], "", r["name"],
-                        " · ".join(x for x in (r["title"], _(core.GROUP_LABELS[
-                            r["interview_group"]]), r["email"]) if x))
+                        " · ".join(x for x in (r["title"], group(r), r["email"]) if x))
              for r in plan.rows]
             + [PreviewRow(r.line, _("rejected"), "", "", r.reason) for r in plan.rejected])

@@ -85,6 +85,7 @@ class AssessmentPage(QWidget):
         self.message.setWordWrap(True)
         self.comment_heading = QLabel()
         self.comment_heading.setObjectName("heading2")
+        self.comment_heading.setWordWrap(True)  # a long theme name wraps in a narrow window
         self.strengths = CommittingTextEdit(_("Strengths of the theme"))
         self.development = CommittingTextEdit(_("Development areas of the theme"))
         for edit, kind in ((self.strengths, "strengths"), (self.development, "development_areas")):
@@ -109,11 +110,15 @@ class AssessmentPage(QWidget):
         pickers.addLayout(labelled_form([(_("R&ound:"), self.round)]))
         pickers.addWidget(self.add_round_button)
         pickers.addLayout(labelled_form([(_("&Municipality:"), self.municipality)]), 2)
-        pickers.addLayout(labelled_form([(_("S&heet:"), self.sheet)]))
-        pickers.addWidget(self.sheets_label)
+        # The sheet being typed heads the answers it holds (one row of round, municipality
+        # and sheet would not fit a projector's 1024 pixels).
+        sheet_row = QHBoxLayout()
+        sheet_row.addLayout(labelled_form([(_("S&heet:"), self.sheet)]))
+        sheet_row.addWidget(self.sheets_label, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(sheet_row)
         left_layout.addWidget(self.statement)
         left_layout.addWidget(self.scale)
         left_layout.addWidget(self.grid, 1)

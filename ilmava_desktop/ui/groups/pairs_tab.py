@@ -179,7 +179,7 @@ class PairsTab(QWidget):
             for r in rows if r.reviewer_id in by_id and r.reviewee_id in by_id}
 
     def fill_matrix(self, municipalities, rows: list[PairRow], language: str) -> None:
-        # Rows review columns: "●" and the score, so the mark is never colour alone.
+        # Rows review columns: the score marks the pair, so the mark is never colour alone.
         names = [m.name(language) for m in municipalities]
         ids = [m.id for m in municipalities]
         self.matrix.clear()
@@ -198,7 +198,9 @@ class PairsTab(QWidget):
                 pair = pairs_by.get((reviewer, reviewee))
                 if pair is None:
                     continue
-                item = QTableWidgetItem("● " + decimal(pair.score))
+                # The score alone marks the pair (a number, never a colour), so that fifteen
+                # columns fit a projector's width.
+                item = QTableWidgetItem(decimal(pair.score))
                 item.setToolTip(_("{reviewer} reviews {reviewee}").format(
                     reviewer=pair.reviewer, reviewee=pair.reviewee))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)

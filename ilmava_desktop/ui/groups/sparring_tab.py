@@ -133,8 +133,10 @@ class SparringTab(QWidget):
         self.period.setWordWrap(True)
         self.municipality_model = RowTableModel([
             Column(_("Municipality"), lambda r: r.name),
-            Column(_("Sessions"), lambda r: r.sessions, align_right=True),
-            Column(_("Hours"), lambda r: r.hours, align_right=True),
+            # Sessions and their hours in one column: the list stays narrow beside the
+            # sessions, even at a projector's 1024 pixels.
+            Column(_("Sessions"), lambda r: _("{sessions} · {hours} h").format(
+                sessions=r.sessions, hours=r.hours), align_right=True),
         ], self)
         self.municipalities = row_table(self.municipality_model,
                                         _("Municipalities and their sparrers"), stretch=(0,),
@@ -159,8 +161,10 @@ class SparringTab(QWidget):
         self.load_model = RowTableModel([
             Column(_("Sparrer"), lambda r: r.name),
             Column(_("Municipalities"), lambda r: r.municipalities, align_right=True),
-            Column(_("Sessions"), lambda r: r.sessions, align_right=True),
-            Column(_("Hours"), lambda r: r.hours, align_right=True),
+            # Sessions and their hours in one column: the list stays narrow beside the
+            # sessions, even at a projector's 1024 pixels.
+            Column(_("Sessions"), lambda r: _("{sessions} · {hours} h").format(
+                sessions=r.sessions, hours=r.hours), align_right=True),
         ], self)
         self.load_table = row_table(self.load_model, _("The sparrers' load"), stretch=(0,),
                                     wrap=True)

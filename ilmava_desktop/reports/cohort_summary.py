@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from ilmava_desktop.i18n import decimal
 from ilmava_desktop.reports import charts
-from ilmava_desktop.reports.municipality_report import MunicipalityReportRenderer, minus
+from ilmava_desktop.reports.municipality_report import MunicipalityReportRenderer
+from ilmava_desktop.reports.municipality_report_content import minus
 from ilmava_desktop.reports.pages import a4_document, numbered_canvas
 from ilmava_desktop.reports.styles import FONT
 

@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ilmava_desktop.reports.cohort_summary import CohortSummaryRenderer
-from ilmava_desktop.reports.municipality_report import (
-    MunicipalityReport,
-    MunicipalityReportRenderer,
-)
+from ilmava_desktop.reports.municipality_report import MunicipalityReportRenderer
+from ilmava_desktop.reports.municipality_report_content import MunicipalityReport
 from ilmava_desktop.services.output_files import write_pdf
 from ilmava_desktop.services.reports import cohort_summary, municipality_report
 from ilmava_desktop.storage import queries

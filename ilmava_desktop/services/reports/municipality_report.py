@@ -21,7 +21,7 @@ from ilmava_desktop.core.municipality_names import (
 from ilmava_desktop.core.roles import ROLES_BY_KEY
 from ilmava_desktop.i18n import decimal, gettext_for, ngettext_for
 from ilmava_desktop.reports import charts
-from ilmava_desktop.reports.municipality_report import (
+from ilmava_desktop.reports.municipality_report_content import (
     MunicipalityReport,
     Profile,
     ProfileRow,

@@ -14,7 +14,7 @@ from ilmava_desktop.core import visits as visits_core
 from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.roles import ROLES_BY_KEY
 from ilmava_desktop.i18n import gettext_for, ngettext_for
-from ilmava_desktop.reports.municipality_report import PeerReview, ThemeNotes
+from ilmava_desktop.reports.municipality_report_content import PeerReview, ThemeNotes
 from ilmava_desktop.services import visits
 from ilmava_desktop.services.visits import findings as findings_service
 

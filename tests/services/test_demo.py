@@ -104,3 +104,31 @@ def test_demo_copy_refuses_to_overwrite_a_users_file(tmp_path):
     with pytest.raises(CohortFileError, match="already exists"):
         create_demo(path)
     assert path.read_bytes() == b"my real cohort"
+
+
+def test_two_demos_opened_at_once_both_open(tmp_path, monkeypatch):
+    """Two windows opening the demo at the same moment: the second one's copy lands while
+    the first is still copying, and both open the demo."""
+    import shutil
+
+    from ilmava_desktop.services import demo
+
+    path = tmp_path / "demo.ilmava"
+    copy = shutil.copyfile
+    opened = []
+    started = []
+
+    def copy_while_another_opens(source, target):
+        copy(source, target)
+        if not started:
+            started.append(True)
+            opened.append(demo.create_demo(path, replace=True))
+
+    monkeypatch.setattr(demo.shutil, "copyfile", copy_while_another_opens)
+    first = demo.create_demo(path, replace=True)
+    try:
+        assert first.path == path and opened[0].path == path
+        assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    finally:
+        first.close()
+        opened[0].close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -130,9 +131,16 @@ def create_demo(path: Path, replace: bool = False) -> CohortSession:
     path = Path(path)
     if path.exists() and not replace:
         raise errors.already_exists(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    shutil.copyfile(resource_path(BUNDLED), tmp)
-    os.replace(tmp, path)
+    # A name of its own for the copy on its way: two windows opening the demo at once each
+    # wrote the same temporary file, and the second found it gone.
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        shutil.copyfile(resource_path(BUNDLED), tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
     # No backup: the bundled file it was copied from is the backup.
     return CohortSession.open(path, recover=False, backup=False)
 

@@ -108,6 +108,20 @@ def test_the_audit_of_every_view_is_written_and_finds_no_faint_text(tmp_path):
         assert set(entry) == {"screen", "widget", "text", "tooltip"}
 
 
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_at_a_projectors_1024_pixels_only_tooltipped_text_is_shortened(tmp_path, language):
+    """At 1024×700 a text may end in "…" only when its tooltip holds it whole; no list
+    scrolls sideways and no page widens the window (Swedish's longer buttons once made the
+    sparring tab's municipalities scroll)."""
+    shots = tmp_path / "shots"
+    result = run_window(tmp_path, "--demo", "--screenshots", shots, "--audit",
+                        "--size", "1024x700", "--lang", language)
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads((shots / "audit.json").read_text(encoding="utf-8"))
+    assert [entry for entry in report["clipped"] if not entry["tooltip"]] == []
+    assert report["contrast"] == []
+
+
 def test_audit_and_size_without_screenshots_are_refused_in_a_sentence(tmp_path):
     result = run_window(tmp_path, "--audit", "--lang", "en")
     assert result.returncode == 2

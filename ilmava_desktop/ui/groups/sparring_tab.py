@@ -199,7 +199,13 @@ class SparringTab(QWidget):
         logs.addWidget(self.publish_button)
         logs.addStretch(1)
         logs.addWidget(self.municipality_log_button)
-        logs.addWidget(self.log_button)
+        # The whole log beside the load it ends with: two rows of three buttons each held
+        # the sessions' side so wide in Swedish that the municipalities' list scrolled
+        # sideways at 1024 pixels.
+        load_heading = QHBoxLayout()
+        load_heading.addWidget(QLabel(_("The sparrers' load")))
+        load_heading.addStretch(1)
+        load_heading.addWidget(self.log_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -207,7 +213,7 @@ class SparringTab(QWidget):
         right_layout.addWidget(self.sessions, 3)
         right_layout.addLayout(buttons)
         right_layout.addLayout(logs)
-        right_layout.addWidget(QLabel(_("The sparrers' load")))
+        right_layout.addLayout(load_heading)
         right_layout.addWidget(self.load_table, 1)
         split = QSplitter()
         split.addWidget(self.municipalities)

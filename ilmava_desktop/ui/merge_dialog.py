@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QListWidget,
     QTableWidget,
@@ -37,7 +40,7 @@ class MergeDialog(QDialog):
         self.plan = plan
         self.setWindowTitle(_("Merge a copy"))
         self.setAccessibleName(_("Merge a copy"))
-        self.resize(720, 520)
+        self.resize(720, 420)
         layout = QVBoxLayout(self)
         self.heading = heading = QLabel(intro + " " + (
             _("Nothing in it is new to this cohort.") if plan.empty else _(
@@ -56,9 +59,17 @@ class MergeDialog(QDialog):
         for row, (tool, counts) in enumerate(tools.items()):
             self.table.setItem(row, 0, QTableWidgetItem(_(merging.TOOL_TITLES[tool])))
             for column, key in enumerate(("added", "changed", "deleted", "conflicts"), start=1):
-                self.table.setItem(row, column, QTableWidgetItem(str(counts[key])))
-        self.table.resizeColumnsToContents()
+                item = QTableWidgetItem(str(counts[key]))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        # Sized by the header when shown, not now: measured before the style sheet's font
+        # applies, the tool's name was cut to "Kunnat & …" and the headings to their edges.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # As tall as its tools, the conflicts below taking the room they need.
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         layout.addWidget(self.table)
 
         self.notes = QListWidget()
@@ -75,6 +86,7 @@ class MergeDialog(QDialog):
             layout.addWidget(self.notes, 1)
         else:
             self.notes.hide()
+            layout.addStretch(1)
 
         self.buttons = QDialogButtonBox()
         self.merge_button = self.buttons.addButton(

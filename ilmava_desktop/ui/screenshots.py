@@ -15,6 +15,7 @@ from ilmava_desktop.ui.audit import Audit
 from ilmava_desktop.ui.main_window import MainWindow
 from ilmava_desktop.ui.municipalities.add_dialog import AddMunicipalityDialog
 from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
+from ilmava_desktop.ui.screenshot_dialogs import dialog_views
 
 TOOL_NAMES = ["municipalities", "attendance", "self-assessment", "groups", "board", "reports",
               "visits"]
@@ -86,6 +87,8 @@ def _take(window: MainWindow, folder: Path, size: tuple[int, int] | None) -> lis
         number = _board_views(window, folder, number, written)
         number = _groups_views(window, folder, number, written)
         number = _visits_views(window, folder, number, written)
+        number = dialog_views(window, number, written,
+                              lambda widget, n, name: _save(widget, folder, n, name))
         window.lifecycle.close_cohort()
     written.append(_save(window, folder, number + 1, "start"))
     return written

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLayout,
+    QLineEdit,
     QPlainTextEdit,
     QScrollArea,
     QTableView,
@@ -199,3 +200,20 @@ def say_whole_text_in_tooltip(*widgets) -> None:
             words = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
             if words not in widget.toolTip():
                 widget.setToolTip(f"{words}: {widget.toolTip()}" if widget.toolTip() else words)
+
+
+def wide_enough_for_items(view: QAbstractItemView, most: int = 900) -> None:
+    """A dialog's list as wide as its longest item (a person and their title, a theme's
+    name), up to `most` pixels. Call it once the list is in its dialog: the window's style
+    sheet sets the font, and a list not yet inside measures its items narrower than drawn."""
+    view.ensurePolished()
+    need = (view.sizeHintForColumn(0) + 2 * view.frameWidth()
+            + view.verticalScrollBar().sizeHint().width() + 8)
+    view.setMinimumWidth(min(need, most))
+
+
+def wide_enough_for_example(field: QLineEdit) -> None:
+    """A field as wide as the example its placeholder shows, so the example reads whole
+    (once the field is in its dialog, as above); the rest is the frame and the margins."""
+    field.ensurePolished()
+    field.setMinimumWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 32)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ilmava_desktop.i18n import _
-from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
+from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, wide_enough_for_example
 
 
 class RoundDialog(QDialog):
@@ -35,6 +35,8 @@ class RoundDialog(QDialog):
         layout.addLayout(labelled_form([(_("&Finnish:"), self.name_fi),
                                         (_("&Swedish:"), self.name_sv),
                                         (_("&English:"), self.name_en)]))
+        for field in (self.name_fi, self.name_sv, self.name_en):
+            wide_enough_for_example(field)  # in the dialog now, in the window's font
         layout.addWidget(self.buttons)
 
     def names(self) -> dict[str, str]:

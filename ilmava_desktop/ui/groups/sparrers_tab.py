@@ -32,7 +32,12 @@ from ilmava_desktop.ui.groups.printing import choose_pdf
 from ilmava_desktop.ui.import_preview import Importer, ImportPreviewDialog, PreviewRow, theme_name
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
-from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, row_table
+from ilmava_desktop.ui.widgets import (
+    dialog_buttons,
+    labelled_form,
+    row_table,
+    wide_enough_for_items,
+)
 
 LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
 
@@ -93,6 +98,7 @@ class SparrerDialog(QDialog):
             (_("&Name:"), self.name), (_("&Organisation:"), self.organisation),
             (_("&Themes:"), self.themes), (_("&Languages:"), self.languages),
             (_("&Capacity (municipalities):"), self.capacity)]))
+        wide_enough_for_items(self.themes)  # in the dialog now, in the window's font
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel))
 

@@ -32,7 +32,13 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
-from ilmava_desktop.ui.widgets import CommittingTextEdit, dialog_buttons, labelled_form, row_table
+from ilmava_desktop.ui.widgets import (
+    CommittingTextEdit,
+    dialog_buttons,
+    labelled_form,
+    row_table,
+    wide_enough_for_example,
+)
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,7 @@ class SessionDialog(QDialog):
             (_("&Who took part:"), self.participants), (_("&Topic:"), self.topic),
             (_("N&otes (confidential):"), self.notes), ("", self.publishable),
             (_("Ne&xt step agreed:"), self.next_step)]))
+        wide_enough_for_example(self.topic)  # the theme, whole, as the topic's hint
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel))
 

@@ -24,7 +24,7 @@ from ilmava_desktop.services.municipalities import people as people_service
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
-from ilmava_desktop.ui.widgets import dialog_buttons, row_table
+from ilmava_desktop.ui.widgets import dialog_buttons, row_table, wide_enough_for_items
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,7 @@ class TeamDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.list, 1)
+        wide_enough_for_items(self.list)  # in the dialog now, in the window's font
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel))
 

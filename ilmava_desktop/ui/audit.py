@@ -77,6 +77,10 @@ class Audit:
             # The page would not fit the screen asked for: the window had to grow.
             self.clipped.append(Clipped(
                 screen, _name(root), f"(the window had to be {root.width()} pixels wide)"))
+        if isinstance(root, QMainWindow) and root.height() > self.size[1]:
+            # As for the width: on a 700-pixel projector the status line would be off screen.
+            self.clipped.append(Clipped(
+                screen, _name(root), f"(the window had to be {root.height()} pixels tall)"))
         image = root.grab().toImage()
         for widget, text, box, fits, large, tipped in _texts(root):
             name = _name(widget)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QPushButton
 
 from ilmava_desktop.resources import resource_path
 
@@ -24,3 +25,9 @@ def icon(name: str) -> QIcon:
     for state in (QIcon.State.Off, QIcon.State.On):
         found.addFile(light, mode=QIcon.Mode.Selected, state=state)
     return found
+
+
+def icon_button(text: str, name: str) -> QPushButton:
+    """A page's button with its action's icon (add, delete, import, export, print) before
+    the words, which still say what it does."""
+    return QPushButton(icon(name), text)

@@ -33,6 +33,7 @@ from ilmava_desktop.i18n import _
 from ilmava_desktop.services.cohort import programme as programme_service
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_open
+from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
 
@@ -90,7 +91,7 @@ class ProgrammeDialog(QDialog):
         self.logo_label.setAccessibleName(_("Logo"))
         self.logo_button = QPushButton(_("Choose &logo…"))
         self.logo_button.clicked.connect(self.choose_logo)
-        self.remove_logo = QPushButton(_("&Remove logo"))
+        self.remove_logo = icon_button(_("&Remove logo"), "delete")
         self.remove_logo.clicked.connect(self.take_logo_away)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_label, 1)

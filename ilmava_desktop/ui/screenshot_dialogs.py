@@ -114,32 +114,28 @@ def _merge(window: MainWindow):
     """A merge with one change and one conflict: two copies of the bundled demo, each edited
     as another laptop would, planned one into the other (the open cohort is not touched)."""
     from ilmava_desktop.resources import resource_path
+    from ilmava_desktop.services import municipalities
     from ilmava_desktop.services.cohort import merge as merging
     from ilmava_desktop.services.cohort.session import CohortSession
     from ilmava_desktop.services.demo import BUNDLED
-    from ilmava_desktop.storage import queries
-    from ilmava_desktop.storage.copies import read_only
     from ilmava_desktop.ui.merge_dialog import MergeDialog
 
     with tempfile.TemporaryDirectory() as folder:
         ours, theirs = Path(folder) / "ovi.ilmava", Path(folder) / "purku.ilmava"
-        for path, texts in ((ours, ("Lähtötilanne ovella",)),
-                            (theirs, ("Lähtötilanne purussa", "Ongelma purussa"))):
+        sessions = {}
+        for path, fields in ((ours, {"current_state": "Lähtötilanne ovella"}),
+                             (theirs, {"current_state": "Lähtötilanne purussa",
+                                       "wicked_problem": "Ongelma purussa"})):
             shutil.copyfile(resource_path(BUNDLED), path)
-            session = CohortSession.open(path, recover=False, backup=False)
-            m_id = queries.municipality_by_code(session.db, "638").id
-            fields = {"current_state": texts[0]}
-            if len(texts) > 1:
-                fields["wicked_problem"] = texts[1]
+            session = sessions[path] = CohortSession.open(path, recover=False, backup=False)
+            m_id = municipalities.find_municipality(session.db, "638")
             session.write("edit", lambda tx, m_id=m_id, fields=fields: tx.update(
                 "municipality", m_id, fields))
-            session.close()
-        ours_db, theirs_db = read_only(ours), read_only(theirs)
+        sessions[theirs].close()
         try:
-            plan = merging.plan_merge(ours_db, theirs_db, theirs)
+            plan = merging.plan_from_file(sessions[ours], theirs)
         finally:
-            ours_db.conn.close()
-            theirs_db.conn.close()
+            sessions[ours].close()
     dialog = MergeDialog(plan, _("Merging {name} into this cohort:").format(name=theirs.name),
                          window)
     dialog.open()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ilmava_desktop.i18n import _, current_language
@@ -21,6 +22,8 @@ class YearStrip(QLabel):
         self.ctx = ctx
         self.today = today
         self.setObjectName("yearStrip")
+        self.periods: list[tuple[int, str, str, str]] = []
+        self.where = ""
         self.setWordWrap(True)
         self.setTextFormat(self.textFormat().RichText)
         ctx.cohort_opened.connect(self.refresh)
@@ -39,17 +42,52 @@ class YearStrip(QLabel):
             programme_service.timeline(s.db, language, today),
             programme_service.where_now(s.db, language, today)))
         self.setVisible(bool(periods))
-        parts = []
-        for number, name, dates, state in periods:
-            text = f"{number} {escape(name)}"
-            if state == "now":
-                parts.append(f"<b>▶ {text} {escape(dates)}</b>")
-            elif state == "past":
-                parts.append(f"<span style='color:#666'>✓ {text}</span>")
-            else:
-                parts.append(text)
-        self.setText(" · ".join(parts))
-        self.setToolTip(where)
+        self.periods, self.where = periods, where
+        self.choose_detail()
         self.setAccessibleName(_("The programme's year"))
         self.setAccessibleDescription(where)
-        self.where = where
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.choose_detail()
+
+    def choose_detail(self) -> None:
+        """The most the strip can say on one line: every period named; then the past ones by
+        their number alone; then the future ones too (the current one always named whole,
+        and when none is current, the sentence saying where the year is). On a projector's
+        1024 pixels the whole strip took two lines above every tool."""
+        if not self.periods:
+            return
+        metrics = QFontMetrics(self.font())
+        room = self.contentsRect().width() or self.width()
+        current = any(state == "now" for *_rest, state in self.periods)
+        for detail in ("all", "past", "none"):
+            shown, plain = self._parts(detail)
+            if not current and detail != "all":
+                shown += " — " + escape(self.where, quote=False)
+                plain += " — " + self.where
+            # The current period is bold: a tenth more room than the plain text measures.
+            if metrics.horizontalAdvance(plain) * 1.1 <= room:
+                break
+        self.setText(shown)
+        # What the strip left unnamed is in its tooltip, each period on a line of its own.
+        self.setToolTip(self.where if detail == "all" else "\n".join(
+            [self.where, ""] + [f"{number} {name} {dates}"
+                                for number, name, dates, _state in self.periods]))
+
+    def _parts(self, detail: str) -> tuple[str, str]:
+        """The strip as rich text and as plain text, naming the periods `detail` allows."""
+        parts, plain = [], []
+        for number, name, dates, state in self.periods:
+            named = detail == "all" or state == "now" or (detail == "past" and state != "past")
+            text = f"{number} {name}" if named else str(number)
+            if state == "now":
+                parts.append(f"<b>▶ {escape(text, quote=False)} {escape(dates, quote=False)}</b>")
+                plain.append(f"▶ {text} {dates}")
+            elif state == "past":
+                parts.append(f"<span style='color:#666'>✓ {escape(text, quote=False)}</span>")
+                plain.append(f"✓ {text}")
+            else:
+                parts.append(escape(text, quote=False))
+                plain.append(text)
+        return " · ".join(parts), " · ".join(plain)

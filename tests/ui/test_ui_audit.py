@@ -192,3 +192,15 @@ def test_a_window_that_had_to_grow_past_the_size_asked_is_said(qtbot):
     assert [(c.screen, c.text) for c in audit.clipped] == [
         ("page", f"(the window had to be {window.width()} pixels wide)")]
     assert window.width() >= 1200
+    tall_window = QMainWindow()  # a page too tall for a 700-pixel projector, likewise
+    qtbot.addWidget(tall_window)
+    tall = QLabel("a column of lists")
+    tall.setMinimumHeight(760)
+    tall_window.setCentralWidget(tall)
+    tall_window.resize(1024, 700)
+    tall_window.show()
+    audit = Audit((1024, 700), "en")
+    audit.look_at(tall_window, "page")
+    assert [(c.screen, c.text) for c in audit.clipped] == [
+        ("page", f"(the window had to be {tall_window.height()} pixels tall)")]
+    assert tall_window.height() >= 760

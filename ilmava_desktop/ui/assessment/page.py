@@ -30,7 +30,7 @@ from ilmava_desktop.ui.assessment.sheet_grid import SheetGrid, SheetModel
 from ilmava_desktop.ui.assessment.template_dialog import TemplateDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
-from ilmava_desktop.ui.icons import icon
+from ilmava_desktop.ui.icons import icon, icon_button
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, labelled_form, say_whole_text_in_tooltip
@@ -48,7 +48,7 @@ class AssessmentPage(QWidget):
         self.tally: assessment.RoundTally | None = None
         self.round = QComboBox()
         self.round.setAccessibleName(_("Round"))
-        self.add_round_button = QPushButton(_("New &round…"))
+        self.add_round_button = icon_button(_("New &round…"), "new")
         self.add_round_button.clicked.connect(self.ask_round_name)
         self.municipality = QComboBox()
         self.municipality.setAccessibleName(_("Municipality"))
@@ -138,14 +138,14 @@ class AssessmentPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([650, 400])
-        self.import_button = QPushButton(_("&Import answers…"))
+        self.import_button = icon_button(_("&Import answers…"), "import")
         self.import_button.setToolTip(_("A round's answers from a survey export or a list, "
                                         "as CSV or XLSX"))
         self.import_button.clicked.connect(self.open_import)
         self.template_button = QPushButton(_("&Template…"))
         self.template_button.setToolTip(_("The themes, statements and scale new rounds use"))
         self.template_button.clicked.connect(self.open_template)
-        self.form_button = QPushButton(_("Paper &form (PDF)"))
+        self.form_button = icon_button(_("Paper &form (PDF)"), "print")
         self.form_button.setToolTip(_("The template as a form to print, in the language chosen"))
         form_menu = QMenu(self.form_button)
         for language, label in (("fi", "Suomeksi"), ("sv", "På svenska"), ("en", "In English")):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from ilmava_desktop.services.output_files import write_atomically
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_open, ask_save
 from ilmava_desktop.ui.geometry import keep_dialog_geometry
+from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.widgets import TreeRowFitter, dialog_buttons, tree_items
 
@@ -66,15 +66,15 @@ class TemplateDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
-        self.add_statement_button = QPushButton(_("Add &statement"))
+        self.add_statement_button = icon_button(_("Add &statement"), "new")
         self.add_statement_button.clicked.connect(self.add_statement)
-        self.add_theme_button = QPushButton(_("Add t&heme"))
+        self.add_theme_button = icon_button(_("Add t&heme"), "new")
         self.add_theme_button.clicked.connect(self.add_theme)
-        self.remove_button = QPushButton(_("&Remove"))
+        self.remove_button = icon_button(_("&Remove"), "delete")
         self.remove_button.clicked.connect(self.remove_selected)
-        self.import_button = QPushButton(_("&Import JSON…"))
+        self.import_button = icon_button(_("&Import JSON…"), "import")
         self.import_button.clicked.connect(self.choose_import)
-        self.export_button = QPushButton(_("E&xport JSON…"))
+        self.export_button = icon_button(_("E&xport JSON…"), "export")
         self.export_button.clicked.connect(self.choose_export)
         tools = QHBoxLayout()
         for button in (self.add_statement_button, self.add_theme_button, self.remove_button):

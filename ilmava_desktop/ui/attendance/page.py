@@ -36,6 +36,7 @@ from ilmava_desktop.ui.attendance.model import AttendanceModel, all_rows, filter
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
+from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.ops import done_sentence, run_op
 from ilmava_desktop.ui.undo_keys import CohortUndoKeys
 from ilmava_desktop.ui.widgets import heading, row_table, say_whole_text_in_tooltip
@@ -93,20 +94,20 @@ class AttendancePage(QWidget):
         CohortUndoKeys(ctx, self.search)
         self.missing_only = QCheckBox(_("Only who is &missing"))
         self.missing_only.toggled.connect(lambda _c: self.apply_filter())
-        self.walk_in_button = QPushButton(_("&Walk-in…"))
+        self.walk_in_button = icon_button(_("&Walk-in…"), "new")
         self.walk_in_button.setToolTip(_("Someone who was not registered (Ctrl+Shift+N)"))
         self.walk_in_button.setShortcut("Ctrl+Shift+N")
         self.substitute_button = QPushButton(_("&Substitute…"))
         self.substitute_button.setToolTip(
             _("Someone in place of the highlighted registered person (Ctrl+Shift+U)"))
         self.substitute_button.setShortcut("Ctrl+Shift+U")
-        self.badges_button = QPushButton(_("&Badges (PDF)…"))
+        self.badges_button = icon_button(_("&Badges (PDF)…"), "print")
         self.badges_button.setToolTip(_("Name badges with QR codes for everyone, ten to an A4"))
-        self.signin_button = QPushButton(_("Si&gn-in sheet (PDF)…"))
+        self.signin_button = icon_button(_("Si&gn-in sheet (PDF)…"), "print")
         self.signin_button.setToolTip(_("A paper list of the day's people to sign"))
         self.badges_button.clicked.connect(lambda: self.choose_pdf_file("badges"))
         self.signin_button.clicked.connect(lambda: self.choose_pdf_file("signin"))
-        self.export_button = QPushButton(_("E&xport…"))
+        self.export_button = icon_button(_("E&xport…"), "export")
         self.export_button.setToolTip(_("Attendance of every day as an Excel or CSV file"))
         self.export_button.clicked.connect(self.choose_export_file)
         self.walk_in_button.clicked.connect(self.add_walk_in)

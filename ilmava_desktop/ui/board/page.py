@@ -28,7 +28,7 @@ from ilmava_desktop.ui.board.columns import CardColumn, ShownCard
 from ilmava_desktop.ui.board.projector import BoardProjector
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
-from ilmava_desktop.ui.icons import icon
+from ilmava_desktop.ui.icons import icon, icon_button
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.undo_keys import CohortUndoKeys
 from ilmava_desktop.ui.when_shown import WhenShown
@@ -83,7 +83,7 @@ class BoardPage(QWidget):
         self.confidential.setChecked(True)  # the programme's work is confidential by default
         self.confidential.setToolTip(_("Confidential cards appear only in the municipality's own "
                                        "report, never in published material"))
-        self.add_button = QPushButton(_("&Add"))
+        self.add_button = icon_button(_("&Add"), "new")
         self.add_button.clicked.connect(self.add_from_entry)
         hint = QLabel(_("Signs: + strength, - development area, ! idea, * lesson, ? question; "
                         "@name picks the municipality. The municipality stays for the next card."))
@@ -143,7 +143,7 @@ class BoardPage(QWidget):
         self.projector_button.setIcon(icon("projector"))
         self.projector_button.setToolTip(_("Full screen, large type, read-only (F5)"))
         self.projector_button.clicked.connect(self.open_projector)
-        self.export_button = QPushButton(_("E&xport…"))
+        self.export_button = icon_button(_("E&xport…"), "export")
         self.export_button.clicked.connect(self.choose_export_file)
         self.message = QLabel()
         self.message.setWordWrap(True)

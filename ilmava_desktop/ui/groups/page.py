@@ -37,6 +37,7 @@ from ilmava_desktop.services.groups import grouping
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.groups.columns import GroupColumn, MunicipalityCard
 from ilmava_desktop.ui.groups.printing import choose_pdf
+from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, say_whole_text_in_tooltip, wall
@@ -139,7 +140,7 @@ class GroupsPage(QWidget):
         top = QHBoxLayout()
         top.addStretch(1)  # the tool's heading is above its tabs
         top.addWidget(self.propose_button)
-        self.print_button = QPushButton(_("Print (P&DF)…"))
+        self.print_button = icon_button(_("Print (P&DF)…"), "print")
         self.print_button.clicked.connect(self.print_groups)
         top.addWidget(self.print_button)
         pick = QHBoxLayout()

@@ -27,6 +27,7 @@ from ilmava_desktop.services.groups import documents as peer_documents
 from ilmava_desktop.services.groups import grouping, pairs
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.groups.printing import choose_pdf
+from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import labelled_form, row_table, say_whole_text_in_tooltip
@@ -104,7 +105,7 @@ class PairsTab(QWidget):
         proposing = QHBoxLayout()
         proposing.addLayout(labelled_form([(_("Not within the &groups of:"), self.outside)]), 1)
         proposing.addWidget(self.propose_button)
-        self.print_button = QPushButton(_("Print (P&DF)…"))
+        self.print_button = icon_button(_("Print (P&DF)…"), "print")
         self.print_button.setToolTip(_("Each municipality's pairs with the roles to contact"))
         self.print_button.clicked.connect(lambda: choose_pdf(
             self, self.ctx, _("peer-review pairs"), self.message,

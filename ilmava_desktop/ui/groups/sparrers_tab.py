@@ -29,6 +29,7 @@ from ilmava_desktop.services.groups import documents as peer_documents
 from ilmava_desktop.services.groups import sparrers
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.groups.printing import choose_pdf
+from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.import_preview import Importer, ImportPreviewDialog, PreviewRow, theme_name
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
@@ -177,11 +178,11 @@ class SparrersTab(QWidget):
         ], self)
         self.matches = row_table(self.match_model, _("Sparrer for each municipality"),
                                  stretch=(3,), wrap=True)
-        self.import_button = QPushButton(_("&Import…"))
+        self.import_button = icon_button(_("&Import…"), "import")
         self.import_button.clicked.connect(self.choose_import)
-        self.add_button = QPushButton(_("&Add a sparrer…"))
+        self.add_button = icon_button(_("&Add a sparrer…"), "new")
         self.add_button.clicked.connect(self.open_add)
-        self.remove_button = QPushButton(_("&Remove the sparrer"))
+        self.remove_button = icon_button(_("&Remove the sparrer"), "delete")
         self.remove_button.clicked.connect(self.remove)
         self.match_button = QPushButton(_("&Match sparrers"))
         self.match_button.setToolTip(_("Locked matches are kept"))
@@ -194,7 +195,7 @@ class SparrersTab(QWidget):
         for button in (self.import_button, self.add_button, self.remove_button):
             bank_buttons.addWidget(button)
         bank_buttons.addStretch(1)
-        self.print_button = QPushButton(_("Print (P&DF)…"))
+        self.print_button = icon_button(_("Print (P&DF)…"), "print")
         self.print_button.clicked.connect(lambda: choose_pdf(
             self, self.ctx, _("sparrers"), self.message, peer_documents.sparrers_document))
         match_buttons = QHBoxLayout()

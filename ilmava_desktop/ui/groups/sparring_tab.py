@@ -30,6 +30,7 @@ from ilmava_desktop.services.cohort import programme as programme_service
 from ilmava_desktop.services.groups import sparrers, sparring
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
+from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import (
@@ -175,7 +176,7 @@ class SparringTab(QWidget):
         ], self)
         self.load_table = row_table(self.load_model, _("The sparrers' load"), stretch=(0,),
                                     wrap=True)
-        self.add_button = QPushButton(_("&Add a session…"))
+        self.add_button = icon_button(_("&Add a session…"), "new")
         self.add_button.clicked.connect(self.open_add)
         self.edit_button = QPushButton(_("&Edit the session…"))
         self.edit_button.clicked.connect(self.open_edit)
@@ -183,17 +184,17 @@ class SparringTab(QWidget):
         edit = QShortcut(QKeySequence("F2"), self.sessions)
         edit.setContext(Qt.ShortcutContext.WidgetShortcut)
         edit.activated.connect(self.open_edit)
-        self.delete_button = QPushButton(_("&Delete the session"))
+        self.delete_button = icon_button(_("&Delete the session"), "delete")
         self.delete_button.clicked.connect(self.delete)
         self.publish_button = QPushButton(_("Notes &publishable / confidential"))
         self.publish_button.clicked.connect(self.toggle_publishable)
         publish = QShortcut(QKeySequence("Ctrl+L"), self.sessions)
         publish.setContext(Qt.ShortcutContext.WidgetShortcut)
         publish.activated.connect(self.toggle_publishable)
-        self.log_button = QPushButton(_("Sparring &log…"))
+        self.log_button = icon_button(_("Sparring &log…"), "export")
         self.log_button.setToolTip(_("Every municipality's sessions and the sparrers' load"))
         self.log_button.clicked.connect(lambda: self.choose_log())
-        self.municipality_log_button = QPushButton(_("The &municipality's log…"))
+        self.municipality_log_button = icon_button(_("The &municipality's log…"), "export")
         self.municipality_log_button.clicked.connect(lambda: self.choose_log(True))
         self.message = QLabel()
         self.message.setWordWrap(True)

@@ -24,6 +24,7 @@ from ilmava_desktop.services.municipalities import selection as selection_servic
 from ilmava_desktop.services.municipalities.listing import municipality_rows
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask
+from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.municipalities.backup_erasure import offer_backup_erasure
 from ilmava_desktop.ui.municipalities.details import MunicipalityDetails
 from ilmava_desktop.ui.municipalities.people_panel import PeoplePanel
@@ -118,9 +119,9 @@ class MunicipalitiesPage(QWidget):
                 shortcut = QShortcut(QKeySequence(key), self.table)
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
                 shortcut.activated.connect(lambda status=status: self.set_status(status))
-        self.add_button = QPushButton(_("&Add municipality…"))
-        self.remove_button = QPushButton(_("&Remove municipality…"))
-        self.import_button = QPushButton(_("&Import…"))
+        self.add_button = icon_button(_("&Add municipality…"), "new")
+        self.remove_button = icon_button(_("&Remove municipality…"), "delete")
+        self.import_button = icon_button(_("&Import…"), "import")
         self.add_button.clicked.connect(self.add_municipality)
         self.remove_button.clicked.connect(self.remove_municipality)
         self.import_button.clicked.connect(self.open_import)

@@ -24,6 +24,7 @@ from ilmava_desktop.services.municipalities.listing import person_rows
 from ilmava_desktop.services.output_files import write_atomically
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import ask, show_error
+from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.municipalities.backup_erasure import offer_backup_erasure
 from ilmava_desktop.ui.municipalities.person_dialog import PersonDialog
 from ilmava_desktop.ui.ops import run_op
@@ -46,11 +47,11 @@ class PeoplePanel(QGroupBox):
         self.table.doubleClicked.connect(lambda _i: self.edit_person())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_person)
 
-        self.add_button = QPushButton(_("Add &person…"))
+        self.add_button = icon_button(_("Add &person…"), "new")
         self.edit_button = QPushButton(_("&Edit…"))
-        self.export_button = QPushButton(_("E&xport data…"))
+        self.export_button = icon_button(_("E&xport data…"), "export")
         self.export_button.setToolTip(_("Everything the cohort holds about this person, as a file"))
-        self.delete_button = QPushButton(_("&Delete person…"))
+        self.delete_button = icon_button(_("&Delete person…"), "delete")
         self.add_button.clicked.connect(self.add_person)
         self.edit_button.clicked.connect(self.edit_person)
         self.export_button.clicked.connect(self.export_person)

@@ -29,6 +29,7 @@ from ilmava_desktop.services.reports import preview as report_preview
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.feedback import message_for
 from ilmava_desktop.ui.file_dialogs import ask_save
+from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.reports.batch import ReportBatch
 from ilmava_desktop.ui.reports.pages_view import PagesView
@@ -65,7 +66,7 @@ class ReportsPage(QWidget):
         self.all_button.clicked.connect(lambda: self.check_all(True))
         self.none_button = QPushButton(_("Choose n&one"))
         self.none_button.clicked.connect(lambda: self.check_all(False))
-        self.export_button = QPushButton(_("&Export the chosen…"))
+        self.export_button = icon_button(_("&Export the chosen…"), "export")
         self.export_button.clicked.connect(self.choose_folder)
         self.cancel_button = QPushButton(_("&Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
@@ -73,7 +74,7 @@ class ReportsPage(QWidget):
         self.open_button = QPushButton(_("&Open the folder"))
         self.open_button.clicked.connect(self.open_folder)
         self.open_button.setEnabled(False)
-        self.summary_button = QPushButton(_("Cohort &summary (PDF)…"))
+        self.summary_button = icon_button(_("Cohort &summary (PDF)…"), "print")
         self.summary_button.setToolTip(_("Fit to publish: no confidential card, no names"))
         self.summary_button.clicked.connect(self.choose_summary_file)
         self.name_municipalities = QCheckBox(_("Name the &municipalities in the summary"))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from ilmava_desktop.core.guides import text_in
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import LANGUAGES, _, current_language
 from ilmava_desktop.services.visits import guides
+from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.widgets import TreeRowFitter, dialog_buttons, labelled_form
 
 TEXTS = Qt.ItemDataRole.UserRole  # the item's {"fi", "sv", "en"} texts
@@ -54,12 +54,12 @@ class GuideDialog(QDialog):
             field.textEdited.connect(lambda text, lang=language: self.text_edited(lang, text))
             self.fields[language] = field
             rows.append((label, field))
-        self.add_theme_button = QPushButton(_("Add &theme"))
+        self.add_theme_button = icon_button(_("Add &theme"), "new")
         self.add_theme_button.clicked.connect(self.add_theme)
-        self.add_question_button = QPushButton(_("Add &question"))
+        self.add_question_button = icon_button(_("Add &question"), "new")
         self.add_question_button.setToolTip(_("A question to the chosen theme"))
         self.add_question_button.clicked.connect(self.add_question)
-        self.remove_button = QPushButton(_("&Remove"))
+        self.remove_button = icon_button(_("&Remove"), "delete")
         self.remove_button.setToolTip(_("The chosen theme with its questions, or the chosen "
                                         "question"))
         self.remove_button.clicked.connect(self.remove)

@@ -8,6 +8,7 @@ from ilmava_desktop.i18n import _
 from ilmava_desktop.services.visits import guides
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_open, ask_save
+from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.visits.teams_tab import TeamsTab
 from ilmava_desktop.ui.visits.visit_tab import VisitTab
@@ -39,11 +40,11 @@ class VisitsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(heading(_("Visits"), 1))
         top.addStretch(1)
-        self.import_guide_button = QPushButton(_("Import &guide…"))
+        self.import_guide_button = icon_button(_("Import &guide…"), "import")
         self.import_guide_button.setToolTip(_("An interview guide as JSON: themes with "
                                               "questions in Finnish, Swedish and English"))
         self.import_guide_button.clicked.connect(self.import_guide)
-        self.export_guide_button = QPushButton(_("E&xport guide…"))
+        self.export_guide_button = icon_button(_("E&xport guide…"), "export")
         self.export_guide_button.clicked.connect(self.export_guide)
         self.edit_guide_button = QPushButton(_("Edit guide…"))
         self.edit_guide_button.setToolTip(_("The guide's themes and questions in Finnish, "

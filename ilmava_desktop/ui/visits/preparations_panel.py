@@ -63,7 +63,9 @@ class PreparationsPanel(QWidget):
         self.model = RowTableModel([
             Column(_("Visiting team"), lambda r: r.team),
             Column(_("Day"), lambda r: r.date),
-            Column(_("Place or link"), lambda r: r.place, two_line_header=True),
+            # "Where": the place or the online link; a longer heading was cut beside the
+            # scroll bar.
+            Column(_("Where"), lambda r: r.place),
         ], self)
         self.table = row_table(self.model, _("Preparation meetings"), stretch=(2,), wrap=True)
         self.table.setMaximumHeight(96)
@@ -78,7 +80,7 @@ class PreparationsPanel(QWidget):
         self.delete_button.setToolTip(_("The chosen team's preparation meeting is no longer "
                                         "planned (Delete in the table)"))
         self.delete_button.clicked.connect(self.delete)
-        label = QLabel(_("Preparatio&n meetings:"))
+        self.label = label = QLabel(_("Preparatio&n meetings:"))
         label.setBuddy(self.table)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from ilmava_desktop.services import visits
 from ilmava_desktop.services.visits import documents, findings, guides, interviewees, schedule
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
+from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.visits.finding_dialog import FindingDialog
@@ -74,7 +76,7 @@ class VisitTab(QWidget, ScheduleActions):
             self.status.addItem(_(core.STATUS_LABELS[status]), status)
         self.save_button = QPushButton(_("&Save details"))
         self.save_button.clicked.connect(self.save_details)
-        self.pack_button = QPushButton(_("Visit pac&k (PDF)…"))
+        self.pack_button = icon_button(_("Visit pac&k (PDF)…"), "print")
         self.pack_button.setToolTip(_("The programme, the teams, the interviewees and the "
                                       "questions with room for notes, in the host's language"))
         self.pack_button.clicked.connect(self.write_pack)
@@ -186,17 +188,21 @@ class VisitTab(QWidget, ScheduleActions):
         left.setMinimumWidth(300)
         people = QVBoxLayout(left)
         people.setContentsMargins(0, 0, 0, 0)
-        people.addWidget(self.people, 2)
+        people.addWidget(self.people, 3)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.import_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         people.addLayout(buttons)
-        people.addWidget(self.preparations)
-        themes_label = QLabel(_("T&hemes to cover:"))
-        themes_label.setBuddy(self.themes)
-        people.addWidget(themes_label)
-        people.addWidget(self.themes, 1)
+        # The meetings and the themes share the room below, a tab each: stacked, each had a
+        # row or two at a projector's 700 pixels. The tabs' letters are the labels' were.
+        self.below = QTabWidget()
+        self.below.setAccessibleName(_("Preparation meetings and themes"))
+        self.preparations.label.hide()
+        self.preparations.table.setMaximumHeight(16777215)
+        self.below.addTab(self.preparations, _("Preparatio&n meetings"))
+        self.below.addTab(self.themes, _("T&hemes"))
+        people.addWidget(self.below, 2)
         right = QWidget()
         day = QVBoxLayout(right)
         day.setContentsMargins(0, 0, 0, 0)

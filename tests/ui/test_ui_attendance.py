@@ -419,3 +419,22 @@ def test_invitations_are_ticked_in_the_grid_from_the_keyboard(page, qtbot, qtmod
     page.day.setCurrentIndex(2)
     page.day.activated.emit(2)
     assert page.municipality_text("Asikkala") == f"0 / {len(asikkala) - 1} · 2–5 · under the minimum"
+
+
+def test_at_a_projectors_width_names_keep_their_room_and_the_counts_read_whole(page, qtbot):
+    """At 1024 pixels the names and roles share what the time and the count leave: the
+    names once got 30 pixels ("F…") beside fixed columns of 710."""
+    from PySide6.QtWidgets import QApplication
+
+    window = page.window()
+    window.resize(1024, 700)
+    QApplication.processEvents()
+    view, model = page.view, page.model
+    header = view.horizontalHeader()
+    assert header.sectionSize(0) >= 150
+    assert abs(header.sectionSize(0) - header.sectionSize(1)) <= 1
+    bold = model.data(model.index(0, 3), Qt.ItemDataRole.FontRole)
+    from PySide6.QtGui import QFontMetrics
+
+    count = model.data(model.index(0, 3))
+    assert QFontMetrics(bold).horizontalAdvance(count) <= header.sectionSize(3)

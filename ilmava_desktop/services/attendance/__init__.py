@@ -84,7 +84,7 @@ class PersonAtDay:
     role: str
     title: str
     token: str | None
-    checked_in_at: str | None  # "HH.MM" when present
+    checked_in_at: str | None  # "9.05" (9:05 in English) when present
     kind: str | None
     search_text: str
     invited: bool = True  # False: not invited to the day, yet found at the door
@@ -140,7 +140,7 @@ def overview(session: CohortSession, day: Day, language: str = "fi",
                                   f"{_role_words(person.role)} {person.title}")
         group.people.append(PersonAtDay(
             person.id, person.name, role, person.title, person.token,
-            clock(row["checked_in_at"]) if row else None, row["kind"] if row else None, search,
+            clock(row["checked_in_at"], language) if row else None, row["kind"] if row else None, search,
             person.id in invited, bool(row and row["invited_at_door"])))
     return list(groups.values())
 
@@ -166,9 +166,9 @@ def overview_of_check_in(session: CohortSession, day: Day, attendance_row_id: st
     return overview(session, day, language, row[0]) if row else []
 
 
-def clock(iso: str) -> str:
-    """The time of a check-in as Finns write it: 09.05."""
-    return datetime.fromisoformat(iso).strftime("%H.%M")
+def clock(iso: str, language: str | None = None) -> str:
+    """The time of a check-in as the window writes times: 9.05, in English 9:05."""
+    return format_time(datetime.fromisoformat(iso), language)
 
 
 def find(groups: list[MunicipalityAtDay], query: str) -> list[PersonAtDay]:

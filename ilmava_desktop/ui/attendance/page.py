@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +32,12 @@ from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.services.municipalities import people as people_service
 from ilmava_desktop.ui.attendance.days_dialog import DaysDialog
 from ilmava_desktop.ui.attendance.invitations_dialog import InvitationsDialog
-from ilmava_desktop.ui.attendance.model import AttendanceModel, all_rows, filtered_rows
+from ilmava_desktop.ui.attendance.model import (
+    AttendanceModel,
+    all_rows,
+    filtered_rows,
+    state_words,
+)
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.file_dialogs import ask_save
@@ -130,12 +135,7 @@ class AttendancePage(QWidget):
         self.view.setShowGrid(False)
         # Fixed row heights: the view never measures 1,540 rows to lay them out.
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        for column in (1, 2, 3):
-            self.view.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.Interactive)
-        self.view.setColumnWidth(1, 260)
-        self.view.setColumnWidth(2, 150)
-        self.view.setColumnWidth(3, 300)
+        self.size_columns()
         self.view.activated.connect(lambda index: self.check_in_row(index.row()))
 
         top = QHBoxLayout()
@@ -442,6 +442,32 @@ class AttendancePage(QWidget):
         dialog = DaysDialog(self.ctx, self)
         dialog.open()
         return dialog
+
+    def size_columns(self) -> None:
+        """The time and the count as wide as their words (measured, not guessed: fixed
+        widths left the names 30 pixels at a projector's 1024); names and roles share the
+        rest, so a name is the last thing cut, and then with its tooltip. Measured when
+        shown, in the window's font."""
+        header = self.view.horizontalHeader()
+        plain = self.view.fontMetrics()
+        bold = QFont(self.view.font())
+        bold.setBold(True)
+        strong = QFontMetrics(bold)
+        counts = [strong.horizontalAdvance("5 / 5 · 1–5 · " + state_words(state))
+                  for state in (rules.UNDER, rules.OVER, rules.WITHIN)]
+        needs = {2: max(plain.horizontalAdvance(self.model.headerData(
+                     2, Qt.Orientation.Horizontal)), plain.horizontalAdvance("00.00")),
+                 3: max(counts + [plain.horizontalAdvance(self.model.headerData(
+                     3, Qt.Orientation.Horizontal))])}
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column, need in needs.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.view.setColumnWidth(column, need + 24)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.size_columns()
 
     # -- export ----------------------------------------------------------------------
 

@@ -37,6 +37,8 @@ def test_the_demo_grouping_is_shown_with_scores_and_reasons(demo_window_at, qtbo
     assert all("points" in c.heading.text() for c in page.columns)
     assert any("share the theme" in c.reasons.text() for c in page.columns)
     assert "Helsinki" in page.summary.text()
+    # The round the maturity comes from, named in the window's language.
+    assert "maturity from Politicians, September 2026" in page.summary.text()
 
 
 def test_drag_changes_the_scores_at_once_and_undo_brings_it_back(demo_window_at, qtbot):

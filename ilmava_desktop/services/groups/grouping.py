@@ -36,15 +36,16 @@ class Placement:
     locked: bool
 
 
-def maturity(db) -> tuple[str | None, dict[str, float]]:
+def maturity(db) -> tuple[assessment.Round | None, dict[str, float]]:
     """Each municipality's mean theme score in the latest round it has answers in, and the
-    latest round with answers at all (None when nobody has assessed yet)."""
+    latest round with answers at all (None when nobody has assessed yet), to be named in the
+    reader's language."""
     latest, levels = None, {}
     for current in reversed(assessment.rounds(db)):
         given = assessment.answers(db, current.id)
         if not given:
             continue
-        latest = latest or current.name
+        latest = latest or current
         template = assessment.template(db, current.template_id)
         by_municipality: dict[str, list] = {}
         for answer in given:
@@ -69,7 +70,7 @@ def wishes(db) -> tuple[frozenset[frozenset[str]], frozenset[frozenset[str]]]:
 def problem(db, min_size: int = 3, max_size: int = 5, groups: int | None = None,
             weights: core.Weights | None = None, locks: dict[str, int] | None = None,
             language: str = "fi") -> core.Problem:
-    _round_name, levels = maturity(db)
+    _round, levels = maturity(db)
     members = tuple(core.Member(m.id, m.theme, m.region_code, levels.get(m.id))
                     for m in taking_part(db))
     together, apart = wishes(db)

@@ -212,7 +212,7 @@ class GroupsPage(QWidget):
                     {p.municipality_id: p.locked for p in grouping.placements(db, chosen.id)},
                     municipality_service.taking_part(db), grouping.maturity(db), day_service.days(db))
 
-        solution, locked, municipalities, (round_name, levels), days = self.ctx.read(read)
+        solution, locked, municipalities, (latest_round, levels), days = self.ctx.read(read)
         self.solution = solution
         themes = {t: labels[language] for t, labels in wicked_problem_themes().items()}
         by_id = {m.id: m for m in municipalities}
@@ -238,7 +238,8 @@ class GroupsPage(QWidget):
         day = next((d for d in days if d.id == chosen.day_id), None)
         self.summary.setText(_("{points} points in all · {day} · maturity from {round}").format(
             points=decimal(solution.score), day=day_label(day) if day else _("no day"),
-            round=round_name or _("no self-assessment yet")))
+            round=latest_round.name_in(language) if latest_round
+            else _("no self-assessment yet")))
 
     def _set_columns(self, count: int) -> None:
         while len(self.columns) > count:

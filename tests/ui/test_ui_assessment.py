@@ -293,3 +293,9 @@ def test_a_new_round_is_named_in_three_languages(page):
     assert found.name_in("en") == "Council, October 2026"
     # The window speaks English in the tests: its round list uses the English names.
     assert page.round.findText("Council, October 2026") >= 0
+
+
+def test_the_scale_hint_names_a_key_of_the_windows_language(page):
+    """The E of "En osaa sanoa" is a Finnish key: the English and Swedish hints say 0."""
+    hint = page.scale.text()
+    assert "0 Don't know" in hint and "0/E" not in hint

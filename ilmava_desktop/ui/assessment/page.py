@@ -307,7 +307,10 @@ class AssessmentPage(QWidget):
         self.show_gaps()
         self.scale.setText("   ".join(
             f"{level.value} {level.label[language]}" for level in self.template.scale)
-            + f"   0/E {self.template.no_answer[language]}   ⌫ " + _("clear"))
+            # E is the Finnish "En osaa sanoa": a key hint only in Finnish (it works in
+            # every language), 0 everywhere.
+            + f"   {'0/E' if language == 'fi' else '0'} {self.template.no_answer[language]}"
+            + "   ⌫ " + _("clear"))
         self.grid.selectRow(max(0, row) if keep_row else 0)
         self.show_statement()
 

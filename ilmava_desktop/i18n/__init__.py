@@ -64,6 +64,19 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _current.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` as meant in `context`: "Finnish" the language's name ("suomi") apart from
+    "Finnish" the way of writing ("suomeksi")."""
+    return _current.pgettext(context, message)
+
+
+def language_name(code: str) -> str:
+    """A language's name in the window's language, as a noun: ruotsi, svenska, Swedish."""
+    names = {"fi": pgettext("language", "Finnish"), "sv": pgettext("language", "Swedish"),
+             "en": pgettext("language", "English")}
+    return names.get(code, code)
+
+
 def decimal(value: float | None, language: str | None = None, sign: bool = False) -> str:
     """One decimal, with a comma in Finnish and Swedish ("3,4"), a point in English; "–"
     for a value that is not there."""

@@ -15,7 +15,7 @@ from ilmava_desktop.i18n import DOMAIN, LOCALE_DIR
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 TRANSLATED = ("fi", "sv")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 def po_path(language: str) -> Path:
@@ -27,10 +27,11 @@ def extract():
     from babel.messages.extract import extract_from_dir
 
     catalog = Catalog(project="ILMAVA Desktop", charset="utf-8")
-    for filename, lineno, message, comments, _context in extract_from_dir(
+    for filename, lineno, message, comments, context in extract_from_dir(
         PACKAGE_DIR, method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
-        catalog.add(message, None, [(filename, lineno)], auto_comments=comments)
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments,
+                    context=context)
     return catalog
 
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop import __version__
 from ilmava_desktop.core.municipality_names import MUNICIPALITY_SOURCE
-from ilmava_desktop.i18n import _
-from ilmava_desktop.services.municipalities.listing import LANGUAGE_NAMES
+from ilmava_desktop.i18n import _, language_name
+from ilmava_desktop.services.municipalities.listing import LANGUAGES
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
 
 ATTRIBUTION = MUNICIPALITY_SOURCE
@@ -49,8 +49,8 @@ class NewCohortDialog(QDialog):
         self.year.setAccessibleName(_("Year"))
         self.language = QComboBox()
         self.language.setAccessibleName(_("Language of the cohort"))
-        for code, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, code)
+        for code in LANGUAGES:
+            self.language.addItem(language_name(code), code)
         self.folder = folder
         self.location = QLineEdit()
         self.location.setAccessibleName(_("File"))

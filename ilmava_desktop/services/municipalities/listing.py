@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ilmava_desktop.core import selection
 from ilmava_desktop.core.roles import ROLES_BY_KEY
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, language_name
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services.cohort.session import CohortSession
 from ilmava_desktop.storage import queries
@@ -64,15 +64,15 @@ def municipality_rows(session: CohortSession, language: str) -> list[Municipalit
     return rows
 
 
-LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
+LANGUAGES = ("fi", "sv", "en")  # a person's or a cohort's, each named by language_name()
 
 
 def person_rows(session: CohortSession, municipality_id: str) -> list[PersonRow]:
     municipality = queries.municipality(session.db, municipality_id)
     # No language of their own: the municipality's, shown in brackets so it reads as a default.
-    default = f"({LANGUAGE_NAMES[municipality.main_language]})" if municipality else ""
+    default = f"({language_name(municipality.main_language)})" if municipality else ""
     return [
         PersonRow(p.id, p.name, _(ROLES_BY_KEY[p.role].label) if p.role in ROLES_BY_KEY else p.role,
-                  p.title, p.email, LANGUAGE_NAMES.get(p.language or "", default))
+                  p.title, p.email, language_name(p.language) if p.language else default)
         for p in queries.people(session.db, municipality_id)
     ]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.core import assessment as core
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, language_name
 from ilmava_desktop.services import assessment
 from ilmava_desktop.services.output_files import write_atomically
 from ilmava_desktop.ui.context import AppContext
@@ -49,7 +49,8 @@ class TemplateDialog(QDialog):
         keep_dialog_geometry(self, "assessment-template")
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(_("The template's texts"))
-        self.tree.setHeaderLabels([_("Part"), "Suomi", "Svenska", "English"])
+        self.tree.setHeaderLabels([_("Part")] + [language_name(code).capitalize()
+                                                 for code in ("fi", "sv", "en")])
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.SelectedClicked)

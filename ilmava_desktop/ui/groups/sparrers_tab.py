@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.i18n import _, current_language, language_name
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.cohort.session import Changes
 from ilmava_desktop.services.groups import documents as peer_documents
 from ilmava_desktop.services.groups import sparrers
+from ilmava_desktop.services.municipalities.listing import LANGUAGES
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.groups.printing import choose_pdf
 from ilmava_desktop.ui.icons import icon_button
@@ -39,8 +40,6 @@ from ilmava_desktop.ui.widgets import (
     row_table,
     wide_enough_for_items,
 )
-
-LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -84,8 +83,8 @@ class SparrerDialog(QDialog):
         self.languages = QListWidget()
         self.languages.setAccessibleName(_("Languages"))
         self.languages.setMaximumHeight(80)
-        for code, label in LANGUAGE_NAMES.items():
-            item = QListWidgetItem(label)
+        for code in LANGUAGES:
+            item = QListWidgetItem(language_name(code))
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if code == "fi" else Qt.CheckState.Unchecked)
@@ -232,7 +231,7 @@ class SparrersTab(QWidget):
             helps.setdefault(sparrer, []).append(names.get(municipality, "?"))
         self.bank_model.set_rows([BankRow(
             s.id, s.name, s.organisation, ", ".join(themes.get(t, t) for t in sorted(s.themes)),
-            ", ".join(LANGUAGE_NAMES.get(x, x) for x in sorted(s.languages)), s.capacity,
+            ", ".join(language_name(x) for x in sorted(s.languages)), s.capacity,
             ", ".join(sorted(helps.get(s.id, []))), len(helps.get(s.id, []))) for s in bank])
         from ilmava_desktop.core.sparring import match_score
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from ilmava_desktop.core.model import Person
 from ilmava_desktop.core.roles import ROLES, role_from_title
 from ilmava_desktop.core.rules import RuleViolation, check_email, check_person_name
-from ilmava_desktop.i18n import _
-from ilmava_desktop.services.municipalities.listing import LANGUAGE_NAMES
+from ilmava_desktop.i18n import _, language_name
+from ilmava_desktop.services.municipalities.listing import LANGUAGES
 from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
 
 
@@ -38,8 +38,8 @@ class PersonDialog(QDialog):
         self.language = QComboBox()
         self.language.setAccessibleName(_("Language"))
         self.language.addItem(_("— the municipality's —"), None)
-        for code, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, code)
+        for code in LANGUAGES:
+            self.language.addItem(language_name(code), code)
         self.role.setCurrentIndex(max(0, self.role.findData(person.role if person else "other")))
         self.language.setCurrentIndex(max(0, self.language.findData(person.language)
                                           if person else 0))

@@ -1,0 +1,40 @@
+"""A language named as a noun in the reader's language: never "suomi" in an English or
+Swedish window (the sparrers' languages, a person's, a cohort's, the template's columns)."""
+
+import pytest
+
+from ilmava_desktop.i18n import _, current_language, language_name, set_language
+
+
+@pytest.fixture
+def language():
+    before = current_language()
+    yield set_language
+    set_language(before)
+
+
+@pytest.mark.parametrize(("code", "names"), [
+    ("fi", ["suomi", "ruotsi", "englanti"]),
+    ("sv", ["finska", "svenska", "engelska"]),
+    ("en", ["Finnish", "Swedish", "English"]),
+])
+def test_each_language_names_the_three_in_its_own_words(language, code, names):
+    language(code)
+    assert [language_name(c) for c in ("fi", "sv", "en")] == names
+
+
+def test_the_name_is_apart_from_the_way_of_writing(language):
+    """"Finnish" as a report's language reads "suomeksi"; as a language's name, "suomi"."""
+    language("fi")
+    assert (language_name("fi"), _("Finnish")) == ("suomi", "suomeksi")
+
+
+def test_a_persons_default_language_is_named_in_the_window_language(language, demo):
+    from ilmava_desktop.services.municipalities.listing import person_rows
+    from ilmava_desktop.storage import queries
+
+    language("en")
+    shown = {row.language for m in queries.municipalities(demo.db)
+             for row in person_rows(demo, m.id)}
+    assert "Swedish" in shown and shown <= {"Finnish", "Swedish", "English", "(Finnish)",
+                                            "(Swedish)"}

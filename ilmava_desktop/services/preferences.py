@@ -36,9 +36,10 @@ def recent() -> list[Path]:
     return [Path(p) for p in load().get("recent", []) if isinstance(p, str)]
 
 
-def remember(path: Path, *, name: str = "", programme: str = "") -> list[Path]:
+def remember(path: Path, *, name: str = "", programme: str | dict[str, str] = "") -> list[Path]:
     """A cohort just opened, first among the recent ones, with what the start page shows of
-    it (its name, its programme, when it was opened) so that listing it reads no file."""
+    it (its name, its programme, when it was opened) so that listing it reads no file. The
+    programme's name by language ({"fi": …, "sv": …, "en": …}), or one name."""
     from datetime import datetime
 
     data = load()
@@ -53,12 +54,17 @@ def remember(path: Path, *, name: str = "", programme: str = "") -> list[Path]:
     return recent()
 
 
-def recent_details(path: Path) -> dict[str, str]:
-    """{"name", "programme", "opened"} of a recent cohort as remembered ("" where unknown)."""
+def recent_details(path: Path) -> dict[str, str | dict[str, str]]:
+    """{"name", "programme", "opened"} of a recent cohort as remembered ("" where unknown);
+    the programme's name by language where it was remembered so."""
     details = load().get("recent_details")
     found = details.get(str(path)) if isinstance(details, dict) else None
     found = found if isinstance(found, dict) else {}
-    return {key: str(found.get(key) or "") for key in ("name", "programme", "opened")}
+    kept: dict[str, str | dict[str, str]] = {
+        key: str(found.get(key) or "") for key in ("name", "programme", "opened")}
+    if isinstance(found.get("programme"), dict):
+        kept["programme"] = {str(k): str(v) for k, v in found["programme"].items()}
+    return kept
 
 
 def language() -> str | None:

@@ -171,14 +171,17 @@ class CohortLifecycle(QObject):
             start()
 
     def _remember(self, session: CohortSession) -> None:
-        """Among the recent cohorts, with its name and programme for the start page."""
-        from ilmava_desktop.i18n import current_language
+        """Among the recent cohorts, with its name and programme for the start page (the
+        programme in all three languages: the start page may next be read in another)."""
         from ilmava_desktop.services.cohort import programme, reading
 
-        language = current_language()
-        name, kind = self.ctx.door.call(lambda: (reading.cohort(session.db).name,
-                                                 programme.programme(session.db).name(language)))
-        preferences.remember(session.path, name=name, programme=kind)
+        def read():
+            profile = programme.programme(session.db)
+            return (reading.cohort(session.db).name,
+                    {language: profile.name(language) for language in ("fi", "sv", "en")})
+
+        name, names = self.ctx.door.call(read)
+        preferences.remember(session.path, name=name, programme=names)
 
     # -- saving ----------------------------------------------------------------------
 

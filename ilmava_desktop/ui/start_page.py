@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.core.dates import format_moment
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.ui.widgets import heading
 
 RECENT_PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -81,7 +81,8 @@ class StartPage(QWidget):
         for path in paths:
             known = (details or {}).get(path, {})
             first = " · ".join(part for part in (known.get("name") or path.stem,
-                                                 known.get("programme")) if part)
+                                                 _programme_name(known.get("programme")))
+                               if part)
             when = format_moment(known.get("opened", ""))
             second = " · ".join(part for part in (
                 _("last opened {when}").format(when=when) if when else "", str(path.parent),
@@ -98,3 +99,11 @@ class StartPage(QWidget):
             self.recent.addItem(placeholder)
         else:
             self.recent.setCurrentRow(0)
+
+
+def _programme_name(names: str | dict | None) -> str:
+    """The programme's name in the window's language (remembered in all three; a name
+    remembered before that, as it was)."""
+    if isinstance(names, dict):
+        return names.get(current_language()) or next(iter(names.values()), "")
+    return names or ""

@@ -357,6 +357,26 @@ def test_recent_cohorts_open_with_enter(window, qtbot, tmp_path):
     assert recent.currentItem().text().endswith("the file is not there now (is the stick in?)")
 
 
+def test_a_recent_cohorts_programme_is_named_in_the_language_read_now(window, tmp_path):
+    """Opened in an English window, listed later in a Finnish one: the programme's Finnish
+    name, not the English it was opened in."""
+    from ilmava_desktop.i18n import current_language, set_language
+
+    path = tmp_path / "demo.ilmava"
+    create_demo(path).close()
+    window.open_cohort(path)
+    window.lifecycle.close_cohort()
+    before = current_language()
+    set_language("fi")
+    try:
+        window.on_cohort_closed()
+        name = window.start_page.recent.currentItem().text().split("\n")[0]
+    finally:
+        set_language(before)
+    assert name == ("ILMAVA 2026 – esimerkkikohortti · "
+                    "ILMAVA – kuntien ilmastojohtamisen valmennus")
+
+
 def test_empty_recent_list_ignores_enter(window, qtbot):
     assert not window.start_page.first_run.isHidden()  # what the app is for, said first
     assert window.start_page.first_run.text().startswith("For the facilitators of")

@@ -86,6 +86,9 @@ class ChartView(QWidget):
         self._drawing = None
         self._drawn_for: int | None = None  # the width the drawing was made for
         self._height = 0
+        # In a scroll area the chart keeps its whole height and the area scrolls; elsewhere
+        # (the projector) it may be squeezed.
+        self.whole = False
 
     def set_draw(self, draw: Callable[[float], object] | None) -> None:
         self.draw = draw
@@ -123,7 +126,7 @@ class ChartView(QWidget):
         return QSize(360, max(40, self._height))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(200, 40)
+        return QSize(200, max(40, self._height) if self.whole else 40)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

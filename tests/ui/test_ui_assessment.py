@@ -93,7 +93,7 @@ def test_officials_against_politicians_names_the_largest_gaps(page):
     assert "0.5 or more" in page.panel.gaps_note.text()
     assert all(abs(m.gap) >= abs(r.gap) for m in marked for r in rows
                if not r.largest and r.gap is not None)
-    assert "largest" in page.panel.gaps_model.index(rows.index(marked[0]), 3).data()
+    assert "notable" in page.panel.gaps_model.index(rows.index(marked[0]), 3).data()
     # The rounds by their English names: the window speaks English in the tests.
     assert "Officials" in page.panel.gaps_note.text() and "Politicians" in page.panel.gaps_note.text()
 
@@ -299,3 +299,17 @@ def test_the_scale_hint_names_a_key_of_the_windows_language(page):
     """The E of "En osaa sanoa" is a Finnish key: the English and Swedish hints say 0."""
     hint = page.scale.text()
     assert "0 Don't know" in hint and "0/E" not in hint
+
+
+def test_on_a_laptop_the_comparison_chart_is_whole_and_scrolls_above_its_table(page):
+    """At 1366×768 the chart was squeezed and cut at its fifth theme, the table a row and a
+    half: now the chart keeps its height in a scroll area, the table shows several rows."""
+    from PySide6.QtWidgets import QApplication
+
+    window = page.window()
+    window.resize(1366, 768)
+    page.panel.setCurrentIndex(2)
+    QApplication.processEvents()
+    chart, table = page.panel.comparison, page.panel.gaps
+    assert chart.height() >= int(chart.drawing().height)
+    assert table.viewport().height() >= 3 * table.rowHeight(0)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QLabel,
+    QScrollArea,
     QSizePolicy,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -76,16 +80,33 @@ class ThemeGap:
     largest: bool
 
 
-def _tab(*widgets, stretch_last: bool = True) -> QWidget:
+def _tab(*widgets) -> QWidget:
+    """A results tab: its notes, then its chart above its table. The chart scrolls in its own
+    area, the table below it, and the divider between them moves: squeezed into a laptop's
+    768 pixels, the chart was cut off at its fifth theme and the table showed a row and a
+    half."""
     page = QWidget()
     layout = QVBoxLayout(page)
-    for widget in widgets:
+    *notes, chart, table = widgets
+    for widget in notes:
         if isinstance(widget, QWidget):
             layout.addWidget(widget)
         else:
             layout.addLayout(widget)
-    if stretch_last:
-        layout.setStretch(layout.count() - 1, 1)
+    chart.whole = True
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(chart)
+    split = QSplitter(Qt.Orientation.Vertical)
+    split.setChildrenCollapsible(False)
+    split.addWidget(scroll)
+    split.addWidget(table)
+    split.setStretchFactor(0, 3)
+    split.setStretchFactor(1, 2)
+    split.setSizes([300, 200])  # three fifths for the chart, whatever the table asks for
+    layout.addWidget(split, 1)
     return page
 
 
@@ -137,7 +158,7 @@ class ResultsPanel(QTabWidget):
             Column("2", lambda r: score_text(r.second), align_right=True),
             # The marker is a word as well as a sign: never colour alone.
             Column(_("Gap"), lambda r: ("" if r.gap is None else decimal(r.gap, sign=True))
-                   + ("  ▲ " + _("largest") if r.largest else ""), align_right=True),
+                   + ("  ▲ " + _("notable") if r.largest else ""), align_right=True),
         ], self)
         self.gaps = row_table(self.gaps_model, _("Gaps between the rounds"), stretch=(0,),
                               wrap=True)

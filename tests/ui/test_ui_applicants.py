@@ -145,7 +145,7 @@ def test_sparring_sessions_are_added_and_marked_publishable_in_the_groups_tool(d
     dialog = tab.open_add()
     dialog.minutes.setValue(75)
     dialog.online.setChecked(True)
-    dialog.next_step.setText("Tavoiteluonnos valtuustolle")
+    dialog.next_step.setPlainText("Tavoiteluonnos valtuustolle")
     dialog.notes.setPlainText("Vain meille")
     dialog.accept()
     assert tab.session_model.rowCount() == before + 1
@@ -188,7 +188,7 @@ def test_a_session_is_edited_and_the_municipalitys_log_written(demo_window_at, q
     first = tab.session_model.row_at(0)
     dialog = tab.open_edit()
     assert dialog.minutes.value() == first.held.minutes
-    assert dialog.next_step.text() == first.held.next_step
+    assert dialog.next_step.toPlainText() == first.held.next_step
     dialog.topic.setText("Tavoitteet teollisuuden kanssa")
     dialog.minutes.setValue(100)
     dialog.accept()
@@ -231,3 +231,23 @@ def test_the_programmes_year_and_range_are_edited_in_a_dialog(demo_window_at, qt
     assert "cannot end before it starts" in dialog.said.text() and dialog.isVisible()
     window.undo()
     assert programme_service.programme(window.ctx.session.db).selection == (10, 15)
+
+
+def test_a_sessions_next_step_takes_lines_of_its_own(demo_window_at, qtbot):
+    """The next step agreed is a sentence or two: Enter starts a new line in it (it was one
+    line that showed only its end), Tab moves on."""
+    window = demo_window_at(3)
+    tool = window.tool_stack.currentWidget()
+    tool.tabs.setCurrentWidget(tool.sparring)
+    tab = tool.sparring
+    tab.sessions.setCurrentIndex(tab.session_model.index(0, 0))
+    dialog = tab.open_edit()
+    field = dialog.next_step
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Luonnos valtuustolle")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.keyClicks(field, "Viestintä kuntalaisille")
+    assert dialog.isVisible()  # Enter did not close the dialog
+    assert dialog.values()["next_step"] == "Luonnos valtuustolle\nViestintä kuntalaisille"
+    dialog.reject()

@@ -100,13 +100,14 @@ class SessionDialog(QDialog):
         self.notes = CommittingTextEdit(_("Notes"))
         self.notes.setMaximumHeight(90)
         self.publishable = QCheckBox(_("The notes may go into the &report (publishable)"))
-        self.next_step = QLineEdit()
-        self.next_step.setAccessibleName(_("Next step agreed"))
+        # A sentence or two, like the notes: one line showed only the end of it.
+        self.next_step = CommittingTextEdit(_("Next step agreed"))
+        self.next_step.setMaximumHeight(60)
         layout = QVBoxLayout(self)
         layout.addLayout(labelled_form([
             (_("&Date:"), self.date), (_("&Length:"), self.minutes), ("", self.online),
             (_("&Who took part:"), self.participants), (_("&Topic:"), self.topic),
-            (_("N&otes (confidential):"), self.notes), ("", self.publishable),
+            (_("N&otes:"), self.notes), ("", self.publishable),
             (_("Ne&xt step agreed:"), self.next_step)]))
         wide_enough_for_example(self.topic)  # the theme, whole, as the topic's hint
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
@@ -122,7 +123,7 @@ class SessionDialog(QDialog):
         self.topic.setText(s.topic)
         self.notes.setPlainText(s.notes)
         self.publishable.setChecked(s.publishable)
-        self.next_step.setText(s.next_step)
+        self.next_step.setPlainText(s.next_step)
 
     def values(self) -> dict:
         chosen = self.date.date()
@@ -130,7 +131,7 @@ class SessionDialog(QDialog):
                 "minutes": self.minutes.value(), "online": self.online.isChecked(),
                 "participants": self.participants.text(), "topic": self.topic.text(),
                 "notes": self.notes.toPlainText(), "publishable": self.publishable.isChecked(),
-                "next_step": self.next_step.text()}
+                "next_step": self.next_step.toPlainText()}
 
 
 class SparringTab(QWidget):

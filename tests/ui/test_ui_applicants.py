@@ -247,7 +247,7 @@ def test_a_sessions_next_step_takes_lines_of_its_own(demo_window_at, qtbot):
     field.selectAll()
     qtbot.keyClicks(field, "Luonnos valtuustolle")
     qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.keyClicks(field, "Viestintä kuntalaisille")
+    qtbot.keyClicks(field, "Viestinta kuntalaisille")
     assert dialog.isVisible()  # Enter did not close the dialog
-    assert dialog.values()["next_step"] == "Luonnos valtuustolle\nViestintä kuntalaisille"
+    assert dialog.values()["next_step"] == "Luonnos valtuustolle\nViestinta kuntalaisille"
     dialog.reject()

@@ -28,7 +28,7 @@ def test_ctrl_7_shows_the_demo_visit_with_its_day_and_no_conflicts(demo_window_a
     _window, page = visits_page(demo_window_at, qtbot)
     tab = page.visit
     assert tab.choice.currentText() == "Porvoo – Borgå"
-    assert tab.date.text() == "2026-10-14"
+    assert tab.date.text() == "14 Oct 2026"  # as the English window writes dates
     assert tab.people_model.rowCount() == 7
     whats = [tab.slot_model.row_at(n).what for n in range(tab.slot_model.rowCount())]
     assert whats[0] == "Joint opening" and whats[-1] == "Joint debrief and feedback"
@@ -243,6 +243,8 @@ def test_a_preparation_meeting_is_set_changed_and_deleted_from_the_keyboard(
     found = visits.visit(session.db, porvoo)
     assert panel.model.rowCount() == len(found.reviewer_ids) >= 1
     assert panel.model.row_at(0).date == "not set"
+    qtbot.keyClick(tab, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # the meetings' tab
+    assert tab.below.currentWidget() is panel
     panel.table.setFocus()
     panel.table.selectRow(0)
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
@@ -251,20 +253,20 @@ def test_a_preparation_meeting_is_set_changed_and_deleted_from_the_keyboard(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     dialog.date.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.date)
-    type_into_focus(qtbot, "2026-10-01")
+    type_into_focus(qtbot, "1.10.2026")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     type_into_focus(qtbot, "https://meet.example/porvoo")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: panel.model.row_at(0).date == "2026-10-01")
+    qtbot.waitUntil(lambda: panel.model.row_at(0).date == "1 Oct 2026")
     assert panel.model.row_at(0).place == "https://meet.example/porvoo"
     meeting = visits.visit(session.db, porvoo).preparations[0]
     assert (meeting.reviewer_id, meeting.date) == (found.reviewer_ids[0], "2026-10-01")
     # A wrong date is refused in words, the meeting kept.
     dialog = panel.edit()
-    dialog.date.setText("1.10.2026")
+    dialog.date.setText("1.13.2026")
     click_button(qtbot, dialog, "OK")
     assert "is not a date" in page.message.text()
-    assert panel.model.row_at(0).date == "2026-10-01"
+    assert panel.model.row_at(0).date == "1 Oct 2026"
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     panel.table.setFocus()
@@ -275,7 +277,7 @@ def test_a_preparation_meeting_is_set_changed_and_deleted_from_the_keyboard(
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert panel.model.row_at(0).date == "2026-10-01"
+    assert panel.model.row_at(0).date == "1 Oct 2026"
 
 
 def _interview_rows(tab):
@@ -494,3 +496,23 @@ def test_both_teams_interview_together_when_nobody_is_then_in_two_places(demo_wi
     dialog.teams.setCurrentIndex(2)
     click_button(qtbot, dialog, "OK")
     assert "would be in two places" in page.message.text()
+
+
+def test_the_visit_date_is_typed_and_shown_as_the_window_writes_dates(demo_window_at, qtbot):
+    from ilmava_desktop.services.municipalities import find_municipality
+
+    window, page = visits_page(demo_window_at, qtbot)
+    tab = page.visit
+    tab.date.setFocus()
+    tab.date.selectAll()
+    type_into_focus(qtbot, "21.10.2026")
+    click_button(qtbot, tab, "Save details")
+    porvoo = find_municipality(window.ctx.session.db, "638")
+    assert visits.visit(window.ctx.session.db, porvoo).date == "2026-10-21"
+    assert tab.date.text() == "21 Oct 2026"
+    tab.date.setFocus()
+    tab.date.selectAll()
+    type_into_focus(qtbot, "next week")
+    click_button(qtbot, tab, "Save details")
+    assert "“next week” is not a date like 28 Jan 2027" in page.message.text()
+    assert visits.visit(window.ctx.session.db, porvoo).date == "2026-10-21"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ilmava_desktop.core import visits as core
+from ilmava_desktop.core.dates import format_date, parse_date
 from ilmava_desktop.core.model import Municipality, Person
 from ilmava_desktop.core.rules import RuleViolation, clean_text
 from ilmava_desktop.i18n import _
@@ -189,12 +190,21 @@ def put_visit(tx: Transaction, host_id: str, **fields) -> str:
 
 
 def _checked_date(text: str | None) -> str | None:
+    """A date as typed in any of the window's languages (14.10.2026, 14 Oct 2026) or ISO,
+    kept as ISO."""
     if not text:
         return None
     try:
-        return date.fromisoformat(text).isoformat()
+        found = parse_date(text)
     except ValueError as exc:
-        raise RuleViolation(_("“{text}” is not a date (YYYY-MM-DD).").format(text=text)) from exc
+        raise RuleViolation(_("“{text}” is not a date like {example}").format(
+            text=text, example=format_date(date(2027, 1, 28)))) from exc
+    return found.isoformat() if found else None
+
+
+def shown_date(iso: str | None) -> str:
+    """A stored ISO date as the window writes dates ("" for none)."""
+    return format_date(date.fromisoformat(iso)) if iso else ""
 
 
 def _host(db, host_id: str) -> Municipality:

@@ -3,6 +3,7 @@ link, set, changed and deleted from the keyboard (Enter edits, Delete deletes)."
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services import visits
 from ilmava_desktop.ui.row_model import Column, RowTableModel
@@ -38,7 +40,7 @@ class PreparationDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Preparation meeting: {team}").format(team=team))
         self.date = QLineEdit(date)
-        self.date.setPlaceholderText("2026-10-01")
+        self.date.setPlaceholderText(format_date(datetime.date(2026, 10, 1)))
         self.date.setAccessibleName(_("Date"))
         self.place = QLineEdit(place)
         self.place.setPlaceholderText(_("a room, or a link to an online meeting"))
@@ -102,7 +104,8 @@ class PreparationsPanel(QWidget):
             meeting = meetings.get(reviewer)
             rows.append(PreparationRow(
                 reviewer, team_names.get(reviewer, "?"),
-                (meeting.date or _("date not set")) if meeting else _("not set"),
+                (visits.shown_date(meeting.date) or _("date not set")) if meeting
+                else _("not set"),
                 meeting.place if meeting else ""))
         current = self.table.currentIndex().row()
         self.model.set_rows(rows)
@@ -132,7 +135,7 @@ class PreparationsPanel(QWidget):
             return None
         meeting = next((p for p in self.tab.current.preparations
                         if p.reviewer_id == row.id), None)
-        dialog = PreparationDialog(row.team, (meeting.date or "") if meeting else "",
+        dialog = PreparationDialog(row.team, visits.shown_date(meeting.date) if meeting else "",
                                    meeting.place if meeting else "", self)
         dialog.accepted.connect(lambda: self.tab.write(
             lambda s: visits.set_preparation(s, host_id=host, reviewer_id=row.id,

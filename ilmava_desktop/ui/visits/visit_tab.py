@@ -4,6 +4,7 @@ generated and then edited with the rules checked at once."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilmava_desktop.core import visits as core
+from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.guides import text_in
 from ilmava_desktop.i18n import _, current_language, ngettext
 from ilmava_desktop.services import visits
@@ -66,7 +68,7 @@ class VisitTab(QWidget, ScheduleActions):
         self.choice.setAccessibleName(_("Visit"))
         self.choice.currentIndexChanged.connect(lambda _i: self.show_visit())
         self.date = QLineEdit()
-        self.date.setPlaceholderText("2026-10-14")
+        self.date.setPlaceholderText(format_date(date(2026, 10, 14)))
         self.date.setAccessibleName(_("Date"))
         self.place = QLineEdit()
         self.place.setAccessibleName(_("Place"))
@@ -289,7 +291,7 @@ class VisitTab(QWidget, ScheduleActions):
         found, teams, conflicts, names, guide, covered, written = self.ctx.read(read)
         self.fill_themes(guide, covered, language)
         self.current = found
-        self.date.setText(found.date or "")
+        self.date.setText(visits.shown_date(found.date))
         self.place.setText(found.place)
         self.status.setCurrentIndex(max(0, self.status.findData(found.status)))
         visiting = "; ".join(

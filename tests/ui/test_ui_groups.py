@@ -148,6 +148,11 @@ def test_sparrers_imported_added_and_matched(demo_window_at, qtbot, tmp_path):
     window, tool = tool_tab(demo_window_at, qtbot, 2)
     tab = tool.sparrers
     assert tab.bank_model.rowCount() == 7 and tab.match_model.rowCount() == 15
+    headings = [tab.bank_model.headerData(c, Qt.Orientation.Horizontal)
+                for c in range(tab.bank_model.columnCount())]
+    # Each heading its own word: not "Sparrer" beside "Sparrers" or "Helps".
+    assert headings[0] == "Sparrer" and [h.replace("\n", " ") for h in headings[-2:]] == [
+        "Load / capacity", "Municipalities sparred"]
     path = tmp_path / "pankki.csv"
     path.write_text("Nimi;Teemat;Kielet;Kapasiteetti\nUusi Sparraaja;budget;suomi;4\n"
                     "Huono Rivi;budget;klingon;1\nEi Teemaa;ei teemaa;suomi;1\n", "utf-8")

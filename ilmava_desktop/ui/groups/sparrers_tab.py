@@ -164,8 +164,11 @@ class SparrersTab(QWidget):
             Column(_("Organisation"), lambda r: r.organisation),
             Column(_("Themes"), lambda r: r.themes),
             Column(_("Languages"), lambda r: r.languages),
-            Column(_("Municipalities"), lambda r: f"{r.load} / {r.capacity}", align_right=True),
-            Column(_("Helps"), lambda r: r.municipalities),
+            # The load against the capacity, and who: headings apart from "Sparrer" (the
+            # Swedish "Sparrare | Sparrar" read as one word twice).
+            Column(_("Load / capacity"), lambda r: f"{r.load} / {r.capacity}",
+                   align_right=True, two_line_header=True),
+            Column(_("Municipalities sparred"), lambda r: r.municipalities),
         ], self)
         self.bank = row_table(self.bank_model, _("The sparrer bank"), stretch=(2, 5), wrap=True)
         self.match_model = RowTableModel([

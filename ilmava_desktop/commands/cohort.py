@@ -146,7 +146,7 @@ def cmd_merge(args) -> int:
     if args.json:
         print_json({**plan.summary(), "rule_violations": [v.as_dict() for v in found]})
     else:
-        print(_("{added} added, {changed} changed, {deleted} deleted, {conflicts} conflicts")
+        print(_("{added} added, {changed} changed, {deleted} deleted, {conflicts} in conflict")
               .format(added=plan.count("added"), changed=plan.count("changed"),
                       deleted=plan.count("deleted"), conflicts=len(plan.conflicts)))
         for line in merging.describe(plan):

@@ -44,7 +44,7 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         self.heading = heading = QLabel(intro + " " + (
             _("Nothing in it is new to this cohort.") if plan.empty else _(
-                "{added} added, {changed} changed, {deleted} deleted, {conflicts} conflicts.")
+                "{added} added, {changed} changed, {deleted} deleted, {conflicts} in conflict.")
             .format(added=plan.count("added"), changed=plan.count("changed"),
                     deleted=plan.count("deleted"), conflicts=len(plan.conflicts))))
         heading.setWordWrap(True)

@@ -38,3 +38,25 @@ def test_a_persons_default_language_is_named_in_the_window_language(language, de
              for row in person_rows(demo, m.id)}
     assert "Swedish" in shown and shown <= {"Finnish", "Swedish", "English", "(Finnish)",
                                             "(Swedish)"}
+
+
+COUNTS = ["{added} to add, {updated} to update, {unchanged} unchanged, {rejected} rejected",
+          "{added} added, {changed} changed, {deleted} deleted, {conflicts} in conflict",
+          "{added} added, {updated} updated, {unchanged} unchanged.",
+          "Merged {name}: {added} added, {changed} changed, {deleted} deleted — Ctrl+Z undoes "
+          "it."]
+WRONG_WITH_ONE = ["1 conflicts", "1 ristiriitaa", "1 konflikter", "1 lisättävää",
+                  "1 päivitettävää", "1 hylättyä", "1 tillagda", "1 ändrade", "1 raderade",
+                  "1 uppdaterade", "1 avvisade"]
+
+
+@pytest.mark.parametrize("code", ["fi", "sv", "en"])
+def test_a_summary_of_counts_reads_right_when_each_count_is_one(language, code):
+    """Four counts in one sentence cannot each take ngettext's form: they are written so
+    that no word agrees with its number ("päivitetään 1", "i konflikt 1", "1 in conflict")."""
+    language(code)
+    ones = {key: 1 for key in ("added", "updated", "unchanged", "rejected", "changed",
+                               "deleted", "conflicts")}
+    for message in COUNTS:
+        text = _(message).format(name="kopio.ilmava", **ones)
+        assert not [wrong for wrong in WRONG_WITH_ONE if wrong in text], text

@@ -73,7 +73,7 @@ def test_merging_a_copy_shows_the_result_first_then_writes_it_as_one_undo_step(
     chooser.fileSelected.emit(str(copy))
     chooser.reject()
     dialog = open_dialog(MergeDialog)
-    assert "0 added, 1 changed, 0 deleted, 0 conflicts" in dialog.heading.text()
+    assert "0 added, 1 changed, 0 deleted, 0 in conflict" in dialog.heading.text()
     table = dialog.table
     assert table.rowCount() == 1
     assert [table.item(0, c).text() for c in range(5)] == [

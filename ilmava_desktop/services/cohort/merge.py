@@ -281,7 +281,7 @@ def describe(plan: MergePlan) -> list[str]:
     lines = []
     for tool, counts in plan.per_tool().items():
         lines.append(_("{tool}: {added} added, {changed} changed, {deleted} deleted, "
-                       "{conflicts} conflicts").format(tool=_(TOOL_TITLES[tool]), **counts))
+                       "{conflicts} in conflict").format(tool=_(TOOL_TITLES[tool]), **counts))
     return lines
 
 

@@ -23,7 +23,7 @@ from ilmava_desktop.commands.common import (
     theme_picks,
 )
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _, current_language, ngettext
+from ilmava_desktop.i18n import _, current_language, euros, ngettext
 from ilmava_desktop.i18n.arguments import whole_number
 
 
@@ -242,7 +242,7 @@ def cmd_funding(args) -> int:
                     "not_paid": [row.code for row in rows if not row.is_paid]})
         return OK
     for row in rows:
-        amount = f"{row.amount} €" if row.amount is not None else "–"
+        amount = euros(row.amount)
         print(f"{row.code}  {row.name:<28} {amount:>8}  "
               f"{_('invoiced')} {format_date(row.invoiced) or '–':<10}  "
               f"{_('paid')} {selection.paid_text(row) or '–'}")

@@ -89,6 +89,21 @@ def decimal(value: float | None, language: str | None = None, sign: bool = False
     return text if (language or _current_language) == "en" else text.replace(".", ",")
 
 
+def whole(value: int, language: str | None = None) -> str:
+    """A whole number with its thousands grouped as the language writes them: 2 000 (a
+    no-break space) in Finnish and Swedish, 2,000 in English."""
+    text = f"{value:,}"
+    return text if (language or _current_language) == "en" else text.replace(",", "\u00a0")
+
+
+def euros(value: int | None, language: str | None = None) -> str:
+    """An amount in euros: 2 000 € in Finnish and Swedish, €2,000 in English; "–" for none."""
+    if value is None:
+        return "–"
+    language = language or _current_language
+    return f"€{whole(value, language)}" if language == "en" else f"{whole(value, language)} €"
+
+
 def N_(message: str) -> str:
     """Marks a string for extraction where it is defined; translated where shown."""
     return message

@@ -67,7 +67,13 @@ class YearDialog(QDialog):
             spin.setAccessibleName(name)
         self.funding.setRange(0, 1_000_000)
         self.funding.setSingleStep(100)
-        self.funding.setSuffix(" €")
+        # Grouped as the window's language writes thousands (its locale is the default),
+        # the euro sign where that language puts it: 2 000 €, €2,000.
+        self.funding.setGroupSeparatorShown(True)
+        if current_language() == "en":
+            self.funding.setPrefix("€")
+        else:
+            self.funding.setSuffix(" €")
         self.funding.setValue(shown.own_funding or 0)
         self.funding.setAccessibleName(_("Own funding in euros"))
         selected = QHBoxLayout()

@@ -60,3 +60,11 @@ def test_a_summary_of_counts_reads_right_when_each_count_is_one(language, code):
     for message in COUNTS:
         text = _(message).format(name="kopio.ilmava", **ones)
         assert not [wrong for wrong in WRONG_WITH_ONE if wrong in text], text
+
+
+def test_euros_are_written_as_each_language_writes_them():
+    from ilmava_desktop.i18n import euros
+
+    assert euros(2000, "fi") == "2\u00a0000 €" and euros(2000, "sv") == "2\u00a0000 €"
+    assert euros(2000, "en") == "€2,000" and euros(None, "en") == "–"
+    assert euros(1234567, "fi") == "1\u00a0234\u00a0567 €"

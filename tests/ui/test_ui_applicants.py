@@ -112,15 +112,16 @@ def test_own_funding_is_edited_in_the_details(demo_window_at, qtbot):
     page.select(kuhmo)
     details = page.details
     assert details.paid.text() == "" and details.invoiced.text() == "6 Feb 2026"
-    assert details.amount.placeholderText() == "2000"
+    assert details.amount.placeholderText() == "2,000"  # thousands as English groups them
     details.paid.setFocus()
     details.paid.setText("3.11.2026")
     qtbot.keyClick(details.paid, Qt.Key.Key_Return)
     m = queries.municipality(db, kuhmo)
     assert m.funding_paid == date(2026, 11, 3) and m.own_funding_paid
-    details.amount.setText("1500")
+    details.amount.setText("1,500")
     details.amount.editingFinished.emit()
     assert queries.municipality(db, kuhmo).funding_amount == 1500
+    assert details.amount.text() == "1,500"
     details.invoiced.setText("huomenna")
     details.invoiced.editingFinished.emit()
     assert "not a date" in details.said.text()
@@ -214,6 +215,7 @@ def test_the_programmes_year_and_range_are_edited_in_a_dialog(demo_window_at, qt
     dialog = page.open_year()
     assert [number for number, _s, _e in dialog.periods] == [1, 2, 3, 4, 5]
     assert (dialog.low.value(), dialog.high.value(), dialog.funding.value()) == (10, 15, 2000)
+    assert dialog.funding.text() == "€2,000"
     _number, start, end = dialog.periods[3]
     start.setDate(start.date().addDays(14))
     dialog.high.setValue(14)

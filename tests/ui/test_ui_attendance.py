@@ -438,3 +438,16 @@ def test_at_a_projectors_width_names_keep_their_room_and_the_counts_read_whole(p
 
     count = model.data(model.index(0, 3))
     assert QFontMetrics(bold).horizontalAdvance(count) <= header.sectionSize(3)
+
+
+def test_the_walk_ins_title_hint_is_in_the_windows_language(page):
+    """The hint shows a title in the window's language (it said "kaupunginjohtaja" in
+    English); a title typed in any of the three is understood."""
+    from ilmava_desktop.core.roles import role_from_title
+    from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
+
+    dialog = NewAttendeeDialog("Walk-in", "", [("m", "Lahti")], "m", page)
+    hint = dialog.title_field.placeholderText()
+    assert hint == "e.g. municipal manager"
+    assert role_from_title(hint.removeprefix("e.g. ")) == "municipal_manager"
+    dialog.reject()

@@ -33,7 +33,7 @@ class NewAttendeeDialog(QDialog):
         self.name.setAccessibleName(_("Name"))
         self.title_field = QLineEdit()
         self.title_field.setAccessibleName(_("Title"))
-        self.title_field.setPlaceholderText(_("e.g. kaupunginjohtaja"))
+        self.title_field.setPlaceholderText(_("e.g. municipal manager"))
         self.role = QComboBox()
         self.role.setAccessibleName(_("Role"))
         for role in ROLES:

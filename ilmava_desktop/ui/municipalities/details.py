@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from ilmava_desktop.core import selection as selection_core
 from ilmava_desktop.core.dates import format_date, parse_date
 from ilmava_desktop.core.model import Municipality
-from ilmava_desktop.i18n import _, current_language
+from ilmava_desktop.i18n import _, current_language, whole
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.municipalities import selection as selection_service
@@ -163,8 +163,8 @@ class MunicipalityDetails(QWidget):
             what="; ".join(missing)) if missing else ""))
         self.status_line.setStyleSheet("color: #8a4b00;" if missing else "")
         funding = self.ctx.read(lambda s: selection_service.funding_of(s.db, m.id))
-        self.amount.setText("" if m.funding_amount is None else str(m.funding_amount))
-        self.amount.setPlaceholderText(str(funding.amount) if funding and funding.amount
+        self.amount.setText("" if m.funding_amount is None else whole(m.funding_amount))
+        self.amount.setPlaceholderText(whole(funding.amount) if funding and funding.amount
                                        is not None else "")
         self.invoiced.setText(format_date(m.funding_invoiced))
         self.paid.setText(format_date(m.funding_paid) if m.funding_paid else (
@@ -180,7 +180,9 @@ class MunicipalityDetails(QWidget):
                    say=self.said)
 
     def _save_amount(self) -> None:
-        row_id, text = self.municipality_id, self.amount.text().strip().replace(" ", "")
+        # Typed as the window writes it ("2 000", "2,000") or without grouping.
+        row_id, text = self.municipality_id, "".join(
+            c for c in self.amount.text().strip() if c not in " \u00a0\u202f,")
         if not row_id or self.ctx.session is None:
             return
         if text and not text.isdigit():

@@ -32,7 +32,7 @@ class PersonDialog(QDialog):
             self.role.addItem(_(role.label), role.key)
         self.title = QLineEdit(person.title if person else "")
         self.title.setAccessibleName(_("Title"))
-        self.title.setPlaceholderText(_("e.g. kaupunginjohtaja"))
+        self.title.setPlaceholderText(_("e.g. municipal manager"))
         self.email = QLineEdit(person.email if person else "")
         self.email.setAccessibleName(_("E-mail"))
         self.language = QComboBox()

@@ -20,3 +20,21 @@ def test_window_in_finnish_uses_qt_catalogue_for_stock_buttons(qtbot, qapp):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_swedish_stock_buttons_say_ok_as_swedish_writes_it(qtbot, qapp):
+    """Qt's Swedish catalogue reads "Ok"; Swedish usage, and every other button, "OK"."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ilmava_desktop.app import install_qt_translations
+
+    translators = install_qt_translations(qapp, "sv")
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "OK"
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Avbryt"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -105,6 +105,11 @@ def test_pairs_listed_and_as_a_matrix_locked_and_repaired(demo_window_at, qtbot)
     assert tab.model.rowCount() == 30  # the demo's pairs
     marks = sum(1 for i in range(15) for j in range(15) if tab.matrix.item(i, j))
     assert marks == 30 and tab.matrix.item(0, 0) is None  # nobody reviews itself
+    # The columns' codes have their key in words, the points their meaning, and the
+    # language column shows only when a pair shares no language (none does here).
+    assert "Columns: 016 Asikkala · 061 Forssa" in tab.matrix_key.text()
+    assert "The higher, the more the two can learn." in tab.summary.text()
+    assert tab.table.isColumnHidden(5)
     tab.reviews.setValue(3)
     tab.propose_button.click()
     assert tab.model.rowCount() == 45

@@ -32,6 +32,8 @@ from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import labelled_form, row_table, say_whole_text_in_tooltip
 
+LANGUAGE_COLUMN = 5  # of the pairs' table: said only where a pair shares no language
+
 
 @dataclass(frozen=True)
 class PairRow:
@@ -89,6 +91,8 @@ class PairsTab(QWidget):
             Column(_("Why"), lambda r: r.reasons),
         ], self)
         self.table = row_table(self.model, _("Peer-review pairs"), stretch=(6,), wrap=True)
+        self.matrix_key = QLabel()
+        self.matrix_key.setWordWrap(True)
         self.matrix = QTableWidget()
         self.matrix.setAccessibleName(_("Who reviews whom, as a matrix"))
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -117,7 +121,12 @@ class PairsTab(QWidget):
         actions.addWidget(self.print_button)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
-        split.addWidget(self.matrix)
+        matrix_side = QWidget()
+        matrix_layout = QVBoxLayout(matrix_side)
+        matrix_layout.setContentsMargins(0, 0, 0, 0)
+        matrix_layout.addWidget(self.matrix_key)
+        matrix_layout.addWidget(self.matrix, 1)
+        split.addWidget(matrix_side)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(proposing)
@@ -156,8 +165,15 @@ class PairsTab(QWidget):
                 for r in sorted(rows, key=lambda r: (r.reviewer, r.reviewee))]
         self.model.set_rows(rows)
         self.fill_matrix(municipalities, rows, language)
+        # The language column only when a pair has none in common: blank in every row it
+        # read as a column nobody filled.
+        self.table.setColumnHidden(LANGUAGE_COLUMN, all(r.shared_language for r in rows))
         summary = (_("{n} pairs, {score} points in all.").format(
-            n=len(rows), score=decimal(sum(r.score for r in rows)))
+            n=len(rows), score=decimal(sum(r.score for r in rows))) + " " + _(
+            "A pair scores, on the reviewed municipality's weakest themes, how much stronger "
+            "the reviewer is there, and half a point each for another region and another "
+            "development theme; no shared language costs points. The higher, the more the "
+            "two can learn.")
             if rows else _("No pairs yet: Propose pairs makes them from the self-assessments."))
         if self.dropped:
             summary += " " + _("Left the peer review: {names}.").format(
@@ -207,6 +223,10 @@ class PairsTab(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.matrix.setItem(i, j, item)
         self.matrix.resizeColumnsToContents()
+        # The key to the columns' codes, in words: a code alone names nobody.
+        self.matrix_key.setText(_("Each row reviews the columns where its pair's score "
+                                  "stands. Columns: {key}.").format(key=" · ".join(
+            f"{m.code} {m.name(language)}" for m in municipalities)))
 
     # -- changes --------------------------------------------------------------------------------
 

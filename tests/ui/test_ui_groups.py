@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from ui_helpers import click_button, open_dialog
 
 from ilmava_desktop.services.groups import grouping, sparrers
@@ -39,6 +39,12 @@ def test_the_demo_grouping_is_shown_with_scores_and_reasons(demo_window_at, qtbo
     assert "Helsinki" in page.summary.text()
     # The round the maturity comes from, named in the window's language.
     assert "maturity from Politicians, September 2026" in page.summary.text()
+    # The points are said in words: what scores, and that more is better.
+    assert "Points: each two municipalities of a group score" in page.summary.text()
+    dialog = page.open_propose()
+    assert any(label.text().startswith("Points for each two municipalities")
+               for label in dialog.findChildren(QLabel))
+    dialog.reject()
 
 
 def test_drag_changes_the_scores_at_once_and_undo_brings_it_back(demo_window_at, qtbot):

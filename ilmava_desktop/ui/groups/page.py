@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -83,7 +84,15 @@ class ProposeDialog(QDialog):
         sizes.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(labelled_form([(_("&Name:"), self.name), (_("&Day:"), self.day),
-                                        (_("&Sizes:"), sizes)] + rows))
+                                        (_("&Sizes:"), sizes)]))
+        # What the numbers below are: without a heading they read as four bare figures.
+        weights = QLabel(_("Points for each two municipalities in one group (the grouping "
+                           "with the most points is proposed):"))
+        weights.setWordWrap(True)
+        layout.addWidget(weights)
+        form = labelled_form(rows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        layout.addLayout(form)
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel))
 
@@ -239,7 +248,10 @@ class GroupsPage(QWidget):
         self.summary.setText(_("{points} points in all · {day} · maturity from {round}").format(
             points=decimal(solution.score), day=day_label(day) if day else _("no day"),
             round=latest_round.name_in(language) if latest_round
-            else _("no self-assessment yet")))
+            else _("no self-assessment yet")) + "\n" + _(
+            "Points: each two municipalities of a group score for a shared development "
+            "theme, a keep-together wish kept, their gap in maturity and different regions, "
+            "as weighted when proposing; the more, the better the groups meet them."))
 
     def _set_columns(self, count: int) -> None:
         while len(self.columns) > count:

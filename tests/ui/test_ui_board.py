@@ -254,3 +254,18 @@ def test_a_word_wider_than_the_card_is_broken_with_a_hyphen_not_cut(qapp):
     assert lines[0].endswith("-") and "…" not in "".join(lines)
     assert "".join(lines).replace("-", "").replace(" ", "") == \
         "Ilmastokumppanuussopimuskymmenentyönantajankanssa"
+
+
+def test_a_long_word_on_a_narrow_card_breaks_between_syllables():
+    """Finnish and Swedish hyphenate before a consonant that starts a syllable: never
+    "Ilmastokoordinaatt-orin" or "energiakatselmuksi-ssa"."""
+    from ilmava_desktop.ui.board.columns import syllable_cut
+
+    def broken(word, fits):
+        at = syllable_cut(word, fits)
+        return word[:at] + "-", word[at:]
+
+    assert broken("Ilmastokoordinaattorin", 18) == ("Ilmastokoordinaat-", "torin")
+    assert broken("energiakatselmuksissa", 19) == ("energiakatselmuksis-", "sa")
+    assert broken("energiakatselmuksissa", 17) == ("energiakatselmuk-", "sissa")
+    assert broken("xxxxxxxxxxxx", 6) == ("xxxxxx-", "xxxxxx")  # no syllable: where it fits

@@ -101,6 +101,21 @@ class CardModel(QAbstractListModel):
         return Qt.DropAction.MoveAction
 
 
+VOWELS = set("aeiouyäöåAEIOUYÄÖÅ")
+
+
+def syllable_cut(word: str, fits: int) -> int:
+    """Where to break `word`, at most `fits` letters in: before a consonant that begins a
+    syllable (a consonant before a vowel: "kumppanuus-sopimus", "koordinaat-torin"), as
+    Finnish and Swedish hyphenate, found within the last few letters; else where it fits.
+    Cut where it fitted, words broke as "Ilmastokumppanu-ussopimus"."""
+    for at in range(fits, max(fits - 8, 1), -1):
+        if (at < len(word) - 1 and word[at] not in VOWELS and word[at + 1] in VOWELS
+                and word[at].isalpha() and word[at - 1].isalpha()):
+            return at
+    return fits
+
+
 def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
     """The text broken at spaces into at most `max_lines` lines; the last ends in … if cut.
     A word wider than the line (a Finnish compound on a narrow card) is broken with a hyphen
@@ -111,6 +126,7 @@ def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> 
             cut = len(word) - 1
             while cut > 1 and metrics.horizontalAdvance(word[:cut] + "-") > width:
                 cut -= 1
+            cut = syllable_cut(word, cut)
             words.append(word[:cut] + "-")
             word = word[cut:]
         words.append(word)

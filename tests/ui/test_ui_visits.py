@@ -108,6 +108,8 @@ def test_a_team_is_chosen_by_ticking_people_and_warned_outside_two_to_three(
     teams = page.teams
     porvoo = next(n for n in range(teams.model.rowCount())
                   if teams.model.row_at(n).municipality == "Porvoo – Borgå")
+    # A team without a warning says so in words, not with a bare ✓.
+    assert teams.model.index(porvoo, 3).data() == "✓ in order"
     teams.table.selectRow(porvoo)
     click_button(qtbot, teams, "Choose the team…")
     dialog = open_dialog()

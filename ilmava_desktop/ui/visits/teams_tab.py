@@ -72,7 +72,7 @@ class TeamsTab(QWidget):
             t.municipality.id, t.municipality.name(language),
             ", ".join(p.name for p in t.members) or _("(nobody yet)"),
             ", ".join(names.get(r, "?") for r in t.reviews),
-            t.warning or "✓") for t in teams])
+            t.warning or "✓ " + _("in order")) for t in teams])
         self.empty.setText("" if any(t.reviews for t in teams) else _(
             "No visits yet: save the peer-review pairs in Groups first."))
         if not self.table.currentIndex().isValid() and teams:

@@ -432,8 +432,12 @@ def test_the_visits_timeline_is_ticked_with_space(demo_window_at, qtbot):
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     texts = [dialog.steps.item(n).text() for n in range(dialog.steps.count())]
-    assert texts[0].startswith("16 Jul 2026 – Agreement on themes")
+    assert texts[0].startswith("16 Jul 2026") and "– Agreement on themes" in texts[0]
     assert "(from what is recorded)" in texts[1]
+    # A late step says so beside its date, never alone at the line's end; one space apart.
+    for text in texts:
+        assert "  " not in text
+        assert "▲ late" not in text or text.index("▲ late") < text.index(" – ")
     dialog.steps.setFocus()
     dialog.steps.setCurrentRow(0)
     qtbot.keyClick(dialog.steps, Qt.Key.Key_Space)

@@ -46,7 +46,7 @@ class TimelineDialog(QDialog):
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Close))
         ctx.changed.connect(self.on_changed)
         self.load()
-        self.resize(620, 420)
+        self.resize(760, 360)
 
     def load(self) -> None:
         found = self.ctx.read(lambda s: timeline.timeline(s.db, self.host_id))
@@ -55,9 +55,11 @@ class TimelineDialog(QDialog):
         self.steps.clear()
         for step in found:
             when = format_date(step.due) if step.due else _("no date yet")
+            # The date and whether it is late first, together: at the line's end "▲ late"
+            # wrapped onto a line of its own.
             mark = " ▲ " + _("late") if step.late else ""
-            how = "" if step.ticked else "  (" + _("from what is recorded") + ")"
-            item = QListWidgetItem(f"{when} – {step.label}{how}{mark}")
+            how = "" if step.ticked else " (" + _("from what is recorded") + ")"
+            item = QListWidgetItem(f"{when}{mark} – {step.label}{how}")
             item.setData(STEP, step.key)
             flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
             if not step.ticked:

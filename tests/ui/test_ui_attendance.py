@@ -46,7 +46,7 @@ def test_type_part_of_a_name_and_enter(page, qtbot):
     assert re.fullmatch(r"✓ Aino Esimerkki \(Asikkala\) present at \d{1,2}:\d\d — "
                         r"Ctrl\+Z undoes it\.", page.message.text())
     assert page.model.rows[0].group.name == "Asikkala"
-    assert page.municipality_text("Asikkala") == "1 / 2 · 1–3 · within the limits"
+    assert page.municipality_text("Asikkala") == "1 of 2 · limits 1–3 · within the limits"
     aino = next(n for n, row in enumerate(page.model.rows)
                 if row.person and row.person.name == "Aino Esimerkki")
     assert page.model.index(aino, 2).data()  # the time of the check-in
@@ -142,10 +142,10 @@ def test_over_the_limit_is_stopped_then_overridden_then_undone(page, qtbot):
     row = page.ctx.session.db["attendance"].get(
         attendance_id(page.day.currentData(), lahti[3].id))
     assert row["over_limit"] == 1
-    assert page.municipality_text("Lahti") == "4 / 4 · 1–3 · over the maximum"
+    assert page.municipality_text("Lahti") == "4 of 4 · limits 1–3 · over the maximum"
     type_into_focus(page, qtbot, "", Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert lahti[3].id not in present(page)
-    assert page.municipality_text("Lahti") == "3 / 4 · 1–3 · within the limits"
+    assert page.municipality_text("Lahti") == "3 of 4 · limits 1–3 · within the limits"
 
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -362,7 +362,7 @@ def test_a_substitute_over_the_limit_is_recorded_with_the_button(page, qtbot):
 def test_the_politicians_day_counts_and_lists_only_its_invited(page, qtbot):
     page.day.setCurrentIndex(2)  # the first day of period 5: the political leadership
     page.day.activated.emit(2)
-    assert page.municipality_text("Asikkala") == "0 / 1 · 2–5 · under the minimum"
+    assert page.municipality_text("Asikkala") == "0 of 1 · limits 2–5 · under the minimum"
     shown = {p.name for p in page.visible_people()}
     assert "Liisa Mallikas" in shown and "Aino Esimerkki" not in shown  # an official
     page.missing_only.setChecked(True)
@@ -375,7 +375,7 @@ def test_the_politicians_day_counts_and_lists_only_its_invited(page, qtbot):
     assert page.model.index(aino, 2).data() == "(not invited)"
     qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Return)
     assert person_named(page, "Aino Esimerkki").id in present(page)
-    assert page.municipality_text("Asikkala") == "1 / 2 · 2–5 · under the minimum"
+    assert page.municipality_text("Asikkala") == "1 of 2 · limits 2–5 · under the minimum"
     assert "(not invited)" in page.model.index(
         next(n for n, row in enumerate(page.model.rows)
              if row.person and row.person.name == "Aino Esimerkki"), 2).data()
@@ -418,7 +418,8 @@ def test_invitations_are_ticked_in_the_grid_from_the_keyboard(page, qtbot, qtmod
     dialog.reject()
     page.day.setCurrentIndex(2)
     page.day.activated.emit(2)
-    assert page.municipality_text("Asikkala") == f"0 / {len(asikkala) - 1} · 2–5 · under the minimum"
+    assert page.municipality_text("Asikkala") == (
+        f"0 of {len(asikkala) - 1} · limits 2–5 · under the minimum")
 
 
 def test_at_a_projectors_width_names_keep_their_room_and_the_counts_read_whole(page, qtbot):

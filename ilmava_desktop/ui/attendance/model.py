@@ -19,6 +19,13 @@ from ilmava_desktop.services.attendance import MunicipalityAtDay, PersonAtDay
 STATE_COLOURS = {rules.UNDER: "#fff1c2", rules.OVER: "#ffd6d6"}
 
 
+def count_text(present: int, invited: int, low: int, high: int, state: str) -> str:
+    """A municipality's row: "2 of 3 · limits 2–5 · within the limits" (the bare
+    "2 / 3 · 2–5" read as a riddle)."""
+    return _("{present} of {invited} · limits {low}–{high} · {state}").format(
+        present=present, invited=invited, low=low, high=high, state=state_words(state))
+
+
 def state_words(state: str) -> str:
     return {rules.UNDER: _("under the minimum"), rules.OVER: _("over the maximum"),
             rules.WITHIN: _("within the limits")}[state]
@@ -41,7 +48,7 @@ class AttendanceModel(QAbstractTableModel):
         self.rows: list[Row] = []
         self._bold = QFont()
         self._bold.setBold(True)
-        self._headers = [_("Name"), _("Role"), _("Checked in"), _("Present / invited · limits")]
+        self._headers = [_("Name"), _("Role"), _("Checked in"), _("Here · limits")]
 
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
@@ -83,9 +90,8 @@ class AttendanceModel(QAbstractTableModel):
             if column == 0:
                 return group.name
             if column == 3:
-                return _("{present} / {invited} · {low}–{high} · {state}").format(
-                    present=group.present, invited=group.invited, low=group.minimum,
-                    high=group.maximum, state=state_words(group.state))
+                return count_text(group.present, group.invited, group.minimum,
+                                  group.maximum, group.state)
             return ""
         if column == 0:
             return "    " + person.name

@@ -35,8 +35,8 @@ from ilmava_desktop.ui.attendance.invitations_dialog import InvitationsDialog
 from ilmava_desktop.ui.attendance.model import (
     AttendanceModel,
     all_rows,
+    count_text,
     filtered_rows,
-    state_words,
 )
 from ilmava_desktop.ui.attendance.new_attendee import NewAttendeeDialog
 from ilmava_desktop.ui.context import AppContext
@@ -453,7 +453,7 @@ class AttendancePage(QWidget):
         bold = QFont(self.view.font())
         bold.setBold(True)
         strong = QFontMetrics(bold)
-        counts = [strong.horizontalAdvance("5 / 5 · 1–5 · " + state_words(state))
+        counts = [strong.horizontalAdvance(count_text(5, 5, 1, 5, state))
                   for state in (rules.UNDER, rules.OVER, rules.WITHIN)]
         needs = {2: max(plain.horizontalAdvance(self.model.headerData(
                      2, Qt.Orientation.Horizontal)), plain.horizontalAdvance("00.00")),

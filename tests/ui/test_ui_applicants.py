@@ -54,8 +54,8 @@ def test_from_18_applications_to_15_selected_with_one_key_each(window, qtbot, tm
     db = window.ctx.session.db
     assert {m.status for m in queries.municipalities(db)} == {"applicant"}
     assert page.proxy.rowCount() == 18
-    assert "Selected 0" in page.count.text() and "18 applicants waiting" in page.count.text()
-    assert "under the range" in page.count.text()
+    assert page.count.text() == ("0 selected; the programme takes 10–15: 10 more needed · "
+                                 "18 applicants waiting")
 
     # The applicants with the criteria as columns: Tornio has no council climate target.
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal)
@@ -79,7 +79,7 @@ def test_from_18_applications_to_15_selected_with_one_key_each(window, qtbot, tm
     statuses = {m.code: m.status for m in queries.municipalities(db)}
     assert sorted(c for c, s in statuses.items() if s == "not_selected") == sorted(declined)
     assert sum(s == "selected" for s in statuses.values()) == 15
-    assert page.count.text() == ("Selected 15 · the programme's range 10–15 · within the range")
+    assert page.count.text() == "15 selected; the programme takes 10–15"
     # Tornio was selected all the same, its missing target still said.
     assert statuses["851"] == "selected"
     page.select(tornio)
@@ -87,7 +87,7 @@ def test_from_18_applications_to_15_selected_with_one_key_each(window, qtbot, tm
     assert "no council climate target" in page.details.status_line.text()
     # Ctrl+Z takes the last decision back.
     window.undo()
-    assert "Selected" in page.count.text()
+    assert "selected; the programme takes" in page.count.text()
 
 
 def test_withdrawing_in_the_window_takes_a_municipality_out_of_the_days(demo_window_at, qtbot):
@@ -98,7 +98,7 @@ def test_withdrawing_in_the_window_takes_a_municipality_out_of_the_days(demo_win
     page.select(tampere)
     qtbot.mouseClick(page.withdraw_button, Qt.MouseButton.LeftButton)
     assert queries.municipality(db, tampere).status == "withdrawn"
-    assert "Selected 14" in page.count.text()
+    assert "14 selected" in page.count.text()
     attendance = window.tools[1][1]
     shown = {group.name for group in attendance.groups}
     assert len(shown) == 14 and "Tampere" not in shown and "Turku – Åbo" in shown
@@ -222,7 +222,7 @@ def test_the_programmes_year_and_range_are_edited_in_a_dialog(demo_window_at, qt
     dialog.save()
     shown = programme_service.programme(window.ctx.session.db)
     assert shown.period(4).start == date(2026, 5, 15) and shown.selection == (10, 14)
-    assert "over the range" in page.count.text()
+    assert page.count.text() == "15 selected; the programme takes 10–14: 1 too many"
     assert "15 May – 31 Aug 2026" in programme_service.where_now(window.ctx.session.db, "en",
                                                         date(2026, 6, 1))
     # An end before its start is refused in words and nothing is written.

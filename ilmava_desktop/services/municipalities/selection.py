@@ -47,18 +47,24 @@ class SelectionCount:
         return core.range_state(self.selected, self.range)
 
     def sentence(self) -> str:
-        """"Selected 15 of 18 · the programme's range 10–15 · within the range"."""
-        total = _("Selected {n}").format(n=self.selected)
-        parts = [total]
-        if self.applicants:
-            parts.append(ngettext("{n} applicant waiting", "{n} applicants waiting",
-                                  self.applicants).format(n=self.applicants))
+        """"15 selected; the programme takes 10–15", and how many short or over when out
+        of it ("17 selected; the programme takes 10–15: 2 too many"), and those waiting."""
         if self.range:
-            parts.append(_("the programme's range {low}–{high}").format(
-                low=self.range[0], high=self.range[1]))
-            parts.append({"under": _("under the range"), "over": _("over the range"),
-                          "within": _("within the range")}[self.state])
-        return " · ".join(parts)
+            low, high = self.range
+            text = _("{n} selected; the programme takes {low}–{high}").format(
+                n=self.selected, low=low, high=high)
+            if self.state == "under":
+                text += ": " + ngettext("{n} more needed", "{n} more needed",
+                                        low - self.selected).format(n=low - self.selected)
+            elif self.state == "over":
+                text += ": " + ngettext("{n} too many", "{n} too many",
+                                        self.selected - high).format(n=self.selected - high)
+        else:
+            text = _("{n} selected").format(n=self.selected)
+        if self.applicants:
+            text += " · " + ngettext("{n} applicant waiting", "{n} applicants waiting",
+                                     self.applicants).format(n=self.applicants)
+        return text
 
 
 def selection_count(db) -> SelectionCount:

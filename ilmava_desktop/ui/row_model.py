@@ -27,6 +27,8 @@ class Column:
     # A state shown as a check box (locked, done), its words (value) for screen readers and
     # the search: a blank cell for "no" says nothing.
     checked: Callable[[Any], bool] | None = None
+    # What the heading means, where its word alone does not say (a mark's key): its tooltip.
+    tooltip: str = ""
 
     @property
     def header_text(self) -> str:
@@ -122,5 +124,9 @@ class RowTableModel(QAbstractTableModel):
         if (role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
                 and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self._columns)):
-            return self._columns[section].header_text
+            column = self._columns[section]
+            if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+                # The heading's own words first: a narrow column's heading may be cut.
+                return f"{column.header} — {column.tooltip}"
+            return column.header_text
         return None

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from ui_helpers import click_button
 
 from ilmava_desktop.services.cohort.create import create_cohort
@@ -253,3 +253,14 @@ def test_a_sessions_next_step_takes_lines_of_its_own(demo_window_at, qtbot):
     assert dialog.isVisible()  # Enter did not close the dialog
     assert dialog.values()["next_step"] == "Luonnos valtuustolle\nViestinta kuntalaisille"
     dialog.reject()
+
+
+def test_the_criteria_marks_are_explained_in_their_headings_tooltips(demo_window_at):
+    from PySide6.QtCore import Qt
+
+    page = demo_window_at(0).tools[0][1]
+    tips = [page.model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            for c in range(3, 7)]
+    assert tips[0] == "Target — Council climate target: ✓ the council has set one, ✗ not yet"
+    assert all("✓" in tip and "✗" in tip for tip in tips)
+    assert "Municipalities & people" in [h.text() for h in page.findChildren(QLabel, "heading1")]

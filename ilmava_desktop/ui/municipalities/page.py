@@ -30,7 +30,7 @@ from ilmava_desktop.ui.municipalities.details import MunicipalityDetails
 from ilmava_desktop.ui.municipalities.people_panel import PeoplePanel
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import SEARCH_ROLE, SORT_ROLE, Column, RowTableModel
-from ilmava_desktop.ui.widgets import row_table, say_whole_text_in_tooltip
+from ilmava_desktop.ui.widgets import heading, row_table, say_whole_text_in_tooltip
 
 CRITERIA_COLUMNS = (3, 4, 5, 6)  # council target, current state, challenges, own funding
 NARROW_MARK_COLUMN = 40  # a ✓ or ✗ and its margins
@@ -76,8 +76,15 @@ class MunicipalitiesPage(QWidget):
         self.model = RowTableModel([
             Column(_("Code"), lambda m: m.code), Column(_("Municipality"), lambda m: m.name),
             Column(_("Status"), lambda m: m.status_label),
-            Column(_("Target"), mark(0)), Column(_("State"), mark(1)),
-            Column(_("Challenges"), mark(2)), Column(_("Funding"), mark(3)),
+            # Each criterion's heading says in its tooltip what ✓ and ✗ mean.
+            Column(_("Target"), mark(0), tooltip=_(
+                "Council climate target: ✓ the council has set one, ✗ not yet")),
+            Column(_("State"), mark(1), tooltip=_(
+                "Current state: ✓ described in the application, ✗ missing")),
+            Column(_("Challenges"), mark(2), tooltip=_(
+                "Challenges: ✓ described in the application, ✗ missing")),
+            Column(_("Funding"), mark(3), tooltip=_(
+                "Own funding: ✓ committed, ✗ not committed")),
             Column(_("People"), lambda m: m.people, align_right=True),
         ], self)
         # The count of selected against the programme's range, always in view.
@@ -129,14 +136,16 @@ class MunicipalitiesPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        # The heading every tool has, the year's button beside it; the count below.
         count_row = QHBoxLayout()
-        count_row.addWidget(self.count, 1)
+        count_row.addWidget(heading(_("Municipalities && people").replace("&&", "&"), 1), 1)
         self.year_button = QPushButton(_("The programme's &year…"))
         self.year_button.setToolTip(_("The periods' dates, how many municipalities are "
                                       "selected and the own funding"))
         self.year_button.clicked.connect(self.open_year)
         count_row.addWidget(self.year_button)
         left_layout.addLayout(count_row)
+        left_layout.addWidget(self.count)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.table)
         choosing = QHBoxLayout()

@@ -40,7 +40,8 @@ SCREEN = ChartStyle(**{**PAPER.__dict__, "font_size": 12, "bar_height": 11})
 PROJECTOR = ChartStyle(
     background="#000000", ink="#ffffff", muted="#d8d8d8", grid="#5a5a5a",
     series=(("#ffd400", "#ffd400"), ("#000000", "#ffffff"), ("#5fd3f3", "#ffffff")),
-    levels=("#3b3b3b", "#6b6b6b", "#a0a0a0", "#d4d4d4", "#ffd400", "#1f1f1f"),
+    # "Don't know" lilac: near-black, it vanished into the black slide beside "not started".
+    levels=("#3b3b3b", "#6b6b6b", "#a0a0a0", "#d4d4d4", "#ffd400", "#b58ad8"),
     font_size=16, bar_height=17)
 
 

@@ -166,3 +166,20 @@ def test_the_dumbbell_goes_into_a_pdf_with_its_marks():
     flowable.wrapOn(canvas, 300, 800)
     flowable.drawOn(canvas, 0, 0)
     canvas.save()
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_dont_know_stands_out_on_the_projectors_black():
+    """"Don't know" was near-black on the black slide, beside a dark grey "not started":
+    now a colour of its own, at least 3:1 against the background (WCAG's graphics)."""
+    from ilmava_desktop.reports.charts import PROJECTOR
+
+    dont_know, background = PROJECTOR.levels[-1], PROJECTOR.background
+    lighter, darker = sorted((_luminance(dont_know), _luminance(background)), reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 3
+    assert dont_know not in PROJECTOR.levels[:-1]

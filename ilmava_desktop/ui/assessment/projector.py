@@ -36,7 +36,7 @@ class ProjectorView(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
         self.profile = ChartView(_("Theme scores as a chart"), charts.PROJECTOR.background)
-        self.distribution_title = QLabel(_("The whole cohort's answers"))
+        self.distribution_title = QLabel(_("The whole cohort's answers, counted by level"))
         self.distribution_note = QLabel()
         self.distribution_note.setWordWrap(True)
         self.distribution = ChartView(_("The cohort's answers as a chart"),

@@ -13,6 +13,7 @@ def test_preview_shows_the_chosen_municipalitys_report(demo_window_at):
     lahti = next(i for i in range(page.municipalities.count())
                  if page.municipalities.item(i).text() == "Lahti")
     page.municipalities.setCurrentRow(lahti)
+    assert page.texts_heading.text() == "Summary and next steps: Lahti"  # whose texts
     # The preview is the PDF's own pages: as many as the exported file, with its text.
     pages = page.preview_pages.pages
     assert 2 <= len(pages) <= 3 and not pages[0].pixmap().isNull()

@@ -106,13 +106,26 @@ class ReportsPage(QWidget):
         left_layout.addSpacing(12)
         left_layout.addWidget(self.name_municipalities)
         left_layout.addWidget(self.summary_button)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(heading(_("Summary and next steps"), 2))
-        right_layout.addWidget(self.texts)
-        right_layout.addWidget(heading(_("Preview"), 2))
-        right_layout.addWidget(self.preview_pages, 1)
+        # The texts' heading names whose they are; texts and preview share the height,
+        # the divider between them movable (the preview had a third of a laptop's height).
+        self.texts_heading = heading(_("Summary and next steps"), 2)
+        editing = QWidget()
+        editing_layout = QVBoxLayout(editing)
+        editing_layout.setContentsMargins(0, 0, 0, 0)
+        editing_layout.addWidget(self.texts_heading)
+        editing_layout.addWidget(self.texts)
+        previewing = QWidget()
+        previewing_layout = QVBoxLayout(previewing)
+        previewing_layout.setContentsMargins(0, 0, 0, 0)
+        previewing_layout.addWidget(heading(_("Preview"), 2))
+        previewing_layout.addWidget(self.preview_pages, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setChildrenCollapsible(False)
+        right.addWidget(editing)
+        right.addWidget(previewing)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        right.setSizes([300, 450])
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
@@ -164,6 +177,8 @@ class ReportsPage(QWidget):
         item = self.municipalities.currentItem()
         self.texts.show_for(item.data(Qt.ItemDataRole.UserRole) if (
             item is not None and self.ctx.session is not None) else None)
+        self.texts_heading.setText(_("Summary and next steps: {municipality}").format(
+            municipality=item.text()) if item is not None else _("Summary and next steps"))
         if item is None or self.ctx.session is None:
             self.preview_pages.show_pages([])
             return

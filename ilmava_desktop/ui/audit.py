@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QRadioButton,
+    QScrollArea,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionComboBox,
@@ -116,6 +117,11 @@ def _texts(root: QWidget):
     readers = ((QLabel, _label), (QAbstractButton, _button), (QComboBox, _combo),
                (QLineEdit, _line_edit), (QGroupBox, _group_box))
     for widget in widgets:
+        if isinstance(widget, QScrollArea):
+            # Its panel covers its viewport, so the viewport shows nothing of its own.
+            if widget.isVisibleTo(root) and widget.width() > 0:
+                yield from _scroll_area(widget)
+            continue
         if not _shown(widget, root):
             continue
         # Headings, tabs and cells each say whether their own tooltip holds their text.
@@ -129,6 +135,20 @@ def _texts(root: QWidget):
             reader = next((read for kind, read in readers if isinstance(widget, kind)), None)
             for found in reader(widget) if reader else ():
                 yield (*found, bool(found[1]) and found[1] in widget.toolTip())
+
+
+def _scroll_area(area: QScrollArea):
+    """A panel in a scroll area that never scrolls sideways, wider than its room: whatever
+    is past the right edge is cut (the municipality's details were, at 1024 pixels)."""
+    inside = area.widget()
+    if inside is None or area.horizontalScrollBarPolicy() != \
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+        return
+    # The area makes its panel as wide as itself; the panel's layout needs what it needs.
+    needed = max(inside.width(), inside.minimumSizeHint().width())
+    if needed > area.viewport().width() + 1:
+        yield area, f"(cut at its right edge: {needed} pixels in " \
+            f"{area.viewport().width()})", None, False, False, False
 
 
 def _label(label: QLabel):

@@ -204,3 +204,24 @@ def test_a_window_that_had_to_grow_past_the_size_asked_is_said(qtbot):
     assert [(c.screen, c.text) for c in audit.clipped] == [
         ("page", f"(the window had to be {tall_window.height()} pixels tall)")]
     assert tall_window.height() >= 760
+
+
+def test_a_panel_wider_than_a_scroll_area_that_never_scrolls_sideways_is_listed(qtbot):
+    """Its right part is cut with nothing to say so: the municipality's details were, at a
+    projector's 1024 pixels, until the pane kept to its room."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollArea
+
+    def area_with(width: int) -> QScrollArea:
+        panel = QLabel("details")
+        panel.setMinimumWidth(width)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(panel)
+        return area
+
+    root = shown(qtbot, area_with(900), width=400)
+    assert [c.text for c in audited(root).clipped if c.text.startswith("(cut")] == [
+        f"(cut at its right edge: 900 pixels in {root.findChild(QScrollArea).viewport().width()})"]
+    assert audited(shown(qtbot, area_with(100), width=400)).clipped == []

@@ -25,6 +25,8 @@ from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.widgets import CommittingTextEdit, heading, say_whole_text_in_tooltip
 
+NARROW = 380  # pixels: below this, the forms' labels go above their fields
+
 
 class MunicipalityDetails(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -93,6 +95,7 @@ class MunicipalityDetails(QWidget):
         task_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for form in (app_form, money_form):
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.side_forms = (app_form, money_form)
         for form in (task_form, app_form, money_form):
             for row in range(form.rowCount()):
                 label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
@@ -124,6 +127,16 @@ class MunicipalityDetails(QWidget):
             lambda: self._save(challenges=self.challenges.toPlainText()))
         ctx.changed.connect(self.on_ctx_changed)
         self.show_municipality(None)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """In a narrow pane (a projector's 1024 pixels) every label goes above its field:
+        beside it, the texts had a word's width."""
+        super().resizeEvent(event)
+        policy = (QFormLayout.RowWrapPolicy.WrapAllRows if event.size().width() < NARROW
+                  else QFormLayout.RowWrapPolicy.WrapLongRows)
+        for form in self.side_forms:
+            if form.rowWrapPolicy() != policy:
+                form.setRowWrapPolicy(policy)
 
     def show_municipality(self, municipality_id: str | None) -> None:
         self.municipality_id = municipality_id

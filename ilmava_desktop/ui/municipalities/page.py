@@ -178,7 +178,7 @@ class MunicipalitiesPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([780, 340])
-        self.splitter = splitter
+        self.splitter, self.details_scroll = splitter, scroll
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         ctx.changed.connect(self.on_ctx_changed)
@@ -217,11 +217,15 @@ class MunicipalitiesPage(QWidget):
         total = sum(self.splitter.sizes())
         if total <= 0:
             return
-        if needed > total - 300:
+        # The details keep at least the width their forms need: given less, the scroll area
+        # (never scrolling sideways) cut them at its right edge ("reports in Fin").
+        details = max(300, self.details_scroll.widget().minimumSizeHint().width()
+                      + self.details_scroll.verticalScrollBar().sizeHint().width() + 4)
+        if needed > total - details:
             for column in CRITERIA_COLUMNS:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, NARROW_MARK_COLUMN)
-        self.splitter.setSizes([min(needed, total - 300), max(total - needed, 300)])
+        self.splitter.setSizes([min(needed, total - details), max(total - needed, details)])
 
     def refresh(self) -> None:
         current = self.current_id()

@@ -56,14 +56,14 @@ class PeoplePanel(QGroupBox):
         self.edit_button.clicked.connect(self.edit_person)
         self.export_button.clicked.connect(self.export_person)
         self.delete_button.clicked.connect(self.delete_person)
-        # Two by two: the details pane stays narrow enough beside the list on a laptop.
-        buttons = QGridLayout()
-        for number, button in enumerate((self.add_button, self.edit_button, self.export_button,
-                                         self.delete_button)):
-            buttons.addWidget(button, number // 2, number % 2)
+        # Two by two, or one above another where the pane is narrower than two side by side
+        # (a projector's 1024 pixels): the details pane is never wider than its room.
+        self.buttons = QGridLayout()
+        self.columns = 0
+        self.lay_out_buttons(2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
         ctx.changed.connect(self.on_ctx_changed)
         self.show_municipality(None)
 
@@ -90,6 +90,29 @@ class PeoplePanel(QGroupBox):
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()).id if index.isValid() else None
+
+    def lay_out_buttons(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for number, button in enumerate((self.add_button, self.edit_button, self.export_button,
+                                         self.delete_button)):
+            self.buttons.removeWidget(button)
+            self.buttons.addWidget(button, number // columns, number % columns)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        pair = max(self.add_button.sizeHint().width() + self.export_button.sizeHint().width(),
+                   self.edit_button.sizeHint().width() + self.delete_button.sizeHint().width())
+        self.lay_out_buttons(2 if event.size().width() >= pair + self.buttons.spacing() else 1)
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt's name)
+        """As narrow as one button: the buttons go one above another when it is."""
+        hint = super().minimumSizeHint()
+        widest = max(b.sizeHint().width() for b in (self.add_button, self.edit_button,
+                                                    self.export_button, self.delete_button))
+        hint.setWidth(min(hint.width(), widest + 2 * self.layout().contentsMargins().left()))
+        return hint
 
     def add_person(self) -> None:
         m_id = self.municipality_id

@@ -137,7 +137,8 @@ class AssessmentPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([650, 400])
+        # The results read whole at 1024 pixels too: at 650:400 their themes had a word's width.
+        splitter.setSizes([560, 440])
         self.import_button = icon_button(_("&Import answers…"), "import")
         self.import_button.setToolTip(_("A round's answers from a survey export or a list, "
                                         "as CSV or XLSX"))
@@ -305,12 +306,14 @@ class AssessmentPage(QWidget):
         self.sheets_label.setText(_("{n} sheets entered").format(n=len({a.sheet for a in given})))
         self.show_live(self.live_results(given))
         self.show_gaps()
-        self.scale.setText("   ".join(
-            f"{level.value} {level.label[language]}" for level in self.template.scale)
-            # E is the Finnish "En osaa sanoa": a key hint only in Finnish (it works in
-            # every language), 0 everywhere.
-            + f"   {'0/E' if language == 'fi' else '0'} {self.template.no_answer[language]}"
-            + "   ⌫ " + _("clear"))
+        # Each key with its words kept on one line (no-break spaces): the line wraps only
+        # between them, never inside "0/E En osaa sanoa".
+        keys = [f"{level.value} {level.label[language]}" for level in self.template.scale]
+        # E is the Finnish "En osaa sanoa": a key hint only in Finnish (it works in every
+        # language), 0 everywhere.
+        keys.append(f"{'0/E' if language == 'fi' else '0'} {self.template.no_answer[language]}")
+        keys.append("⌫ " + _("clear"))
+        self.scale.setText("   ".join(key.replace(" ", "\u00a0") for key in keys))
         self.grid.selectRow(max(0, row) if keep_row else 0)
         self.show_statement()
 

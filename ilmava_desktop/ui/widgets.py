@@ -217,3 +217,10 @@ def wide_enough_for_example(field: QLineEdit) -> None:
     (once the field is in its dialog, as above); the rest is the frame and the margins."""
     field.ensurePolished()
     field.setMinimumWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 32)
+
+
+def wide_enough_for(field: QWidget, characters: int) -> None:
+    """A field as wide as `characters` average letters of its font (once it is in its
+    dialog): a name, a title or a finding typed into it reads whole, not in a 140-pixel slot."""
+    field.ensurePolished()
+    field.setMinimumWidth(field.fontMetrics().averageCharWidth() * characters + 16)

@@ -522,3 +522,14 @@ def test_the_visit_date_is_typed_and_shown_as_the_window_writes_dates(demo_windo
     click_button(qtbot, tab, "Save details")
     assert "“next week” is not a date like 28 Jan 2027" in page.message.text()
     assert visits.visit(window.ctx.session.db, porvoo).date == "2026-10-21"
+
+
+def test_the_finding_and_interviewee_dialogs_give_their_fields_room(demo_window_at, qtbot):
+    """A finding is a sentence and a title can be long: their fields were 140 pixels."""
+    _window, page = visits_page(demo_window_at, qtbot)
+    finding = page.visit.add_finding()
+    assert finding.text.width() >= 50 * finding.text.fontMetrics().averageCharWidth()
+    finding.reject()
+    person = page.visit.add_interviewee()
+    assert person.title.width() >= 30 * person.title.fontMetrics().averageCharWidth()
+    person.reject()

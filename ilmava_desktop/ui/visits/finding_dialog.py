@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.visits.findings import KINDS
-from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
+from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, wide_enough_for
 
 
 class FindingDialog(QDialog):
@@ -38,6 +38,7 @@ class FindingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(labelled_form([(_("&Kind:"), self.kind), (_("T&heme:"), self.theme),
                                         (_("&Finding:"), self.text)]))
+        wide_enough_for(self.text, 56)  # a finding is a sentence
         layout.addWidget(self.confidential)
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel))

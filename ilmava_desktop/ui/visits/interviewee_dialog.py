@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, Q
 
 from ilmava_desktop.core import visits as core
 from ilmava_desktop.i18n import _
-from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
+from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, wide_enough_for
 
 
 class IntervieweeDialog(QDialog):
@@ -28,6 +28,8 @@ class IntervieweeDialog(QDialog):
         layout.addLayout(labelled_form([(_("&Name:"), self.name), (_("&Title or unit:"), self.title),
                                         (_("Interview &group:"), self.group),
                                         (_("&E-mail (optional):"), self.email)]))
+        for field in (self.name, self.title, self.email):
+            wide_enough_for(field, 34)
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel))
 

@@ -172,6 +172,13 @@ def test_projector_hides_confidential_cards_and_ignores_typing(demo_window_at, q
     public = {c.id for c in page.cards if not c.confidential}
     shown = set(projector.shown_ids())
     assert shown == public and not shown & confidential
+    # The slide says what is hidden and how to show it, in a count that reads right, and
+    # what the bar down a cluster's cards means; the columns' headings line up.
+    assert f"{len(confidential)} confidential cards hidden · H shows them" in \
+        projector.hint.text()
+    assert "▌ the cards of one cluster" in projector.hint.text()
+    QApplication.processEvents()
+    assert len({c.heading.height() for c in projector.columns}) == 1
     before = len(page.cards)
     for key in (Qt.Key.Key_Delete, Qt.Key.Key_A, Qt.Key.Key_Plus):
         qtbot.keyClick(projector, key)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ilmava_desktop.i18n import _
+from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.ui.board.columns import CardColumn, ShownCard
 
 _STYLE = """
@@ -19,6 +19,13 @@ QWidget#boardProjector QLabel#projectorHint { font-size: 13pt; font-weight: 400;
                                               color: #d8d8d8; }
 QWidget#boardProjector QListView { background: #000000; border: none; font-size: 15pt;
                                    color: #ffffff; }
+QWidget#boardProjector QScrollBar:vertical { background: #000000; width: 10px; margin: 0; }
+QWidget#boardProjector QScrollBar::handle:vertical { background: #5a5a5a; min-height: 40px;
+                                                     border-radius: 4px; }
+QWidget#boardProjector QScrollBar::add-line:vertical,
+QWidget#boardProjector QScrollBar::sub-line:vertical { height: 0; }
+QWidget#boardProjector QScrollBar::add-page:vertical,
+QWidget#boardProjector QScrollBar::sub-page:vertical { background: none; }
 """
 
 
@@ -75,10 +82,29 @@ class BoardProjector(QWidget):
         for column, (_title, cards) in zip(self.columns, shown, strict=True):
             column.set_cards(cards)
         hidden = sum(c.card.confidential for _t, cards in columns for c in cards)
-        self.hint.setText((_("{n} confidential cards hidden · H shows them").format(n=hidden)
-                           if self.hide_confidential else
-                           _("Confidential cards shown · H hides them"))
-                          + " · " + _("F11 full screen · Esc close"))
+        clustered = any(c.cluster for _t, cards in shown for c in cards)
+        self.hint.setText(" · ".join(part for part in (
+            ngettext("{n} confidential card hidden · H shows it",
+                     "{n} confidential cards hidden · H shows them", hidden).format(n=hidden)
+            if self.hide_confidential else _("Confidential cards shown · H hides them"),
+            # The bar down a card's side has its key on the slide, as on the board.
+            _("▌ the cards of one cluster") if clustered else "",
+            _("F11 full screen · Esc close")) if part))
+        self.align_headings()
+
+    def align_headings(self) -> None:
+        """Every column's heading as tall as the tallest: a heading on two lines ("Kehittä-
+        miskohteet (12)") started its cards lower than its neighbours'."""
+        for column in self.columns:
+            column.heading.setMinimumHeight(0)
+        tallest = max((c.heading.heightForWidth(max(c.heading.width(), 1))
+                       for c in self.columns), default=0)
+        for column in self.columns:
+            column.heading.setMinimumHeight(tallest)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.align_headings()
 
     def shown_ids(self) -> list[str]:
         return [s.card.id for column in self.columns for s in column.model.cards]

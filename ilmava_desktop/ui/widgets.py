@@ -224,3 +224,15 @@ def wide_enough_for(field: QWidget, characters: int) -> None:
     dialog): a name, a title or a finding typed into it reads whole, not in a 140-pixel slot."""
     field.ensurePolished()
     field.setMinimumWidth(field.fontMetrics().averageCharWidth() * characters + 16)
+
+
+def same_height(labels: list[QLabel]) -> None:
+    """Labels side by side (columns' headings, their reasons) as tall as the tallest, so
+    what stands below them starts on one line: a heading wrapped onto two lines started its
+    column's cards lower than its neighbours'. Call it again when their widths change."""
+    for label in labels:
+        label.setMinimumHeight(0)
+    tallest = max((label.heightForWidth(max(label.width(), 1)) if label.wordWrap()
+                   else label.sizeHint().height() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumHeight(tallest)

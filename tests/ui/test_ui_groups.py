@@ -41,6 +41,8 @@ def test_the_demo_grouping_is_shown_with_scores_and_reasons(demo_window_at, qtbo
     assert "maturity from Politicians, September 2026" in page.summary.text()
     # The points are said in words: what scores, and that more is better.
     assert "Points: each two municipalities of a group score" in page.summary.text()
+    QApplication.processEvents()  # the lists start on one line, whatever their reasons
+    assert len({c.list.mapTo(page, c.list.rect().topLeft()).y() for c in page.columns}) == 1
     dialog = page.open_propose()
     assert any(label.text().startswith("Points for each two municipalities")
                for label in dialog.findChildren(QLabel))

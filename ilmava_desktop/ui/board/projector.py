@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.ui.board.columns import CardColumn, ShownCard
+from ilmava_desktop.ui.widgets import same_height
 
 _STYLE = """
 QWidget#boardProjector { background: #000000; }
@@ -93,14 +94,9 @@ class BoardProjector(QWidget):
         self.align_headings()
 
     def align_headings(self) -> None:
-        """Every column's heading as tall as the tallest: a heading on two lines ("Kehittä-
-        miskohteet (12)") started its cards lower than its neighbours'."""
-        for column in self.columns:
-            column.heading.setMinimumHeight(0)
-        tallest = max((c.heading.heightForWidth(max(c.heading.width(), 1))
-                       for c in self.columns), default=0)
-        for column in self.columns:
-            column.heading.setMinimumHeight(tallest)
+        """Every column's heading as tall as the tallest ("Kehittämiskohteet (12)" takes
+        two lines on the slide)."""
+        same_height([column.heading for column in self.columns])
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)

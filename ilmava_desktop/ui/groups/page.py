@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,7 +41,13 @@ from ilmava_desktop.ui.groups.printing import choose_pdf
 from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.when_shown import WhenShown
-from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, say_whole_text_in_tooltip, wall
+from ilmava_desktop.ui.widgets import (
+    dialog_buttons,
+    labelled_form,
+    same_height,
+    say_whole_text_in_tooltip,
+    wall,
+)
 
 
 class ProposeDialog(QDialog):
@@ -252,6 +258,18 @@ class GroupsPage(QWidget):
             "Points: each two municipalities of a group score for a shared development "
             "theme, a keep-together wish kept, their gap in maturity and different regions, "
             "as weighted when proposing; the more, the better the groups meet them."))
+        # Once the columns have their widths, which the layout gives them next.
+        QTimer.singleShot(0, self.align_columns)
+
+    def align_columns(self) -> None:
+        """The groups' headings and reasons each as tall as the tallest: a group with a
+        longer reason started its list lower than the others'."""
+        same_height([column.heading for column in self.columns])
+        same_height([column.reasons for column in self.columns])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.align_columns()
 
     def _set_columns(self, count: int) -> None:
         while len(self.columns) > count:

@@ -126,7 +126,7 @@ class DaysDialog(QDialog):
             Column(_("Per municipality"), lambda d: _("{low}–{high} people").format(
                 low=d.min_attendance, high=d.max_attendance)),
         ], self)
-        self.table = row_table(self.model, _("Days of the cohort"), stretch=(1,), wrap=True)
+        self.table = row_table(self.model, _("Days of the cohort"), stretch=(1, 3), wrap=True)
         self.table.doubleClicked.connect(lambda _i: self.edit_day())
         buttons = QHBoxLayout()
         for text, slot in ((_("&Add day…"), self.add_day), (_("&Edit…"), self.edit_day),
@@ -139,7 +139,7 @@ class DaysDialog(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Close))
-        self.resize(820, 380)
+        self.resize(900, 380)
         keep_dialog_geometry(self, "days")
         ctx.changed.connect(lambda changes: changes.touches("day") and self.refresh())
         self.refresh()

@@ -171,8 +171,10 @@ class ColumnTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.horizontalHeader()
+        # Half and half: a survey's long question and its use both read whole (the use's
+        # list was squeezed into its current choice's width beside a wide, short header).
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def show_columns(self, columns: ColumnMap, fields: list[tuple[str, str]]) -> None:
         self.setRowCount(len(columns.uses))

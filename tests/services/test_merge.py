@@ -248,3 +248,26 @@ def test_a_person_added_to_a_municipality_removed_elsewhere_goes_with_it(copies)
     assert (row["name"], row["email"]) == ("", "")
     assert problems(a.db.conn) == []
     a.close()
+
+
+def test_a_conflict_is_told_in_the_facilitators_words_not_the_files():
+    """No table or field name of the file ("municipality", "current_state") in the sentence
+    a facilitator reads; in Finnish, Finnish words."""
+    from ilmava_desktop.core.merge import Conflict
+    from ilmava_desktop.i18n import current_language, set_language
+    from ilmava_desktop.services.cohort.merge import conflict_sentence
+
+    conflict = Conflict("municipality", "m1", "current_state", "Ovella", "Purussa", "Purussa",
+                        label="Porvoo – Borgå")
+    before = current_language()
+    try:
+        set_language("en")
+        assert conflict_sentence(conflict) == (
+            "Municipality “Porvoo – Borgå”: current state was “Ovella” here and “Purussa” "
+            "there; kept “Purussa”.")
+        set_language("fi")
+        finnish = conflict_sentence(conflict)
+        assert "current_state" not in finnish and "municipality" not in finnish
+        assert finnish.startswith("Kunta ”Porvoo – Borgå”: nykytila")  # Finnish quotes
+    finally:
+        set_language(before)

@@ -17,6 +17,7 @@ import sqlite_utils
 from ilmava_desktop.core.merge import Conflict, MergedRow, merge_row
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import N_, _
+from ilmava_desktop.services.cohort.merge_words import field_word, table_word
 from ilmava_desktop.services.cohort.rule_checks import Violation, violations
 from ilmava_desktop.services.cohort.session import Changes, CohortSession
 from ilmava_desktop.storage.copies import cohort_id_of, read_only
@@ -286,16 +287,18 @@ def describe(plan: MergePlan) -> list[str]:
 
 
 def conflict_sentence(conflict: Conflict) -> str:
+    """A conflict in words: the thing and its field as a facilitator names them."""
     label = conflict.label or conflict.id[:8]
+    table = table_word(conflict.table)
     if conflict.field == "deleted" and conflict.kept:
         return _("{table} “{label}”: deleted on one copy and edited on the other; it stays "
-                 "deleted.").format(table=conflict.table, label=label)
+                 "deleted.").format(table=table, label=label)
     if conflict.field == "deleted":
         return _("{table} “{label}”: deleted on one copy and brought back on the other; it "
-                 "is back.").format(table=conflict.table, label=label)
+                 "is back.").format(table=table, label=label)
     return _("{table} “{label}”: {field} was “{ours}” here and “{theirs}” there; kept "
              "“{kept}”.").format(
-        table=conflict.table, label=label, field=conflict.field,
+        table=table, label=label, field=field_word(conflict.field),
         ours=_shown(conflict.ours), theirs=_shown(conflict.theirs), kept=_shown(conflict.kept))
 
 

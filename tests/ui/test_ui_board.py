@@ -244,7 +244,7 @@ def test_the_cluster_bar_is_explained_in_words_when_clusters_are_shown(demo_wind
     page = page_of(window, qtbot)
     assert any(card.cluster_id for card in page.cards)  # the demo has clusters
     assert page.cluster_legend.isVisible()
-    assert page.cluster_legend.text() == "▌ bar: in a cluster, named under the card"
+    assert page.cluster_legend.text() == "▌ beside a card: it is in a cluster, named below it"
     page.search.setText("no card says this")
     assert not page.cluster_legend.isVisible()
 

@@ -112,7 +112,7 @@ class BoardPage(QWidget):
         self.search.textChanged.connect(lambda _t: self.show_cards())
         self.by_votes.toggled.connect(lambda _b: self.show_cards())
         self.count = QLabel()
-        self.cluster_legend = QLabel(_("▌ bar: in a cluster, named under the card"))
+        self.cluster_legend = QLabel(_("▌ beside a card: it is in a cluster, named below it"))
         self.cluster_legend.setWordWrap(True)
         self.cluster_legend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.cluster_legend.hide()

@@ -198,3 +198,16 @@ def test_lists_of_municipalities_follow_the_shown_names_order(tmp_path):
     finally:
         set_language(before)
         session.close()
+
+
+def test_the_days_place_in_the_year_goes_on_after_its_colon_in_lower_case(demo):
+    from datetime import date
+
+    from ilmava_desktop.services.cohort import programme
+    from ilmava_desktop.storage import queries
+
+    day = queries.days(demo.db)[-1]
+    line = programme.day_in_year(demo.db, day, "en", today=date(2026, 11, 28))
+    assert line.endswith("Now: the programme's year is over (periods 1–5).")
+    finnish = programme.day_in_year(demo.db, day, "fi", today=date(2026, 6, 1))
+    assert "Nyt: jakso 4/5: Kuntakohtainen sparraus" in finnish

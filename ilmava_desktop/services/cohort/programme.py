@@ -265,7 +265,9 @@ def day_in_year(db, day, language: str, today: date | None = None) -> str:
         parts.append(text)
     now = where_now(db, language, today)
     if now:
-        parts.append(_("Now: {where}").format(where=now))
+        # Inside the line the sentence goes on after the colon: "Now: the programme's year
+        # is over", not "Now: The …" (it starts with a common word in every language).
+        parts.append(_("Now: {where}").format(where=now[:1].lower() + now[1:]))
     return " · ".join(parts)
 
 

@@ -151,6 +151,8 @@ def cmd_merge(args) -> int:
                       deleted=plan.count("deleted"), conflicts=len(plan.conflicts)))
         for line in merging.describe(plan):
             print("  " + line)
+        for line in merging.change_sentences(plan):
+            print("    " + line)
         for conflict in plan.conflicts:
             print(merging.conflict_sentence(conflict))
         for violation in found:

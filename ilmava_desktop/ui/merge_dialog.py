@@ -71,6 +71,16 @@ class MergeDialog(QDialog):
         # As tall as its tools, the conflicts below taking the room they need.
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         layout.addWidget(self.table)
+        # Row by row, what changes: the counts alone did not say what.
+        self.changes = QListWidget()
+        self.changes.setAccessibleName(_("What the merge changes"))
+        self.changes.setWordWrap(True)
+        self.changes.addItems(merging.change_sentences(plan))
+        if self.changes.count():
+            layout.addWidget(QLabel(_("What changes:")))
+            layout.addWidget(self.changes, 1)
+        else:
+            self.changes.hide()
 
         self.notes = QListWidget()
         self.notes.setAccessibleName(_("Conflicts and broken rules"))
@@ -86,7 +96,8 @@ class MergeDialog(QDialog):
             layout.addWidget(self.notes, 1)
         else:
             self.notes.hide()
-            layout.addStretch(1)
+            if not self.changes.count():
+                layout.addStretch(1)
 
         self.buttons = QDialogButtonBox()
         self.merge_button = self.buttons.addButton(

@@ -33,6 +33,8 @@ def test_merge_json_dry_run_and_check(capsys, tmp_path, monkeypatch):
 
     code, out, _err = run(capsys, "merge", ours, theirs)
     assert code == 0 and "added" in out
+    # The pairs have no name of their own: counted, in words ("Peer-review pair: 45 added").
+    assert "Peer-review pair: " in out and "review_pair" not in out
     code, out, _err = run(capsys, "merge", ours, theirs, "--json")
     assert json.loads(out)["added"] == 0 and json.loads(out)["conflicts"] == []
     code, out, _err = run(capsys, "check", ours)

@@ -78,6 +78,9 @@ def test_merging_a_copy_shows_the_result_first_then_writes_it_as_one_undo_step(
     assert table.rowCount() == 1
     assert [table.item(0, c).text() for c in range(5)] == [
         "Municipalities & people", "0", "1", "0", "0"]
+    # And what it is that changes, in words.
+    assert [dialog.changes.item(i).text() for i in range(dialog.changes.count())] == [
+        "Municipality “Porvoo”: wicked problem changed"]
     m_id = window.ctx.read(lambda s: queries.municipality_by_code(s.db, "638").id)
     assert window.ctx.read(lambda s: queries.municipality(s.db, m_id).wicked_problem) == before
 

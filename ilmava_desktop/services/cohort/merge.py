@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ilmava_desktop.core.merge import Conflict, MergedRow, merge_row
+from ilmava_desktop.core.merge import Conflict, MergedRow, label_of, merge_row
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import N_, _
 from ilmava_desktop.services.cohort.merge_words import field_word, table_word
@@ -283,6 +283,43 @@ def describe(plan: MergePlan) -> list[str]:
     for tool, counts in plan.per_tool().items():
         lines.append(_("{tool}: {added} added, {changed} changed, {deleted} deleted, "
                        "{conflicts} in conflict").format(tool=_(TOOL_TITLES[tool]), **counts))
+    return lines
+
+
+# Tables whose rows a facilitator knows one by one (a municipality, a card); the others'
+# rows (answers, check-ins, invitations) are counted, their labels being ids.
+NAMED = {"municipality", "person", "day", "card", "card_cluster", "assessment_round",
+         "interviewee", "sparrer", "grouping", "cohort"}
+NOT_FIELDS = {"id", "stamp", "field_stamps", "deleted"}
+
+
+def change_sentences(plan: MergePlan) -> list[str]:
+    """What the merge does, row by row where a row has a name ("Municipality “Porvoo –
+    Borgå”: current state changed"), counted where it has none ("Answer: 12 added")."""
+    lines, counted = [], {}
+    for merged in plan.rows:
+        kind = merged.kind
+        if kind not in KINDS:
+            continue
+        if merged.table not in NAMED:
+            counted[(merged.table, kind)] = counted.get((merged.table, kind), 0) + 1
+            continue
+        table = table_word(merged.table)
+        label = label_of(merged.row, merged.before or {}) or merged.row.get("id", "")[:8]
+        if kind == "changed":
+            before = merged.before or {}
+            fields = [field_word(name) for name in sorted(merged.row) if name not in NOT_FIELDS
+                      and before.get(name) != merged.row.get(name)]
+            lines.append(_("{table} “{label}”: {fields} changed").format(
+                table=table, label=label, fields=", ".join(fields)))
+        else:
+            lines.append({"added": _("{table} “{label}”: added"),
+                          "deleted": _("{table} “{label}”: deleted")}[kind].format(
+                table=table, label=label))
+    for (table, kind), n in sorted(counted.items()):
+        lines.append({"added": _("{table}: {n} added"), "changed": _("{table}: {n} changed"),
+                      "deleted": _("{table}: {n} deleted")}[kind].format(
+            table=table_word(table), n=n))
     return lines
 
 

@@ -236,3 +236,11 @@ def same_height(labels: list[QLabel]) -> None:
                    else label.sizeHint().height() for label in labels), default=0)
     for label in labels:
         label.setMinimumHeight(tallest)
+
+
+def date_format() -> str:
+    """A date field's format, as the window writes dates: 28.1.2027, in English 28 Jan 2027
+    (Qt's month name follows the default locale, set to the window's language)."""
+    from ilmava_desktop.i18n import current_language
+
+    return "d MMM yyyy" if current_language() == "en" else "d.M.yyyy"

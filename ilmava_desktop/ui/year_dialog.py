@@ -22,7 +22,7 @@ from ilmava_desktop.i18n import _, current_language
 from ilmava_desktop.services.cohort import programme as programme_service
 from ilmava_desktop.ui.context import AppContext
 from ilmava_desktop.ui.ops import run_op
-from ilmava_desktop.ui.widgets import dialog_buttons, heading, labelled_form
+from ilmava_desktop.ui.widgets import date_format, dialog_buttons, heading, labelled_form
 
 
 def _qdate(value: date | None) -> QDate:
@@ -51,7 +51,7 @@ class YearDialog(QDialog):
             start, end = QDateEdit(_qdate(period.start)), QDateEdit(_qdate(period.end))
             for edit, what in ((start, _("starts")), (end, _("ends"))):
                 edit.setCalendarPopup(True)
-                edit.setDisplayFormat("d.M.yyyy")
+                edit.setDisplayFormat(date_format())
                 edit.setAccessibleName(f"{period.number}. {period.name(language)} {what}")
             label.setBuddy(start)
             grid.addWidget(label, row, 0)

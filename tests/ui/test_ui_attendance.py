@@ -452,3 +452,14 @@ def test_the_walk_ins_title_hint_is_in_the_windows_language(page):
     assert hint == "e.g. municipal manager"
     assert role_from_title(hint.removeprefix("e.g. ")) == "municipal_manager"
     dialog.reject()
+
+
+def test_a_days_date_is_edited_as_the_window_writes_dates(page):
+    """The date field of a day reads "28 Jan 2026" in English, as every list of days does
+    (it read "28.1.2026" beside them)."""
+    days = page.open_days()
+    days.table.selectRow(0)
+    dialog = days.edit_day()
+    assert dialog.date.text() == "28 Jan 2026"
+    dialog.reject()
+    days.reject()

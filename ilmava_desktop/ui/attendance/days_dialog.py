@@ -29,7 +29,7 @@ from ilmava_desktop.ui.feedback import ask
 from ilmava_desktop.ui.geometry import keep_dialog_geometry
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
-from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, row_table
+from ilmava_desktop.ui.widgets import date_format, dialog_buttons, labelled_form, row_table
 
 
 class DayDialog(QDialog):
@@ -37,7 +37,7 @@ class DayDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Edit day") if day else _("Add day"))
         self.date = QDateEdit()
-        self.date.setDisplayFormat("d.M.yyyy")
+        self.date.setDisplayFormat(date_format())
         self.date.setCalendarPopup(True)
         self.date.setAccessibleName(_("Date"))
         self.date.setDate(QDate(day.date.year, day.date.month, day.date.day)

@@ -35,6 +35,7 @@ from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import (
     CommittingTextEdit,
+    date_format,
     dialog_buttons,
     labelled_form,
     row_table,
@@ -84,7 +85,7 @@ class SessionDialog(QDialog):
             municipality=municipality))
         self.date = QDateEdit(QDate(when.year, when.month, when.day))
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d.M.yyyy")
+        self.date.setDisplayFormat(date_format())
         self.date.setAccessibleName(_("Date"))
         self.minutes = QSpinBox()
         self.minutes.setRange(1, sparring.MAX_MINUTES)

@@ -38,8 +38,8 @@ class StartPage(QWidget):
             "with the demo cohort to see a year's work, or make a new cohort."))
         self.first_run.setWordWrap(True)
         self.first_run.setObjectName("firstRun")
-        intro = QLabel(_("One cohort a file. Everything you do is saved as you go, and a copy "
-                         "stays on this laptop even if the USB stick is pulled."))
+        intro = QLabel(_("One cohort per file. Everything you do is saved as you go, and a "
+                         "copy stays on this laptop even if the USB stick is pulled."))
         intro.setWordWrap(True)
         self.new_button = QPushButton(_("&New cohort…"))
         self.open_button = QPushButton(_("&Open cohort…"))

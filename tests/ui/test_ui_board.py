@@ -149,7 +149,7 @@ def test_filters_search_and_columns_by_municipality(demo_window_at, qtbot):
     qtbot.keyClicks(page.search, "hankin")
     shown = [s.card for c in page.columns for s in c.model.cards]
     assert shown and all("hankin" in c.text.casefold() for c in shown)
-    assert page.count.text().endswith(f"{total} cards")
+    assert page.count.text().endswith(f"{total} cards shown")
     page.search.clear()
     page.group_by.setCurrentIndex(page.group_by.findData("municipality"))
     page.group_by.activated.emit(page.group_by.currentIndex())

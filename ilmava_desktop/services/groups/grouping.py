@@ -207,7 +207,7 @@ def resolve_rest(session: CohortSession, grouping_id: str, time_limit: float = 5
     locked = {pl.municipality_id for pl in placed if pl.locked}
     solution = core.resolve_rest(p, current, locked, time_limit)
     assignment = {m: k for k, group in enumerate(solution.groups) for m in group.members}
-    return session.write(_("Re-solve the rest"), lambda tx: _put_assignment(
+    return session.write(_("Propose the rest again"), lambda tx: _put_assignment(
         tx, grouping_id, assignment, locked))
 
 

@@ -97,7 +97,7 @@ class AttendancePage(QWidget):
         self.search.textChanged.connect(self.on_search_text_changed)
         self.search.installEventFilter(self)
         CohortUndoKeys(ctx, self.search)
-        self.missing_only = QCheckBox(_("Only who is &missing"))
+        self.missing_only = QCheckBox(_("Show only those &missing"))
         self.missing_only.toggled.connect(lambda _c: self.apply_filter())
         self.walk_in_button = icon_button(_("&Walk-in…"), "new")
         self.walk_in_button.setToolTip(_("Someone who was not registered (Ctrl+Shift+N)"))

@@ -349,7 +349,7 @@ class BoardPage(QWidget):
         self.restoring = False
         # The bar down a card's side is said in words wherever it is shown (not colour alone).
         self.cluster_legend.setVisible(any(card.cluster_id for card in visible))
-        self.count.setText(_("{shown} of {total} cards").format(shown=len(visible),
+        self.count.setText(_("{shown} of {total} cards shown").format(shown=len(visible),
                                                                  total=len(self.cards)))
         if self.projector is not None and self.projector.isVisible():
             self.projector.show_board(self.projector_columns())

@@ -124,7 +124,7 @@ class GroupsPage(QWidget):
         self.grouping_choice.activated.connect(lambda _i: self.show_grouping())
         self.propose_button = QPushButton(_("&Propose groups…"))
         self.propose_button.clicked.connect(self.open_propose)
-        self.resolve_button = QPushButton(_("&Re-solve the rest"))
+        self.resolve_button = QPushButton(_("&Propose the rest again"))
         self.resolve_button.setToolTip(_("Locked municipalities stay; the solver places the rest"))
         self.resolve_button.clicked.connect(self.resolve_rest)
         self.lock_button = QPushButton(_("&Lock / unlock"))

@@ -37,7 +37,7 @@ class PersonDialog(QDialog):
         self.email.setAccessibleName(_("E-mail"))
         self.language = QComboBox()
         self.language.setAccessibleName(_("Language"))
-        self.language.addItem(_("— the municipality's —"), None)
+        self.language.addItem(_("— the municipality's language —"), None)
         for code in LANGUAGES:
             self.language.addItem(language_name(code), code)
         self.role.setCurrentIndex(max(0, self.role.findData(person.role if person else "other")))

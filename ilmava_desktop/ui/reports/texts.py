@@ -22,7 +22,7 @@ class ReportTextEditor(QWidget):
         self.summary = CommittingTextEdit(_("Summary of the report"))
         self.summary.setPlaceholderText(_("The facilitator's summary, printed first"))
         self.next_steps = CommittingTextEdit(_("Next steps of the report"))
-        self.next_steps.setPlaceholderText(_("One next step a line, at most five"))
+        self.next_steps.setPlaceholderText(_("One step per line, up to five"))
         for edit in (self.summary, self.next_steps):
             edit.setMaximumHeight(90)
             edit.editing_finished.connect(self.save)

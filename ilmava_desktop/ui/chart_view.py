@@ -138,5 +138,17 @@ class ChartView(QWidget):
         painter.fillRect(self.rect(), self.background)
         drawing = self.drawing()
         if drawing is not None:
+            scale = self.fit_scale()
+            if scale < 1:
+                painter.scale(scale, scale)
             paint_drawing(painter, drawing)
         painter.end()
+
+    def fit_scale(self) -> float:
+        """How much smaller the chart is drawn: squeezed (the projector's slide has the
+        height it has), the whole chart smaller rather than its last themes and its axis
+        cut off; in a scroll area, or with room, its own size."""
+        drawing = self.drawing()
+        if self.whole or drawing is None or not 0 < self.height() < drawing.height:
+            return 1.0
+        return self.height() / drawing.height

@@ -313,3 +313,19 @@ def test_on_a_laptop_the_comparison_chart_is_whole_and_scrolls_above_its_table(p
     chart, table = page.panel.comparison, page.panel.gaps
     assert chart.height() >= int(chart.drawing().height)
     assert table.viewport().height() >= 3 * table.rowHeight(0)
+
+
+def test_on_a_small_slide_the_projectors_charts_are_drawn_whole(page, qtbot):
+    """A 1024×600 slide is lower than the six themes' bars and their axis: the charts are
+    drawn smaller to fit, never cut at the bottom (the Finnish one lost its last theme)."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(page.grid, Qt.Key.Key_F5)
+    projector = page.projector
+    projector.showNormal()
+    projector.resize(1024, 600)
+    QApplication.processEvents()
+    for chart in (projector.profile, projector.distribution):
+        drawing = chart.drawing()
+        assert drawing.height * chart.fit_scale() <= chart.height() + 0.5
+    projector.close()

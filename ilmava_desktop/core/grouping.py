@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field, replace
 
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _, decimal
+from ilmava_desktop.i18n import _, decimal, ngettext
 
 EXACT_LIMIT = 18
 
@@ -193,9 +193,14 @@ def explain(problem: Problem, assignment: dict[str, int], optimal: bool) -> Solu
                 themes[m.theme] = themes.get(m.theme, 0) + 1
         shared = tuple(sorted(t for t, count in themes.items() if count >= 2))
         reasons = []
-        for theme in shared:
-            reasons.append(_("{n} share the theme {theme}").format(
-                n=themes[theme], theme=problem.theme_names.get(theme, theme)))
+        if shared:
+            # One reason for all the shared themes, each with how many share it: a reason
+            # a theme said "2 share the theme" twice over in a narrow column.
+            named = ", ".join(ngettext("{theme} ({n} municipality)", "{theme} ({n} municipalities)",
+                                       themes[t]).format(theme=problem.theme_names.get(t, t),
+                                                         n=themes[t]) for t in shared)
+            reasons.append(ngettext("shared theme: {themes}", "shared themes: {themes}",
+                                    len(shared)).format(themes=named))
         ids = {m.id for m in members}
         kept = [p for p in problem.together if p <= ids]
         broken = [p for p in problem.together if len(p & ids) == 1]

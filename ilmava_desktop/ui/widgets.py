@@ -232,6 +232,9 @@ def same_height(labels: list[QLabel]) -> None:
     column's cards lower than its neighbours'. Call it again when their widths change."""
     for label in labels:
         label.setMinimumHeight(0)
+        # Its words at the top of the room it is given, not floating in the middle of it.
+        label.setAlignment((label.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask)
+                           | Qt.AlignmentFlag.AlignTop)
     tallest = max((label.heightForWidth(max(label.width(), 1)) if label.wordWrap()
                    else label.sizeHint().height() for label in labels), default=0)
     for label in labels:
@@ -244,3 +247,21 @@ def date_format() -> str:
     from ilmava_desktop.i18n import current_language
 
     return "d MMM yyyy" if current_language() == "en" else "d.M.yyyy"
+
+
+# A page at least this tall (a laptop's 768-pixel screen) has room for its figures'
+# explanation in view; lower (a projector's 700), the explanation is the figure's tooltip.
+ROOM_FOR_HINTS = 540
+
+
+def explanation(text: str) -> QLabel:
+    """A figure's explanation under it, in the hint's style; `show_if_room` hides it on a
+    low page (its words stay in the figure's tooltip and accessible description)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName("hint")
+    return label
+
+
+def show_if_room(hint: QLabel, page: QWidget) -> None:
+    hint.setVisible(page.height() >= ROOM_FOR_HINTS)

@@ -158,7 +158,7 @@ def test_the_ilmava_periods_are_dated_in_the_cohorts_year_and_can_be_moved(demo)
         programme_service.set_period(demo, 9, start=date(2026, 5, 1))
     day = day_service.days(demo.db)[-1]
     assert programme_service.day_in_year(demo.db, day, "fi", date(2026, 6, 1)).startswith(
-        "Tämä päivä: jakso 5, Sparrauksen purku ja yhteiset opit · Nyt: Jakso 4/5")
+        "Tämä päivä: jakso 5, Sparrauksen purku ja yhteiset opit · Nyt: jakso 4/5")
 
 
 def test_a_motiva_cohort_has_no_periods_nor_selection_range():

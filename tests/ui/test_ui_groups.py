@@ -35,12 +35,13 @@ def test_the_demo_grouping_is_shown_with_scores_and_reasons(demo_window_at, qtbo
     assert len(page.columns) == 3
     assert sorted(c.list.count() for c in page.columns) == [5, 5, 5]
     assert all("points" in c.heading.text() for c in page.columns)
-    assert any("share the theme" in c.reasons.text() for c in page.columns)
+    assert any("shared theme: " in c.reasons.text() and "municipalities)" in c.reasons.text()
+               for c in page.columns)
     assert "Helsinki" in page.summary.text()
     # The round the maturity comes from, named in the window's language.
     assert "maturity from Politicians, September 2026" in page.summary.text()
     # The points are said in words: what scores, and that more is better.
-    assert "Points: each two municipalities of a group score" in page.summary.text()
+    assert "Points: each two municipalities of a group score" in page.summary.toolTip()
     QApplication.processEvents()  # the lists start on one line, whatever their reasons
     assert len({c.list.mapTo(page, c.list.rect().topLeft()).y() for c in page.columns}) == 1
     dialog = page.open_propose()
@@ -116,7 +117,8 @@ def test_pairs_listed_and_as_a_matrix_locked_and_repaired(demo_window_at, qtbot)
     # The columns' codes have their key in words, the points their meaning, and the
     # language column shows only when a pair shares no language (none does here).
     assert "Columns: 016 Asikkala · 061 Forssa" in tab.matrix_key.text()
-    assert "The higher, the more the two can learn." in tab.summary.text()
+    assert "The higher, the more the two can learn." in tab.summary.toolTip()
+    assert "reviews the municipalities of the columns" in tab.matrix.toolTip()
     assert tab.table.isColumnHidden(5)
     tab.reviews.setValue(3)
     tab.propose_button.click()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,11 +43,20 @@ from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import (
     dialog_buttons,
+    explanation,
     labelled_form,
     same_height,
     say_whole_text_in_tooltip,
+    show_if_room,
     wall,
 )
+
+
+def points_explained() -> str:
+    """What a grouping's points are, in the window's language."""
+    return _("Points: each two municipalities of a group score for a shared development "
+             "theme, a keep-together wish kept, their gap in maturity and different regions, "
+             "as weighted when proposing; the more points, the better the groups meet them.")
 
 
 class ProposeDialog(QDialog):
@@ -175,6 +184,8 @@ class GroupsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(pick)
+        self.points_hint = explanation(points_explained())
+        layout.addWidget(self.points_hint)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(actions)
         layout.addLayout(wishes)
@@ -254,10 +265,11 @@ class GroupsPage(QWidget):
         self.summary.setText(_("{points} points in all · {day} · maturity from {round}").format(
             points=decimal(solution.score), day=day_label(day) if day else _("no day"),
             round=latest_round.name_in(language) if latest_round
-            else _("no self-assessment yet")) + "\n" + _(
-            "Points: each two municipalities of a group score for a shared development "
-            "theme, a keep-together wish kept, their gap in maturity and different regions, "
-            "as weighted when proposing; the more, the better the groups meet them."))
+            else _("no self-assessment yet")))
+        # What the points are, a pointer away: on a projector's 700 pixels four lines of it
+        # above the groups left each list a line and a half.
+        self.summary.setToolTip(points_explained())
+        self.summary.setAccessibleDescription(points_explained())
         # Once the columns have their widths, which the layout gives them next.
         QTimer.singleShot(0, self.align_columns)
 
@@ -269,7 +281,16 @@ class GroupsPage(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        show_if_room(self.points_hint, self)
         self.align_columns()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        # A column given another width: its labels take other heights, measured once the
+        # layout is done with it.
+        if (event.type() == QEvent.Type.Resize and watched in self.columns
+                and event.size().width() != event.oldSize().width()):
+            QTimer.singleShot(0, self.align_columns)
+        return super().eventFilter(watched, event)
 
     def _set_columns(self, count: int) -> None:
         while len(self.columns) > count:
@@ -280,6 +301,7 @@ class GroupsPage(QWidget):
         while len(self.columns) < count:
             column = GroupColumn(len(self.columns), self.wall)
             column.list.dropped.connect(lambda ids, c=column: self.on_drop(c, ids))
+            column.installEventFilter(self)  # its width changes its labels' heights
             self.wall_layout.addWidget(column)
             self.columns.append(column)
 

@@ -30,7 +30,13 @@ from ilmava_desktop.ui.groups.printing import choose_pdf
 from ilmava_desktop.ui.icons import icon_button
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
-from ilmava_desktop.ui.widgets import labelled_form, row_table, say_whole_text_in_tooltip
+from ilmava_desktop.ui.widgets import (
+    explanation,
+    labelled_form,
+    row_table,
+    say_whole_text_in_tooltip,
+    show_if_room,
+)
 
 LANGUAGE_COLUMN = 5  # of the pairs' table: said only where a pair shares no language
 
@@ -131,6 +137,8 @@ class PairsTab(QWidget):
         layout.addLayout(controls)
         layout.addLayout(proposing)
         layout.addWidget(self.summary)
+        self.points_hint = explanation("")
+        layout.addWidget(self.points_hint)
         layout.addWidget(split, 1)
         layout.addLayout(actions)
         layout.addWidget(self.message)
@@ -168,12 +176,18 @@ class PairsTab(QWidget):
         # The language column only when a pair has none in common: blank in every row it
         # read as a column nobody filled.
         self.table.setColumnHidden(LANGUAGE_COLUMN, all(r.shared_language for r in rows))
-        summary = (_("{n} pairs, {score} points in all.").format(
-            n=len(rows), score=decimal(sum(r.score for r in rows))) + " " + _(
+        # What the points are, a pointer away (on a projector's 700 pixels, four lines of it
+        # left the pairs a row and a half).
+        explained = _(
             "A pair scores, on the reviewed municipality's weakest themes, how much stronger "
             "the reviewer is there, and half a point each for another region and another "
             "development theme; no shared language costs points. The higher, the more the "
             "two can learn.")
+        self.summary.setToolTip(explained)
+        self.summary.setAccessibleDescription(explained)
+        self.points_hint.setText(explained if rows else "")
+        summary = (_("{n} pairs, {score} points in all.").format(
+            n=len(rows), score=decimal(sum(r.score for r in rows)))
             if rows else _("No pairs yet: Propose pairs makes them from the self-assessments."))
         if self.dropped:
             summary += " " + _("Left the peer review: {names}.").format(
@@ -194,6 +208,10 @@ class PairsTab(QWidget):
         return {(r.reviewer_id, r.reviewee_id): "; ".join(pair_score(
             by_id[r.reviewer_id], by_id[r.reviewee_id], titles)[1])
             for r in rows if r.reviewer_id in by_id and r.reviewee_id in by_id}
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        show_if_room(self.points_hint, self)
 
     def fill_matrix(self, municipalities, rows: list[PairRow], language: str) -> None:
         # Rows review columns: the score marks the pair, so the mark is never colour alone.
@@ -224,9 +242,10 @@ class PairsTab(QWidget):
                 self.matrix.setItem(i, j, item)
         self.matrix.resizeColumnsToContents()
         # The key to the columns' codes, in words: a code alone names nobody.
-        self.matrix_key.setText(_("Each row reviews the columns where its pair's score "
-                                  "stands. Columns: {key}.").format(key=" · ".join(
+        self.matrix_key.setText(_("Columns: {key}.").format(key=" · ".join(
             f"{m.code} {m.name(language)}" for m in municipalities)))
+        self.matrix.setToolTip(_("Each row's municipality reviews the municipalities of the "
+                                 "columns where a score stands."))
 
     # -- changes --------------------------------------------------------------------------------
 

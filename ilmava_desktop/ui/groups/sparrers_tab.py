@@ -168,9 +168,10 @@ class SparrersTab(QWidget):
             # Swedish "Sparrare | Sparrar" read as one word twice).
             Column(_("Load / capacity"), lambda r: f"{r.load} / {r.capacity}",
                    align_right=True, two_line_header=True),
-            Column(_("Municipalities sparred"), lambda r: r.municipalities),
+            Column(_("Municipalities sparred"), lambda r: r.municipalities,
+                   two_line_header=True),
         ], self)
-        self.bank = row_table(self.bank_model, _("The sparrer bank"), stretch=(2, 5), wrap=True)
+        self.bank = row_table(self.bank_model, _("The sparrer bank"), stretch=(1, 2, 5), wrap=True)
         self.match_model = RowTableModel([
             Column(_("Municipality"), lambda r: r.municipality),
             Column(_("Sparrer"), lambda r: r.sparrer),
@@ -214,6 +215,11 @@ class SparrersTab(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(bottom)
+        # The bank's rows are paragraphs (themes, municipalities), the matches' one line:
+        # the bank gets the larger half.
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([300, 200])
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.message)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ilmava_desktop.core import assessment as core
 from ilmava_desktop.core.rules import RuleViolation
-from ilmava_desktop.i18n import _, language_name
+from ilmava_desktop.i18n import _, language_name, pgettext
 from ilmava_desktop.services import assessment
 from ilmava_desktop.services.output_files import write_atomically
 from ilmava_desktop.ui.context import AppContext
@@ -105,7 +105,7 @@ class TemplateDialog(QDialog):
                                                          if k.startswith("desc_")}
                                    for level in data["scale"]}
         self.tree.clear()
-        self._item(None, "title", "", _("Title"), data["title"])
+        self._item(None, "title", "", pgettext("template", "Title"), data["title"])
         scale = self._item(None, "scale", "", _("Scale"), {})
         for level in data["scale"]:
             self._item(scale, "level", str(level["value"]), str(level["value"]), level)

@@ -156,7 +156,7 @@ class PairsTab(QWidget):
         self.back_button.setEnabled(bool(self.dropped))
         kept = self.outside.currentData()
         self.outside.clear()
-        self.outside.addItem(_("(any group)"), None)
+        self.outside.addItem(_("(no grouping)"), None)
         for g in groupings:
             self.outside.addItem(g.name, g.id)
         index = self.outside.findData(kept)

@@ -113,7 +113,7 @@ class AssessmentPage(QWidget):
         # The sheet being typed heads the answers it holds (one row of round, municipality
         # and sheet would not fit a projector's 1024 pixels).
         sheet_row = QHBoxLayout()
-        sheet_row.addLayout(labelled_form([(_("S&heet:"), self.sheet)]))
+        sheet_row.addLayout(labelled_form([(_("&Sheet:"), self.sheet)]))
         sheet_row.addWidget(self.sheets_label, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -146,7 +146,7 @@ class AssessmentPage(QWidget):
         self.template_button = QPushButton(_("&Template…"))
         self.template_button.setToolTip(_("The themes, statements and scale new rounds use"))
         self.template_button.clicked.connect(self.open_template)
-        self.form_button = icon_button(_("Paper &form (PDF)"), "print")
+        self.form_button = icon_button(_("P&aper form (PDF)"), "print")
         self.form_button.setToolTip(_("The template as a form to print, in the language chosen"))
         form_menu = QMenu(self.form_button)
         for language, label in (("fi", "Suomeksi"), ("sv", "På svenska"), ("en", "In English")):

@@ -129,7 +129,7 @@ class DaysDialog(QDialog):
         self.table = row_table(self.model, _("Days of the cohort"), stretch=(1, 3), wrap=True)
         self.table.doubleClicked.connect(lambda _i: self.edit_day())
         buttons = QHBoxLayout()
-        for text, slot in ((_("&Add day…"), self.add_day), (_("&Edit…"), self.edit_day),
+        for text, slot in ((_("&Add day…"), self.add_day), (_("E&dit…"), self.edit_day),
                            (_("&Remove"), self.remove_day)):
             button = QPushButton(text)
             button.clicked.connect(slot)

@@ -55,7 +55,7 @@ class CardDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(labelled_form([
             (_("&Text:"), self.text), (_("&Kind:"), self.kind),
-            (_("&Municipality:"), self.municipality), (_("T&heme:"), self.theme),
+            (_("&Municipality:"), self.municipality), (_("&Theme:"), self.theme),
             (_("&Group:"), self.group), (_("Ini&tials:"), self.author),
             ("", self.confidential)]))
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Save

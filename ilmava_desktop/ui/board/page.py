@@ -105,7 +105,7 @@ class BoardPage(QWidget):
         self.search.setPlaceholderText(_("Search…"))
         say_whole_text_in_tooltip(self.search)
         self.search.setClearButtonEnabled(True)
-        self.by_votes = QCheckBox(_("Sort by &votes"))
+        self.by_votes = QCheckBox(_("S&ort by votes"))
         for combo in (self.group_by, self.filter_municipality, self.filter_kind,
                       self.filter_theme, self.filter_group):
             combo.activated.connect(lambda _i: self.show_cards())
@@ -158,7 +158,7 @@ class BoardPage(QWidget):
         entry_row = QHBoxLayout()
         entry_row.addLayout(labelled_form([(_("&Kind:"), self.kind)]))
         entry_row.addLayout(labelled_form([(_("&Municipality:"), self.municipality)]))
-        entry_row.addLayout(labelled_form([(_("T&heme:"), self.theme)]))
+        entry_row.addLayout(labelled_form([(_("&Theme:"), self.theme)]))
         entry_row.addLayout(labelled_form([(_("Ini&tials:"), self.author)]))
         entry_row.addWidget(self.confidential)
         card_row = QHBoxLayout()

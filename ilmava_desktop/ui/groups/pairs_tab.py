@@ -109,7 +109,7 @@ class PairsTab(QWidget):
         # The rules of a proposal in one row, what to keep apart and proposing in the next:
         # one row of all four does not fit a projector's 1024 pixels in Finnish.
         controls = QHBoxLayout()
-        controls.addLayout(labelled_form([(_("Re&views each:"), self.reviews)]))
+        controls.addLayout(labelled_form([(_("Rev&iews each:"), self.reviews)]))
         controls.addWidget(self.mutual)
         controls.addStretch(1)
         proposing = QHBoxLayout()

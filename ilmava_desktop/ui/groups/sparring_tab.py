@@ -180,7 +180,7 @@ class SparringTab(QWidget):
                                     wrap=True)
         self.add_button = icon_button(_("&Add a session…"), "new")
         self.add_button.clicked.connect(self.open_add)
-        self.edit_button = QPushButton(_("&Edit the session…"))
+        self.edit_button = QPushButton(_("Ed&it the session…"))
         self.edit_button.clicked.connect(self.open_edit)
         self.sessions.doubleClicked.connect(lambda _index: self.open_edit())
         edit = QShortcut(QKeySequence("F2"), self.sessions)

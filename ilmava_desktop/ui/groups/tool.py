@@ -27,7 +27,7 @@ class GroupsTool(QWidget):
         self.tabs.setAccessibleName(_("Groups, pairs and sparrers"))
         self.tabs.addTab(self.groups, _("&Thematic groups"))
         self.tabs.addTab(self.pairs, _("Peer-review pai&rs"))
-        self.tabs.addTab(self.sparrers, _("Sparr&ers"))
+        self.tabs.addTab(self.sparrers, _("&Sparrers"))
         self.tabs.addTab(self.sparring, _("Sparrin&g"))
         layout = QVBoxLayout(self)
         # The heading every tool has, above its tabs (as Visits has it).

@@ -83,12 +83,12 @@ class MunicipalityDetails(QWidget):
         app_form = QFormLayout(application)
         app_form.addRow(_("Council climate &target:"), self.target)
         app_form.addRow(_("Current &state:"), self.state)
-        app_form.addRow(_("C&hallenges:"), self.challenges)
+        app_form.addRow(_("&Challenges:"), self.challenges)
         app_form.addRow("", self.funding)
         money = QGroupBox(_("Own funding"))
         money_form = QFormLayout(money)
         money_form.addRow(_("A&mount (€):"), self.amount)
-        money_form.addRow(_("In&voiced:"), self.invoiced)
+        money_form.addRow(_("I&nvoiced:"), self.invoiced)
         money_form.addRow(_("&Paid:"), self.paid)
         # Labels above their fields where the panel is narrow: a theme's whole name and the
         # texts get the panel's width.

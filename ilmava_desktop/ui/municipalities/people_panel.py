@@ -48,7 +48,7 @@ class PeoplePanel(QGroupBox):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_person)
 
         self.add_button = icon_button(_("Add &person…"), "new")
-        self.edit_button = QPushButton(_("&Edit…"))
+        self.edit_button = QPushButton(_("E&dit…"))
         self.export_button = icon_button(_("E&xport data…"), "export")
         self.export_button.setToolTip(_("Everything the cohort holds about this person, as a file"))
         self.delete_button = icon_button(_("&Delete person…"), "delete")

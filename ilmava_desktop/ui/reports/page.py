@@ -66,7 +66,7 @@ class ReportsPage(QWidget):
         self.all_button.clicked.connect(lambda: self.check_all(True))
         self.none_button = QPushButton(_("Choose n&one"))
         self.none_button.clicked.connect(lambda: self.check_all(False))
-        self.export_button = icon_button(_("&Export the chosen reports…"), "export")
+        self.export_button = icon_button(_("Ex&port the chosen reports…"), "export")
         self.export_button.clicked.connect(self.choose_folder)
         self.cancel_button = QPushButton(_("&Cancel"))
         self.cancel_button.clicked.connect(self.cancel)

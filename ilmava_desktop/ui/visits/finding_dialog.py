@@ -36,7 +36,7 @@ class FindingDialog(QDialog):
         self.confidential = QCheckBox(_("&Confidential (within the programme)"))
         self.confidential.setChecked(True)
         layout = QVBoxLayout(self)
-        layout.addLayout(labelled_form([(_("&Kind:"), self.kind), (_("T&heme:"), self.theme),
+        layout.addLayout(labelled_form([(_("&Kind:"), self.kind), (_("&Theme:"), self.theme),
                                         (_("&Finding:"), self.text)]))
         wide_enough_for(self.text, 56)  # a finding is a sentence
         layout.addWidget(self.confidential)

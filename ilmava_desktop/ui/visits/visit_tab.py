@@ -82,7 +82,7 @@ class VisitTab(QWidget, ScheduleActions):
         self.pack_button.setToolTip(_("The programme, the teams, the interviewees and the "
                                       "questions with room for notes, in the host's language"))
         self.pack_button.clicked.connect(self.write_pack)
-        self.finding_button = QPushButton(_("&Finding…"))
+        self.finding_button = QPushButton(_("F&inding…"))
         self.finding_button.setToolTip(_("A strength or development area of the host, written "
                                          "at the joint debrief; it goes on the board"))
         self.finding_button.clicked.connect(self.add_finding)
@@ -173,8 +173,8 @@ class VisitTab(QWidget, ScheduleActions):
 
     def _layout(self) -> None:
         details = QHBoxLayout()
-        details.addLayout(labelled_form([(_("&Visit:"), self.choice)]), 2)
-        details.addLayout(labelled_form([(_("Dat&e:"), self.date)]), 1)
+        details.addLayout(labelled_form([(_("V&isit:"), self.choice)]), 2)
+        details.addLayout(labelled_form([(_("&Date:"), self.date)]), 1)
         details.addLayout(labelled_form([(_("Stat&us:"), self.status)]), 1)
         where = QHBoxLayout()
         where.addLayout(labelled_form([(_("P&lace:"), self.place)]), 1)
@@ -203,7 +203,7 @@ class VisitTab(QWidget, ScheduleActions):
         self.preparations.label.hide()
         self.preparations.table.setMaximumHeight(16777215)
         self.below.addTab(self.preparations, _("Preparatio&n meetings"))
-        self.below.addTab(self.themes, _("T&hemes"))
+        self.below.addTab(self.themes, _("&Themes"))
         people.addWidget(self.below, 2)
         right = QWidget()
         day = QVBoxLayout(right)

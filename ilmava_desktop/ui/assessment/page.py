@@ -124,7 +124,7 @@ class AssessmentPage(QWidget):
         left_layout.addWidget(self.grid, 1)
         left_layout.addWidget(self.message)
         left_layout.addWidget(self.comment_heading)
-        left_layout.addLayout(labelled_form([(_("S&trengths:"), self.strengths),
+        left_layout.addLayout(labelled_form([(_("Stre&ngths:"), self.strengths),
                                              (_("&Development areas:"), self.development)]))
         right = QWidget()
         right_layout = QVBoxLayout(right)

@@ -56,7 +56,7 @@ class CardDialog(QDialog):
         layout.addLayout(labelled_form([
             (_("&Text:"), self.text), (_("&Kind:"), self.kind),
             (_("&Municipality:"), self.municipality), (_("&Theme:"), self.theme),
-            (_("&Group:"), self.group), (_("Ini&tials:"), self.author),
+            (_("&Group:"), self.group), (_("&Initials:"), self.author),
             ("", self.confidential)]))
         layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel))

@@ -159,7 +159,7 @@ class BoardPage(QWidget):
         entry_row.addLayout(labelled_form([(_("&Kind:"), self.kind)]))
         entry_row.addLayout(labelled_form([(_("&Municipality:"), self.municipality)]))
         entry_row.addLayout(labelled_form([(_("&Theme:"), self.theme)]))
-        entry_row.addLayout(labelled_form([(_("Ini&tials:"), self.author)]))
+        entry_row.addLayout(labelled_form([(_("&Initials:"), self.author)]))
         entry_row.addWidget(self.confidential)
         card_row = QHBoxLayout()
         card_row.addLayout(labelled_form([(_("&Card:"), self.entry)]), 1)

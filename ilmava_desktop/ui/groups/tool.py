@@ -25,10 +25,10 @@ class GroupsTool(QWidget):
         self.sparring = SparringTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Groups, pairs and sparrers"))
-        self.tabs.addTab(self.groups, _("&Thematic groups"))
-        self.tabs.addTab(self.pairs, _("Peer-review pai&rs"))
+        self.tabs.addTab(self.groups, _("Themati&c groups"))
+        self.tabs.addTab(self.pairs, _("Peer-revie&w pairs"))
         self.tabs.addTab(self.sparrers, _("&Sparrers"))
-        self.tabs.addTab(self.sparring, _("Sparrin&g"))
+        self.tabs.addTab(self.sparring, _("Sparri&ng"))
         layout = QVBoxLayout(self)
         # The heading every tool has, above its tabs (as Visits has it).
         layout.addWidget(heading(_("Groups"), 1))

@@ -81,7 +81,7 @@ class MunicipalityDetails(QWidget):
         task_form.addRow(_("&Wicked problem:"), self.problem)
         application = QGroupBox(_("Application"))
         app_form = QFormLayout(application)
-        app_form.addRow(_("Council climate &target:"), self.target)
+        app_form.addRow(_("C&ouncil climate target:"), self.target)
         app_form.addRow(_("Current &state:"), self.state)
         app_form.addRow(_("&Challenges:"), self.challenges)
         app_form.addRow("", self.funding)

@@ -71,7 +71,7 @@ class ReportsPage(QWidget):
         self.cancel_button = QPushButton(_("&Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
-        self.open_button = QPushButton(_("&Open the folder"))
+        self.open_button = QPushButton(_("Open &the folder"))
         self.open_button.clicked.connect(self.open_folder)
         self.open_button.setEnabled(False)
         self.summary_button = icon_button(_("Cohort &summary (PDF)…"), "print")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSplitter,
     QTableView,
     QTreeWidget,
     QWidget,
@@ -265,3 +266,17 @@ def explanation(text: str) -> QLabel:
 
 def show_if_room(hint: QLabel, page: QWidget) -> None:
     hint.setVisible(page.height() >= ROOM_FOR_HINTS)
+
+
+def above_and_below(top: QWidget, bottom: QWidget, shares: tuple[int, int]) -> QSplitter:
+    """Two parts one above the other, a divider between them the user may move; they share
+    the height in `shares` (from the start, whatever each part asks for) and neither folds
+    away."""
+    split = QSplitter(Qt.Orientation.Vertical)
+    split.setChildrenCollapsible(False)
+    split.addWidget(top)
+    split.addWidget(bottom)
+    for index, share in enumerate(shares):
+        split.setStretchFactor(index, share)
+    split.setSizes([100 * share for share in shares])
+    return split

@@ -180,30 +180,24 @@ def test_a_window_that_had_to_grow_past_the_size_asked_is_said(qtbot):
     the audit says so (it would otherwise read every text as fitting)."""
     from PySide6.QtWidgets import QMainWindow
 
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    wide = QLabel("a row of buttons")
-    wide.setMinimumWidth(1200)
-    window.setCentralWidget(wide)
-    window.resize(1024, 700)
-    window.show()
-    audit = Audit((1024, 700), "en")
-    audit.look_at(window, "page")
-    assert [(c.screen, c.text) for c in audit.clipped] == [
-        ("page", f"(the window had to be {window.width()} pixels wide)")]
+    def grown(width: int, height: int):
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        page = QLabel("a page")
+        page.setMinimumSize(width, height)
+        window.setCentralWidget(page)
+        window.resize(1024, 700)
+        window.show()
+        audit = Audit((1024, 700), "en")
+        audit.look_at(window, "page")
+        return window, [(c.screen, c.text) for c in audit.clipped]
+
+    window, said = grown(1200, 0)  # a row of buttons too wide
+    assert said == [("page", f"(the window had to be {window.width()} pixels wide)")]
     assert window.width() >= 1200
-    tall_window = QMainWindow()  # a page too tall for a 700-pixel projector, likewise
-    qtbot.addWidget(tall_window)
-    tall = QLabel("a column of lists")
-    tall.setMinimumHeight(760)
-    tall_window.setCentralWidget(tall)
-    tall_window.resize(1024, 700)
-    tall_window.show()
-    audit = Audit((1024, 700), "en")
-    audit.look_at(tall_window, "page")
-    assert [(c.screen, c.text) for c in audit.clipped] == [
-        ("page", f"(the window had to be {tall_window.height()} pixels tall)")]
-    assert tall_window.height() >= 760
+    window, said = grown(0, 760)  # a column of lists too tall for a 700-pixel projector
+    assert said == [("page", f"(the window had to be {window.height()} pixels tall)")]
+    assert window.height() >= 760
 
 
 def test_a_panel_wider_than_a_scroll_area_that_never_scrolls_sideways_is_listed(qtbot):

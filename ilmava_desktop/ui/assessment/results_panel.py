@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,12 @@ from ilmava_desktop.i18n import _, decimal
 from ilmava_desktop.reports import charts
 from ilmava_desktop.ui.chart_view import ChartView
 from ilmava_desktop.ui.row_model import Column, RowTableModel
-from ilmava_desktop.ui.widgets import labelled_form, row_table, say_whole_text_in_tooltip
+from ilmava_desktop.ui.widgets import (
+    above_and_below,
+    labelled_form,
+    row_table,
+    say_whole_text_in_tooltip,
+)
 
 
 def score_text(value: float | None) -> str:
@@ -99,14 +103,7 @@ def _tab(*widgets) -> QWidget:
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(chart)
-    split = QSplitter(Qt.Orientation.Vertical)
-    split.setChildrenCollapsible(False)
-    split.addWidget(scroll)
-    split.addWidget(table)
-    split.setStretchFactor(0, 3)
-    split.setStretchFactor(1, 2)
-    split.setSizes([300, 200])  # three fifths for the chart, whatever the table asks for
-    layout.addWidget(split, 1)
+    layout.addWidget(above_and_below(scroll, table, (3, 2)), 1)  # three fifths the chart's
     return page
 
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from ilmava_desktop.ui.import_preview import Importer, ImportPreviewDialog, Prev
 from ilmava_desktop.ui.ops import run_op
 from ilmava_desktop.ui.row_model import Column, RowTableModel
 from ilmava_desktop.ui.widgets import (
+    above_and_below,
     dialog_buttons,
     labelled_form,
     row_table,
@@ -212,14 +212,9 @@ class SparrersTab(QWidget):
         top_layout.addLayout(bank_buttons)
         bottom_layout.addWidget(self.matches, 1)
         bottom_layout.addLayout(match_buttons)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
-        split.addWidget(bottom)
         # The bank's rows are paragraphs (themes, municipalities), the matches' one line:
-        # the bank gets the larger half.
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([300, 200])
+        # the bank gets the larger part.
+        split = above_and_below(top, bottom, (3, 2))
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.message)

@@ -35,7 +35,7 @@ from ilmava_desktop.ui.reports.batch import ReportBatch
 from ilmava_desktop.ui.reports.pages_view import PagesView
 from ilmava_desktop.ui.reports.texts import ReportTextEditor
 from ilmava_desktop.ui.when_shown import WhenShown
-from ilmava_desktop.ui.widgets import heading, labelled_form
+from ilmava_desktop.ui.widgets import above_and_below, heading, labelled_form
 
 OWN_LANGUAGE = "own"
 
@@ -119,13 +119,7 @@ class ReportsPage(QWidget):
         previewing_layout.setContentsMargins(0, 0, 0, 0)
         previewing_layout.addWidget(heading(_("Preview"), 2))
         previewing_layout.addWidget(self.preview_pages, 1)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.setChildrenCollapsible(False)
-        right.addWidget(editing)
-        right.addWidget(previewing)
-        right.setStretchFactor(0, 2)
-        right.setStretchFactor(1, 3)
-        right.setSizes([300, 450])
+        right = above_and_below(editing, previewing, (2, 3))
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)

@@ -53,31 +53,7 @@ def install_qt_translations(app, language: str) -> list:
         if translator.load(f"qtbase_{language}", folder):
             app.installTranslator(translator)
             translators.append(translator)
-        if language in QT_OVERRIDES:
-            # Installed last, asked first: where Qt's catalogue reads otherwise than the
-            # language's own usage (Swedish writes "OK", Qt's catalogue "Ok").
-            overrides = _qt_overrides(QT_OVERRIDES[language], app)
-            app.installTranslator(overrides)
-            translators.append(overrides)
     return translators
-
-
-QT_OVERRIDES = {"sv": {("QPlatformTheme", "OK"): "OK"}}
-
-
-def _qt_overrides(texts: dict[tuple[str, str], str], parent):
-    """A translator answering only `texts`, {(context, source): text}; nothing (ask the next
-    translator) for every other string."""
-    from PySide6.QtCore import QTranslator
-
-    class QtOverrides(QTranslator):
-        def translate(self, context, source, disambiguation=None, n=-1):
-            return texts.get((context, source))  # None: a null string, the next one asked
-
-        def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
-            return False
-
-    return QtOverrides(parent)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,7 +24,7 @@ from ilmava_desktop import __version__
 from ilmava_desktop.core.municipality_names import MUNICIPALITY_SOURCE
 from ilmava_desktop.i18n import _, language_name
 from ilmava_desktop.services.municipalities.listing import LANGUAGES
-from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form
+from ilmava_desktop.ui.widgets import dialog_buttons, labelled_form, say_ok
 
 ATTRIBUTION = MUNICIPALITY_SOURCE
 
@@ -112,5 +112,6 @@ def show_about(parent: QWidget, language: str) -> QMessageBox:
                         "cohort stays on this laptop.").format(version=__version__)
                       + "\n\n" + ATTRIBUTION[language],
                       QMessageBox.StandardButton.Ok, parent)
+    say_ok(box.button(QMessageBox.StandardButton.Ok))
     box.open()
     return box

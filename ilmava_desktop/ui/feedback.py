@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ilmava_desktop.i18n import _
 from ilmava_desktop.services.preferences import error_log
+from ilmava_desktop.ui.widgets import say_ok
 
 
 def expected_errors() -> tuple[type[BaseException], ...]:
@@ -47,6 +48,7 @@ def show_error(parent: QWidget | None, exc_or_text: BaseException | str) -> QMes
     text = exc_or_text if isinstance(exc_or_text, str) else message_for(exc_or_text)
     box = QMessageBox(QMessageBox.Icon.Warning, _("ILMAVA Desktop"), text,
                       QMessageBox.StandardButton.Ok, parent)
+    say_ok(box.button(QMessageBox.StandardButton.Ok))
     box.setAccessibleName(_("Error message"))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ilmava_desktop.i18n import _
+
 
 class CommittingTextEdit(QPlainTextEdit):
     """A multi-line field that says when the user is done with it (focus leaves)."""
@@ -126,8 +128,16 @@ def labelled_form(rows: list[tuple[str, QWidget | QLayout]]) -> QFormLayout:
     return form
 
 
+def say_ok(button) -> None:
+    """OK as the window's language writes it: Qt's Swedish catalogue reads "Ok", Swedish
+    usage (and every other button of the window) "OK"."""
+    if button is not None:
+        button.setText(_("OK"))
+
+
 def dialog_buttons(dialog: QDialog, buttons: QDialogButtonBox.StandardButton) -> QDialogButtonBox:
     box = QDialogButtonBox(buttons)
+    say_ok(box.button(QDialogButtonBox.StandardButton.Ok))
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box

@@ -24,17 +24,26 @@ def test_window_in_finnish_uses_qt_catalogue_for_stock_buttons(qtbot, qapp):
 
 def test_swedish_stock_buttons_say_ok_as_swedish_writes_it(qtbot, qapp):
     """Qt's Swedish catalogue reads "Ok"; Swedish usage, and every other button, "OK"."""
-    from PySide6.QtWidgets import QDialogButtonBox
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
     from ilmava_desktop.app import install_qt_translations
+    from ilmava_desktop.ui.feedback import show_error
+    from ilmava_desktop.ui.widgets import dialog_buttons
 
+    set_language("sv")
     translators = install_qt_translations(qapp, "sv")
     try:
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-        qtbot.addWidget(box)
+        dialog = QDialog()
+        qtbot.addWidget(dialog)
+        box = dialog_buttons(dialog, QDialogButtonBox.StandardButton.Ok
+                             | QDialogButtonBox.StandardButton.Cancel)
         assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "OK"
-        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Avbryt"
+        if translators:  # Qt's own Swedish catalogue (PySide6 6.6's wheel ships none)
+            assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Avbryt"
+        error = show_error(None, "Filen finns inte.")
+        assert [b.text() for b in error.buttons()] == ["OK"]
+        error.close()
     finally:
+        set_language("en")
         for translator in translators:
             qapp.removeTranslator(translator)

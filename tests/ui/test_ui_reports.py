@@ -96,3 +96,19 @@ def test_the_facilitator_drafts_and_writes_the_summary_and_next_steps(demo_windo
     page.texts.summary.editing_finished.emit()  # as when the field is left
     saved = texts.report_text(page.ctx.session.db, municipality_id)
     assert saved.summary == "Lahti käyttää hankintoja ilmastotyön välineenä."
+
+
+def test_the_preview_fits_its_pane_at_a_projectors_width(demo_window_at, qtbot):
+    """At 1024 pixels a page drawn at its printed size was wider than the pane: it is drawn
+    as wide as the pane has room for, and again when the window is resized."""
+    from PySide6.QtWidgets import QApplication
+
+    page = reports_page(demo_window_at)
+    window = page.window()
+    for width in (1024, 1366):
+        window.resize(width, 700)
+        QApplication.processEvents()
+        page.preview()
+        drawn = page.preview_pages.pages[0].pixmap().width()
+        assert drawn <= page.preview_pages.viewport().width()
+        assert not page.preview_pages.horizontalScrollBar().isVisible()

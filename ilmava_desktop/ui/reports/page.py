@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,9 @@ from ilmava_desktop.ui.when_shown import WhenShown
 from ilmava_desktop.ui.widgets import above_and_below, heading, labelled_form
 
 OWN_LANGUAGE = "own"
+
+
+A4_WIDTH_POINTS = 595  # a report page's width; the preview's scale is pixels per point
 
 
 class ReportsPage(QWidget):
@@ -129,6 +132,12 @@ class ReportsPage(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
         self.load_when_shown = WhenShown(self, self.load)
+        # The preview drawn again for a new width, once the window has stopped changing.
+        self.redraw = QTimer(self)
+        self.redraw.setSingleShot(True)
+        self.redraw.setInterval(200)
+        self.redraw.timeout.connect(self.preview)
+        self.drawn_for = 0
         ctx.cohort_opened.connect(self.cohort_ready)
         # A change anywhere may change a report: the preview is redrawn when next seen.
         ctx.changed.connect(WhenShown(self, self.preview))
@@ -178,10 +187,21 @@ class ReportsPage(QWidget):
             return
         municipality_id = item.data(Qt.ItemDataRole.UserRole)
         language, names = self.report_language(), self.names.isChecked()
-        # The same PDF the export writes, its pages drawn at the screen's scale.
-        scale = self.devicePixelRatioF() * 1.1
+        # The same PDF the export writes, its pages drawn as wide as the pane has room for
+        # (at most a little over their printed size): at 1024 pixels a page wider than the
+        # pane was read by scrolling sideways.
+        pane = self.preview_pages
+        room = pane.viewport().width() - pane.verticalScrollBar().sizeHint().width() - 40
+        fit = room / A4_WIDTH_POINTS if room > 200 else 1.1
+        scale = self.devicePixelRatioF() * min(1.1, max(0.5, fit))
+        self.drawn_for = pane.viewport().width()
         self.preview_pages.show_pages(self.ctx.read(lambda s: report_preview.report_pages(
             s.db, municipality_id, language=language, names=names, scale=scale)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.isVisible() and abs(self.preview_pages.viewport().width() - self.drawn_for) > 40:
+            self.redraw.start()
 
     # -- export --------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -240,7 +241,13 @@ class PairsTab(QWidget):
                     reviewer=pair.reviewer, reviewee=pair.reviewee))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.matrix.setItem(i, j, item)
+        # The columns share the matrix's width (sized to their codes, it filled half of it
+        # at 1366 pixels); never narrower than a code and a score.
         self.matrix.resizeColumnsToContents()
+        header = self.matrix.horizontalHeader()
+        header.setMinimumSectionSize(max((header.sectionSize(c) for c in range(len(ids))),
+                                         default=0))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # The key to the columns' codes, in words: a code alone names nobody.
         self.matrix_key.setText(_("Columns: {key}.").format(key=" · ".join(
             f"{m.code} {m.name(language)}" for m in municipalities)))

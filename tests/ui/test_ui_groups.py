@@ -120,6 +120,10 @@ def test_pairs_listed_and_as_a_matrix_locked_and_repaired(demo_window_at, qtbot)
     assert "The higher, the more the two can learn." in tab.summary.toolTip()
     assert "reviews the municipalities of the columns" in tab.matrix.toolTip()
     assert tab.table.isColumnHidden(5)
+    # The matrix's columns share its width, none narrower than its code.
+    header = tab.matrix.horizontalHeader()
+    assert header.sectionResizeMode(0) == header.ResizeMode.Stretch
+    assert min(header.sectionSize(c) for c in range(15)) >= header.minimumSectionSize() > 0
     tab.reviews.setValue(3)
     tab.propose_button.click()
     assert tab.model.rowCount() == 45

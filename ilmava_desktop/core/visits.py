@@ -163,8 +163,9 @@ def clock(minutes: int) -> str:
 
 
 def minutes(text: str) -> int:
-    """"9:30" or "09:30" → 570; RuleViolation for anything else."""
-    hours, _sep, mins = (text or "").strip().partition(":")
+    """"9:30", "09:30" or, as Finns and Swedes write it, "9.30" → 570; RuleViolation for
+    anything else."""
+    hours, _sep, mins = (text or "").strip().replace(".", ":", 1).partition(":")
     if not (hours.isdigit() and mins.isdigit() and len(mins) == 2
             and int(hours) < 24 and int(mins) < 60):
         raise RuleViolation(_("“{text}” is not a time of day (HH:MM).").format(text=text))

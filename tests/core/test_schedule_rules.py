@@ -65,7 +65,8 @@ def test_a_visitor_on_two_visits_the_same_day_is_a_conflict_in_words():
 
 def test_times_are_read_and_written_as_hh_mm():
     assert core.minutes("9:05") == 545 and core.clock(545) == "09:05"
-    for bad in ("9", "25:00", "9:5", "klo 9"):
+    assert core.minutes("9.05") == 545 == core.minutes("09.05")  # as Finns write a time
+    for bad in ("9", "25:00", "9:5", "klo 9", "9.5", "9.05.1"):
         with pytest.raises(core.RuleViolation):
             core.minutes(bad)
 

@@ -17,6 +17,7 @@ from ilmava_desktop.commands.common import (
     print_columns,
     print_json,
 )
+from ilmava_desktop.core.dates import format_minutes
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import LANGUAGES, _, ngettext
 from ilmava_desktop.i18n.arguments import whole_number
@@ -352,14 +353,13 @@ def cmd_export_visit_pack(args) -> int:
 
 
 def print_schedule(db, found) -> None:
-    from ilmava_desktop.core import visits as core
     from ilmava_desktop.services.visits import schedule
 
     titles = schedule.slot_titles(found)
     for number, slot in enumerate(schedule.slots(found), start=1):
         what = titles[number - 1]
         room = _("room {room}").format(room=slot.room) if slot.room else ""
-        print(f"{number:>2}. {core.clock(slot.start)}–{core.clock(slot.end)}  {room:<10} {what}")
+        print(f"{number:>2}. {format_minutes(slot.start)}–{format_minutes(slot.end)}  {room:<10} {what}")
     for text in schedule.conflicts(db, found):
         print("ilmava: " + _("warning: {what}").format(what=text), file=sys.stderr)
 

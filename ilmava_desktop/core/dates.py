@@ -54,6 +54,13 @@ def format_time(moment: datetime, language: str | None = None) -> str:
     return f"{moment.hour}{separator}{moment.minute:02d}"
 
 
+def format_minutes(minutes: int, language: str | None = None) -> str:
+    """A time of day given in minutes after midnight, as the window writes times: 9.45
+    (9:45 in English). A schedule keeps its times as "09:45"; this is how they are read."""
+    separator = ":" if (language or current_language()) == "en" else "."
+    return f"{minutes // 60}{separator}{minutes % 60:02d}"
+
+
 def format_moment(iso: str) -> str:
     """An ISO time stamp as the laptop's local day and time, "28.11.2026 8.05"; "" for none
     or a value that is not a time."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.dates import format_date, format_minutes
 from ilmava_desktop.core.municipality_names import name_key
 from ilmava_desktop.core.roles import EXECUTIVE, POLITICAL, ROLES_BY_KEY, role_from_title
 from ilmava_desktop.core.rules import RuleViolation
@@ -262,7 +262,7 @@ def generate(interviewees: list[tuple[str, str]], teams: list[list[str]],
     t += s.feedback
     if t > s.day_end:
         raise ScheduleImpossible(_("The day would end at {end}, after {limit}.").format(
-            end=clock(t), limit=clock(s.day_end)))
+            end=format_minutes(t), limit=format_minutes(s.day_end)))
     return slots
 
 
@@ -285,10 +285,10 @@ def role_problems(slot: Slot, name) -> list[str]:
                          (slot.notes, _("{name} takes the notes at {time} but does not "
                                         "interview there."))):
         if person is not None and person not in slot.interviewers:
-            found.append(text.format(name=name(person), time=clock(slot.start)))
+            found.append(text.format(name=name(person), time=format_minutes(slot.start)))
     if slot.lead is not None and slot.lead == slot.notes:
         found.append(_("{name} cannot both lead and take the notes at {time}.").format(
-            name=name(slot.lead), time=clock(slot.start)))
+            name=name(slot.lead), time=format_minutes(slot.start)))
     return found
 
 
@@ -303,15 +303,16 @@ def problems(slots: list[Slot], interviewee_ids: list[str], names: dict[str, str
     for slot in slots:
         if slot.end <= slot.start:
             found.append(_("{start}–{end} ends before it starts.").format(
-                start=clock(slot.start), end=clock(slot.end)))
+                start=format_minutes(slot.start), end=format_minutes(slot.end)))
         if slot.end > day_end:
             found.append(_("{start}–{end} ends after {limit}.").format(
-                start=clock(slot.start), end=clock(slot.end), limit=clock(day_end)))
+                start=format_minutes(slot.start), end=format_minutes(slot.end),
+                limit=format_minutes(day_end)))
         if slot.kind == INTERVIEW:
             found += role_problems(slot, name)
         if slot.kind == INTERVIEW and len(slot.interviewees) > GROUP_INTERVIEW_MAX:
             found.append(_("{start}: a group of {count} is more than {most} to interview "
-                           "at once.").format(start=clock(slot.start),
+                           "at once.").format(start=format_minutes(slot.start),
                                               count=len(slot.interviewees),
                                               most=GROUP_INTERVIEW_MAX))
     times: dict[str, int] = {}
@@ -332,10 +333,10 @@ def problems(slots: list[Slot], interviewee_ids: list[str], names: dict[str, str
                 break
             for person in sorted(slot.people() & other.people(), key=name):
                 found.append(_("{name} would be in two places at {time}.").format(
-                    name=name(person), time=clock(other.start)))
+                    name=name(person), time=format_minutes(other.start)))
             if (slot.kind == other.kind == INTERVIEW and slot.room == other.room):
                 found.append(_("Room {room} has two interviews at {time}.").format(
-                    room=slot.room, time=clock(other.start)))
+                    room=slot.room, time=format_minutes(other.start)))
     return found
 
 

@@ -247,7 +247,7 @@ def test_visit_roles_with_both_teams_together_checks_the_rules(capsys, tmp_path)
     # In the first hour the other team interviews in the other room: refused, named.
     code, _, err = run(capsys, "visit", "roles", cohort, "--host", "638", "--slot", "2",
                        "--team", first, "--team", second)
-    assert code == 1 and "would be in two places at 09:45" in err
+    assert code == 1 and "would be in two places at 9:45" in err
     code, _, err = run(capsys, "visit", "roles", cohort, "--host", "638", "--slot", "2",
                        "--team", "398")
     assert code == 1 and "does not visit" in err

@@ -112,3 +112,11 @@ def test_a_moved_slot_is_accepted_only_when_no_rule_breaks(count, shift, pick):
         for i, a in enumerate(edited) for b in edited[i + 1:])
     late = any(s.end > core.DaySettings.day_end for s in edited)
     assert bool(found) == (clash or late)
+
+
+def test_a_schedules_times_are_shown_as_each_language_writes_them():
+    """Kept as "09:45", shown as the window writes a time (a check-in reads 9.07 beside it)."""
+    from ilmava_desktop.core.dates import format_minutes
+
+    assert format_minutes(585, "fi") == "9.45" == format_minutes(585, "sv")
+    assert format_minutes(585, "en") == "9:45" and format_minutes(845, "fi") == "14.05"

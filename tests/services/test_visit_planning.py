@@ -60,7 +60,7 @@ def test_a_moved_slot_is_kept_or_refused_with_the_rule(demo):
     porvoo = find_municipality(demo.db, "638")
     before = visits.visit(demo.db, porvoo).schedule
     last_interview = max(i for i, s in enumerate(before) if s["kind"] == "interview")
-    with pytest.raises(RuleViolation, match="would be in two places at 09:15"):
+    with pytest.raises(RuleViolation, match="would be in two places at 9:15"):
         schedule.move_slot(demo, host_id=porvoo, index=1, start="09:15")
     assert visits.visit(demo.db, porvoo).schedule == before
     schedule.move_slot(demo, host_id=porvoo, index=last_interview, start="14:05")

@@ -45,13 +45,13 @@ def test_a_slot_moved_into_a_clash_is_refused_in_words_then_moved_where_it_fits(
     tab = page.visit
     tab.slots.setFocus()
     tab.slots.selectRow(1)
-    assert tab.slot_start.text() == "09:45"
+    assert tab.slot_start.text() == "9:45"  # as the English window writes times
     tab.slot_start.setFocus()
     tab.slot_start.selectAll()
-    type_into_focus(qtbot, "09:15")
+    type_into_focus(qtbot, "9.15")  # a Finnish way of writing it too
     click_button(qtbot, tab, "Move")
-    assert "would be in two places at 09:15" in page.message.text()
-    assert tab.slot_model.row_at(1).time == "09:45–10:45"
+    assert "would be in two places at 9:15" in page.message.text()
+    assert tab.slot_model.row_at(1).time == "9:45–10:45"
     last = max(n for n in range(tab.slot_model.rowCount())
                if tab.slot_model.row_at(n).room)
     tab.slots.selectRow(last)
@@ -74,7 +74,7 @@ def test_plan_the_day_that_cannot_be_done_names_the_rule(demo_window_at, qtbot):
     tab.rooms.setValue(2)
     tab.start.setText("08:00")
     click_button(qtbot, tab, "Plan the day")
-    assert tab.slot_model.row_at(0).time == "08:00–08:30"
+    assert tab.slot_model.row_at(0).time == "8:00–8:30"
 
 
 def test_an_interviewee_added_from_the_keyboard_appears_and_the_count_is_checked(

@@ -9,6 +9,7 @@ from datetime import date
 
 from ilmava_desktop.core import schedule_edits as edits
 from ilmava_desktop.core import visits as core
+from ilmava_desktop.core.dates import format_minutes
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import N_, _
 from ilmava_desktop.services.cohort.session import KEEP, Changes, CohortSession, Keep
@@ -133,7 +134,7 @@ def move_slot(session: CohortSession, *, host_id: str, index: int, start: str,
         raise RuleViolation(broken[0])
     schedule = json.dumps([core.to_json(slot) for slot in edited])
     return session.write(_("Move {time} of the visit to {municipality}").format(
-        time=core.clock(current[index].start), municipality=host.name()),
+        time=format_minutes(current[index].start), municipality=host.name()),
         lambda tx: put_visit(tx, host_id, schedule=schedule))
 
 
@@ -150,7 +151,7 @@ def swap_slots(session: CohortSession, *, host_id: str, first: int, second: int)
         raise RuleViolation(broken[0])
     schedule = json.dumps([core.to_json(slot) for slot in edited])
     return session.write(_("Swap {first} and {second} of the visit to {municipality}").format(
-        first=core.clock(current[first].start), second=core.clock(current[second].start),
+        first=format_minutes(current[first].start), second=format_minutes(current[second].start),
         municipality=host.name()), lambda tx: put_visit(tx, host_id, schedule=schedule))
 
 
@@ -199,7 +200,7 @@ def set_roles(session: CohortSession, *, host_id: str, index: int, lead: str | N
         raise RuleViolation(broken[0])
     schedule = json.dumps([core.to_json(slot) for slot in edited])
     return session.write(_("Roles at {time} of the visit to {municipality}").format(
-        time=core.clock(current[index].start), municipality=host.name()),
+        time=format_minutes(current[index].start), municipality=host.name()),
         lambda tx: put_visit(tx, host_id, schedule=schedule))
 
 
@@ -228,7 +229,7 @@ def set_briefed(session: CohortSession, *, host_id: str, index: int,
     schedule = json.dumps([core.to_json(slot) for slot in edited])
     text = (_("Briefing given at {time} of the visit to {municipality}") if given else
             _("Briefing not given at {time} of the visit to {municipality}"))
-    return session.write(text.format(time=core.clock(current[index].start),
+    return session.write(text.format(time=format_minutes(current[index].start),
                                      municipality=host.name()),
                          lambda tx: put_visit(tx, host_id, schedule=schedule))
 
@@ -242,3 +243,8 @@ def interviewer_text(slot: dict, names: dict[str, str], tr: Callable[[str], str]
 
 
 LEADS, NOTES, BRIEFED = N_("leads"), N_("notes"), N_("briefed ✓")
+
+
+def shown_time(stored: str) -> str:
+    """A schedule's time ("09:45", as it is kept) as the window writes times: 9.45, 9:45."""
+    return format_minutes(core.minutes(stored))

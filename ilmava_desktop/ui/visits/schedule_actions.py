@@ -17,7 +17,7 @@ class ScheduleActions:
         if self.current is None or not index.isValid():
             return
         slot = self.current.schedule[index.row()]
-        self.slot_start.setText(slot["start"])
+        self.slot_start.setText(schedule.shown_time(slot["start"]))
         self.slot_room.setValue(slot.get("room") or 0)
 
     def plan(self) -> None:
@@ -73,7 +73,7 @@ class ScheduleActions:
                     schedule.slot_teams(session.db, current, number))
 
         names, teams, chosen = self.ctx.read(read)
-        dialog = RolesDialog(f"{slot['start']} {self.slot_model.row_at(number).what}",
+        dialog = RolesDialog(f"{schedule.shown_time(slot['start'])} {self.slot_model.row_at(number).what}",
                              [(team_id, name, [(p, names.get(p, "?")) for p in members])
                               for team_id, name, members in teams], chosen,
                              slot.get("lead"), slot.get("notes"), self)

@@ -315,7 +315,7 @@ class VisitTab(QWidget, ScheduleActions):
                                                    i.title) for i in found.interviewees])
         titles = schedule.slot_titles(found)
         self.slot_model.set_rows([SlotRow(
-            str(n), f"{slot['start']}–{slot['end']}",
+            str(n), f"{schedule.shown_time(slot['start'])}–{schedule.shown_time(slot['end'])}",
             _("room {room}").format(room=slot["room"]) if slot.get("room") else "",
             titles[n], schedule.interviewer_text(slot, names)
             if slot["kind"] == core.INTERVIEW else "")

@@ -41,6 +41,8 @@ def test_the_pack_in_swedish_and_english(demo):
     assert swedish.themes[0].questions[0].startswith("Vilka") or swedish.themes
     english = documents.visit_pack(demo.db, host_id=porvoo, language="en")
     assert english.schedule[-2][2] == "Team debrief"
+    # Times as the pack's language writes them, whatever the window speaks.
+    assert english.schedule[0][0] == "9:00–9:30" and swedish.schedule[0][0] == "9.00–9.30"
     with pytest.raises(RuleViolation, match="Unknown language"):
         documents.visit_pack(demo.db, host_id=porvoo, language="de")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ilmava_desktop.core import visits as core
-from ilmava_desktop.core.dates import format_date
+from ilmava_desktop.core.dates import format_date, format_minutes
 from ilmava_desktop.core.guides import text_in
 from ilmava_desktop.core.municipality_names import (
     BILINGUAL_FINNISH_MAJORITY,
@@ -61,7 +61,9 @@ def _pack(db, found, language: str, say_language: bool) -> VisitPack:
     rows = []
     for number, slot in enumerate(found.schedule):
         what = titles[number]
-        rows.append((f"{slot['start']}–{slot['end']}",
+        start, end = (format_minutes(core.minutes(slot[key]), language)
+                      for key in ("start", "end"))
+        rows.append((f"{start}–{end}",
                      _("room {room}").format(room=slot["room"]) if slot.get("room") else "",
                      what, schedule.interviewer_text(slot, names, _)
                      if slot["kind"] == core.INTERVIEW else ""))

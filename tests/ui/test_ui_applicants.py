@@ -264,3 +264,16 @@ def test_the_criteria_marks_are_explained_in_their_headings_tooltips(demo_window
     assert tips[0] == "Target — Council climate target: ✓ the council has set one, ✗ not yet"
     assert all("✓" in tip and "✗" in tip for tip in tips)
     assert "Municipalities & people" in [h.text() for h in page.findChildren(QLabel, "heading1")]
+
+
+def test_a_sessions_people_are_said_apart_from_its_topic(demo_window_at):
+    """"Climate communication … kunnanjohtaja, …" read as one topic: the people follow on
+    a line that says who they are."""
+    window = demo_window_at(3)
+    tool = window.tool_stack.currentWidget()
+    tool.tabs.setCurrentWidget(tool.sparring)
+    tab = tool.sparring
+    row = next(r for r in range(tab.session_model.rowCount())
+               if tab.session_model.row_at(r).participants)
+    topic, who = tab.session_model.index(row, 1).data().split("\n")
+    assert who == "with: " + tab.session_model.row_at(row).participants

@@ -158,8 +158,10 @@ class SparringTab(QWidget):
         self.session_model = RowTableModel([
             Column(_("When"), lambda r: _("{date}\n{minutes} min · {where}").format(
                 date=r.date, minutes=r.minutes, where=r.where)),
+            # The people said as such: after the topic they read as its last words.
             Column(_("Topic and who took part"), lambda r: "\n".join(
-                part for part in (r.topic, r.participants) if part)),
+                part for part in (r.topic, _("with: {who}").format(who=r.participants)
+                                  if r.participants else "") if part)),
             Column(_("Next step"), lambda r: r.next_step),
             Column(_("Notes"), lambda r: "\n".join(part for part in (r.notes, "(" + (
                 _("publishable") if r.publishable else _("confidential")) + ")") if part)),

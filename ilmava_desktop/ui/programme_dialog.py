@@ -49,7 +49,7 @@ def kind_labels() -> dict[str, str]:
 
 def section_labels() -> dict[str, str]:
     return {"task": _("Development task"), "groups": _("Thematic groups"),
-            "peer_review": _("Peer review"), "sparrer": _("Sparrer")}
+            "peer_review": _("Peer review"), "sparrer": _("Sparring")}
 
 
 class ProgrammeDialog(QDialog):
@@ -111,6 +111,8 @@ class ProgrammeDialog(QDialog):
         self.gap_threshold.setSingleStep(0.1)
         self.gap_threshold.setRange(*GAP_THRESHOLD_RANGE)
         self.gap_threshold.setValue(shown.gap_threshold)
+        # The figure's unit beside it: "0,5" alone said nothing of what it measured.
+        self.gap_threshold.setSuffix(" " + _("scale points"))
         self.gap_threshold.setAccessibleName(_("The smallest gap marked as notable"))
         self.gap_threshold.setToolTip(_("Gaps between two rounds, or between a municipality "
                                         "and the cohort, of at least this much on the 1–5 "

@@ -107,6 +107,8 @@ def test_the_gap_threshold_chosen_in_the_dialog_changes_what_compare_marks(demo_
     demo_window.actions["programme"].trigger()
     dialog = open_dialog(ProgrammeDialog)
     assert dialog.gap_threshold.value() == 0.5
+    assert dialog.gap_threshold.text() == "0.5 scale points"  # the figure with its unit
+    assert [box.text() for box in dialog.sections.values()][-1] == "Sparring"
     dialog.gap_threshold.setFocus()
     dialog.gap_threshold.selectAll()
     qtbot.keyClicks(dialog.gap_threshold, "1.0")

@@ -76,10 +76,18 @@ class YearDialog(QDialog):
             self.funding.setSuffix(" €")
         self.funding.setValue(shown.own_funding or 0)
         self.funding.setAccessibleName(_("Own funding in euros"))
+        # The range's two numbers side by side and the amount as wide as an amount: in the
+        # form's full width the upper number stood under the periods' end dates.
         selected = QHBoxLayout()
         selected.addWidget(self.low)
         selected.addWidget(QLabel("–"))
         selected.addWidget(self.high)
+        selected.addStretch(1)
+        funding = QHBoxLayout()
+        funding.addWidget(self.funding)
+        funding.addStretch(1)
+        self.funding.setMinimumWidth(self.funding.fontMetrics().horizontalAdvance("1 000 000 €")
+                                     + 40)
         self.said = QLabel()
         self.said.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -87,7 +95,7 @@ class YearDialog(QDialog):
             layout.addWidget(heading(_("Periods"), 2))
             layout.addLayout(grid)
         layout.addLayout(labelled_form([(_("&Selected municipalities:"), selected),
-                                        (_("Own &funding:"), self.funding)]))
+                                        (_("Own &funding:"), funding)]))
         layout.addWidget(self.said)
         buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok
                                  | QDialogButtonBox.StandardButton.Cancel)

@@ -216,6 +216,8 @@ def test_the_programmes_year_and_range_are_edited_in_a_dialog(demo_window_at, qt
     assert [number for number, _s, _e in dialog.periods] == [1, 2, 3, 4, 5]
     assert (dialog.low.value(), dialog.high.value(), dialog.funding.value()) == (10, 15, 2000)
     assert dialog.funding.text() == "€2,000"
+    QApplication.processEvents()  # the range's two numbers read as one range, side by side
+    assert dialog.high.x() - (dialog.low.x() + dialog.low.width()) < 60
     _number, start, end = dialog.periods[3]
     start.setDate(start.date().addDays(14))
     dialog.high.setValue(14)

@@ -461,5 +461,11 @@ def test_a_days_date_is_edited_as_the_window_writes_dates(page):
     days.table.selectRow(0)
     dialog = days.edit_day()
     assert dialog.date.text() == "28 Jan 2026"
+    # Who it invites is set elsewhere once the day exists, and the dialog says where.
+    from PySide6.QtWidgets import QLabel
+
+    assert not dialog.invitees.isEnabled()
+    assert "(who is invited is changed in Invitations…)" in [
+        label.text() for label in dialog.findChildren(QLabel)]
     dialog.reject()
     days.reject()

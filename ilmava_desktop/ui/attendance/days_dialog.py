@@ -62,6 +62,11 @@ class DayDialog(QDialog):
         self.invitees.setToolTip(_("A new day invites these people; change single invitations "
                                    "with Invitations…"))
         self.invitees.setEnabled(day is None)  # an existing day's invitations are set by hand
+        # Said beside it, not only in its tooltip: greyed out, it looked broken.
+        invite = QHBoxLayout()
+        invite.addWidget(self.invitees, 1)
+        if day is not None:
+            invite.addWidget(QLabel(_("(who is invited is changed in Invitations…)")))
         self.period = QSpinBox()
         self.period.setRange(1, 9)
         self.period.setValue(day.period if day else 1)
@@ -86,7 +91,7 @@ class DayDialog(QDialog):
             (_("&Date:"), self.date), (_("Title in &Finnish:"), self.title),
             (_("Title in S&wedish:"), self.title_sv), (_("Title in &English:"), self.title_en),
             (_("&Venue:"), self.venue),
-            (_("&Audience:"), self.audience), (_("&Invite:"), self.invitees),
+            (_("&Audience:"), self.audience), (_("&Invite:"), invite),
             (_("&Period:"), self.period),
             (_("&Limits:"), limits)]))
         layout.addWidget(self.error)

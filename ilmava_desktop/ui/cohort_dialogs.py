@@ -35,7 +35,6 @@ class NewCohortDialog(QDialog):
         self.setWindowTitle(_("New cohort"))
         self.name = QLineEdit()
         self.name.setAccessibleName(_("Name of the cohort"))
-        self.name.setPlaceholderText(_("e.g. ILMAVA 2027"))
         # The programme's profile: its names, organiser, colour and report sections.
         self.programme = QComboBox()
         self.programme.setAccessibleName(_("Programme"))
@@ -47,6 +46,10 @@ class NewCohortDialog(QDialog):
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
         self.year.setAccessibleName(_("Year"))
+        # The example follows the year chosen (it said 2027 beside 2026).
+        self.year.valueChanged.connect(lambda year: self.name.setPlaceholderText(
+            _("e.g. ILMAVA {year}").format(year=year)))
+        self.name.setPlaceholderText(_("e.g. ILMAVA {year}").format(year=self.year.value()))
         self.language = QComboBox()
         self.language.setAccessibleName(_("Language of the cohort"))
         for code in LANGUAGES:

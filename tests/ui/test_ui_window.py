@@ -264,6 +264,8 @@ def test_new_cohort_from_the_dialog(window, qtbot, tmp_path):
 
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = open_dialog(NewCohortDialog)
+    dialog.year.setValue(2031)  # the name's example follows the year
+    assert dialog.name.placeholderText() == "e.g. ILMAVA 2031"
     click_button(qtbot, dialog, "OK")
     assert dialog.isVisible() and dialog.error.text() == "A cohort needs a name."
     qtbot.keyClicks(dialog.name, "ILMAVA 2027")

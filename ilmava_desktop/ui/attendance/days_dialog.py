@@ -64,9 +64,11 @@ class DayDialog(QDialog):
         self.invitees.setEnabled(day is None)  # an existing day's invitations are set by hand
         # Said beside it, not only in its tooltip: greyed out, it looked broken.
         invite = QHBoxLayout()
-        invite.addWidget(self.invitees, 1)
+        invite.addWidget(self.invitees)
         if day is not None:
-            invite.addWidget(QLabel(_("(who is invited is changed in Invitations…)")))
+            where = QLabel(_("(who is invited is changed in Invitations…)"))
+            where.setWordWrap(True)
+            invite.addWidget(where, 1)
         self.period = QSpinBox()
         self.period.setRange(1, 9)
         self.period.setValue(day.period if day else 1)

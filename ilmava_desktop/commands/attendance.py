@@ -14,6 +14,7 @@ from ilmava_desktop.commands.common import (
     print_json,
     run_export,
 )
+from ilmava_desktop.core.dates import format_date
 from ilmava_desktop.core.rules import RuleViolation
 from ilmava_desktop.i18n import _, ngettext
 from ilmava_desktop.i18n.arguments import whole_number
@@ -216,7 +217,7 @@ def cmd_day(args) -> int:
                 title_en=args.title_en)
     finally:
         session.close()
-    print(_("Added the day {date}.").format(date=args.date.isoformat()))
+    print(_("Added the day {date}.").format(date=format_date(args.date)))
     return OK
 
 

@@ -157,8 +157,9 @@ def test_badges_and_signin_sheet_commands(capsys, tmp_path):
 def test_days_of_a_new_cohort_from_the_command_line(capsys, tmp_path):
     path = tmp_path / "uusi.ilmava"
     run(capsys, "new", path, "--name", "ILMAVA 2027")
-    assert run(capsys, "day", "add", path, "--date", "2027-01-27", "--venue", "Lahti",
-               "--title", "Avauspäivä", "--min", "1", "--max", "3")[0] == 0
+    code, out, _err = run(capsys, "day", "add", path, "--date", "2027-01-27", "--venue",
+                          "Lahti", "--title", "Avauspäivä", "--min", "1", "--max", "3")
+    assert code == 0 and out.strip() == "Added the day 27 Jan 2027."  # as English writes it
     code, _out, err = run(capsys, "day", "add", path, "--date", "2027-04-14", "--min", "1",
                           "--max", "6")
     assert code == 1 and "between 1 and 5" in err

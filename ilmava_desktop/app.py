@@ -189,7 +189,20 @@ def _screenshots(args) -> int:
         return 2
     size = args.size or (1280, 800)
     audit = Audit(size, current_language()) if args.audit else None
-    for path in take_screenshots(window, args.screenshots, audit=audit, size=size):
+    try:
+        written = take_screenshots(window, args.screenshots, audit=audit, size=size)
+    except OSError as exc:  # a folder that cannot be made or written to: said, not traced
+        _say(_("The screenshots could not be written to {folder}: {reason}").format(
+            folder=args.screenshots, reason=exc.strerror or exc))
+        window.close()
+        return 2
+    except Exception as exc:  # noqa: BLE001 (logged whole; one sentence for the user)
+        from ilmava_desktop.ui.feedback import message_for
+
+        _say(message_for(exc))
+        window.close()
+        return 1
+    for path in written:
         print(path)
     window.close()
     if audit:

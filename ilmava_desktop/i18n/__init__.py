@@ -96,6 +96,19 @@ def whole(value: int, language: str | None = None) -> str:
     return text if (language or _current_language) == "en" else text.replace(",", "\u00a0")
 
 
+def parse_whole(text: str, language: str | None = None) -> int | None:
+    """A whole number typed as `whole` writes it ("2 000", in English "2,000") or without
+    grouping; None for an empty text, ValueError for anything else. A comma is a thousands
+    separator only in English: in Finnish and Swedish "1,5" is one and a half, not 15."""
+    grouping = " \u00a0\u202f" + ("," if (language or _current_language) == "en" else "")
+    digits = "".join(c for c in text.strip() if c not in grouping)
+    if not digits:
+        return None
+    if not digits.isdigit():
+        raise ValueError(text)
+    return int(digits)
+
+
 def euros(value: int | None, language: str | None = None) -> str:
     """An amount in euros: 2 000 € in Finnish and Swedish, €2,000 in English; "–" for none."""
     if value is None:

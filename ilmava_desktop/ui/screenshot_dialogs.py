@@ -23,8 +23,9 @@ def dialog_views(window: MainWindow, number: int, written: list, save: Save) -> 
     shots = [*_cohort_dialogs(window), *_tool_dialogs(window), ("merge", lambda: _merge(window))]
     for name, open_dialog in shots:
         dialog = open_dialog()
-        if dialog is None:  # the demo lacks what it needs; the run says which
-            print(f"--screenshots: no {name} dialog on this cohort")
+        if dialog is None:  # the cohort has nothing it opens on (no card, no visit)
+            print(_("--screenshots: this cohort has nothing to open the {name} dialog on")
+                  .format(name=name))
             continue
         number += 1
         written.append(save(dialog, number, name))
@@ -60,12 +61,17 @@ def _tool_dialogs(window: MainWindow):
         days_dialog = attendance.open_days()
         days_dialog.table.selectRow(0)
         dialog = days_dialog.edit_day()
+        if dialog is None:  # a cohort without days
+            days_dialog.reject()
+            return None
         dialog.finished.connect(lambda _result: days_dialog.reject())
         return dialog
 
     def card():
         window.show_tool(4)
-        column = next(c for c in board.columns if c.model.rowCount())
+        column = next((c for c in board.columns if c.model.rowCount()), None)
+        if column is None:  # an empty board
+            return None
         board.set_current_column(column)
         column.list.setCurrentIndex(column.model.index(0))
         return board.edit_card()
@@ -75,6 +81,19 @@ def _tool_dialogs(window: MainWindow):
         groups.tabs.setCurrentWidget(groups.sparring)
         groups.sparring.sessions.selectRow(0)
         return groups.sparring.open_edit()
+
+    def guide():
+        window.show_tool(6)
+        dialog = visits.edit_guide()
+        first = dialog.tree.topLevelItem(0)
+        if first is not None and first.childCount():
+            dialog.tree.setCurrentItem(first.child(0))
+        return dialog
+
+    def timeline():
+        window.show_tool(6)
+        visits.tabs.setCurrentWidget(visits.visit)
+        return visits.visit.show_timeline()
 
     def team():
         window.show_tool(6)
@@ -103,6 +122,8 @@ def _tool_dialogs(window: MainWindow):
     yield "propose-groups", groups.groups.open_propose
     yield "sparrer", groups.sparrers.open_add
     yield "sparring-session", session
+    yield "visits-guide", guide
+    yield "visits-timeline", timeline
     yield "review-team", team
     yield "preparation", preparation
     yield "interviewee", lambda: visits.visit.add_interviewee()

@@ -63,7 +63,9 @@ def _take(window: MainWindow, folder: Path, size: tuple[int, int] | None) -> lis
     page = window.tools[0][1]
     number = len(TOOL_NAMES)
 
-    person = window.ctx.read(lambda s: people_service.people(s.db)[0]) if window.ctx.session else None
+    # The first person's details, or an empty person's in a cohort without people yet.
+    people = window.ctx.read(lambda s: people_service.people(s.db)) if window.ctx.session else []
+    person = people[0] if people else None
     dialogs = [("person-dialog", PersonDialog(person, window)),
                ("add-municipality", AddMunicipalityDialog(
                    {row.code for row in page.model.rows()}, window))]
@@ -152,7 +154,8 @@ def _groups_views(window: MainWindow, folder: Path, number: int, written: list) 
 
 
 def _visits_views(window: MainWindow, folder: Path, number: int, written: list) -> int:
-    """The review teams, the other tab of the Visits tool, and the guide's editor."""
+    """The review teams, the other tab of the Visits tool (its dialogs are among the
+    dialogs')."""
     index = TOOL_NAMES.index("visits")
     window.show_tool(index)
     page = window.tools[index][1]
@@ -160,14 +163,5 @@ def _visits_views(window: MainWindow, folder: Path, number: int, written: list) 
     number += 1
     written.append(_save(window, folder, number, "visits-teams"))
     page.tabs.setCurrentIndex(0)
-    dialog = page.edit_guide()
-    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0).child(0))
-    number += 1
-    written.append(_save(dialog, folder, number, "visits-guide"))
-    dialog.reject()
-    dialog = page.visit.show_timeline()
-    number += 1
-    written.append(_save(dialog, folder, number, "visits-timeline"))
-    dialog.reject()
     window.show_tool(0)
     return number

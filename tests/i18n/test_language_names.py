@@ -68,3 +68,14 @@ def test_euros_are_written_as_each_language_writes_them():
     assert euros(2000, "fi") == "2\u00a0000 €" and euros(2000, "sv") == "2\u00a0000 €"
     assert euros(2000, "en") == "€2,000" and euros(None, "en") == "–"
     assert euros(1234567, "fi") == "1\u00a0234\u00a0567 €"
+
+
+def test_a_whole_number_is_read_as_each_language_writes_it():
+    """"1,5" is one and a half in Finnish, never 15 euros; "1,500" is 1 500 in English."""
+    from ilmava_desktop.i18n import parse_whole
+
+    assert parse_whole("2\u00a0000", "fi") == 2000 == parse_whole("2 000", "sv")
+    assert parse_whole("1,500", "en") == 1500 and parse_whole(" ", "fi") is None
+    for text, language in (("1,5", "fi"), ("1,500", "sv"), ("1.5", "en"), ("kaksi", "fi")):
+        with pytest.raises(ValueError):
+            parse_whole(text, language)

@@ -122,6 +122,10 @@ def test_own_funding_is_edited_in_the_details(demo_window_at, qtbot):
     details.amount.editingFinished.emit()
     assert queries.municipality(db, kuhmo).funding_amount == 1500
     assert details.amount.text() == "1,500"
+    details.amount.setText("1.5")  # not a whole number of euros: said, the amount kept
+    details.amount.editingFinished.emit()
+    assert "“1.5” is not a whole number" in details.said.text()
+    assert queries.municipality(db, kuhmo).funding_amount == 1500
     details.invoiced.setText("huomenna")
     details.invoiced.editingFinished.emit()
     assert "not a date" in details.said.text()

@@ -329,3 +329,15 @@ def test_on_a_small_slide_the_projectors_charts_are_drawn_whole(page, qtbot):
         drawing = chart.drawing()
         assert drawing.height * chart.fit_scale() <= chart.height() + 0.5
     projector.close()
+
+
+def test_the_finnish_scale_hint_keeps_0_slash_e_together(page):
+    """In Finnish the hint is "0/E En osaa sanoa": never broken after the slash."""
+    from ilmava_desktop.i18n import set_language
+
+    set_language("fi")
+    try:
+        page.show_municipality([], keep_row=False)
+        assert "0\u2060/\u2060E\u00a0" in page.scale.text()
+    finally:
+        set_language("en")

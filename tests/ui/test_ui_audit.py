@@ -126,6 +126,35 @@ def test_at_a_projectors_1024_pixels_only_tooltipped_text_is_shortened(tmp_path,
     assert report["contrast"] == []
 
 
+def test_a_cohort_of_its_own_with_no_visits_or_cards_is_drawn_whole(tmp_path):
+    """A real cohort early in its year (no visit, no card, one day): every view is drawn,
+    the dialogs it has nothing to open on are passed by in a sentence (the timeline's
+    once ended the run in a traceback)."""
+    from ilmava_desktop.cli import main as cli
+
+    path = tmp_path / "kevat.ilmava"
+    assert cli(["new", str(path), "--name", "ILMAVA 2027", "--year", "2027"]) == 0
+    assert cli(["day", "add", str(path), "--date", "2027-01-27", "--min", "1", "--max",
+                "3", "--venue", "Vaasa"]) == 0
+    shots = tmp_path / "shots"
+    result = run_window(tmp_path, path, "--screenshots", shots, "--audit", "--lang", "en")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert "this cohort has nothing to open the visits-timeline dialog on" in result.stdout
+    saved = {p.stem.split("-", 1)[1] for p in shots.glob("*.png")}
+    assert {"municipalities", "visits", "day", "merge", "start"} <= saved
+    assert "card" not in saved
+
+
+def test_a_screenshots_folder_that_cannot_be_made_is_said_in_a_sentence(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder would go", encoding="utf-8")
+    result = run_window(tmp_path, "--demo", "--screenshots", blocker / "shots", "--lang", "en")
+    assert result.returncode == 2
+    assert "The screenshots could not be written to" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_audit_and_size_without_screenshots_are_refused_in_a_sentence(tmp_path):
     result = run_window(tmp_path, "--audit", "--lang", "en")
     assert result.returncode == 2

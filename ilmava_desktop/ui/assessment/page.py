@@ -311,7 +311,10 @@ class AssessmentPage(QWidget):
         keys = [f"{level.value} {level.label[language]}" for level in self.template.scale]
         # E is the Finnish "En osaa sanoa": a key hint only in Finnish (it works in every
         # language), 0 everywhere.
-        keys.append(f"{'0/E' if language == 'fi' else '0'} {self.template.no_answer[language]}")
+        # A word joiner each side of the slash: lines break after "/" otherwise ("0/" and
+        # "E En osaa sanoa" on two lines).
+        no_answer_keys = "0\u2060/\u2060E" if language == "fi" else "0"
+        keys.append(f"{no_answer_keys} {self.template.no_answer[language]}")
         keys.append("⌫ " + _("clear"))
         self.scale.setText("   ".join(key.replace(" ", "\u00a0") for key in keys))
         self.grid.selectRow(max(0, row) if keep_row else 0)

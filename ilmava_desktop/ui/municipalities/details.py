@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from ilmava_desktop.core import selection as selection_core
 from ilmava_desktop.core.dates import format_date, parse_date
 from ilmava_desktop.core.model import Municipality
-from ilmava_desktop.i18n import _, current_language, whole
+from ilmava_desktop.i18n import _, current_language, parse_whole, whole
 from ilmava_desktop.resources import wicked_problem_themes
 from ilmava_desktop.services import municipalities as municipality_service
 from ilmava_desktop.services.municipalities import selection as selection_service
@@ -193,15 +193,14 @@ class MunicipalityDetails(QWidget):
                    say=self.said)
 
     def _save_amount(self) -> None:
-        # Typed as the window writes it ("2 000", "2,000") or without grouping.
-        row_id, text = self.municipality_id, "".join(
-            c for c in self.amount.text().strip() if c not in " \u00a0\u202f,")
+        row_id, text = self.municipality_id, self.amount.text()
         if not row_id or self.ctx.session is None:
             return
-        if text and not text.isdigit():
-            self.said.setText(_("“{text}” is not a whole number").format(text=text))
+        try:
+            amount = parse_whole(text)
+        except ValueError:
+            self.said.setText(_("“{text}” is not a whole number").format(text=text.strip()))
             return
-        amount = int(text) if text else None
         current = self.ctx.read(lambda s: municipality_service.municipality(s.db, row_id))
         if current is not None and current.funding_amount == amount:
             return
